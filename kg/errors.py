@@ -1,0 +1,27 @@
+"""Errors a user can act on, each rendered as one line naming the file and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KgError(Exception):
+    """Base class: the CLI turns any KgError into a one-line message."""
+
+
+class InputError(KgError):
+    """A path given on the command line or one file in it cannot be used."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+# Message texts, kept in one place so tests and docs quote the same words.
+E_MISSING = "no such file or folder"
+E_EMPTY_FOLDER = "folder holds no .txt files"
+E_NOT_UTF8 = "not UTF-8 text (byte {pos}: {byte})"
+E_EMPTY_FILE = "file is empty"
+E_UNREADABLE = "cannot be read ({why})"
+E_NO_DOCUMENTS = "no document could be read; nothing was written"

@@ -1,0 +1,34 @@
+"""Output formats, one module each, behind one call shape.
+
+Every writer is ``write_<fmt>(graph, stream, base)``: it takes a finished
+``model.Graph``, writes UTF-8 bytes to an open binary stream, and makes
+instance IRIs under ``base``. Writers know nothing about paths; the caller
+chooses the file (``EXTENSIONS``) and writes it atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import IO
+
+from kg import model
+from kg.export.graphml import write_graphml
+from kg.export.rdf import write_nt, write_ttl
+
+__all__ = ["EXTENSIONS", "WRITERS", "Writer"]
+
+Writer = Callable[[model.Graph, IO[bytes], str], None]
+
+#: format name -> writer
+WRITERS: dict[str, Writer] = {
+    "ttl": write_ttl,
+    "nt": write_nt,
+    "graphml": write_graphml,
+}
+
+#: format name -> file name its writer's output is saved as
+EXTENSIONS: dict[str, str] = {
+    "ttl": "graph.ttl",
+    "nt": "graph.nt",
+    "graphml": "graph.graphml",
+}

@@ -1,0 +1,218 @@
+"""Write a ``model.Graph`` as RDF: Turtle (https://www.w3.org/TR/turtle/) and
+N-Triples (https://www.w3.org/TR/n-triples/).
+
+Terms come from ``ontology/kg.ttl`` plus NIF 2.0 Core for provenance
+(https://persistence.uni-leipzig.org/nlp2rdf/), W3C ORG for roles
+(https://www.w3.org/TR/vocab-org/), SKOS for names and schema.org for places.
+Every mention is a ``nif:String`` pointing into its article's ``nif:isString``
+with code-point offsets, so any claim can be checked against the text.
+
+Output is canonical: the graph has no blank nodes (every node IRI is derived
+from stable keys in ``kg.namespaces``), rdflib's Turtle serializer sorts
+subjects, predicates and objects, and N-Triples lines are sorted. Equal input
+therefore gives byte-identical output whatever the order of entities and
+relations.
+
+Not supported: named graphs / quads, relative IRIs, and the ``weight`` of
+``cooccur`` relations (RDF only says the two co-occur; GraphML keeps the
+count). Evidence spans are attached to ``role`` memberships only. A relation
+or mention that points at an unknown entity or document raises ``ValueError``,
+as does a mention whose text is not the document's text at its offsets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+from rdflib import Graph as RDFGraph
+from rdflib import Literal, URIRef
+
+from kg import model
+from kg.labels import CLASS_OF
+from kg.namespaces import (
+    DCTERMS,
+    ITSRDF,
+    KG,
+    NIF,
+    ORG,
+    RDF,
+    SDO,
+    SKOS,
+    XSD,
+    iri_for_document,
+    iri_for_entity,
+    iri_for_membership,
+    iri_for_mention,
+    iri_for_role,
+)
+
+__all__ = ["to_rdflib", "write_nt", "write_ttl"]
+
+_PREFIXES = {
+    "kg": str(KG),
+    "nif": str(NIF),
+    "itsrdf": str(ITSRDF),
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "schema": str(SDO),
+    "dcterms": str(DCTERMS),
+}
+
+
+def _source_iri(source: str) -> URIRef:
+    if "://" in source:  # already an IRI (e.g. a URL the article was fetched from)
+        return URIRef(source)
+    return URIRef(Path(source).resolve().as_uri())
+
+
+def _index(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+class _Builder:
+    """Holds the lookups one export needs; ``build()`` adds every triple."""
+
+    def __init__(self, graph: model.Graph, base: str) -> None:
+        self.graph = graph
+        self.base = base
+        self.docs = {d.doc_id: d for d in graph.documents}
+        self.entities = {e.key: e for e in graph.entities}
+        self.out = RDFGraph(bind_namespaces="core")
+        for prefix, ns in _PREFIXES.items():
+            self.out.bind(prefix, ns, override=True, replace=True)
+        self.out.bind("kgid", base, override=True, replace=True)
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.out.add((s, p, o))
+
+    def entity_iri(self, key: str) -> URIRef:
+        entity = self.entities.get(key)
+        if entity is None:
+            raise ValueError(f"relation or attribute refers to unknown entity {key!r}")
+        return iri_for_entity(self.base, entity.label, entity.name)
+
+    def span(self, doc_id: str, start: int, end: int) -> URIRef:
+        """A ``nif:String`` for ``text[start:end]`` of a document; returns its IRI."""
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            raise ValueError(f"span refers to unknown document {doc_id!r}")
+        if not 0 <= start <= end <= len(doc.text):
+            raise ValueError(f"span [{start}, {end}) outside document {doc_id!r}")
+        iri = iri_for_mention(self.base, doc_id, start, end)
+        self.add(iri, RDF.type, NIF.String)
+        self.add(iri, NIF.referenceContext, iri_for_document(self.base, doc_id))
+        self.add(iri, NIF.beginIndex, _index(start))
+        self.add(iri, NIF.endIndex, _index(end))
+        self.add(iri, NIF.anchorOf, Literal(doc.text[start:end]))
+        return iri
+
+    def build(self) -> RDFGraph:
+        for doc in self.graph.documents:
+            self.document(doc)
+        for entity in self.graph.entities:
+            self.entity(entity)
+        for relation in self.graph.relations:
+            self.relation(relation)
+        return self.out
+
+    def document(self, doc: model.Document) -> None:
+        iri = iri_for_document(self.base, doc.doc_id)
+        self.add(iri, RDF.type, NIF.Context)
+        self.add(iri, DCTERMS.identifier, Literal(doc.doc_id))
+        self.add(iri, NIF.isString, Literal(doc.text))
+        # NIF 2.0: a context spans its whole string
+        self.add(iri, NIF.beginIndex, _index(0))
+        self.add(iri, NIF.endIndex, _index(len(doc.text)))
+        self.add(iri, DCTERMS.source, _source_iri(doc.source))
+
+    def entity(self, entity: model.Entity) -> None:
+        iri = iri_for_entity(self.base, entity.label, entity.name)
+        self.add(iri, RDF.type, KG[CLASS_OF[entity.label]])
+        self.add(iri, SKOS.prefLabel, Literal(entity.name, lang="zh"))
+        for variant in entity.variants:
+            if variant != entity.name:
+                self.add(iri, SKOS.altLabel, Literal(variant, lang="zh"))
+        self.add(iri, KG.mentionCount, Literal(len(entity.mentions)))
+        code = entity.attribute("adminCode")
+        if code is not None and entity.label == "LOC":
+            self.add(iri, KG.adminCode, Literal(code))
+        parent = entity.attribute("parent")
+        if parent is not None:
+            if entity.label == "LOC":
+                self.add(iri, SDO.containedInPlace, self.entity_iri(parent))
+            elif entity.label == "ORG":
+                self.add(iri, ORG.subOrganizationOf, self.entity_iri(parent))
+        for mention in entity.mentions:
+            span = self.span(mention.doc_id, mention.start, mention.end)
+            anchor = self.docs[mention.doc_id].text[mention.start : mention.end]
+            if mention.text != anchor:
+                raise ValueError(
+                    f"mention {mention.text!r} of {entity.key!r} does not match "
+                    f"{anchor!r} at [{mention.start}, {mention.end}) in {mention.doc_id!r}"
+                )
+            self.add(span, RDF.type, NIF.Phrase)
+            self.add(span, ITSRDF.taIdentRef, iri)
+
+    def relation(self, rel: model.Relation) -> None:
+        head = self.entity_iri(rel.head)
+        tail = None if rel.tail is None else self.entity_iri(rel.tail)
+        if rel.kind == "role":
+            self.membership(rel, head, tail)
+        elif tail is None:
+            raise ValueError(f"{rel.kind!r} relation from {rel.head!r} has no tail")
+        elif rel.kind == "suborg":
+            self.add(head, ORG.subOrganizationOf, tail)
+        elif rel.kind == "located":
+            located = self.entities[rel.head].label == "LOC"
+            self.add(head, SDO.containedInPlace if located else SDO.location, tail)
+        elif rel.kind == "organizer":
+            # the programme is the subject, whichever end the extractor put it
+            if (
+                self.entities[rel.head].label == "ORG"
+                and self.entities[rel.tail].label == "PROG"
+            ):
+                head, tail = tail, head
+            self.add(head, SDO.organizer, tail)
+        elif rel.kind == "partner":
+            self.add(head, KG.partnerOf, tail)
+        elif rel.kind == "cooccur":
+            self.add(head, KG.cooccursWith, tail)
+        else:
+            raise ValueError(f"unsupported relation kind {rel.kind!r}")
+
+    def membership(
+        self, rel: model.Relation, person: URIRef, org: URIRef | None
+    ) -> None:
+        iri = iri_for_membership(self.base, rel.head, rel.tail, rel.role)
+        self.add(iri, RDF.type, ORG.Membership)
+        self.add(iri, ORG.member, person)
+        if org is not None:
+            self.add(iri, ORG.organization, org)
+            self.add(person, ORG.memberOf, org)
+        if rel.role:  # org:role is optional in W3C ORG; an empty title has no Role
+            role = iri_for_role(self.base, rel.role)
+            self.add(iri, ORG.role, role)
+            self.add(role, RDF.type, ORG.Role)
+            self.add(role, SKOS.prefLabel, Literal(rel.role, lang="zh"))
+        for doc_id, start, end in rel.evidence:
+            sentence = self.span(doc_id, start, end)
+            self.add(sentence, RDF.type, NIF.Sentence)
+            self.add(iri, KG.evidence, sentence)
+
+
+def to_rdflib(graph: model.Graph, base: str) -> RDFGraph:
+    """The RDF view of ``graph``, with instance IRIs under ``base``."""
+    return _Builder(graph, base).build()
+
+
+def write_ttl(graph: model.Graph, stream: IO[bytes], base: str) -> None:
+    """Write ``graph`` as UTF-8 Turtle with absolute IRIs and fixed prefixes."""
+    stream.write(to_rdflib(graph, base).serialize(format="turtle", encoding="utf-8"))
+
+
+def write_nt(graph: model.Graph, stream: IO[bytes], base: str) -> None:
+    """Write ``graph`` as UTF-8 N-Triples, one triple a line, lines sorted."""
+    data = to_rdflib(graph, base).serialize(format="nt", encoding="utf-8")
+    lines = sorted({line for line in data.splitlines() if line.strip()})
+    stream.write(b"".join(line + b"\n" for line in lines))

@@ -1,0 +1,73 @@
+"""The graph model: linked entities and relations, completed with what their names imply.
+
+Linking knows which mentions are one thing; this stage adds the structure that
+names carry by themselves, and knows no file format:
+
+* a place's containing divisions (``建瓯市`` -> ``南平市`` -> ``福建省``), from the
+  gazetteer, as entities with no mentions when the text never names them;
+* ``suborg`` for an affiliated body (``厦门大学附属第一医院`` -> ``厦门大学``) and for
+  a named unit written with its parent (``福建省医学会神经外科学分会`` ->
+  ``福建省医学会``, ``福建省立医院党委`` -> ``福建省立医院``) when the parent is
+  itself an organization of the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.gazetteer import load_gazetteer
+from kg.link import entity_key
+from kg.model import Document, Entity, Graph, Relation
+
+_AFFILIATED = "附属"
+_MIN_PARENT = 4
+
+
+def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
+    gazetteer = load_gazetteer()
+    for key in sorted(entities):
+        entity = entities[key]
+        code = entity.attribute("adminCode")
+        while code is not None:
+            parents = gazetteer.ancestors(code)
+            if not parents:
+                break
+            parent = parents[0]
+            parent_key = entity_key("LOC", parent.name)
+            entities[key] = replace(entity, attributes=(*entity.attributes, ("parent", parent_key)))
+            if parent_key in entities:
+                break
+            entity = Entity(parent_key, "LOC", parent.name, (), (), (("adminCode", parent.code),))
+            entities[parent_key] = entity
+            key, code = parent_key, parent.code
+
+
+def _suborganizations(entities: dict[str, Entity]) -> list[Relation]:
+    orgs = sorted(e.name for e in entities.values() if e.label == "ORG")
+    names = set(orgs)
+    out: list[Relation] = []
+    for name in orgs:
+        parent = None
+        if _AFFILIATED in name[2:]:
+            parent = name[: name.index(_AFFILIATED, 2)]
+        else:
+            prefixes = [p for p in names if len(p) >= _MIN_PARENT and p != name and name.startswith(p)]
+            parent = max(prefixes, key=len) if prefixes else None
+        if parent:
+            parent_key = entity_key("ORG", parent)
+            if parent_key not in entities:
+                entities[parent_key] = Entity(parent_key, "ORG", parent, (), ())
+            out.append(Relation("suborg", entity_key("ORG", name), parent_key))
+    return out
+
+
+def build_graph(documents: list[Document], entities: list[Entity], relations: list[Relation]) -> Graph:
+    """Assemble the ``Graph`` every exporter reads, in a canonical order."""
+    by_key = {e.key: e for e in entities}
+    _with_place_hierarchy(by_key)
+    extra = _suborganizations(by_key)
+    return Graph(
+        documents=tuple(sorted(documents, key=lambda d: d.doc_id)),
+        entities=tuple(by_key[k] for k in sorted(by_key)),
+        relations=tuple(sorted({*relations, *extra}, key=lambda r: (r.kind, r.head, r.tail or "", r.role))),
+    )

@@ -1,0 +1,135 @@
+"""Linking: the corpus-wide reduce from mentions to one entity per real-world thing.
+
+Each mention first gets a canonical name from ``kg.names`` (abbreviations,
+jurisdiction prefixes, gazetteer full names). Within one article, a name that
+is the tail of exactly one longer name of the same type is a short form of it
+(``集中宣传月`` -> ``医保基金监管集中宣传月``, ``第一医院`` ->
+``厦门大学附属第一医院``, ``市医疗保障局`` -> ``福州市医疗保障局``); with two
+candidates it stays apart, so look-alikes are never merged on a guess.
+Mentions with the same type and canonical name are one entity across the corpus.
+
+The result depends only on the set of documents, not their order: every
+grouping is keyed and sorted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kg.gazetteer import Place, load_gazetteer
+from kg.model import DocResult, Entity, Mention, RawRelation, Relation
+from kg.names import canonical, canonical_place, clean
+
+#: Labels whose short forms may stand for a longer name in the same article.
+_SHORT_FORM_LABELS = ("ORG", "PROG")
+_MIN_SHORT_FORM = 3
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """``province``: the jurisdiction a bare ``省`` means (the paper's province)."""
+
+    province: str = "福建省"
+
+
+def entity_key(label: str, name: str) -> str:
+    return f"{label}:{name}"
+
+
+def _short_forms(names: dict[Mention, str]) -> dict[Mention, str]:
+    """Resolve an article's abbreviations, then its tail short forms, to unique longer names."""
+    resolved = dict(names)
+    for rule in (_abbreviates, str.endswith):
+        by_label: dict[str, set[str]] = defaultdict(set)
+        for mention, name in resolved.items():
+            by_label[mention.label].add(name)
+        for mention, name in list(resolved.items()):
+            if mention.label not in _SHORT_FORM_LABELS or len(name) < _MIN_SHORT_FORM:
+                continue
+            longer = [n for n in by_label[mention.label] if len(n) > len(name) and _holds(rule, n, name)]
+            # Only the longest count: 第一医院 < 附属第一医院 < 厦门大学附属第一医院 is one chain.
+            heads = [n for n in longer if not any(o != n and o.endswith(n) for o in longer)]
+            if len(heads) == 1:
+                resolved[mention] = heads[0]
+    return resolved
+
+
+def _holds(rule, full: str, short: str) -> bool:
+    return rule(full, short) if rule is str.endswith else rule(short, full)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """``厦大附属第一医院`` abbreviates ``厦门大学附属第一医院``: same first and last two
+    characters, and the short form's characters appear in the full name in order."""
+    if len(short) < 4 or short[0] != full[0] or short[-2:] != full[-2:]:
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _province(settings: LinkSettings) -> Place | None:
+    return load_gazetteer().resolve(settings.province)
+
+
+def link(results: list[DocResult], settings: LinkSettings | None = None) -> tuple[list[Entity], list[Relation]]:
+    """Group every mention into entities and lift raw relations onto them."""
+    settings = settings or LinkSettings()
+    province = _province(settings)
+    mention_key: dict[Mention, str] = {}
+    places: dict[str, Place] = {}
+    for result in sorted(results, key=lambda r: r.document.doc_id):
+        names: dict[Mention, str] = {}
+        for m in result.mentions:
+            names[m] = canonical(m.label, m.text, province)
+            if m.label == "LOC":
+                name, place = canonical_place(m.text, province)
+                if place is not None:
+                    places[name] = place
+        for m, name in _short_forms(names).items():
+            mention_key[m] = entity_key(m.label, name)
+
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for m, key in mention_key.items():
+        grouped[key].append(m)
+    entities = [_entity(key, sorted(ms), places) for key, ms in sorted(grouped.items())]
+    relations = _lift(results, mention_key)
+    return entities, relations
+
+
+def _entity(key: str, mentions: list[Mention], places: dict[str, Place]) -> Entity:
+    label, name = key.split(":", 1)
+    attributes: tuple[tuple[str, str], ...] = ()
+    place = places.get(name) if label == "LOC" else None
+    if place is not None:
+        attributes = (("adminCode", place.code),)
+    variants = tuple(sorted({clean(m.text) for m in mentions}))
+    return Entity(key=key, label=label, name=name, variants=variants, mentions=tuple(mentions), attributes=attributes)
+
+
+def _lift(results: list[DocResult], mention_key: dict[Mention, str]) -> list[Relation]:
+    """Raw per-document relations onto entities, with sentence evidence; plus sentence co-occurrence."""
+    evidence: dict[tuple[str, str, str | None, str], set[tuple[str, int, int]]] = defaultdict(set)
+    for result in results:
+        doc_id = result.document.doc_id
+        for raw in result.relations:
+            head = mention_key[raw.head]
+            tail = mention_key[raw.tail] if raw.tail is not None else None
+            evidence[(raw.kind, head, tail, raw.role)].add((doc_id, *raw.head.sentence))
+        by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for m in result.mentions:
+            by_sentence[m.sentence].add(mention_key[m])
+        for sentence, keys in by_sentence.items():
+            ordered = sorted(keys)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1 :]:
+                    evidence[("cooccur", a, b, "")].add((doc_id, *sentence))
+    return [
+        Relation(kind=kind, head=head, tail=tail, role=role, weight=len(ev), evidence=tuple(sorted(ev)))
+        for (kind, head, tail, role), ev in sorted(
+            evidence.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3])
+        )
+    ]
+
+
+__all__ = ["LinkSettings", "RawRelation", "entity_key", "link"]

@@ -1,0 +1,111 @@
+"""Canonical names: how a surface form becomes the full official name of what it names.
+
+These are general rules of Chinese official naming, applied one mention at a
+time with only the article's context (which province the paper is in):
+
+* organizations: standard abbreviations expand (``卫健委`` -> ``卫生健康委员会``,
+  ``医保局`` -> ``医疗保障局``); a bare ``省`` prefix takes the province
+  (``省医保局`` -> ``福建省医疗保障局``), ``省委X部`` takes the Party prefix
+  (``中共福建省委组织部``); a newspaper is its press (``福建卫生报`` -> ``福建卫生报社``);
+* places: the gazetteer's full name, homonyms resolved by the province;
+* programs: quotes, a leading year or round and a place or ``全国`` prefix, and a
+  trailing ``活动`` are not part of the name (``2023年度千名医师下基层`` -> ``千名医师下基层``).
+
+Which mentions of one article are short forms of another is the linker's job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from kg.gazetteer import Place, load_gazetteer
+
+#: Marks that ANNOTATION.md says are not part of a mention.
+_MARKS = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
+
+#: Abbreviation -> full form of the body's head, applied at the end of a name.
+#: Order matters: longer abbreviations first. ``卫计委`` (a predecessor body) is
+#: deliberately absent: it is a different organization.
+ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("卫生健康委员会", "卫生健康委员会"),
+    ("卫生健康委", "卫生健康委员会"),
+    ("卫健委", "卫生健康委员会"),
+    ("卫健局", "卫生健康局"),
+    ("医保局", "医疗保障局"),
+    ("人社厅", "人力资源和社会保障厅"),
+    ("人社局", "人力资源和社会保障局"),
+    ("药监局", "药品监督管理局"),
+    ("市监局", "市场监督管理局"),
+    ("疾控中心", "疾病预防控制中心"),
+    ("纪委监委", "纪律检查委员会监察委员会"),
+)
+#: Abbreviations inside a longer name (``省卫健委医政管理处``).
+_INNER = tuple((a, f) for a, f in ORG_ABBREVIATIONS if a != f)
+_YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮))")
+
+
+def clean(surface: str) -> str:
+    """The comparison form of a mention: NFKC, no whitespace, no quote marks."""
+    return _MARKS.sub("", unicodedata.normalize("NFKC", surface))
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(load_gazetteer().names(), key=lambda n: (-len(n), n)))
+
+
+def canonical_org(surface: str, province: Place | None) -> str:
+    name = clean(surface)
+    for abbr, full in _INNER:
+        if abbr in name:
+            name = name.replace(abbr, full, 1)
+            break
+    if province is not None:
+        if name.startswith(("省委", "市委")) and not name.startswith(("省委员会", "市委员会")):
+            # 省委组织部 is the Party committee's department: 中共福建省委组织部.
+            return "中共" + province.name + name[1:] if name.startswith("省委") else name
+        if name.startswith("省") and not name.startswith("省会"):
+            name = province.name + name[1:]
+    if name.endswith("报"):
+        name += "社"
+    return name
+
+
+def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | None]:
+    """Full name and gazetteer entry of a place mention (None for addresses and unknowns)."""
+    name = clean(surface)
+    gazetteer = load_gazetteer()
+    context = province.code if province else None
+    for candidate in (name, name.removesuffix("地区")):
+        place = gazetteer.resolve(candidate, context)
+        if place is not None:
+            return place.name, place
+    return name, None
+
+
+def canonical_program(surface: str) -> str:
+    name = clean(surface)
+    name = _YEAR.sub("", name)
+    for prefix in ("全国", "全省", *_place_prefixes()):
+        if name.startswith(prefix) and len(name) - len(prefix) >= 4:
+            name = name[len(prefix) :]
+            break
+    name = _YEAR.sub("", name)
+    if name.endswith("活动") and len(name) > 4 and not name.endswith("行动活动"):
+        stem = name[:-2]
+        if stem.endswith(("宣传月", "宣传周", "行动", "服务月", "义诊")):
+            name = stem
+    return name
+
+
+def canonical(label: str, surface: str, province: Place | None) -> str:
+    """The canonical name of one mention (places: see ``canonical_place`` for the code)."""
+    if label == "ORG":
+        return canonical_org(surface, province)
+    if label == "LOC":
+        return canonical_place(surface, province)[0]
+    if label == "PROG":
+        return canonical_program(surface)
+    return clean(surface)

@@ -1,0 +1,29 @@
+"""The spaCy side of kg: load the extraction pipeline from its config file.
+
+Importing this package registers kg's factories and rule functions, so
+``nlp.add_pipe("kg_mentions")`` also works in a user's own pipeline.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.util import load_config_from_str, load_model_from_config
+
+from kg.nlp import extensions, mentions, relations  # noqa: F401  (register factories)
+
+CONFIG = files(__package__).joinpath("pipeline.cfg")
+
+
+def load_nlp(overrides: dict[str, Any] | None = None) -> Language:
+    """Build the pipeline from ``pipeline.cfg`` with dotted ``overrides`` applied."""
+    config = load_config_from_str(CONFIG.read_text(encoding="utf-8"), overrides=overrides or {})
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    return nlp
+
+
+__all__ = ["load_nlp", "spacy"]

@@ -1,0 +1,35 @@
+"""The span candidates that rule functions propose and the mention ruler arbitrates."""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol, runtime_checkable
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    label: str
+    rule: str
+    priority: int = 0
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """A swappable rule: reads the text and what earlier rules found, proposes spans."""
+
+    def __call__(self, text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]: ...
+
+
+def overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Pick non-overlapping spans: higher priority first, then longer, then earlier."""
+    chosen: list[Candidate] = []
+    taken = bytearray(max((c.end for c in candidates), default=0))
+    for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start, c.label)):
+        if not any(taken[cand.start : cand.end]):
+            chosen.append(cand)
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+    return sorted(chosen)

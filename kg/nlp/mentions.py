@@ -1,0 +1,62 @@
+"""The mention ruler: runs the registered rule functions and keeps the best spans.
+
+It writes ``doc.spans[spans_key]`` and ``doc.ents``. Which rules run, and in
+what order, is configuration (``pipeline.cfg``), so a user can swap a rule for
+a ``.v2`` or add the component to a pipeline of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp import extensions  # noqa: F401  (registers Doc._.kg_breaks)
+from kg.nlp.candidate import Candidate, Rule, choose
+from kg.nlp.rules import organizations, people, places, programs  # noqa: F401  (registers rules)
+
+DEFAULT_RULES = {
+    "places": {"@misc": "kg.place_rules.v1"},
+    "organizations": {"@misc": "kg.org_rules.v1"},
+    "people": {"@misc": "kg.person_rules.v1"},
+    "programs": {"@misc": "kg.program_rules.v1"},
+}
+
+
+class MentionRuler:
+    """Propose spans with each rule in turn, then keep non-overlapping best ones."""
+
+    def __init__(self, nlp: Language, name: str, *, rules: dict[str, Rule], spans_key: str) -> None:
+        self.name = name
+        self.rules = rules
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        breaks = doc._.kg_breaks
+        found: list[Candidate] = []
+        for rule in self.rules.values():
+            found.extend(rule(text, breaks, list(found)))
+        chosen = choose(found)
+        spans = [s for s in (self._span(doc, c) for c in chosen) if s is not None]
+        doc.spans[self.spans_key] = spans
+        doc.ents = spans
+        return doc
+
+    @staticmethod
+    def _span(doc: Doc, cand: Candidate) -> Span | None:
+        return doc.char_span(cand.start, cand.end, label=cand.label, alignment_mode="strict")
+
+    def initialize(self, get_examples: Iterable | None = None, *, nlp: Language | None = None) -> None:
+        """Nothing to learn: the rules' data are loaded (once per process) on first use."""
+
+
+@Language.factory(
+    "kg_mentions",
+    assigns=["doc.ents", "doc.spans"],
+    default_config={"rules": DEFAULT_RULES, "spans_key": "kg_mentions"},
+)
+def make_mention_ruler(nlp: Language, name: str, rules: dict[str, Any], spans_key: str) -> MentionRuler:
+    return MentionRuler(nlp, name, rules=rules, spans_key=spans_key)

@@ -1,0 +1,122 @@
+"""People: full names found by their context, not from a list of people.
+
+A name is a known surname plus one or two given-name characters, accepted
+only where the context says it is a person: right after a title
+(``副局长刘家城``), right before one (``王占祥院长``), after a byline word
+(``本报记者 邓剑云``), or as a piece of a bracketed credit line
+(``（廖小勇 陈雯 李欣）``) whose pieces OCR separated by spaces.
+Surname + honorific (``许先生``) is not a name.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from spacy.util import registry
+
+from kg.nlp import lexicon as lx
+from kg.nlp.candidate import Candidate, Rule
+
+_TITLE_RE = re.compile("|".join(map(re.escape, lx.TITLES)))
+_BYLINE_RE = re.compile("|".join(map(re.escape, sorted(lx.BYLINE, key=lambda w: (-len(w), w)))))
+_CREDIT_RE = re.compile(r"[(]([\u4e00-\u9fff]{4,40})[)]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words that commonly follow a name: when the third character starts one, the name has two.
+_AFTER_NAME = (
+    "表示", "出席", "主持", "发现", "介绍", "指出", "强调", "认为", "讲话", "致辞", "带领", "一行", "同志", "参加",
+    "参观", "调研", "看望", "慰问", "签署", "宣布", "提出", "回答", "告诉", "坦言", "透露", "说", "等", "和", "与",
+    "在", "的", "是", "为", "作", "也", "就", "对", "向", "从", "率", "到", "来", "去", "及", "同", "所", "还", "则",
+    "指", "称", "讲", "受", "获", "被", "将", "已", "曾", "现", "于", "以", "用", "把", "让", "给", "跟", "教授",
+)
+_NOT_GIVEN = set("先生女士老师同志师傅某们各位该这那此其等")
+#: Titles too loose to mark the words before them as a name (名医专家, 各位专家).
+_WEAK_AFTER = frozenset(("专家", "首席专家", "委员", "编辑", "摄影"))
+
+
+def _surname_len(text: str, i: int) -> int:
+    if text[i : i + 2] in lx.SURNAMES_2:
+        return 2
+    return 1 if i < len(text) and text[i] in lx.SURNAMES_1 else 0
+
+
+def _is_given(text: str, i: int, j: int) -> bool:
+    return j <= len(text) and all(_HAN.match(c) and c not in lx.NAME_STOP and c not in _NOT_GIVEN for c in text[i:j])
+
+
+def name_at(text: str, i: int, titles_after: bool = True) -> int:
+    """End of a person name starting at ``i``, or 0. Prefers three characters unless context says two."""
+    s = _surname_len(text, i)
+    if not s or _TITLE_RE.match(text, i + s):
+        return 0
+    two, three = i + s + 1, i + s + 2
+    if not _is_given(text, i + s, two):
+        return 0
+    if not _is_given(text, i + s, three) or text.startswith(_AFTER_NAME, two):
+        return two
+    if titles_after and _TITLE_RE.match(text, two) and not _TITLE_RE.match(text, three):
+        return two
+    return three
+
+
+def _after_titles(text: str) -> list[Candidate]:
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        end = name_at(text, m.end())
+        if end:
+            out.append(Candidate(m.end(), end, "PER", "title-before"))
+    return out
+
+
+def _before_titles(text: str) -> list[Candidate]:
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        if m.group() in _WEAK_AFTER:
+            continue
+        for length in (2, 3, 4):
+            start = m.start() - length
+            if (start >= 0 and name_at(text, start, titles_after=False) == m.start()) or (
+                start >= 0 and length == 2 and name_at(text, start) == m.start()
+            ):
+                out.append(Candidate(start, m.start(), "PER", "title-after"))
+                break
+    return out
+
+
+def _piece_names(text: str, start: int, end: int, breaks: frozenset[int]) -> list[Candidate]:
+    """Names in ``text[start:end]`` split at OCR breaks; each piece must be a whole name."""
+    cuts = [start, *sorted(b for b in breaks if start < b < end), end]
+    pieces = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+    out = []
+    for a, b in pieces:
+        if 2 <= b - a <= 3 and _surname_len(text, a) and _is_given(text, a + _surname_len(text, a), b):
+            out.append(Candidate(a, b, "PER", "credit", priority=1))
+        else:
+            return []
+    return out
+
+
+def _bylines(text: str, breaks: frozenset[int]) -> list[Candidate]:
+    out = []
+    for m in _BYLINE_RE.finditer(text):
+        i = m.end()
+        nxt = min((b for b in breaks if i + 2 <= b <= i + 3), default=None)
+        end = nxt if nxt is not None and _surname_len(text, i) and _is_given(text, i + 1, nxt) else name_at(text, i)
+        if end:
+            out.append(Candidate(i, end, "PER", "byline", priority=1))
+    return out
+
+
+def _credits(text: str, breaks: frozenset[int]) -> list[Candidate]:
+    out = []
+    for m in _CREDIT_RE.finditer(text):
+        out.extend(_piece_names(text, m.start(1), m.end(1), breaks))
+    return out
+
+
+@registry.misc("kg.person_rules.v1")
+def make_person_rules() -> Rule:
+    def person_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
+        return _after_titles(text) + _before_titles(text) + _bylines(text, breaks) + _credits(text, breaks)
+
+    return person_rules

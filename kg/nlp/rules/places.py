@@ -1,0 +1,113 @@
+"""Places: the administrative divisions of China by full and short name, regions, addresses."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.util import registry
+
+from kg.gazetteer import load_gazetteer
+from kg.nlp.candidate import Candidate, Rule
+
+# An address: a place, then road/street and number, then optionally a building and floor.
+_ADDRESS_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:路|街|大道|巷|道)\d+号(?:[\u4e00-\u9fff]{1,8}?(?:大厦|大楼|楼|中心|广场))?(?:[一二三四五六七八九十\d]+(?:楼|层))?"
+)
+
+
+#: jieba part-of-speech tags of everyday words; a short place name tagged so is too ambiguous.
+_WORD_TAGS = ("v", "vn", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "u", "t", "f", "l", "i")
+_COMMON_NOUN_FREQ = 1000
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    """Words that jieba's dictionary knows as ordinary vocabulary (资源, 合作, 前进 ...).
+
+    A division's *short* name that is such a word (资源县 -> 资源) is not matched
+    on its own; its full name still is.
+    """
+    import jieba
+
+    out = set()
+    with open(jieba.get_dict_file().name, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
+                word, freq, tag = parts
+                if tag in _WORD_TAGS or (tag == "n" and int(freq) >= _COMMON_NOUN_FREQ) or tag == "nz":
+                    out.add(word)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every full name, and each short name that is not everyday vocabulary."""
+    gazetteer = load_gazetteer()
+    everyday = _everyday_words()
+    keep = set()
+    for surface in gazetteer.names():
+        is_full = any(p.name == surface for p in gazetteer.lookup(surface))
+        if len(surface) >= 2 and (is_full or surface not in everyday):
+            keep.add(surface)
+    return frozenset(keep)
+
+
+@lru_cache(maxsize=1)
+def _surfaces() -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of names that start with it, longest first (a cheap trie)."""
+    by_first: dict[str, set[int]] = {}
+    for name in _place_names():
+        by_first.setdefault(name[0], set()).add(len(name))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+
+
+def match_places(text: str) -> list[Candidate]:
+    """Every longest gazetteer name in ``text``, left to right, not overlapping."""
+    names = _place_names()
+    by_first = _surfaces()
+    out: list[Candidate] = []
+    i, n = 0, len(text)
+    while i < n:
+        lengths = by_first.get(text[i])
+        hit = 0
+        if lengths:
+            for length in lengths:
+                if i + length <= n and text[i : i + length] in names:
+                    hit = length
+                    break
+        if hit:
+            # Nested divisions written together are one mention (昌吉市阿什里哈萨克民族乡).
+            end = i + hit
+            while True:
+                nxt = next((ln for ln in (by_first.get(text[end], ()) if end < n else ())
+                            if ln > 2 and text[end : end + ln] in names), 0)
+                if not nxt:
+                    break
+                end += nxt
+            out.append(Candidate(i, end, "LOC", "gazetteer"))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+@registry.misc("kg.place_rules.v1")
+def make_place_rules(addresses: bool = True) -> Rule:
+    """Places from the gazetteer, and street addresses that start with one."""
+
+    def place_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
+        places = match_places(text)
+        if not addresses:
+            return places
+        out: list[Candidate] = []
+        for cand in places:
+            m = _ADDRESS_TAIL.match(text, cand.end)
+            if m:
+                out.append(Candidate(cand.start, m.end(), "LOC", "address", priority=1))
+            else:
+                out.append(cand)
+        return out
+
+    return place_rules

@@ -1,0 +1,103 @@
+"""Programs: named initiatives, by a head noun (行动, 项目, 试点, 宣传月 ...) or by quotation.
+
+Three shapes cover most of them:
+
+* a name that runs into a head noun, possibly with a quoted core
+  (``北京医联党委福建“师带徒”医疗帮扶行动``, ``药品追溯码采集应用试点``); the
+  left edge is the nearest stop, verb or time word (``推进``, ``今年``);
+* a quoted name right after a verb that launches it, with its year prefix
+  (``开展2023年度“千名医师下基层”``);
+* a named show in 《》 (``《大医生开讲·省立直播间》``).
+
+Heads followed by a word that makes them generic (``试点城市``, ``项目建设``)
+are skipped, and so are names that are nothing but a head (``活动``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.util import registry
+
+from kg.nlp import lexicon as lx
+from kg.nlp.candidate import Candidate, Rule
+
+_HEAD_RE = re.compile("|".join(map(re.escape, lx.PROG_HEADS)))
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
+_LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "打造")
+_QUOTED_AFTER_VERB = re.compile(
+    "(?:" + "|".join(_LAUNCH) + r")((?:\d{4}年度?)?“[^“”]{2,20}”)"
+)
+_SHOW = re.compile(r"《([^《》]{2,30}?(?:直播间|讲堂|课堂|开讲|节目|栏目|大讲堂))》")
+_MIN_NAME = 4
+_MIN_WEAK_NAME = 6
+_MAX_LEFT = 26
+
+
+def _left_edge(text: str, head_start: int) -> int:
+    """Walk left over name characters; stop at punctuation or before a verb/time word."""
+    i = head_start
+    in_quote = False
+    while i > 0 and head_start - i < _MAX_LEFT:
+        ch = text[i - 1]
+        if ch == "”":
+            in_quote = True
+        elif ch == "“":
+            in_quote = False
+        elif not in_quote:
+            if not _NAME_CHAR.match(ch) or ch in "的了在是与及等对向把被将":
+                break
+            if any(text.endswith(w, 0, i) for w in lx.LEFT_BOUNDARIES):
+                break
+        i -= 1
+    return i
+
+
+def _headed(text: str) -> list[Candidate]:
+    out = []
+    for m in _HEAD_RE.finditer(text):
+        if text.startswith(lx.PROG_HEAD_BLOCKERS, m.end()):
+            continue
+        end = m.end()
+        if text.startswith("活动", end) and m.group() != "活动":
+            end += 2
+        start = _left_edge(text, m.start())
+        if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
+            start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
+        name = text[start : m.start()].strip("“”‘’\"'")
+        quoted = "“" in text[start:end]
+        if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”":
+            continue
+        if m.group() in lx.PROG_WEAK_HEADS and not quoted and len(name) < _MIN_WEAK_NAME:
+            continue
+        out.append(Candidate(start, end, "PROG", "quoted-head" if quoted else "head", priority=0))
+    return out
+
+
+def _launched(text: str) -> list[Candidate]:
+    return [Candidate(m.start(1), m.end(1), "PROG", "launched-quote") for m in _QUOTED_AFTER_VERB.finditer(text)]
+
+
+def _shows(text: str) -> list[Candidate]:
+    return [Candidate(m.start(), m.end(), "PROG", "show", priority=1) for m in _SHOW.finditer(text)]
+
+
+def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``健康中国``, ``健康福建``: national and provincial strategies named 健康 + a place."""
+    places = {(c.start, c.end) for c in found if c.label == "LOC"}
+    out = []
+    for m in re.finditer(r"健康(?=[\u4e00-\u9fff])", text):
+        for s, e in places:
+            if s == m.end() and e - s <= 3:
+                out.append(Candidate(m.start(), e, "PROG", "strategy", priority=1))
+        if text.startswith("中国", m.end()):
+            out.append(Candidate(m.start(), m.end() + 2, "PROG", "strategy", priority=1))
+    return out
+
+
+@registry.misc("kg.program_rules.v1")
+def make_program_rules() -> Rule:
+    def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
+        return _headed(text) + _launched(text) + _shows(text) + _strategies(text, found)
+
+    return program_rules
