@@ -8,6 +8,7 @@ Each is one constant, read by the rules modules and nothing else.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib.resources import files
 
 
@@ -40,13 +41,11 @@ ORG_SUFFIX_BLOCKERS = "长员士生内外区级属系庆务校前后里面场分
 #: Descriptive words that make a would-be organization generic when they end its body (综合性医院).
 ORG_GENERIC_BODY = (
     "综合性", "高水平", "顶级", "公立", "大型", "三级", "二级", "一级", "六级", "级", "智慧", "定点", "基层",
-    "专科", "县级", "市级", "省级", "民营", "全国", "全省", "各级", "相关", "有关", "其他", "该",
+    "专科", "县级", "市级", "省级", "民营", "全国", "全省", "各级", "相关", "有关", "其他", "该", "知名",
 )  # fmt: skip
 
 #: Jurisdiction prefixes that open an organization name without naming the place.
-JURISDICTION = (
-    "国家", "中共", "中国", "中华", "全国", "省委", "市委", "县委", "区委", "省", "市", "县", "区", "州", "镇", "乡",
-)  # fmt: skip
+JURISDICTION = ("国家", "中共", "中国", "中华", "全国", "省委", "市委", "县委", "区委", "省", "市", "县", "区")
 
 #: Words before a would-be name that make it generic (各设区市卫健委, 三级医院 ...).
 GENERIC_PREFIX = (
@@ -56,12 +55,106 @@ GENERIC_PREFIX = (
 
 #: Program heads, longest first; the weak ones need a quoted core or a long name.
 PROG_HEADS = _longest_first(_words("program_heads.txt"))
-PROG_WEAK_HEADS = frozenset(("活动", "模式", "项目", "计划", "工程", "竞赛", "大赛", "培训班"))
+PROG_WEAK_HEADS = frozenset(("活动", "模式", "项目", "计划", "工程", "竞赛", "大赛", "行动", "体系", "测评", "演练"))
+#: Heads that name a program only around a quoted core (“1236”分级诊疗体系).
+PROG_QUOTED_ONLY_HEADS = frozenset(("体系",))
 #: Words after a program head that show it is generic (试点城市, 项目建设 ...).
-PROG_HEAD_BLOCKERS = ("城市", "地区", "单位", "医院", "工作", "经验", "省份", "县", "区", "中", "的城市", "建设")
+PROG_HEAD_BLOCKERS = (
+    "城市", "地区", "单位", "医院", "工作", "经验", "省份", "县", "区", "中", "的城市", "建设", "自觉", "标准", "管理",
+    "不便", "机制", "车",
+)  # fmt: skip
 
 #: Verbs, time and function words that end a name on its left (推进 X 试点, 今年 X 宣传月).
 LEFT_BOUNDARIES = _longest_first(_words("left_boundaries.txt"))
 
 #: Characters that never sit inside a name.
 NAME_STOP = frozenset(",.;:!?、,。;:!?()()[]【】<>《》\"'“”‘’ \t\n的了在是和与及等对向把被将")
+
+
+#: jieba tags of proper names; every other tag marks ordinary vocabulary.
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+_EVERYDAY_MIN_FREQ = 50
+#: Parts of speech of words too common to be a short place name on their own (资源, 合作, 前进).
+_PLACE_CLASH_TAGS = ("v", "vn", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "u", "t", "f", "l", "i", "nz")
+_PLACE_CLASH_NOUN_FREQ = 1000
+
+
+@lru_cache(maxsize=1)
+def _jieba_vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Words of jieba's dictionary: everyday, clashing with place names, function words, all.
+
+    jieba ships a frequency dictionary with part-of-speech tags; it tells
+    general vocabulary (关于, 小组, 系统) from proper names, which is exactly
+    what a name candidate must not be. Read once per process.
+    """
+    import jieba
+
+    everyday: set[str] = set()
+    clashes: set[str] = set()
+    function: set[str] = set()
+    known: set[str] = set()
+    with open(jieba.get_dict_file().name, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) != 3 or not 2 <= len(parts[0]) <= 4:
+                continue
+            word, freq, tag = parts[0], int(parts[1]), parts[2]
+            known.add(word)
+            if tag in _FUNCTION_TAGS and freq >= _EVERYDAY_MIN_FREQ:
+                function.add(word)
+            if freq >= _EVERYDAY_MIN_FREQ and not tag.startswith(_NAME_TAGS):
+                everyday.add(word)
+            if tag in _PLACE_CLASH_TAGS or (tag == "n" and freq >= _PLACE_CLASH_NOUN_FREQ):
+                clashes.add(word)
+    return frozenset(everyday), frozenset(clashes), frozenset(function), frozenset(known)
+
+
+#: Surnames that are also frequent function characters (和, 向, 对 ...): a name
+#: starting with one needs a given name that is no dictionary word (和秘书, 向北京).
+AMBIGUOUS_SURNAMES = frozenset("和向于从对把被将为以与及在位全关来各党部区市省县该那这其")
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f")
+
+
+def everyday_words() -> frozenset[str]:
+    """Common words that are not proper names (for rejecting name candidates)."""
+    return _jieba_vocabulary()[0]
+
+
+def place_clashes() -> frozenset[str]:
+    """Common words that a division's short name may coincide with (资源县 -> 资源)."""
+    return _jieba_vocabulary()[1]
+
+
+def function_words() -> frozenset[str]:
+    """Grammatical words (关于, 对于, 以及): a name never starts with one."""
+    return _jieba_vocabulary()[2]
+
+
+def dictionary_words() -> frozenset[str]:
+    """Every two-to-four-character word jieba's dictionary knows."""
+    return _jieba_vocabulary()[3]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=4)
+def word_starts(text: str) -> frozenset[int]:
+    """Positions where jieba's dictionary segmentation starts a word (and the text's end).
+
+    Names start and end on word boundaries: this tells ``对口帮扶县医院`` (no
+    name starts at 口) and ``对应县域`` (no place 应县 there) from real names.
+    Cached for the few texts the rules of one document ask about.
+    """
+    starts = {len(text)}
+    pos = 0
+    for word in _tokenizer().cut(text, HMM=False):
+        starts.add(pos)
+        pos += len(word)
+    return frozenset(starts)

@@ -19,8 +19,8 @@ from kg.nlp.rules import organizations, people, places, programs  # noqa: F401  
 
 DEFAULT_RULES = {
     "places": {"@misc": "kg.place_rules.v1"},
-    "organizations": {"@misc": "kg.org_rules.v1"},
     "people": {"@misc": "kg.person_rules.v1"},
+    "organizations": {"@misc": "kg.org_rules.v1"},
     "programs": {"@misc": "kg.program_rules.v1"},
 }
 
@@ -39,7 +39,7 @@ class MentionRuler:
         found: list[Candidate] = []
         for rule in self.rules.values():
             found.extend(rule(text, breaks, list(found)))
-        chosen = choose(found)
+        chosen = choose([c for c in found if c.priority >= 0])
         spans = [s for s in (self._span(doc, c) for c in chosen) if s is not None]
         doc.spans[self.spans_key] = spans
         doc.ents = spans

@@ -19,7 +19,7 @@ from spacy.util import registry
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 
-_SUFFIXES = sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=lambda s: (-len(s), s))
+_SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
 _HAN = re.compile(r"[\u4e00-\u9fff·]")
@@ -28,14 +28,17 @@ _INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡�
 _MAX_LEFT = 22
 _SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
 _MAX_UNANCHORED = 6
+_MEASURE = "家个所位名"
 # Newspapers printed in 《》 are organizations: 《福建卫生报》社.
+# A source credit closing a paragraph: (福建省医学会), (省卫健委医政管理处).
+_CREDIT = re.compile(r"\(([\u4e00-\u9fff]{3,20})\)")
 _PAPER = re.compile(r"《([\u4e00-\u9fff·]{2,12}(?:报|杂志|周刊|日报|晚报))》(社)?")
 
 
-def _left_limit(text: str, end: int) -> int:
-    """Leftmost index a name ending at ``end`` may start at: the nearest stop to its left."""
+def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> int:
+    """Leftmost index a name ending at ``end`` may start at: the nearest stop (or person) to its left."""
     i = end
-    while i > 0 and end - i < _MAX_LEFT:
+    while i > 0 and end - i < _MAX_LEFT and i not in people:
         ch = text[i - 1]
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (ch == "和" and text.startswith(_INNER_AND, i - 1)):
             break
@@ -65,17 +68,35 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
     """
     named = [c for c in found if c.label in ("LOC", "ORG") and c.end > lo and c.start < hi]
     inside = {j for c in named if c.label == "LOC" for j in range(c.start + 1, c.end)}
-    starts = {c.start for c in named if c.start >= lo}
-    starts.update(j for j in range(lo, hi) if j not in inside and text.startswith(lx.JURISDICTION, j))
-    starts = {j for j in starts if j < hi}
+    ends = {c.end for c in named}
+    starts = {c.start for c in named if lo <= c.start < hi}
+    weak: set[int] = set()
+    for j in range(lo, hi):
+        if j in inside or not text.startswith(lx.JURISDICTION, j):
+            continue
+        if j == lo or j in ends or _word_ends(text, j):
+            starts.add(j)
+        elif text[j - 1 : j + 1] not in lx.dictionary_words():
+            weak.add(j)  # 报省卫健委: used only when nothing stronger opens the name (not 实验区|社会事业局)
+    starts = starts or weak
     if not starts:
         return None
     start = max(starts)
     while True:
-        before = [c.start for c in named if c.end == start and c.start >= lo]
+        before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
         if not before:
             return start
         start = min(before)
+
+
+def _word_ends(text: str, j: int) -> bool:
+    """True if a boundary word ends at ``j`` (so a jurisdiction there opens a name, unlike 城|市)."""
+    return any(text.endswith(w, 0, j) for w in lx.LEFT_BOUNDARIES)
+
+
+def _title_ends_here(text: str, suffix_start: int, end: int) -> bool:
+    """``主委``, ``党委书记``: the suffix is the tail of a title, not of a body's name."""
+    return any(text.endswith(t, 0, end) and len(t) > end - suffix_start for t in lx.TITLES)
 
 
 def _generic(text: str, start: int) -> bool:
@@ -86,23 +107,40 @@ def _generic(text: str, start: int) -> bool:
 def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     places = [c for c in found if c.label == "LOC"]
+    people = frozenset(c.end for c in found if c.label == "PER")
     for m in _SUFFIX_RE.finditer(text):
         end = m.end()
         suffix = m.group()
         if end < len(text) and text[end] in lx.ORG_SUFFIX_BLOCKERS and len(suffix) <= 2:
             continue
-        lo = _left_limit(text, m.start())
+        if _title_ends_here(text, m.start(), end):
+            continue
+        if len(suffix) == 1 and (
+            text[m.start() - 1 : end] in lx.everyday_words() or text[m.start() : end + 1] in lx.everyday_words()
+        ):
+            continue  # 干部, 全部, 局部: the suffix character is part of a common word
+        lo = _left_limit(text, m.start(), people)
         anchored = _start(text, lo, m.start() + 1, places + out)
         if anchored is not None:
+            cut = _boundary_after_word(text, anchored, m.start())
+            if cut > anchored:  # 北京医联党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it
+                continue
             start = anchored
             body = text[start : m.start()]
+            if text.startswith(lx.JURISDICTION, start) and text[start : start + 2] not in lx.JURISDICTION and (
+                text[start : start + 2] in lx.everyday_words()
+            ):
+                continue  # 市场监管中心, 区域医疗中心: the jurisdiction character starts a common word
             if body in lx.JURISDICTION and len(suffix) < 3:
                 continue  # 县医院, 省中心: a jurisdiction and a bare suffix are generic
             rule = "anchored"
         elif suffix in _STRONG:
             start = _boundary_after_word(text, lo, m.start())
-            if not 2 <= m.start() - start <= _MAX_UNANCHORED:
-                continue
+            words = lx.word_starts(text)
+            while start < m.start() and start not in words:
+                start += 1  # 对|口帮扶县医院: a name starts where a word does
+            if not 2 <= m.start() - start <= _MAX_UNANCHORED or text[start : start + 2] in lx.everyday_words():
+                continue  # 明确医院, 系统梳理分会: a verb or common noun, not a name
             rule = "strong-suffix"
         else:
             continue
@@ -110,9 +148,28 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if text.startswith(lx.GENERIC_PREFIX, start) or text.endswith(lx.ORG_GENERIC_BODY, start, m.start()):
             continue
+        if start > 0 and (text[start - 1].isdigit() or (text[start] in _MEASURE and text[start - 1 : start].isdigit())):
+            continue  # 1家核心医院: counted things are generic
         out.append(Candidate(start, end, "ORG", rule))
+    for m in _CREDIT.finditer(text):
+        inner = m.group(1)
+        closes = m.end() == len(text) or not _HAN.match(text[m.end()]) or text[m.start() - 1 : m.start()] in "。!?"
+        if closes and inner.endswith(_SUFFIXES) and not text.startswith(lx.GENERIC_PREFIX, m.start(1)):
+            out.append(Candidate(m.start(1), m.end(1), "ORG", "credit", priority=1))
     for m in _PAPER.finditer(text):
         out.append(Candidate(m.start(), m.end(), "ORG", "newspaper", priority=1))
+    return out + _joined_by_dot(text, out)
+
+
+def _joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """``福建日报·新福建客户端``: a medium and its channel written with a middle dot are one name."""
+    by_start = sorted(orgs)
+    out = []
+    for a in by_start:
+        if a.end < len(text) and text[a.end] == "·":
+            for b in by_start:
+                if 1 <= b.start - a.end <= 3 and _HAN.match(text[a.end + 1 : b.start] or "x"):
+                    out.append(Candidate(a.start, b.end, "ORG", "dotted", priority=1))
     return out
 
 

@@ -41,7 +41,10 @@ def _surname_len(text: str, i: int) -> int:
 
 
 def _is_given(text: str, i: int, j: int) -> bool:
-    return j <= len(text) and all(_HAN.match(c) and c not in lx.NAME_STOP and c not in _NOT_GIVEN for c in text[i:j])
+    if j > len(text) or not all(_HAN.match(c) and c not in lx.NAME_STOP and c not in _NOT_GIVEN for c in text[i:j]):
+        return False
+    # 关于加: a surname glued to a function word is no name.
+    return text[i - 1 : i + 1] not in lx.function_words()
 
 
 def name_at(text: str, i: int, titles_after: bool = True) -> int:
@@ -52,6 +55,11 @@ def name_at(text: str, i: int, titles_after: bool = True) -> int:
     two, three = i + s + 1, i + s + 2
     if not _is_given(text, i + s, two):
         return 0
+    if i not in lx.word_starts(text):
+        return 0  # 心血管|内科医师: a name starts where a word does
+    words = lx.dictionary_words()
+    if text[i] in lx.AMBIGUOUS_SURNAMES and {text[i + s : three], text[i:three], text[i:two]} & words:
+        return 0  # 和秘书, 向北京, 全科医生: a function character before a word
     if not _is_given(text, i + s, three) or text.startswith(_AFTER_NAME, two):
         return two
     if titles_after and _TITLE_RE.match(text, two) and not _TITLE_RE.match(text, three):
@@ -73,7 +81,7 @@ def _before_titles(text: str) -> list[Candidate]:
     for m in _TITLE_RE.finditer(text):
         if m.group() in _WEAK_AFTER:
             continue
-        for length in (2, 3, 4):
+        for length in (3, 2, 4):
             start = m.start() - length
             if (start >= 0 and name_at(text, start, titles_after=False) == m.start()) or (
                 start >= 0 and length == 2 and name_at(text, start) == m.start()

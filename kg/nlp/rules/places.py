@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.util import registry
 
 from kg.gazetteer import load_gazetteer
+from kg.nlp import lexicon
 from kg.nlp.candidate import Candidate, Rule
 
 # An address: a place, then road/street and number, then optionally a building and floor.
@@ -16,36 +17,11 @@ _ADDRESS_TAIL = re.compile(
 )
 
 
-#: jieba part-of-speech tags of everyday words; a short place name tagged so is too ambiguous.
-_WORD_TAGS = ("v", "vn", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "u", "t", "f", "l", "i")
-_COMMON_NOUN_FREQ = 1000
-
-
-@lru_cache(maxsize=1)
-def _everyday_words() -> frozenset[str]:
-    """Words that jieba's dictionary knows as ordinary vocabulary (资源, 合作, 前进 ...).
-
-    A division's *short* name that is such a word (资源县 -> 资源) is not matched
-    on its own; its full name still is.
-    """
-    import jieba
-
-    out = set()
-    with open(jieba.get_dict_file().name, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and 2 <= len(parts[0]) <= 4:
-                word, freq, tag = parts
-                if tag in _WORD_TAGS or (tag == "n" and int(freq) >= _COMMON_NOUN_FREQ) or tag == "nz":
-                    out.add(word)
-    return frozenset(out)
-
-
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Every full name, and each short name that is not everyday vocabulary."""
     gazetteer = load_gazetteer()
-    everyday = _everyday_words()
+    everyday = lexicon.place_clashes()
     keep = set()
     for surface in gazetteer.names():
         is_full = any(p.name == surface for p in gazetteer.lookup(surface))
@@ -67,6 +43,7 @@ def match_places(text: str) -> list[Candidate]:
     """Every longest gazetteer name in ``text``, left to right, not overlapping."""
     names = _place_names()
     by_first = _surfaces()
+    words = lexicon.word_starts(text)
     out: list[Candidate] = []
     i, n = 0, len(text)
     while i < n:
@@ -87,6 +64,10 @@ def match_places(text: str) -> list[Candidate]:
                     break
                 end += nxt
             out.append(Candidate(i, end, "LOC", "gazetteer"))
+            if end - i <= 3 and not ({i, end} <= words):
+                # 对应县域, 和政治: the name cuts through a word. Keep it as an anchor
+                # for organization names (priority -1), but not as a mention.
+                out[-1] = Candidate(i, end, "LOC", "gazetteer-in-word", priority=-1)
             i = end
         else:
             i += 1

@@ -23,19 +23,27 @@ from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 
 _HEAD_RE = re.compile("|".join(map(re.escape, lx.PROG_HEADS)))
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
 _LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "打造")
 _QUOTED_AFTER_VERB = re.compile(
     "(?:" + "|".join(_LAUNCH) + r")((?:\d{4}年度?)?“[^“”]{2,20}”)"
 )
 _SHOW = re.compile(r"《([^《》]{2,30}?(?:直播间|讲堂|课堂|开讲|节目|栏目|大讲堂))》")
+_YEAR = re.compile(r"\d{4}年")
+_MEASURE = "个家项名次余"
+_YEAR_OR_ROUND = re.compile(r"\d{4}年|\d+(?:批|届|期|轮)")
 _MIN_NAME = 4
 _MIN_WEAK_NAME = 6
 _MAX_LEFT = 26
 
 
-def _left_edge(text: str, head_start: int) -> int:
-    """Walk left over name characters; stop at punctuation or before a verb/time word."""
+def _left_edge(text: str, head_start: int, lists: bool = False) -> int:
+    """Walk left over name characters; stop at punctuation or before a verb/time word.
+
+    With ``lists``, an enumeration comma inside the name is allowed
+    (``第五批药品、医用耗材集中带量采购``: a procurement names what it buys).
+    """
     i = head_start
     in_quote = False
     while i > 0 and head_start - i < _MAX_LEFT:
@@ -44,11 +52,28 @@ def _left_edge(text: str, head_start: int) -> int:
             in_quote = True
         elif ch == "“":
             in_quote = False
+        elif lists and ch == "、" and _HAN.match(text[i - 2 : i - 1] or " "):
+            pass
         elif not in_quote:
             if not _NAME_CHAR.match(ch) or ch in "的了在是与及等对向把被将":
                 break
+            if ch.isdigit():
+                first = _digits_start(text, i - 1)
+                if _YEAR.match(text, first):
+                    i = first  # a year opens the name: nothing left of it belongs
+                    break
+                if not _YEAR_OR_ROUND.match(text, first):
+                    break  # 6200余项次项目: a count, not part of the name
+            if ch in _MEASURE and text[i - 2 : i - 1].isdigit():
+                break  # 121个省级…项目
             if any(text.endswith(w, 0, i) for w in lx.LEFT_BOUNDARIES):
                 break
+        i -= 1
+    return i
+
+
+def _digits_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isdigit():
         i -= 1
     return i
 
@@ -61,21 +86,28 @@ def _headed(text: str) -> list[Candidate]:
         end = m.end()
         if text.startswith("活动", end) and m.group() != "活动":
             end += 2
-        start = _left_edge(text, m.start())
+        start = _left_edge(text, m.start(), lists=m.group().endswith("采购"))
         if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
             start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
         name = text[start : m.start()].strip("“”‘’\"'")
         quoted = "“" in text[start:end]
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”":
             continue
-        if m.group() in lx.PROG_WEAK_HEADS and not quoted and len(name) < _MIN_WEAK_NAME:
+        if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
+            m.group() in lx.PROG_WEAK_HEADS and len(name) < _MIN_WEAK_NAME
+        )):
             continue
         out.append(Candidate(start, end, "PROG", "quoted-head" if quoted else "head", priority=0))
     return out
 
 
 def _launched(text: str) -> list[Candidate]:
-    return [Candidate(m.start(1), m.end(1), "PROG", "launched-quote") for m in _QUOTED_AFTER_VERB.finditer(text)]
+    """A quoted name right after a launching verb, when the quote ends the phrase."""
+    return [
+        Candidate(m.start(1), m.end(1), "PROG", "launched-quote")
+        for m in _QUOTED_AFTER_VERB.finditer(text)
+        if m.end() == len(text) or not _HAN.match(text[m.end()])
+    ]
 
 
 def _shows(text: str) -> list[Candidate]:

@@ -1,0 +1,371 @@
+"""Scores: the graph against hand-made gold files (``ANNOTATION.md``), the extractor against public BIO sets.
+
+Mentions compare after this module's own ``normalise_mention`` (the rule in
+``ANNOTATION.md``), not ``kg.names.clean``, so changing the extractor's helpers
+can never quietly move the target it is measured against. Zero denominators
+score 0.0 (``support`` tells an empty gold side from a bad system); every score
+keeps its false positives and negatives, so a developer sees *which* ones failed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from kg import model
+from kg.errors import InputError
+from kg.extract import extract
+from kg.normalise import normalise
+
+#: Mention types scored against gold; gold's ``DOC`` is ignored on both sides.
+TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "PROG")
+#: Types of the public BIO sets (our PROG has no counterpart there).
+BIO_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
+RELATION_KINDS: tuple[str, ...] = ("role", "suborg")
+#: Keys of the linking scores: mention pairs in one document, and in two.
+LINK_KINDS: tuple[str, ...] = ("within", "across")
+
+_MARKS = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
+_BLANK_LINE = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+
+Triple = tuple[str, str, str]  # (doc_id, type, normalised mention)
+Span = tuple[int, int, str]  # [start, end) in the sentence, type
+
+
+def normalise_mention(text: str) -> str:
+    """ANNOTATION.md's comparison form: NFKC, no whitespace, no quote or title marks."""
+    return _MARKS.sub("", unicodedata.normalize("NFKC", text))
+
+
+@dataclass(frozen=True)
+class Counts:
+    """True positives, false positives and false negatives of one score."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 0.0
+
+    @property
+    def support(self) -> int:
+        return self.tp + self.fn
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Counts per key (mention type, link or relation kind) with the sorted error tuples behind them."""
+
+    per_type: dict[str, Counts]
+    false_positives: dict[str, tuple[tuple, ...]]
+    false_negatives: dict[str, tuple[tuple, ...]]
+
+    @property
+    def micro(self) -> Counts:
+        return sum(self.per_type.values(), Counts())
+
+
+def _compare(predicted: Mapping[str, set[tuple]], expected: Mapping[str, set[tuple]], keys: tuple[str, ...]) -> Scores:
+    per_type, fps, fns = {}, {}, {}
+    for key in keys:
+        pred, gold = predicted.get(key, set()), expected.get(key, set())
+        per_type[key] = Counts(len(pred & gold), len(pred - gold), len(gold - pred))
+        fps[key], fns[key] = tuple(sorted(pred - gold)), tuple(sorted(gold - pred))
+    return Scores(per_type, fps, fns)
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    id: str
+    type: str
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    """One gold file; ``roles`` are ``(person, role, org)`` (org ``""`` if none), ``suborgs`` ``(child, parent)``."""
+
+    doc: str
+    entities: tuple[GoldEntity, ...]
+    roles: frozenset[tuple[str, str, str]]
+    suborgs: frozenset[tuple[str, str]]
+
+
+def _parse_gold(path: Path, data: dict) -> GoldDoc:
+    entities = tuple(
+        GoldEntity(str(e["id"]), str(e["type"]), tuple(normalise_mention(str(m)) for m in e.get("mentions", [])))
+        for e in data.get("entities", [])
+    )
+    relations = data.get("relations", [])
+    roles = frozenset((r["person"], normalise_mention(r["role"]), r.get("org") or "")
+                      for r in relations if r["rel"] == "role")
+    suborgs = frozenset((r["child"], r["parent"]) for r in relations if r["rel"] == "suborg")
+    return GoldDoc(str(data.get("doc") or path.stem + ".txt"), entities, roles, suborgs)
+
+
+def load_gold(gold_dir: Path) -> dict[str, GoldDoc]:
+    """Read every ``*.json`` gold file of ``gold_dir`` by document; raise ``InputError`` naming a bad one."""
+    if not gold_dir.is_dir():
+        raise InputError(gold_dir, "not a folder" if gold_dir.exists() else "no such folder")
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise InputError(gold_dir, "folder holds no .json gold files")
+    gold: dict[str, GoldDoc] = {}
+    for path in files:
+        try:
+            doc = _parse_gold(path, json.loads(path.read_text(encoding="utf-8")))
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"invalid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot be read ({exc})") from exc
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise InputError(path, f"not a gold file ({type(exc).__name__}: {exc})") from exc
+        if doc.doc in gold:
+            raise InputError(path, f"second gold file for {doc.doc}")
+        gold[doc.doc] = doc
+    return gold
+
+
+def _in_scope(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> dict[str, GoldDoc]:
+    """Gold documents the graph was built from: a gold file for an article not read scores nothing."""
+    built = {d.doc_id for d in graph.documents}
+    return {doc_id: g for doc_id, g in gold.items() if doc_id in built}
+
+
+def _graph_triples(graph: model.Graph, docs: Mapping[str, GoldDoc]) -> Iterator[tuple[Triple, str]]:
+    """Each graph mention in a gold document, as its triple and the key of the entity holding it."""
+    for entity in graph.entities:
+        for m in entity.mentions if entity.label in TYPES else ():
+            text = normalise_mention(m.text)
+            if m.doc_id in docs and text:
+                yield (m.doc_id, entity.label, text), entity.key
+
+
+def score_mentions(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
+    """P/R/F1 of distinct (document, type, normalised mention) triples, per type; errors ``(doc, mention)``.
+
+    Only documents with a gold file (and in the graph) count; a mention found
+    twice in one document counts once, as gold lists distinct surface forms.
+    """
+    docs = _in_scope(graph, gold)
+    predicted: dict[str, set[tuple]] = defaultdict(set)
+    expected: dict[str, set[tuple]] = defaultdict(set)
+    for (doc_id, label, text), _ in _graph_triples(graph, docs):
+        predicted[label].add((doc_id, text))
+    for g in docs.values():
+        for e in g.entities:
+            expected[e.type].update((g.doc, m) for m in e.mentions if m)
+    return _compare(predicted, expected, TYPES)
+
+
+def score_linking(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
+    """Pairwise linking scores over the correctly found mentions, keyed ``within`` and ``across``.
+
+    Definition: take the triples (doc, type, normalised mention) present both
+    in gold and in the graph. Each has a gold entity (the ``(type, id)`` whose
+    ``mentions`` in that document list it; if several, the first) and a graph
+    entity (the key of the entity holding it; if several, the one holding it
+    most often, then the first key). Over every unordered pair of distinct
+    triples: gold-linked if the gold entities are equal, graph-linked if the
+    graph keys are equal. tp = both, fp = graph-linked only, fn = gold-linked
+    only, so precision = tp / graph-linked and recall = tp / gold-linked.
+    Pairs from one document count under ``within``, from two under ``across``;
+    ``micro`` is all pairs. Errors are the pairs of triples. Missed or invented
+    mentions are the business of ``score_mentions``, not of linking.
+    """
+    docs = _in_scope(graph, gold)
+    gold_of: dict[Triple, tuple[str, str]] = {}
+    for g in docs.values():
+        for e in sorted(g.entities, key=lambda e: (e.type, e.id)):
+            for text in e.mentions:
+                gold_of.setdefault((g.doc, e.type, text), (e.type, e.id))
+    holders: dict[Triple, Counter[str]] = defaultdict(Counter)
+    for triple, key in _graph_triples(graph, docs):
+        holders[triple][key] += 1
+    graph_of = {t: min(c, key=lambda k: (-c[k], k)) for t, c in holders.items()}
+    found = sorted(gold_of.keys() & graph_of.keys())
+    predicted: dict[str, set[tuple]] = defaultdict(set)
+    expected: dict[str, set[tuple]] = defaultdict(set)
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            kind = LINK_KINDS[0] if a[0] == b[0] else LINK_KINDS[1]
+            if graph_of[a] == graph_of[b]:
+                predicted[kind].add((a, b))
+            if gold_of[a] == gold_of[b]:
+                expected[kind].add((a, b))
+    return _compare(predicted, expected, LINK_KINDS)
+
+
+def map_entities(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> dict[str, str]:
+    """Graph entity key -> gold id, so relations can be compared although names differ.
+
+    The gold entity of the same type sharing the most (document, normalised
+    mention) pairs with it wins (ties: the one its name equals, then the first
+    id); with none shared, the gold id equal to its normalised name (how an
+    entity with no mentions, like a parent organization, is credited).
+    Unmatched entities keep their own name, so their relations are false positives.
+    """
+    gold_pairs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for g in gold.values():
+        for e in g.entities:
+            gold_pairs[(e.type, e.id)].update((g.doc, m) for m in e.mentions)
+    mapping: dict[str, str] = {}
+    for entity in graph.entities:
+        name = normalise_mention(entity.name)
+        pairs = {(m.doc_id, normalise_mention(m.text)) for m in entity.mentions}
+        ids = sorted(i for t, i in gold_pairs if t == entity.label)
+        best = max(ids, key=lambda i: (len(pairs & gold_pairs[(entity.label, i)]), i == name), default="")
+        shared = bool(best and pairs & gold_pairs[(entity.label, best)])
+        mapping[entity.key] = best if shared else name if name in ids else entity.name
+    return mapping
+
+
+def score_relations(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
+    """P/R/F1 of ``role`` ``(person, role, org or "")`` and ``suborg`` ``(child, parent)`` tuples.
+
+    Graph entities become gold ids by ``map_entities``; titles compare
+    normalised. A graph relation is in scope when its evidence cites a gold
+    document or (for ``suborg``, which names imply without evidence) its head
+    is mentioned in one.
+    """
+    docs = _in_scope(graph, gold)
+    to_gold = map_entities(graph, docs)
+    mentioned_in = {e.key: {m.doc_id for m in e.mentions} for e in graph.entities}
+    predicted: dict[str, set[tuple]] = defaultdict(set)
+    for r in graph.relations:
+        cited = {doc_id for doc_id, _, _ in r.evidence} or mentioned_in.get(r.head, set())
+        if r.kind not in RELATION_KINDS or not cited & docs.keys():
+            continue
+        head = to_gold.get(r.head, r.head)
+        tail = to_gold.get(r.tail, r.tail) if r.tail is not None else ""
+        predicted[r.kind].add((head, normalise_mention(r.role), tail) if r.kind == "role" else (head, tail))
+    expected = {"role": {t for g in docs.values() for t in g.roles},
+                "suborg": {t for g in docs.values() for t in g.suborgs}}
+    return _compare(predicted, expected, RELATION_KINDS)
+
+
+def _spans(tags: list[str]) -> list[Span]:
+    """BIO/BMES tags to ``(start, end, type)``; an I/M/E that does not continue its type starts a span."""
+    spans: list[Span] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        continues = prefix in ("I", "M", "E") and label == kind and start >= 0
+        if start >= 0 and not continues:
+            spans.append((start, i, kind))
+            start, kind = -1, ""
+        if prefix in ("B", "S", "I", "M", "E") and label and not continues:
+            start, kind = i, label
+        if prefix in ("E", "S") and start >= 0:
+            spans.append((start, i + 1, kind))
+            start, kind = -1, ""
+    return spans
+
+
+def read_bio(path: Path) -> list[tuple[str, list[Span]]]:
+    """Sentences of a character-per-line file (``CHAR TAG`` or ``CHAR<TAB>TAG``), with their spans."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot be read ({exc})") from exc
+    sentences: list[tuple[str, list[Span]]] = []
+    for block in filter(None, _BLANK_LINE.split(text.strip("\r\n"))):
+        rows = [line.rpartition("\t" if "\t" in line else " ") for line in block.splitlines()]
+        if any(not sep or len(char) != 1 for char, sep, _ in rows):
+            raise InputError(path, f"sentence {len(sentences) + 1}: a line is not one character, space or tab, tag")
+        sentences.append(("".join(c for c, _, _ in rows), _spans([tag.strip() for _, _, tag in rows])))
+    return sentences
+
+
+@dataclass(frozen=True)
+class BioScores:
+    """Exact-span scores on a BIO file, with the extraction speed (normalise + pipeline)."""
+
+    scores: Scores
+    sentences: int
+    chars: int
+    seconds: float
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds else 0.0
+
+
+def score_bio(nlp: Language, path: Path, limit: int | None = None) -> BioScores:
+    """Run each sentence (the first ``limit``) through the pipeline; compare exact (start, end, type) spans.
+
+    Spans are mapped back to the sentence as written through ``Document.raw_span``
+    (NFKC may change a character), so gold and system count the same characters.
+    PROG is ignored. Errors are ``(sentence number, start, end, surface)``.
+    """
+    sentences = read_bio(path)[:limit] if limit is not None else read_bio(path)
+    started = time.perf_counter()
+    documents = (normalise(f"{path.name}:{i}", str(path), text) for i, (text, _) in enumerate(sentences))
+    results = list(extract(nlp, documents))
+    seconds = time.perf_counter() - started
+    predicted: dict[str, set[tuple]] = defaultdict(set)
+    expected: dict[str, set[tuple]] = defaultdict(set)
+    for i, ((text, spans), result) in enumerate(zip(sentences, results, strict=True)):
+        for m in result.mentions:
+            if m.label in BIO_TYPES:
+                start, end = result.document.raw_span(m.start, m.end)
+                predicted[m.label].add((i, start, end, text[start:end]))
+        for start, end, label in spans:
+            expected[label].add((i, start, end, text[start:end]))
+    scores = _compare(predicted, expected, BIO_TYPES)
+    return BioScores(scores, len(sentences), sum(len(t) for t, _ in sentences), seconds)
+
+
+def _table(title: str, scores: Scores, rows: tuple[str, ...], total: str = "micro") -> list[str]:
+    lines = [f"{title:8}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"]
+    items = [(k, scores.per_type[k]) for k in rows] + ([(total, scores.micro)] if total else [])
+    return lines + [f"{k:8}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.support:9d}" for k, c in items]
+
+
+def _errors(scores: Scores, rows: tuple[str, ...]) -> list[str]:
+    lines: list[str] = []
+    for key in rows:
+        for what, items in (("false positives", scores.false_positives[key]),
+                            ("false negatives", scores.false_negatives[key])):
+            lines.append(f"{key} {what} ({len(items)}):")
+            lines += ["  " + "  ".join(str(x) if x != "" else "-" for x in item) for item in items]
+    return lines
+
+
+def format_gold(mentions: Scores, links: Scores, relations: Scores, show_errors: bool = False) -> str:
+    """The ``kg eval GOLD_DIR`` report: mention, linking-pair and relation tables, optional errors."""
+    lines = [*_table("mention", mentions, TYPES), "", *_table("linking", links, LINK_KINDS, total="all"),
+             "", *_table("relation", relations, RELATION_KINDS, total="")]
+    if show_errors:
+        lines += ["", *_errors(mentions, TYPES), *_errors(relations, RELATION_KINDS), *_errors(links, LINK_KINDS)]
+    return "\n".join(lines)
+
+
+def format_bio(bio: BioScores, show_errors: bool = False) -> str:
+    """The ``kg eval --bio FILE`` report: exact-span table and extraction speed."""
+    lines = [f"{bio.sentences} sentences, {bio.chars} chars, {bio.chars_per_second:,.0f} chars/s of extraction",
+             *_table("type", bio.scores, BIO_TYPES)]
+    if show_errors:
+        lines += ["", *_errors(bio.scores, BIO_TYPES)]
+    return "\n".join(lines)
