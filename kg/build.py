@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import E_NO_DOCUMENTS, InputError, KgError
+from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
 from kg.extract import extract
 from kg.graph import build_graph
@@ -60,7 +60,7 @@ def make_graph(
     """Read, extract and link; raise ``KgError`` if no document could be read."""
     texts, errors = read_all(paths)
     if not texts:
-        raise KgError(E_NO_DOCUMENTS if not errors else f"{errors[0]}; {E_NO_DOCUMENTS}")
+        raise NoDocumentsError(errors)
     documents = [normalise(t.doc_id, t.source, t.text) for t in texts]
     nlp = load_nlp(settings.nlp_overrides)
     results = list(extract(nlp, progress(documents)))
@@ -70,7 +70,10 @@ def make_graph(
 
 def write_outputs(graph: Graph, out_dir: Path, settings: BuildSettings) -> tuple[Path, ...]:
     """Write every requested format atomically into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KgError(f"{out_dir}: cannot create the output folder ({exc.strerror or exc})") from exc
     staged: list[tuple[Path, Path]] = []
     try:
         for fmt in settings.formats:
@@ -82,6 +85,9 @@ def write_outputs(graph: Graph, out_dir: Path, settings: BuildSettings) -> tuple
             os.chmod(tmp, 0o666 & ~_umask())
         for tmp, target in staged:
             os.replace(tmp, target)
+    except OSError as exc:
+        where = staged[-1][1] if staged else out_dir
+        raise KgError(f"{where}: cannot write ({exc.strerror or exc})") from exc
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

@@ -18,10 +18,19 @@ class InputError(KgError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class NoDocumentsError(KgError):
+    """Not one input could be read: carries every per-file error so each gets reported."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = list(errors)
+        super().__init__(E_NO_DOCUMENTS)
+
+
 # Message texts, kept in one place so tests and docs quote the same words.
 E_MISSING = "no such file or folder"
 E_EMPTY_FOLDER = "folder holds no .txt files"
 E_NOT_UTF8 = "not UTF-8 text (byte {pos}: {byte})"
 E_EMPTY_FILE = "file is empty"
 E_UNREADABLE = "cannot be read ({why})"
+E_DUPLICATE_NAME = "another input file has the same name ({other}); document names must be unique"
 E_NO_DOCUMENTS = "no document could be read; nothing was written"

@@ -13,9 +13,10 @@ import json
 import re
 import time
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 from spacy.language import Language
@@ -30,8 +31,7 @@ TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "PROG")
 #: Types of the public BIO sets (our PROG has no counterpart there).
 BIO_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
 RELATION_KINDS: tuple[str, ...] = ("role", "suborg")
-#: Keys of the linking scores: mention pairs in one document, and in two.
-LINK_KINDS: tuple[str, ...] = ("within", "across")
+LINK_KINDS: tuple[str, ...] = ("within", "across")  # linked mention pairs in one document, in two
 
 _MARKS = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
 _BLANK_LINE = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
@@ -96,32 +96,25 @@ def _compare(predicted: Mapping[str, set[tuple]], expected: Mapping[str, set[tup
 
 
 @dataclass(frozen=True)
-class GoldEntity:
-    id: str
-    type: str
-    mentions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class GoldDoc:
-    """One gold file; ``roles`` are ``(person, role, org)`` (org ``""`` if none), ``suborgs`` ``(child, parent)``."""
+    """One gold file: ``entities`` maps ``(type, id)`` to the normalised mentions in this document;
+    ``relations["role"]`` holds ``(person, role, org or "")``, ``relations["suborg"]`` ``(child, parent)``.
+    """
 
     doc: str
-    entities: tuple[GoldEntity, ...]
-    roles: frozenset[tuple[str, str, str]]
-    suborgs: frozenset[tuple[str, str]]
+    entities: dict[tuple[str, str], tuple[str, ...]]
+    relations: dict[str, frozenset[tuple[str, ...]]]
 
 
 def _parse_gold(path: Path, data: dict) -> GoldDoc:
-    entities = tuple(
-        GoldEntity(str(e["id"]), str(e["type"]), tuple(normalise_mention(str(m)) for m in e.get("mentions", [])))
-        for e in data.get("entities", [])
-    )
+    """One gold file's JSON; mentions and titles normalised again, in case an annotator forgot."""
+    entities = {(str(e["type"]), str(e["id"])): tuple(normalise_mention(str(m)) for m in e.get("mentions", []))
+                for e in data.get("entities", [])}
     relations = data.get("relations", [])
     roles = frozenset((r["person"], normalise_mention(r["role"]), r.get("org") or "")
                       for r in relations if r["rel"] == "role")
     suborgs = frozenset((r["child"], r["parent"]) for r in relations if r["rel"] == "suborg")
-    return GoldDoc(str(data.get("doc") or path.stem + ".txt"), entities, roles, suborgs)
+    return GoldDoc(str(data.get("doc") or path.stem + ".txt"), entities, {"role": roles, "suborg": suborgs})
 
 
 def load_gold(gold_dir: Path) -> dict[str, GoldDoc]:
@@ -138,7 +131,7 @@ def load_gold(gold_dir: Path) -> dict[str, GoldDoc]:
         except json.JSONDecodeError as exc:
             raise InputError(path, f"invalid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(path, f"cannot be read ({exc})") from exc
+            raise InputError(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
         except (KeyError, TypeError, AttributeError) as exc:
             raise InputError(path, f"not a gold file ({type(exc).__name__}: {exc})") from exc
         if doc.doc in gold:
@@ -174,8 +167,8 @@ def score_mentions(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
     for (doc_id, label, text), _ in _graph_triples(graph, docs):
         predicted[label].add((doc_id, text))
     for g in docs.values():
-        for e in g.entities:
-            expected[e.type].update((g.doc, m) for m in e.mentions if m)
+        for (label, _), mentions in g.entities.items():
+            expected[label].update((g.doc, m) for m in mentions if m)
     return _compare(predicted, expected, TYPES)
 
 
@@ -185,8 +178,7 @@ def score_linking(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
     Definition: take the triples (doc, type, normalised mention) present both
     in gold and in the graph. Each has a gold entity (the ``(type, id)`` whose
     ``mentions`` in that document list it; if several, the first) and a graph
-    entity (the key of the entity holding it; if several, the one holding it
-    most often, then the first key). Over every unordered pair of distinct
+    entity (the key of the entity holding it; if several, the first). Over every unordered pair of distinct
     triples: gold-linked if the gold entities are equal, graph-linked if the
     graph keys are equal. tp = both, fp = graph-linked only, fn = gold-linked
     only, so precision = tp / graph-linked and recall = tp / gold-linked.
@@ -197,39 +189,33 @@ def score_linking(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
     docs = _in_scope(graph, gold)
     gold_of: dict[Triple, tuple[str, str]] = {}
     for g in docs.values():
-        for e in sorted(g.entities, key=lambda e: (e.type, e.id)):
-            for text in e.mentions:
-                gold_of.setdefault((g.doc, e.type, text), (e.type, e.id))
-    holders: dict[Triple, Counter[str]] = defaultdict(Counter)
-    for triple, key in _graph_triples(graph, docs):
-        holders[triple][key] += 1
-    graph_of = {t: min(c, key=lambda k: (-c[k], k)) for t, c in holders.items()}
+        for (label, gold_id), mentions in sorted(g.entities.items()):
+            for text in mentions:
+                gold_of.setdefault((g.doc, label, text), (label, gold_id))
+    graph_of: dict[Triple, str] = {}
+    for triple, key in sorted(_graph_triples(graph, docs), key=lambda tk: tk[1]):
+        graph_of.setdefault(triple, key)
     found = sorted(gold_of.keys() & graph_of.keys())
     predicted: dict[str, set[tuple]] = defaultdict(set)
     expected: dict[str, set[tuple]] = defaultdict(set)
-    for i, a in enumerate(found):
-        for b in found[i + 1 :]:
-            kind = LINK_KINDS[0] if a[0] == b[0] else LINK_KINDS[1]
-            if graph_of[a] == graph_of[b]:
-                predicted[kind].add((a, b))
-            if gold_of[a] == gold_of[b]:
-                expected[kind].add((a, b))
+    for a, b in combinations(found, 2):
+        kind = LINK_KINDS[a[0] != b[0]]
+        for linked, side in ((graph_of, predicted), (gold_of, expected)):
+            if linked[a] == linked[b]:
+                side[kind].add((a, b))
     return _compare(predicted, expected, LINK_KINDS)
 
 
 def map_entities(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> dict[str, str]:
-    """Graph entity key -> gold id, so relations can be compared although names differ.
-
-    The gold entity of the same type sharing the most (document, normalised
-    mention) pairs with it wins (ties: the one its name equals, then the first
-    id); with none shared, the gold id equal to its normalised name (how an
-    entity with no mentions, like a parent organization, is credited).
-    Unmatched entities keep their own name, so their relations are false positives.
+    """Graph entity key -> gold id, so relations compare although names differ: the gold entity
+    of its type sharing the most (document, normalised mention) pairs (ties: the one its name
+    equals, then the first id); with none shared, the gold id equal to its name (how entities
+    with no mentions, such as parent bodies, are credited); else its own name (a false positive).
     """
     gold_pairs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for g in gold.values():
-        for e in g.entities:
-            gold_pairs[(e.type, e.id)].update((g.doc, m) for m in e.mentions)
+        for entity, mentions in g.entities.items():
+            gold_pairs[entity].update((g.doc, m) for m in mentions)
     mapping: dict[str, str] = {}
     for entity in graph.entities:
         name = normalise_mention(entity.name)
@@ -244,10 +230,8 @@ def map_entities(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> dict[str, s
 def score_relations(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
     """P/R/F1 of ``role`` ``(person, role, org or "")`` and ``suborg`` ``(child, parent)`` tuples.
 
-    Graph entities become gold ids by ``map_entities``; titles compare
-    normalised. A graph relation is in scope when its evidence cites a gold
-    document or (for ``suborg``, which names imply without evidence) its head
-    is mentioned in one.
+    Entities become gold ids by ``map_entities``; titles compare normalised. A graph relation
+    counts if its evidence cites a gold document or (``suborg`` has none) its head is mentioned in one.
     """
     docs = _in_scope(graph, gold)
     to_gold = map_entities(graph, docs)
@@ -260,8 +244,7 @@ def score_relations(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
         head = to_gold.get(r.head, r.head)
         tail = to_gold.get(r.tail, r.tail) if r.tail is not None else ""
         predicted[r.kind].add((head, normalise_mention(r.role), tail) if r.kind == "role" else (head, tail))
-    expected = {"role": {t for g in docs.values() for t in g.roles},
-                "suborg": {t for g in docs.values() for t in g.suborgs}}
+    expected = {kind: {t for g in docs.values() for t in g.relations[kind]} for kind in RELATION_KINDS}
     return _compare(predicted, expected, RELATION_KINDS)
 
 
@@ -271,15 +254,14 @@ def _spans(tags: list[str]) -> list[Span]:
     start, kind = -1, ""
     for i, tag in enumerate([*tags, "O"]):
         prefix, _, label = tag.partition("-")
-        continues = prefix in ("I", "M", "E") and label == kind and start >= 0
-        if start >= 0 and not continues:
+        if start >= 0 and not (prefix in ("I", "M", "E") and label == kind):
             spans.append((start, i, kind))
-            start, kind = -1, ""
-        if prefix in ("B", "S", "I", "M", "E") and label and not continues:
+            start = -1
+        if start < 0 and label and prefix in ("B", "I", "M", "E", "S"):
             start, kind = i, label
-        if prefix in ("E", "S") and start >= 0:
+        if start >= 0 and prefix in ("E", "S"):
             spans.append((start, i + 1, kind))
-            start, kind = -1, ""
+            start = -1
     return spans
 
 
@@ -288,7 +270,7 @@ def read_bio(path: Path) -> list[tuple[str, list[Span]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot be read ({exc})") from exc
+        raise InputError(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
     sentences: list[tuple[str, list[Span]]] = []
     for block in filter(None, _BLANK_LINE.split(text.strip("\r\n"))):
         rows = [line.rpartition("\t" if "\t" in line else " ") for line in block.splitlines()]
@@ -307,10 +289,6 @@ class BioScores:
     chars: int
     seconds: float
 
-    @property
-    def chars_per_second(self) -> float:
-        return self.chars / self.seconds if self.seconds else 0.0
-
 
 def score_bio(nlp: Language, path: Path, limit: int | None = None) -> BioScores:
     """Run each sentence (the first ``limit``) through the pipeline; compare exact (start, end, type) spans.
@@ -319,7 +297,7 @@ def score_bio(nlp: Language, path: Path, limit: int | None = None) -> BioScores:
     (NFKC may change a character), so gold and system count the same characters.
     PROG is ignored. Errors are ``(sentence number, start, end, surface)``.
     """
-    sentences = read_bio(path)[:limit] if limit is not None else read_bio(path)
+    sentences = read_bio(path)[:limit]
     started = time.perf_counter()
     documents = (normalise(f"{path.name}:{i}", str(path), text) for i, (text, _) in enumerate(sentences))
     results = list(extract(nlp, documents))
@@ -345,16 +323,15 @@ def _table(title: str, scores: Scores, rows: tuple[str, ...], total: str = "micr
 
 def _errors(scores: Scores, rows: tuple[str, ...]) -> list[str]:
     lines: list[str] = []
-    for key in rows:
-        for what, items in (("false positives", scores.false_positives[key]),
-                            ("false negatives", scores.false_negatives[key])):
-            lines.append(f"{key} {what} ({len(items)}):")
-            lines += ["  " + "  ".join(str(x) if x != "" else "-" for x in item) for item in items]
+    for key, what in ((key, what) for key in rows for what in ("positives", "negatives")):
+        items = getattr(scores, f"false_{what}")[key]
+        lines.append(f"{key} false {what} ({len(items)}):")  # a linking error is a pair of doc/type/mention
+        lines += ["  " + "  ".join("/".join(c) if isinstance(c, tuple) else str(c) or "-" for c in i) for i in items]
     return lines
 
 
 def format_gold(mentions: Scores, links: Scores, relations: Scores, show_errors: bool = False) -> str:
-    """The ``kg eval GOLD_DIR`` report: mention, linking-pair and relation tables, optional errors."""
+    """The ``kg eval GOLD_DIR`` report: mention, linking-pair and relation tables, and the errors if asked."""
     lines = [*_table("mention", mentions, TYPES), "", *_table("linking", links, LINK_KINDS, total="all"),
              "", *_table("relation", relations, RELATION_KINDS, total="")]
     if show_errors:
@@ -364,8 +341,8 @@ def format_gold(mentions: Scores, links: Scores, relations: Scores, show_errors:
 
 def format_bio(bio: BioScores, show_errors: bool = False) -> str:
     """The ``kg eval --bio FILE`` report: exact-span table and extraction speed."""
-    lines = [f"{bio.sentences} sentences, {bio.chars} chars, {bio.chars_per_second:,.0f} chars/s of extraction",
-             *_table("type", bio.scores, BIO_TYPES)]
+    speed = f"{bio.sentences} sentences, {bio.chars} chars, {bio.chars / max(bio.seconds, 1e-9):,.0f} chars/s"
+    lines = [speed, *_table("type", bio.scores, BIO_TYPES)]
     if show_errors:
         lines += ["", *_errors(bio.scores, BIO_TYPES)]
     return "\n".join(lines)

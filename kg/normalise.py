@@ -5,12 +5,13 @@ Three repairs, in this order:
 1. Headline lines that OCR printed twice (``师带徒师带徒``, ``““``): a line that
    splits wholly into doubled runs keeps one copy of each run. Requiring the
    *whole* line to split that way keeps ordinary reduplication (``常常``) safe.
-2. Unicode NFKC, per character, so full-width letters, digits and punctuation
+2. Whitespace next to Chinese text (judged on the characters as printed, so a
+   full-width ``，`` counts) is removed (``朱 鹏 立``, ``王占\\n祥``); between
+   two non-Chinese characters it collapses to one space (``HIC 100``). Where
+   it was removed is kept as a *break*, a soft boundary the extractors may
+   use (names in a credit line are separated only so).
+3. Unicode NFKC, per character, so full-width letters, digits and punctuation
    become their ordinary forms (as ``ANNOTATION.md`` compares mentions).
-3. Whitespace next to Chinese text is removed (``朱 鹏 立``, ``王占\\n祥``);
-   between two non-Chinese characters it collapses to one space
-   (``HIC 100``). Where it was removed is kept as a *break*, a soft boundary
-   the extractors may use (names in a credit line are separated only so).
 
 Every output character remembers the raw index it came from, so provenance
 can point into the original file.
@@ -77,6 +78,17 @@ def _nfkc(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return out
 
 
+def _nfkc_keeping_breaks(chars: list[tuple[str, int]], breaks: set[int]) -> tuple[list[tuple[str, int]], set[int]]:
+    """NFKC per character, moving break positions along when a character expands."""
+    out: list[tuple[str, int]] = []
+    moved: set[int] = set()
+    for pos, (char, index) in enumerate(chars):
+        if pos in breaks:
+            moved.add(len(out))
+        out.extend(_nfkc([(char, index)]))
+    return out, moved
+
+
 def _whitespace(chars: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], set[int]]:
     out: list[tuple[str, int]] = []
     breaks: set[int] = set()
@@ -101,7 +113,10 @@ def _whitespace(chars: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], se
 
 def normalise(doc_id: str, source: str, raw: str) -> Document:
     """Return the cleaned ``Document`` for one raw text, with its offset map."""
-    chars, breaks = _whitespace(_nfkc(_undouble(raw)))
+    # Whitespace goes before NFKC: whether a break sits in Chinese text is judged on the
+    # characters as printed (a full-width ，counts as Chinese; its NFKC form , would not).
+    chars, breaks = _whitespace(_undouble(raw))
+    chars, breaks = _nfkc_keeping_breaks(chars, breaks)
     text = "".join(c for c, _ in chars)
     offsets = (*tuple(i for _, i in chars), len(raw))
     return Document(

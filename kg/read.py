@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import (
+    E_DUPLICATE_NAME,
     E_EMPTY_FILE,
     E_EMPTY_FOLDER,
     E_MISSING,
@@ -65,7 +66,13 @@ def read_all(paths: list[Path]) -> tuple[list[RawText], list[InputError]]:
     """Read every file under ``paths``; return the texts and the per-file errors."""
     files, errors = find_files(paths)
     texts: list[RawText] = []
+    seen: dict[str, Path] = {}
     for path in files:
+        if path.name in seen:
+            # The file name is the document's identifier (and IRI): two must not share one.
+            errors.append(InputError(path, E_DUPLICATE_NAME.format(other=seen[path.name])))
+            continue
+        seen[path.name] = path
         try:
             texts.append(read_file(path))
         except InputError as err:

@@ -137,8 +137,11 @@ def dictionary_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _tokenizer():
+    import logging
+
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # it reports building its cache on stderr otherwise
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer

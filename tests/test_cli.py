@@ -1,0 +1,191 @@
+"""``kg`` on the command line (click's ``CliRunner``, in an isolated folder): what it prints,
+what it writes, and what it leaves alone when inputs or writers fail."""
+
+from __future__ import annotations
+
+import errno
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import __version__
+from kg.cli import cli
+from kg.errors import E_MISSING
+from kg.export import EXTENSIONS, WRITERS
+
+# Click 8.5 deprecates ``isolated_filesystem`` (removal planned for Click 9.0, and pyproject
+# allows ``click>=8.1`` with no upper bound); its replacement is ``monkeypatch.chdir(tmp_path)``.
+pytestmark = pytest.mark.filterwarnings("ignore:'isolated_filesystem' is deprecated:DeprecationWarning")
+
+GRAPH_FILES = sorted(EXTENSIONS.values())  # graph.graphml, graph.nt, graph.ttl
+SUMMARY = re.compile(
+    r"^(?P<documents>\d+) documents, (?P<PER>\d+) PER, (?P<ORG>\d+) ORG, (?P<LOC>\d+) LOC, "
+    r"(?P<PROG>\d+) PROG entities, (?P<links>\d+) links, (?P<triples>\d+) triples, \d+\.\d s$",
+    re.MULTILINE,
+)
+ERROR_LINE = re.compile(r"^Error: (?P<path>.+?): (?P<reason>.+)$")
+IDENTIFIER = '<http://purl.org/dc/terms/identifier> "'
+SOURCE = "<http://purl.org/dc/terms/source> <"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def copy_seeds(seeds_dir: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for path in sorted(seeds_dir.glob("*.txt")):
+        shutil.copyfile(path, dest / path.name)
+    return dest
+
+
+def write_gbk(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes("福建".encode("gbk"))
+    return path
+
+
+def nt_values(nt_file: Path, predicate: str) -> set[str]:
+    """The objects of ``predicate`` in a sorted N-Triples file (our own output: one triple a line)."""
+    values = set()
+    for line in nt_file.read_text(encoding="utf-8").splitlines():
+        if predicate in line:
+            values.add(line.split(predicate, 1)[1].rsplit(" .", 1)[0][:-1])
+    return values
+
+
+def error_lines(stderr: str) -> list[re.Match]:
+    lines = [line for line in stderr.splitlines() if line.startswith("Error:")]
+    matches = [ERROR_LINE.match(line) for line in lines]
+    assert all(matches), lines
+    return matches
+
+
+def test_cli_help_says_what_is_written(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0, result.output
+    assert "build" in result.output
+    for words in ("RDF", "Turtle", "N-Triples", "GraphML", "out/"):
+        assert words in result.output
+
+    result = runner.invoke(cli, ["build", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "--out" in result.output
+    for name in GRAPH_FILES:
+        assert name in result.output
+
+
+def test_cli_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"kg, version {__version__}"
+
+
+def test_cli_build_prints_summary_and_writes_every_format(runner, seeds_dir, tmp_path):
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        copy_seeds(seeds_dir, Path("articles"))
+        result = runner.invoke(cli, ["build", "articles", "--out", "out"])
+        assert result.exit_code == 0, result.output
+        assert "Error" not in result.output
+
+        summary = SUMMARY.search(result.stdout)
+        assert summary, result.stdout
+        assert summary["documents"] == "5"
+        for label in ("PER", "ORG", "LOC", "PROG"):
+            assert int(summary[label]) > 0, label
+        out = Path("out")
+        assert sorted(p.name for p in out.iterdir()) == GRAPH_FILES
+        nt_lines = [line for line in (out / "graph.nt").read_bytes().splitlines() if line.strip()]
+        assert int(summary["triples"]) == len(nt_lines)
+        for name in GRAPH_FILES:
+            assert f"wrote {Path('out', name)}" in result.stdout
+            assert (out / name).stat().st_size > 0
+        assert nt_values(out / "graph.nt", IDENTIFIER) == {p.name for p in seeds_dir.glob("*.txt")}
+
+
+def test_cli_build_reports_each_bad_input_and_builds_the_rest(runner, seeds_dir, tmp_path):
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        copy_seeds(seeds_dir, Path("articles"))
+        gbk = write_gbk(Path("bad", "gbk.txt"))
+        result = runner.invoke(cli, ["build", "articles", "missing.txt", str(gbk), "--out", "out"])
+
+        assert result.exit_code == 1, result.output
+        errors = error_lines(result.stderr)
+        assert len(errors) == 2, result.stderr
+        by_file = {Path(m["path"]).resolve(): m["reason"] for m in errors}
+        assert by_file[Path("missing.txt").resolve()] == E_MISSING
+        assert by_file[gbk.resolve()].startswith("not UTF-8")
+        assert "Traceback" not in result.output
+
+        summary = SUMMARY.search(result.stdout)
+        assert summary and summary["documents"] == "5", result.stdout
+        out = Path("out")
+        assert sorted(p.name for p in out.iterdir()) == GRAPH_FILES
+        assert nt_values(out / "graph.nt", IDENTIFIER) == {p.name for p in seeds_dir.glob("*.txt")}
+
+
+def test_cli_build_with_only_bad_inputs_exits_nonzero_and_writes_nothing(runner, tmp_path):
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        gbk = write_gbk(Path("bad", "gbk.txt"))
+        Path("empty_folder").mkdir()
+        result = runner.invoke(cli, ["build", "missing.txt", str(gbk), "empty_folder", "--out", "out"])
+
+        assert result.exit_code != 0
+        assert isinstance(result.exception, SystemExit), result.exception  # a message, not a traceback
+        named = {Path(m["path"]).resolve() for m in error_lines(result.stderr)}
+        assert named == {Path(p).resolve() for p in ("missing.txt", gbk, "empty_folder")}
+        assert "nothing was written" in result.stderr
+        assert not Path("out").exists() or list(Path("out").iterdir()) == []
+        assert [p.name for p in Path().iterdir() if p.name.startswith(".graph.")] == []
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_cli_build_failing_midway_leaves_previous_files(runner, seed_build, seeds_dir, tmp_path, monkeypatch, fmt):
+    _, previous_out = seed_build
+    real_writer = WRITERS[fmt]
+    calls = []
+
+    def disk_full(graph, stream, base):
+        calls.append(fmt)
+        buffer = io.BytesIO()
+        real_writer(graph, buffer, base)
+        stream.write(buffer.getvalue()[:1000])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setitem(WRITERS, fmt, disk_full)
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        out = Path("out")
+        out.mkdir()
+        for name in GRAPH_FILES:
+            shutil.copyfile(previous_out / name, out / name)
+        before = {name: (out / name).read_bytes() for name in GRAPH_FILES}
+
+        # one article only, so a completed build would change every file
+        article = copy_seeds(seeds_dir, Path("articles")) / "000_2bd2ab5580cfad16.txt"
+        result = runner.invoke(cli, ["build", str(article), "--out", "out"])
+
+        assert calls == [fmt]
+        assert result.exit_code != 0
+        assert isinstance(result.exception, SystemExit), result.exception  # a message, not a traceback
+        assert re.search(r"^Error: \S*graph\.\w+: cannot write \(No space left on device\)$", result.stderr, re.M)
+        assert sorted(p.name for p in out.iterdir()) == GRAPH_FILES  # no .graph.* temp files
+        assert {name: (out / name).read_bytes() for name in GRAPH_FILES} == before
+
+
+def test_cli_build_without_paths_reads_seeds_in_current_folder(runner, seeds_dir, tmp_path):
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        copy_seeds(seeds_dir, Path("seeds"))
+        result = runner.invoke(cli, ["build"])
+
+        assert result.exit_code == 0, result.output
+        summary = SUMMARY.search(result.stdout)
+        assert summary and summary["documents"] == "5", result.stdout
+        out = Path("out")
+        assert sorted(p.name for p in out.iterdir()) == GRAPH_FILES
+        here = Path.cwd().resolve() / "seeds"
+        assert nt_values(out / "graph.nt", SOURCE) == {p.resolve().as_uri() for p in here.glob("*.txt")}
