@@ -42,7 +42,7 @@ ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("纪委监委", "纪律检查委员会监察委员会"),
 )
 #: Abbreviations inside a longer name (``省卫健委医政管理处``).
-_INNER = tuple((a, f) for a, f in ORG_ABBREVIATIONS if a != f)
+_INNER = tuple(sorted(((a, f) for a, f in ORG_ABBREVIATIONS if a != f), key=lambda af: -len(af[0])))
 _YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮))")
 
 
@@ -59,6 +59,8 @@ def _place_prefixes() -> tuple[str, ...]:
 def canonical_org(surface: str, province: Place | None) -> str:
     name = clean(surface)
     for abbr, full in _INNER:
+        if full in name:
+            break  # already the full form (卫生健康委员会 contains 卫生健康委)
         if abbr in name:
             name = name.replace(abbr, full, 1)
             break

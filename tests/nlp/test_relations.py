@@ -1,0 +1,37 @@
+"""Roles read around person mentions, on real sentences from the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.normalise import normalise
+
+
+def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    doc = nlp(doc)
+    spans = list(doc.spans["kg_mentions"])
+    return {(spans[h].text, role, spans[t].text if t >= 0 else None) for _, h, t, role in doc._.kg_relations}
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("省医保局副局长刘家城表示，", {("刘家城", "副局长", "省医保局")}),
+        ("厦门大学附属第一医院王占\n祥院长表示，", {("王占祥", "院长", "厦门大学附属第一医院")}),
+        ("许先生第二天便现身林威医\n生所在的心内科", {("林威", "医生", None)}),
+        ("□本报记者 邓剑云\n4 月是全国", {("邓剑云", "记者", None)}),
+        (
+            "省卫健委党组书记、主任，\n省医学会会长杨闽红出席会议",
+            {("杨闽红", "党组书记", "省卫健委"), ("杨闽红", "主任", "省卫健委"), ("杨闽红", "会长", "省医学会")},
+        ),
+        (
+            "北京医联党委\n书记、北京屈正爱\n心基金会创始人屈\n正表示，",
+            {("屈正", "书记", "北京医联党委"), ("屈正", "创始人", "北京屈正爱心基金会")},
+        ),
+    ],
+)
+def test_relations_roles(nlp, raw, expected):
+    assert expected <= roles(nlp, raw)

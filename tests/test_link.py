@@ -1,0 +1,103 @@
+"""Linking on real phrases: one entity per real-world thing, look-alikes apart."""
+
+from __future__ import annotations
+
+from kg.link import LinkSettings, link
+from kg.model import Document, DocResult, Mention
+
+
+def doc_result(doc_id: str, text: str, labelled: list[tuple[str, str]]) -> DocResult:
+    document = Document(doc_id, doc_id, text, text, tuple(range(len(text) + 1)))
+    mentions, pos = [], 0
+    for surface, label in labelled:
+        start = text.index(surface, pos)
+        mentions.append(Mention(doc_id, start, start + len(surface), label, surface, (0, len(text))))
+        pos = start + 1
+    return DocResult(document, tuple(mentions), (), ((0, len(text)),))
+
+
+def entity_of(entities, surface: str, doc_id: str | None = None) -> str:
+    for e in entities:
+        if any(m.text == surface and (doc_id is None or m.doc_id == doc_id) for m in e.mentions):
+            return e.name
+    raise AssertionError(surface)
+
+
+def test_link_health_commission_family_is_one_entity():
+    results = [
+        doc_result("a.txt", "省卫健委党组书记", [("省卫健委", "ORG")]),
+        doc_result("b.txt", "福建省卫健委召开", [("福建省卫健委", "ORG")]),
+        doc_result("c.txt", "福建省卫生健康委员会发布了", [("福建省卫生健康委员会", "ORG")]),
+        doc_result("d.txt", "省卫生健康委印发", [("省卫生健康委", "ORG")]),
+    ]
+    entities, _ = link(results)
+    names = {entity_of(entities, s) for s in ("省卫健委", "福建省卫健委", "福建省卫生健康委员会", "省卫生健康委")}
+    assert names == {"福建省卫生健康委员会"}
+
+
+def test_link_medical_security_bureau_abbreviation():
+    entities, _ = link([doc_result("a.txt", "省医保局副局长、福建省医疗保障局", [("省医保局", "ORG"), ("福建省医疗保障局", "ORG")])])
+    assert entity_of(entities, "省医保局") == entity_of(entities, "福建省医疗保障局") == "福建省医疗保障局"
+
+
+def test_link_lookalike_hospitals_stay_apart():
+    text = "福建医科大学附属第一医院与厦门大学附属第一医院"
+    entities, _ = link([doc_result("a.txt", text, [("福建医科大学附属第一医院", "ORG"), ("厦门大学附属第一医院", "ORG")])])
+    assert entity_of(entities, "福建医科大学附属第一医院") != entity_of(entities, "厦门大学附属第一医院")
+
+
+def test_link_national_and_provincial_commissions_stay_apart():
+    entities, _ = link([doc_result("a.txt", "国家卫健委和省卫健委", [("国家卫健委", "ORG"), ("省卫健委", "ORG")])])
+    assert entity_of(entities, "国家卫健委") == "国家卫生健康委员会"
+    assert entity_of(entities, "省卫健委") == "福建省卫生健康委员会"
+
+
+def test_link_predecessor_body_is_not_merged():
+    entities, _ = link([doc_result("a.txt", "省卫计委和省卫健委", [("省卫计委", "ORG"), ("省卫健委", "ORG")])])
+    assert entity_of(entities, "省卫计委") != entity_of(entities, "省卫健委")
+
+
+def test_link_province_setting_changes_bare_prefix():
+    entities, _ = link([doc_result("a.txt", "省卫健委", [("省卫健委", "ORG")])], LinkSettings(province="江西省"))
+    assert entity_of(entities, "省卫健委") == "江西省卫生健康委员会"
+
+
+def test_link_short_place_name_takes_full_name_and_code():
+    entities, _ = link([doc_result("a.txt", "在福州启动", [("福州", "LOC")])])
+    (place,) = entities
+    assert place.name == "福州市"
+    assert place.attribute("adminCode") == "350100000000"
+
+
+def test_link_short_forms_within_one_article_only():
+    text = "厦门大学附属第一医院王占祥院长表示，第一医院与北京医联党委"
+    a = doc_result("a.txt", text, [("厦门大学附属第一医院", "ORG"), ("第一医院", "ORG")])
+    b = doc_result("b.txt", "第一医院", [("第一医院", "ORG")])
+    entities, _ = link([a, b])
+    assert entity_of(entities, "第一医院", "a.txt") == "厦门大学附属第一医院"
+    assert entity_of(entities, "第一医院", "b.txt") == "第一医院"
+
+
+def test_link_abbreviated_university_hospital():
+    text = "厦门大学附属第一医院；北京医联党委与厦大附属第一医院深化交流"
+    entities, _ = link([doc_result("a.txt", text, [("厦门大学附属第一医院", "ORG"), ("厦大附属第一医院", "ORG")])])
+    assert entity_of(entities, "厦大附属第一医院") == "厦门大学附属第一医院"
+
+
+def test_link_city_prefix_resolved_by_full_form_in_same_article():
+    text = "省、市医保局领导分别作了致辞。协办单位：福州市医疗保障局"
+    entities, _ = link([doc_result("a.txt", text, [("市医保局", "ORG"), ("福州市医疗保障局", "ORG")])])
+    assert entity_of(entities, "市医保局") == "福州市医疗保障局"
+
+
+def test_link_program_variants_are_one_entity():
+    text = "4月是全国医保基金监管集中宣传月。福建省医保基金监管集中宣传月活动在福州启动。今年集中宣传月以"
+    labelled = [("全国医保基金监管集中宣传月", "PROG"), ("福建省医保基金监管集中宣传月活动", "PROG"), ("集中宣传月", "PROG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert {e.name for e in entities} == {"医保基金监管集中宣传月"}
+
+
+def test_link_result_does_not_depend_on_document_order():
+    a = doc_result("a.txt", "省卫健委党组书记", [("省卫健委", "ORG")])
+    b = doc_result("b.txt", "在福州启动", [("福州", "LOC")])
+    assert link([a, b]) == link([b, a])
