@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.link import LinkSettings, link
-from kg.model import Document, DocResult, Mention
+from kg.model import DocResult, Document, Mention
 
 
 def doc_result(doc_id: str, text: str, labelled: list[tuple[str, str]]) -> DocResult:
@@ -36,13 +36,17 @@ def test_link_health_commission_family_is_one_entity():
 
 
 def test_link_medical_security_bureau_abbreviation():
-    entities, _ = link([doc_result("a.txt", "省医保局副局长、福建省医疗保障局", [("省医保局", "ORG"), ("福建省医疗保障局", "ORG")])])
+    entities, _ = link(
+        [doc_result("a.txt", "省医保局副局长、福建省医疗保障局", [("省医保局", "ORG"), ("福建省医疗保障局", "ORG")])]
+    )
     assert entity_of(entities, "省医保局") == entity_of(entities, "福建省医疗保障局") == "福建省医疗保障局"
 
 
 def test_link_lookalike_hospitals_stay_apart():
     text = "福建医科大学附属第一医院与厦门大学附属第一医院"
-    entities, _ = link([doc_result("a.txt", text, [("福建医科大学附属第一医院", "ORG"), ("厦门大学附属第一医院", "ORG")])])
+    entities, _ = link(
+        [doc_result("a.txt", text, [("福建医科大学附属第一医院", "ORG"), ("厦门大学附属第一医院", "ORG")])]
+    )
     assert entity_of(entities, "福建医科大学附属第一医院") != entity_of(entities, "厦门大学附属第一医院")
 
 
@@ -92,7 +96,11 @@ def test_link_city_prefix_resolved_by_full_form_in_same_article():
 
 def test_link_program_variants_are_one_entity():
     text = "4月是全国医保基金监管集中宣传月。福建省医保基金监管集中宣传月活动在福州启动。今年集中宣传月以"
-    labelled = [("全国医保基金监管集中宣传月", "PROG"), ("福建省医保基金监管集中宣传月活动", "PROG"), ("集中宣传月", "PROG")]
+    labelled = [
+        ("全国医保基金监管集中宣传月", "PROG"),
+        ("福建省医保基金监管集中宣传月活动", "PROG"),
+        ("集中宣传月", "PROG"),
+    ]
     entities, _ = link([doc_result("a.txt", text, labelled)])
     assert {e.name for e in entities} == {"医保基金监管集中宣传月"}
 
