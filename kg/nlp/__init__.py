@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import load_config_from_str, load_model_from_config
 
-from kg.nlp import extensions, mentions, relations  # noqa: F401  (register factories)
+from kg.nlp import extensions, mentions, relations, tagger  # noqa: F401  (register factories)
 
 CONFIG = files(__package__).joinpath("pipeline.cfg")
 

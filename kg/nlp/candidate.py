@@ -6,11 +6,15 @@ from typing import NamedTuple, Protocol, runtime_checkable
 
 
 class Candidate(NamedTuple):
+    """A proposed span. ``priority`` decides overlaps before length does; a candidate
+    with ``mention=False`` only guides later rules (an anchor) and is never emitted."""
+
     start: int
     end: int
     label: str
     rule: str
     priority: int = 0
+    mention: bool = True
 
 
 @runtime_checkable
@@ -26,6 +30,7 @@ def overlaps(a: Candidate, b: Candidate) -> bool:
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """Pick non-overlapping spans: higher priority first, then longer, then earlier."""
+    candidates = [c for c in candidates if c.mention]
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in candidates), default=0))
     for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start, c.label)):

@@ -148,16 +148,37 @@ def _tokenizer():
 
 
 @lru_cache(maxsize=4)
-def word_starts(text: str) -> frozenset[int]:
-    """Positions where jieba's dictionary segmentation starts a word (and the text's end).
+def segment(text: str) -> tuple[tuple[int, int], ...]:
+    """jieba's dictionary segmentation of ``text`` as ``(start, end)`` word spans (no HMM guessing).
 
     Names start and end on word boundaries: this tells ``对口帮扶县医院`` (no
     name starts at 口) and ``对应县域`` (no place 应县 there) from real names.
-    Cached for the few texts the rules of one document ask about.
+    Unknown names come out as single characters, which is what the statistical
+    tagger's features expect. Cached for the few texts one document's rules ask about.
     """
-    starts = {len(text)}
+    spans = []
     pos = 0
     for word in _tokenizer().cut(text, HMM=False):
-        starts.add(pos)
+        spans.append((pos, pos + len(word)))
         pos += len(word)
-    return frozenset(starts)
+    return tuple(spans)
+
+
+@lru_cache(maxsize=4)
+def word_starts(text: str) -> frozenset[int]:
+    """Positions where a word of ``segment(text)`` starts, and the text's end."""
+    return frozenset([s for s, _ in segment(text)] + [len(text)])
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """Word -> jieba dictionary part-of-speech tag (``ns``, ``nr``, ``nt``, ``v`` ...)."""
+    import jieba
+
+    tags: dict[str, str] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) > 1:
+                tags[parts[0]] = parts[2]
+    return tags

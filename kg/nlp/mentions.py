@@ -7,7 +7,7 @@ a ``.v2`` or add the component to a pipeline of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp import extensions  # noqa: F401  (registers Doc._.kg_breaks)
 from kg.nlp.candidate import Candidate, Rule, choose
-from kg.nlp.rules import organizations, people, places, programs  # noqa: F401  (registers rules)
+from kg.nlp.rules import organizations, people, places, programs, statistical  # noqa: F401  (registers rules)
 
 DEFAULT_RULES = {
     "places": {"@misc": "kg.place_rules.v1"},
@@ -28,10 +28,21 @@ DEFAULT_RULES = {
 class MentionRuler:
     """Propose spans with each rule in turn, then keep non-overlapping best ones."""
 
-    def __init__(self, nlp: Language, name: str, *, rules: dict[str, Rule], spans_key: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        rules: dict[str, Rule],
+        spans_key: str,
+        statistical_key: str,
+        statistical_filter: Callable[[str, int, int, str], bool],
+    ) -> None:
         self.name = name
         self.rules = rules
         self.spans_key = spans_key
+        self.statistical_key = statistical_key
+        self.statistical_filter = statistical_filter
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -39,7 +50,13 @@ class MentionRuler:
         found: list[Candidate] = []
         for rule in self.rules.values():
             found.extend(rule(text, breaks, list(found)))
-        chosen = choose([c for c in found if c.priority >= 0])
+        # A statistical tagger's spans (if one ran) are the last resort: any rule's span wins an overlap.
+        found.extend(
+            Candidate(s.start_char, s.end_char, s.label_, "statistical", priority=-1)
+            for s in doc.spans.get(self.statistical_key, ())
+            if self.statistical_filter(text, s.start_char, s.end_char, s.label_)
+        )
+        chosen = choose(found)
         spans = [s for s in (self._span(doc, c) for c in chosen) if s is not None]
         doc.spans[self.spans_key] = spans
         doc.ents = spans
@@ -56,7 +73,26 @@ class MentionRuler:
 @Language.factory(
     "kg_mentions",
     assigns=["doc.ents", "doc.spans"],
-    default_config={"rules": DEFAULT_RULES, "spans_key": "kg_mentions"},
+    default_config={
+        "rules": DEFAULT_RULES,
+        "spans_key": "kg_mentions",
+        "statistical_key": "kg_statistical",
+        "statistical_filter": {"@misc": "kg.statistical_filter.v1", "labels": ["PER", "LOC", "ORG"]},
+    },
 )
-def make_mention_ruler(nlp: Language, name: str, rules: dict[str, Any], spans_key: str) -> MentionRuler:
-    return MentionRuler(nlp, name, rules=rules, spans_key=spans_key)
+def make_mention_ruler(
+    nlp: Language,
+    name: str,
+    rules: dict[str, Any],
+    spans_key: str,
+    statistical_key: str,
+    statistical_filter: Callable[[str, int, int, str], bool],
+) -> MentionRuler:
+    return MentionRuler(
+        nlp,
+        name,
+        rules=rules,
+        spans_key=spans_key,
+        statistical_key=statistical_key,
+        statistical_filter=statistical_filter,
+    )

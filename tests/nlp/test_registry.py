@@ -9,6 +9,7 @@ from spacy.util import registry
 import kg.nlp  # noqa: F401
 
 RULES = ["kg.place_rules.v1", "kg.org_rules.v1", "kg.person_rules.v1", "kg.program_rules.v1"]
+FILTERS = ["kg.statistical_filter.v1"]
 
 
 @pytest.mark.parametrize("name", RULES)
@@ -19,13 +20,21 @@ def test_registry_rule_functions_resolve(name):
     assert isinstance(rule("省医保局副局长刘家城表示", frozenset(), []), list)
 
 
-@pytest.mark.parametrize("name", ["kg_mentions", "kg_relations"])
+@pytest.mark.parametrize("name", FILTERS)
+def test_registry_statistical_filter_resolves(name):
+    keep = registry.misc.get(name)(labels=["PER"])
+    text = "省医保局副局长刘家城表示"
+    assert keep(text, 7, 10, "PER")
+    assert not keep(text, 0, 4, "ORG")  # not among its labels
+
+
+@pytest.mark.parametrize("name", ["kg_mentions", "kg_relations", "kg_tagger"])
 def test_registry_factories_exist(name):
     assert Language.has_factory(name)
 
 
 def test_registry_pipeline_config_loads_and_overrides(nlp):
-    assert nlp.pipe_names == ["sentencizer", "kg_mentions", "kg_relations"]
+    assert nlp.pipe_names == ["sentencizer", "kg_tagger", "kg_mentions", "kg_relations"]
     from kg.nlp import load_nlp
 
     bare = load_nlp({"components.kg_mentions.rules.places.addresses": False})

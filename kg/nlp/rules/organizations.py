@@ -84,9 +84,10 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
     start = max(starts)
     while True:
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
+        before += [start - len(w) for w in lx.JURISDICTION if len(w) > 1 and text.endswith(w, lo, start)]
         if not before:
             return start
-        start = min(before)
+        start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
 
 
 def _word_ends(text: str, j: int) -> bool:

@@ -60,10 +60,15 @@ def name_at(text: str, i: int, titles_after: bool = True) -> int:
     words = lx.dictionary_words()
     if text[i] in lx.AMBIGUOUS_SURNAMES and {text[i + s : three], text[i:three], text[i:two]} & words:
         return 0  # 和秘书, 向北京, 全科医生: a function character before a word
+    if s == 1 and text[i:two] in lx.everyday_words():
+        return 0  # 国家主席, 强调, 公司: an everyday word, not surname + given name
     if not _is_given(text, i + s, three) or text.startswith(_AFTER_NAME, two):
         return two
     if titles_after and _TITLE_RE.match(text, two) and not _TITLE_RE.match(text, three):
         return two
+    starts = lx.word_starts(text)
+    if three not in starts and two in starts and text[two : two + 2] in words:
+        return two  # 曾坤|报道: the third character opens a dictionary word
     return three
 
 

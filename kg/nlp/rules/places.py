@@ -17,15 +17,32 @@ _ADDRESS_TAIL = re.compile(
 )
 
 
+#: jieba tags under which a word is a place (ns) or unknown to it; a short name
+#: that jieba knows as anything else (牡丹 n, 白云 n, 清水 n) is not matched alone.
+_PLACE_TAGS = ("ns",)
+
+
+def _short_name_usable(surface: str, places: tuple) -> bool:
+    """Short names are how provinces, prefectures and county-level cities are written
+    (福州, 昌吉, 建瓯); counties and districts keep their suffix (清水县, 白云区), whose
+    bare names are mostly ordinary words."""
+    if surface in lexicon.place_clashes():
+        return False
+    tag = lexicon.word_tags().get(surface)
+    if tag is not None and not tag.startswith(_PLACE_TAGS) and tag != "nr":
+        return False
+    return any(p.level in ("province", "prefecture", "region") or p.name.endswith("市") for p in places)
+
+
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """Every full name, and each short name that is not everyday vocabulary."""
+    """Every full name, and each short name usable on its own (``_short_name_usable``)."""
     gazetteer = load_gazetteer()
-    everyday = lexicon.place_clashes()
     keep = set()
     for surface in gazetteer.names():
-        is_full = any(p.name == surface for p in gazetteer.lookup(surface))
-        if len(surface) >= 2 and (is_full or surface not in everyday):
+        places = gazetteer.lookup(surface)
+        is_full = any(p.name == surface for p in places)
+        if len(surface) >= 2 and (is_full or _short_name_usable(surface, places)):
             keep.add(surface)
     return frozenset(keep)
 
@@ -66,8 +83,8 @@ def match_places(text: str) -> list[Candidate]:
             out.append(Candidate(i, end, "LOC", "gazetteer"))
             if end - i <= 3 and not ({i, end} <= words):
                 # 对应县域, 和政治: the name cuts through a word. Keep it as an anchor
-                # for organization names (priority -1), but not as a mention.
-                out[-1] = Candidate(i, end, "LOC", "gazetteer-in-word", priority=-1)
+                # for organization names, but not as a mention.
+                out[-1] = Candidate(i, end, "LOC", "gazetteer-in-word", mention=False)
             i = end
         else:
             i += 1

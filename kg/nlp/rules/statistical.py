@@ -1,0 +1,58 @@
+"""Which spans of the statistical tagger the mention ruler may use.
+
+The tagger was trained on general news; in the health press it also tags
+fragments of policy phrases. A span is offered only if it is plausible by the
+same general knowledge the rules use: a person name starts with a surname
+(or is a transliterated name) and is no everyday word; a place is a known
+division, a dictionary place word, or ends in a place suffix; an organization
+ends in a body's suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.util import registry
+
+from kg.nlp import lexicon as lx
+
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|街道|路|街|岛|山|河|湖|江|港|湾|国|洲)$")
+_ORG_SUFFIXES = tuple(
+    sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, "党", "军", "队", "会", "团", "组"}, key=len, reverse=True)
+)
+_HONORIFIC = re.compile("先生|女士|老师|同志|师傅")
+
+Filter = Callable[[str, int, int, str], bool]
+
+
+def plausible(text: str, start: int, end: int, label: str) -> bool:
+    surface = text[start:end]
+    if len(surface) < 2 or surface in lx.everyday_words():
+        return False
+    tag = lx.word_tags().get(surface, "")
+    if label == "PER":
+        if tag:
+            return tag.startswith("nr")  # 蒲公英 is a dictionary word, and not a name
+        chinese = surface[0] in lx.SURNAMES_1 or surface[:2] in lx.SURNAMES_2
+        return chinese and len(surface) <= 4 and not _HONORIFIC.search(surface)
+    if label == "LOC":
+        return tag.startswith("ns") or bool(_PLACE_SUFFIX.search(surface))
+    if label == "ORG":
+        if tag.startswith("nt"):
+            return True
+        suffix = next((s for s in _ORG_SUFFIXES if surface.endswith(s)), "")
+        # 格局, 布局: a one-character suffix that ends an everyday word is no body's name.
+        return bool(suffix) and (len(suffix) > 1 or surface[-2:] not in lx.everyday_words())
+    return False
+
+
+@registry.misc("kg.statistical_filter.v1")
+def make_statistical_filter(labels: list[str]) -> Filter:
+    """Keep the tagger's spans of ``labels`` that pass ``plausible``."""
+    keep = frozenset(labels)
+
+    def statistical_filter(text: str, start: int, end: int, label: str) -> bool:
+        return label in keep and plausible(text, start, end, label)
+
+    return statistical_filter

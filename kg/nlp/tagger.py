@@ -1,0 +1,87 @@
+"""The statistical tagger: a linear-chain CRF over characters, for what rules cannot cover.
+
+Rules know the health press (long nested body names, titles, programs); the
+CRF, trained on general news (``training/train_ner.py``), knows names in
+contexts no rule anticipates. It writes its PER/LOC/ORG spans to
+``doc.spans[spans_key]``; the mention ruler offers them as low-priority
+candidates (``kg.statistical_rules.v1``), so a rule's span wins wherever the
+two disagree.
+
+The model ships in the package (``kg/resources/ner.crfsuite``) and is loaded
+in ``initialize`` or on first use, never at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import pycrfsuite
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.features import featurize
+
+DEFAULT_MODEL = "ner.crfsuite"
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``[start, end)`` spans from BIO tags; an ``I-`` without its ``B-`` opens a span."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        inside = tag.startswith("I-") and start >= 0 and tag[2:] == label
+        if not inside:
+            if start >= 0:
+                spans.append((start, i, label))
+            start, label = (i, tag[2:]) if tag != "O" else (-1, "")
+    return spans
+
+
+class CrfTagger:
+    def __init__(self, nlp: Language, name: str, *, model: str, spans_key: str, threshold: float) -> None:
+        self.name = name
+        self.model = model
+        self.spans_key = spans_key
+        self.threshold = threshold
+        self._tagger: pycrfsuite.Tagger | None = None
+
+    def _load(self) -> pycrfsuite.Tagger:
+        if self._tagger is None:
+            tagger = pycrfsuite.Tagger()
+            path = Path(self.model)
+            if path.is_file():
+                tagger.open(str(path))
+            else:
+                with as_file(files("kg.resources").joinpath(self.model)) as resource:
+                    tagger.open(str(resource))
+            self._tagger = tagger
+        return self._tagger
+
+    def __call__(self, doc: Doc) -> Doc:
+        tagger = self._load()
+        tags = tagger.tag(featurize(doc.text)) if len(doc.text) else []
+        spans = []
+        for start, end, label in bio_spans(tags):
+            # A span is as sure as its least sure character's marginal probability.
+            confidence = min(tagger.marginal(tags[i], i) for i in range(start, end))
+            if confidence >= self.threshold:
+                span = doc.char_span(start, end, label=label)
+                if span is not None:
+                    spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def initialize(self, get_examples: Iterable | None = None, *, nlp: Language | None = None) -> None:
+        """Load the model now rather than on the first document."""
+        self._load()
+
+
+@Language.factory(
+    "kg_tagger",
+    assigns=["doc.spans"],
+    default_config={"model": DEFAULT_MODEL, "spans_key": "kg_statistical", "threshold": 0.8},
+)
+def make_crf_tagger(nlp: Language, name: str, model: str, spans_key: str, threshold: float) -> CrfTagger:
+    return CrfTagger(nlp, name, model=model, spans_key=spans_key, threshold=threshold)
