@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pycrfsuite
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.nlp.features import featurize
 
