@@ -12,14 +12,26 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import DocResult, Document, Mention, RawRelation
+from kg.nlp.extensions import text_of
 
 SPANS_KEY = "kg_mentions"
 
 
+def _sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Sentence character spans, read from arrays: iterating ``doc.sents`` would build a
+    Token object per character, the costliest step of a build."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return ((0, len(text_of(doc))),)
+    array = doc.to_array(["SENT_START", "IDX"])
+    starts = [int(idx) for flag, idx in array if flag == 1]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = [*starts[1:], len(text_of(doc))]
+    return tuple((s, e) for s, e in zip(starts, ends, strict=True))
+
+
 def to_result(document: Document, doc: Doc) -> DocResult:
-    sentences = tuple((s.start_char, s.end_char) for s in doc.sents) if doc.has_annotation("SENT_START") else ()
-    if not sentences:
-        sentences = ((0, len(doc.text)),)
+    sentences = _sentences(doc)
     starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> tuple[int, int]:
@@ -48,5 +60,6 @@ def extract(nlp: Language, documents: Iterable[Document]) -> Iterator[DocResult]
     """Run the pipeline over each document (a pure map: each result depends on its document only)."""
     for document in documents:
         doc = nlp.make_doc(document.text)
+        doc.user_data["kg_text"] = document.text  # see kg.nlp.extensions.text_of
         doc._.kg_breaks = document.breaks
         yield to_result(document, nlp(doc))

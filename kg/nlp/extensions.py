@@ -15,4 +15,18 @@ def register() -> None:
         Doc.set_extension("kg_relations", default=None)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc.
+
+    spaCy rebuilds ``doc.text`` from its tokens on every access, and with one
+    token per Chinese character that costs more than any of our components;
+    the text of a Doc never changes, so it is kept in ``doc.user_data``.
+    """
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["kg_text"] = text
+    return text
+
+
 register()

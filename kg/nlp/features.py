@@ -60,28 +60,28 @@ def featurize(text: str) -> list[list[str]]:
     title_starts, title_lasts = _marks(text, _TITLE_RE)
     _, suffix_lasts = _marks(text, _SUFFIX_RE)
     surnames = lx.SURNAMES_1
-    out = []
-    for i in range(n):
-        j = i + 2
-        c = padded[j]
-        feats = [
-            "b",
-            "c=" + c,
-            "c-1=" + padded[j - 1],
-            "c+1=" + padded[j + 1],
-            "c-2=" + padded[j - 2],
-            "c+2=" + padded[j + 2],
-            "c-1c=" + padded[j - 1 : j + 1],
-            "cc+1=" + padded[j : j + 2],
-            "c-1c+1=" + padded[j - 1] + padded[j + 1],
-            "t=" + _char_class(c),
-            "wp=" + word_pos[i],
-            "wt=" + word_tag[i] + word_pos[i],
-            "pl=" + place[i],
-        ]
+    # Built column by column (list comprehensions), then zipped: several times faster
+    # than appending feature by feature, and tagging speed is what a build spends most on.
+    p = padded
+    columns = [
+        ["c=" + ch for ch in text],
+        ["c-1=" + ch for ch in p[1 : n + 1]],
+        ["c+1=" + ch for ch in p[3 : n + 3]],
+        ["c-2=" + ch for ch in p[0:n]],
+        ["c+2=" + ch for ch in p[4 : n + 4]],
+        ["c-1c=" + p[j - 1 : j + 1] for j in range(2, n + 2)],
+        ["cc+1=" + p[j : j + 2] for j in range(2, n + 2)],
+        ["c-1c+1=" + p[j - 1] + p[j + 1] for j in range(2, n + 2)],
+        ["t=" + _char_class(ch) for ch in text],
+        ["wp=" + wp for wp in word_pos],
+        ["wt=" + wt + wp for wt, wp in zip(word_tag, word_pos, strict=True)],
+        ["pl=" + pl for pl in place],
+    ]
+    out = [["b", *row] for row in zip(*columns, strict=True)]
+    for i, feats in enumerate(out):
         if word_of[i]:
             feats.append("w=" + word_of[i])
-        if c in surnames:
+        if text[i] in surnames:
             feats.append("sur")
         if i + 1 in title_starts:
             feats.append("title>")
@@ -89,5 +89,4 @@ def featurize(text: str) -> list[list[str]]:
             feats.append("<title")
         if i in suffix_lasts:
             feats.append("sfx")
-        out.append(feats)
     return out

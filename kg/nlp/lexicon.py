@@ -67,6 +67,18 @@ PROG_HEAD_BLOCKERS = (
 #: Verbs, time and function words that end a name on its left (推进 X 试点, 今年 X 宣传月).
 LEFT_BOUNDARIES = _longest_first(_words("left_boundaries.txt"))
 
+_BOUNDARY_SET = frozenset(LEFT_BOUNDARIES)
+_BOUNDARY_LENGTHS = tuple(sorted({len(w) for w in LEFT_BOUNDARIES}, reverse=True))
+
+
+def boundary_ending_at(text: str, i: int, min_len: int = 1) -> int:
+    """Length of the longest boundary word ending at ``i`` (0 if none): set look-ups, not scans."""
+    for length in _BOUNDARY_LENGTHS:
+        if length >= min_len and length <= i and text[i - length : i] in _BOUNDARY_SET:
+            return length
+    return 0
+
+
 #: Characters that never sit inside a name.
 NAME_STOP = frozenset(",.;:!?、,。;:!?()()[]【】<>《》\"'“”‘’ \t\n的了在是和与及等对向把被将")
 

@@ -13,8 +13,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp import extensions  # noqa: F401  (registers Doc._.kg_breaks)
 from kg.nlp.candidate import Candidate, Rule, choose
+from kg.nlp.extensions import text_of
 from kg.nlp.rules import organizations, people, places, programs, statistical  # noqa: F401  (registers rules)
 
 DEFAULT_RULES = {
@@ -45,7 +45,7 @@ class MentionRuler:
         self.statistical_filter = statistical_filter
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         breaks = doc._.kg_breaks
         found: list[Candidate] = []
         for rule in self.rules.values():

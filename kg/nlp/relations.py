@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp import extensions  # noqa: F401
 from kg.nlp import lexicon as lx
+from kg.nlp.extensions import text_of
 
 _TITLE_START = re.compile("|".join(map(re.escape, lx.TITLES)))
 _SEPARATORS = "、,，"
@@ -43,7 +43,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.spans_key, []))
-        text = doc.text
+        text = text_of(doc)
         org_by_end = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "ORG"}
         out: list[tuple[str, int, int, str]] = []
         for i, span in enumerate(spans):

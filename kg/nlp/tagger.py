@@ -21,6 +21,7 @@ import pycrfsuite
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.extensions import text_of
 from kg.nlp.features import featurize
 
 DEFAULT_MODEL = "ner.crfsuite"
@@ -61,7 +62,7 @@ class CrfTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         tagger = self._load()
-        tags = tagger.tag(featurize(doc.text)) if len(doc.text) else []
+        tags = tagger.tag(featurize(text_of(doc))) if len(text_of(doc)) else []
         spans = []
         for start, end, label in bio_spans(tags):
             # A span is as sure as its least sure character's marginal probability.

@@ -26,6 +26,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff·]")
 # Pieces with a conjunction inside that still belong to one name.
 _INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡建设", "和旅游", "和改革")
 _MAX_LEFT = 22
+_TITLE_SET = frozenset(lx.TITLES)
+_TITLE_LENGTHS = tuple(sorted({len(t) for t in lx.TITLES}))
 _SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
 _MAX_UNANCHORED = 6
 _MEASURE = "家个所位名"
@@ -50,12 +52,11 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> in
 
 def _boundary_after_word(text: str, lo: int, hi: int) -> int:
     """Skip a leading verb or time word (推进, 今年 ...) inside ``text[lo:hi]``."""
-    best = lo
-    for j in range(lo, hi):
-        for word in lx.LEFT_BOUNDARIES:
-            if len(word) > 1 and text.startswith(word, j) and j + len(word) <= hi:
-                best = max(best, j + len(word))
-    return best
+    for end in range(hi, lo + 1, -1):
+        length = lx.boundary_ending_at(text, end, min_len=2)
+        if length and end - length >= lo:
+            return end
+    return lo
 
 
 def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
@@ -92,12 +93,14 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
 
 def _word_ends(text: str, j: int) -> bool:
     """True if a boundary word ends at ``j`` (so a jurisdiction there opens a name, unlike 城|市)."""
-    return any(text.endswith(w, 0, j) for w in lx.LEFT_BOUNDARIES)
+    return lx.boundary_ending_at(text, j) > 0
 
 
 def _title_ends_here(text: str, suffix_start: int, end: int) -> bool:
     """``主委``, ``党委书记``: the suffix is the tail of a title, not of a body's name."""
-    return any(text.endswith(t, 0, end) and len(t) > end - suffix_start for t in lx.TITLES)
+    return any(
+        text[end - length : end] in _TITLE_SET for length in _TITLE_LENGTHS if end - suffix_start < length <= end
+    )
 
 
 def _generic(text: str, start: int) -> bool:

@@ -56,8 +56,19 @@ def _surfaces() -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
 
 
+@lru_cache(maxsize=4)
+def _match_places(text: str) -> tuple[Candidate, ...]:
+    return tuple(_scan(text))
+
+
 def match_places(text: str) -> list[Candidate]:
-    """Every longest gazetteer name in ``text``, left to right, not overlapping."""
+    """Every longest gazetteer name in ``text``, left to right, not overlapping.
+
+    Cached per text: the place rule and the tagger's features both ask for it."""
+    return list(_match_places(text))
+
+
+def _scan(text: str) -> list[Candidate]:
     names = _place_names()
     by_first = _surfaces()
     words = lexicon.word_starts(text)

@@ -66,7 +66,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False) -> int:
                     break  # 6200余项次项目: a count, not part of the name
             if ch in _MEASURE and text[i - 2 : i - 1].isdigit():
                 break  # 121个省级…项目
-            if any(text.endswith(w, 0, i) for w in lx.LEFT_BOUNDARIES):
+            if lx.boundary_ending_at(text, i):
                 break
         i -= 1
     return i
