@@ -50,7 +50,7 @@ JURISDICTION = ("国家", "中共", "中国", "中华", "全国", "省委", "市
 #: Words before a would-be name that make it generic (各设区市卫健委, 三级医院 ...).
 GENERIC_PREFIX = (
     "各级", "各设区", "各", "该", "本", "我", "全", "有关", "相关", "定点", "三级", "二级", "一级", "县级", "市级",
-    "省级", "基层", "公立", "民营", "这些", "其他", "多家", "所有", "医疗", "涉事", "属地",
+    "省级", "基层", "公立", "民营", "这些", "其他", "多家", "所有", "医疗", "涉事", "属地", "乡镇", "社区", "村级",
 )  # fmt: skip
 
 #: Program heads, longest first; the weak ones need a quoted core or a long name.

@@ -26,8 +26,6 @@ def _short_name_usable(surface: str, places: tuple) -> bool:
     """Short names are how provinces, prefectures and county-level cities are written
     (福州, 昌吉, 建瓯); counties and districts keep their suffix (清水县, 白云区), whose
     bare names are mostly ordinary words."""
-    if surface in lexicon.place_clashes():
-        return False
     tag = lexicon.word_tags().get(surface)
     if tag is not None and not tag.startswith(_PLACE_TAGS) and tag != "nr":
         return False
@@ -35,16 +33,22 @@ def _short_name_usable(surface: str, places: tuple) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Every full name, and each short name usable on its own (``_short_name_usable``)."""
+def _place_names() -> dict[str, bool]:
+    """Name -> whether a match is a mention. Full names are; a short name is if
+    ``_short_name_usable``, else it only anchors organization names (平潭 in
+    平潭综合实验区社会事业局). Short names that are everyday words (资源, 合作) are out."""
     gazetteer = load_gazetteer()
-    keep = set()
+    clashes = lexicon.place_clashes()
+    names: dict[str, bool] = {}
     for surface in gazetteer.names():
         places = gazetteer.lookup(surface)
-        is_full = any(p.name == surface for p in places)
-        if len(surface) >= 2 and (is_full or _short_name_usable(surface, places)):
-            keep.add(surface)
-    return frozenset(keep)
+        if len(surface) < 2:
+            continue
+        if any(p.name == surface for p in places):
+            names[surface] = True
+        elif surface not in clashes:
+            names[surface] = _short_name_usable(surface, places)
+    return names
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +95,7 @@ def _scan(text: str) -> list[Candidate]:
                 if not nxt:
                     break
                 end += nxt
-            out.append(Candidate(i, end, "LOC", "gazetteer"))
+            out.append(Candidate(i, end, "LOC", "gazetteer", mention=names[text[i : i + hit]] or end > i + hit))
             if end - i <= 3 and not ({i, end} <= words):
                 # 对应县域, 和政治: the name cuts through a word. Keep it as an anchor
                 # for organization names, but not as a mention.

@@ -32,10 +32,14 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
         return False
     tag = lx.word_tags().get(surface, "")
     if label == "PER":
+        if surface[-1] in "科室院局处部":
+            return False  # 麻醉科 (a department, though jieba tags it nr) ends in a body's suffix character
         if tag:
             return tag.startswith("nr")  # 蒲公英 is a dictionary word, and not a name
         chinese = surface[0] in lx.SURNAMES_1 or surface[:2] in lx.SURNAMES_2
         return chinese and len(surface) <= 4 and not _HONORIFIC.search(surface)
+    if surface.startswith(lx.GENERIC_PREFIX):
+        return False  # 公立医院, 乡镇卫生院: generic references
     if label == "LOC":
         return tag.startswith("ns") or bool(_PLACE_SUFFIX.search(surface))
     if label == "ORG":
