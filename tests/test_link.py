@@ -109,3 +109,11 @@ def test_link_result_does_not_depend_on_document_order():
     a = doc_result("a.txt", "省卫健委党组书记", [("省卫健委", "ORG")])
     b = doc_result("b.txt", "在福州启动", [("福州", "LOC")])
     assert link([a, b]) == link([b, a])
+
+
+def test_link_nested_places_name_the_innermost_division():
+    text = "福建援疆医疗服务团继昌吉市阿什里哈萨克民族乡之后;今年以来,南平建瓯市让乡贤文化根植卫生健康"
+    entities, _ = link([doc_result("a.txt", text, [("昌吉市阿什里哈萨克民族乡", "LOC"), ("南平建瓯市", "LOC")])])
+    by_name = {e.name: e for e in entities}
+    assert by_name["阿什里哈萨克族乡"].attribute("adminCode") == "652301205000"
+    assert by_name["建瓯市"].attribute("adminCode") == "350783000000"

@@ -143,8 +143,10 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             words = lx.word_starts(text)
             while start < m.start() and start not in words:
                 start += 1  # 对|口帮扶县医院: a name starts where a word does
-            if not 2 <= m.start() - start <= _MAX_UNANCHORED or text[start : start + 2] in lx.everyday_words():
-                continue  # 明确医院, 系统梳理分会: a verb or common noun, not a name
+            if not 2 <= m.start() - start <= _MAX_UNANCHORED or (
+                text[start] != "第" and text[start : start + 2] in lx.everyday_words()
+            ):
+                continue  # 明确医院, 系统梳理分会: a verb or common noun, not a name (第一医院 is)
             rule = "strong-suffix"
         else:
             continue
