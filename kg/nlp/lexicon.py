@@ -44,6 +44,9 @@ ORG_GENERIC_BODY = (
     "专科", "县级", "市级", "省级", "民营", "全国", "全省", "各级", "相关", "有关", "其他", "该", "知名",
 )  # fmt: skip
 
+#: Words after a would-be name that make it part of a ranking or an award (顶级医院百强榜, 质量奖).
+RANKING_WORDS = ("百强", "榜", "奖", "排行", "排名", "称号", "评选")
+
 #: Jurisdiction prefixes that open an organization name without naming the place.
 JURISDICTION = ("国家", "中共", "中国", "中华", "全国", "省委", "市委", "县委", "区委", "省", "市", "县", "区")
 

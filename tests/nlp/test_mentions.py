@@ -151,3 +151,26 @@ def test_mentions_component_works_in_a_users_own_pipeline():
     doc = nlp("省医保局副局长刘家城表示")
     assert ("刘家城", "PER") in {(e.text, e.label_) for e in doc.ents}
     assert list(doc.spans["kg_mentions"]) == list(doc.ents)
+
+
+@pytest.mark.parametrize(
+    "raw, not_expected",
+    [
+        # deictic words are not places
+        ("2022年,全省共完成13144家定点医药机构的现场全覆盖检查", "全省"),
+        ("2023年,我省各级医保部门将紧紧围绕目标任务", "我省"),
+        # a theme or slogan is not a program
+        ("今年集中宣传月以“安全规范用基金 守好人民‘看病钱’”为主题", "安全规范用基金守好人民‘看病钱’"),
+        # rankings and awards are neither organizations nor programs
+        ("已连续5年跻身“中国医院竞争力·顶级医院百强榜”,位列第85位", "中国医院竞争力·顶级医院"),
+        # a one-off press conference is not a program
+        ("福建省医疗保障局2024年下半年例行新闻发布会举办", "2024年下半年例行新闻发布会"),
+        # hospital specialties are not organizations
+        ("来自厦门大学附属第一医院心血管内科、泌尿外科、内科的12名骨干医师", "心血管内科"),
+        # a document in 《》 is not a program
+        ("《工作方案》要求,通过进一步加强三级医院对口帮扶县医院", "《工作方案》"),
+    ],
+)
+def test_mentions_annotation_exclusions(nlp, raw, not_expected):
+    found = {text for text, _ in ents(nlp, raw)}
+    assert not_expected not in found, found

@@ -30,6 +30,7 @@ _TITLE_SET = frozenset(lx.TITLES)
 _TITLE_LENGTHS = tuple(sorted({len(t) for t in lx.TITLES}))
 _SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
 _MAX_UNANCHORED = 6
+_RANKING = lx.RANKING_WORDS
 _MEASURE = "家个所位名"
 # Newspapers printed in 《》 are organizations: 《福建卫生报》社.
 # A source credit closing a paragraph: (福建省医学会), (省卫健委医政管理处).
@@ -117,7 +118,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         suffix = m.group()
         if end < len(text) and text[end] in lx.ORG_SUFFIX_BLOCKERS and len(suffix) <= 2:
             continue
-        if _title_ends_here(text, m.start(), end):
+        if _title_ends_here(text, m.start(), end) or text.startswith(_RANKING, end):
             continue
         if len(suffix) == 1 and (
             text[m.start() - 1 : end] in lx.everyday_words() or text[m.start() : end + 1] in lx.everyday_words()
@@ -174,7 +175,9 @@ def _joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:
     for a in by_start:
         if a.end < len(text) and text[a.end] == "·":
             for b in by_start:
-                if 1 <= b.start - a.end <= 3 and _HAN.match(text[a.end + 1 : b.start] or "x"):
+                if 1 <= b.start - a.end <= 3 and _HAN.match(text[a.end + 1 : b.start] or "x") and not (
+                    text.startswith(_RANKING, b.end)
+                ):
                     out.append(Candidate(a.start, b.end, "ORG", "dotted", priority=1))
     return out
 

@@ -28,7 +28,7 @@ Filter = Callable[[str, int, int, str], bool]
 
 def plausible(text: str, start: int, end: int, label: str) -> bool:
     surface = text[start:end]
-    if len(surface) < 2 or surface in lx.everyday_words():
+    if len(surface) < 2 or surface in lx.everyday_words() or text.startswith(lx.RANKING_WORDS, end):
         return False
     tag = lx.word_tags().get(surface, "")
     if label == "PER":
