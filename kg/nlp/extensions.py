@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 def register() -> None:
@@ -13,6 +13,9 @@ def register() -> None:
     if not Doc.has_extension("kg_relations"):
         # Tuples (kind, head span index, tail span index or -1, role text) into doc.spans["kg_mentions"].
         Doc.set_extension("kg_relations", default=None)
+    if not Span.has_extension("kg_confidence"):
+        # The statistical tagger's confidence in a span: its least sure character's marginal.
+        Span.set_extension("kg_confidence", default=1.0)
 
 
 def text_of(doc: Doc) -> str:

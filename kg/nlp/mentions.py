@@ -36,7 +36,7 @@ class MentionRuler:
         rules: dict[str, Rule],
         spans_key: str,
         statistical_key: str,
-        statistical_filter: Callable[[str, int, int, str], bool],
+        statistical_filter: Callable[[str, int, int, str, float], bool],
     ) -> None:
         self.name = name
         self.rules = rules
@@ -54,7 +54,7 @@ class MentionRuler:
         found.extend(
             Candidate(s.start_char, s.end_char, s.label_, "statistical", priority=-1)
             for s in doc.spans.get(self.statistical_key, ())
-            if self.statistical_filter(text, s.start_char, s.end_char, s.label_)
+            if self.statistical_filter(text, s.start_char, s.end_char, s.label_, s._.kg_confidence)
         )
         chosen = choose(found)
         spans = [s for s in (self._span(doc, c) for c in chosen) if s is not None]
@@ -86,7 +86,7 @@ def make_mention_ruler(
     rules: dict[str, Any],
     spans_key: str,
     statistical_key: str,
-    statistical_filter: Callable[[str, int, int, str], bool],
+    statistical_filter: Callable[[str, int, int, str, float], bool],
 ) -> MentionRuler:
     return MentionRuler(
         nlp,

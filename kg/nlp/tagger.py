@@ -21,7 +21,7 @@ import pycrfsuite
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.extensions import text_of
+from kg.nlp.extensions import text_of  # also registers Span._.kg_confidence
 from kg.nlp.features import featurize
 
 DEFAULT_MODEL = "ner.crfsuite"
@@ -70,6 +70,7 @@ class CrfTagger:
             if confidence >= self.threshold:
                 span = doc.char_span(start, end, label=label)
                 if span is not None:
+                    span._.kg_confidence = confidence
                     spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

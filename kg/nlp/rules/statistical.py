@@ -23,7 +23,7 @@ _ORG_SUFFIXES = tuple(
 )
 _HONORIFIC = re.compile("先生|女士|老师|同志|师傅")
 
-Filter = Callable[[str, int, int, str], bool]
+Filter = Callable[[str, int, int, str, float], bool]
 
 
 def plausible(text: str, start: int, end: int, label: str) -> bool:
@@ -52,11 +52,20 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
 
 
 @registry.misc("kg.statistical_filter.v1")
-def make_statistical_filter(labels: list[str]) -> Filter:
-    """Keep the tagger's spans of ``labels`` that pass ``plausible``."""
+def make_statistical_filter(labels: list[str], sure: float = 1.01) -> Filter:
+    """Keep the tagger's spans of ``labels`` that pass ``plausible``; with
+    confidence ``sure`` or more, only the checks that no context can overturn
+    (everyday words, rankings) apply."""
     keep = frozenset(labels)
 
-    def statistical_filter(text: str, start: int, end: int, label: str) -> bool:
-        return label in keep and plausible(text, start, end, label)
+    def statistical_filter(text: str, start: int, end: int, label: str, confidence: float = 1.0) -> bool:
+        if label not in keep:
+            return False
+        if confidence >= sure:
+            surface = text[start:end]
+            return len(surface) >= 2 and surface not in lx.everyday_words() and not text.startswith(
+                lx.RANKING_WORDS, end
+            )
+        return plausible(text, start, end, label)
 
     return statistical_filter
