@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kg.gazetteer import Place, load_gazetteer
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
@@ -59,6 +60,40 @@ def _holds(rule, full: str, short: str) -> bool:
     return rule(full, short) if rule is str.endswith else rule(short, full)
 
 
+_OPEN, _CLOSE = "(（", ")）"
+_SO_CALLED = ("以下简称", "下称", "简称")
+
+
+def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[tuple[str, str], str]:
+    """Names an article itself declares equal, short name -> full name:
+
+    * ``北京医联党委（中国北京市医疗健康领域基金会第一联合委员会）``: a name and its
+      full form in brackets right after it;
+    * ``福建省医疗保障局（以下简称“省医保局”）``: a full name and the short name it
+      will go by.
+    """
+    aliases: dict[tuple[str, str], str] = {}
+    for a, b in pairwise(mentions):
+        if a.label != b.label or names[a] == names[b]:
+            continue
+        between = text[a.end : b.start].strip("“”\"'")
+        closes = text[b.end : b.end + 1] in _CLOSE or text[b.end : b.end + 2].lstrip("“”\"'")[:1] in _CLOSE
+        if not closes or not between or between[0] not in _OPEN:
+            continue
+        inside = between[1:].strip("“”\"'")
+        if not inside and _expands(names[a], names[b]):
+            aliases[(a.label, names[a])] = names[b]  # short (FULL)
+        elif inside in _SO_CALLED and _expands(names[b], names[a]):
+            aliases[(b.label, names[b])] = names[a]  # FULL (以下简称 short)
+    return aliases
+
+
+def _expands(short: str, full: str) -> bool:
+    """A full form is longer and repeats some of the short form's characters;
+    ``福建卫生报社（每周文摘报社）`` names a second body, not a full form."""
+    return len(full) > len(short) and len(set(short[:-1]) & set(full)) >= 2
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """``厦大附属第一医院`` abbreviates ``厦门大学附属第一医院``: same first and last two
     characters, and the short form's characters appear in the full name in order."""
@@ -86,6 +121,8 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
                 name, place = canonical_place(m.text, province)
                 if place is not None:
                     places[name] = place
+        aliases = _bracket_aliases(result.document.text, sorted(result.mentions), names)
+        names = {m: aliases.get((m.label, name), name) for m, name in names.items()}
         for m, name in _short_forms(names).items():
             mention_key[m] = entity_key(m.label, name)
 

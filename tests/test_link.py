@@ -117,3 +117,26 @@ def test_link_nested_places_name_the_innermost_division():
     by_name = {e.name: e for e in entities}
     assert by_name["阿什里哈萨克族乡"].attribute("adminCode") == "652301205000"
     assert by_name["建瓯市"].attribute("adminCode") == "350783000000"
+
+
+def test_link_name_with_full_form_in_brackets_is_one_entity():
+    text = (
+        "启动仪式上,北京医联党委(中国北京市医疗健康领域基金会第一联合委员会)"
+        "与厦门大学附属第一医院签署协议。北京医联党委专家团"
+    )
+    labelled = [
+        ("北京医联党委", "ORG"),
+        ("中国北京市医疗健康领域基金会第一联合委员会", "ORG"),
+        ("厦门大学附属第一医院", "ORG"),
+        ("北京医联党委", "ORG"),
+    ]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "北京医联党委") == "中国北京市医疗健康领域基金会第一联合委员会"
+    assert entity_of(entities, "厦门大学附属第一医院") == "厦门大学附属第一医院"
+
+
+def test_link_so_called_short_name_is_one_entity():
+    text = "国家医疗保障局(以下简称“国家医保署”)印发通知。国家医保署要求"
+    labelled = [("国家医疗保障局", "ORG"), ("国家医保署", "ORG"), ("国家医保署", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert {entity_of(entities, "国家医保署")} == {"国家医疗保障局"}

@@ -83,7 +83,7 @@ class CrfTagger:
 @Language.factory(
     "kg_tagger",
     assigns=["doc.spans"],
-    default_config={"model": DEFAULT_MODEL, "spans_key": "kg_statistical", "threshold": 0.8},
+    default_config={"model": DEFAULT_MODEL, "spans_key": "kg_statistical", "threshold": 0.6},
 )
 def make_crf_tagger(nlp: Language, name: str, model: str, spans_key: str, threshold: float) -> CrfTagger:
     return CrfTagger(nlp, name, model=model, spans_key=spans_key, threshold=threshold)

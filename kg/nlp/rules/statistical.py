@@ -22,6 +22,8 @@ _ORG_SUFFIXES = tuple(
     sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, "党", "军", "队", "会", "团", "组"}, key=len, reverse=True)
 )
 _HONORIFIC = re.compile("先生|女士|老师|同志|师傅")
+_PUNCT = re.compile(r"[^\w·]")
+_DEPARTMENT_ENDS = "科室院局处部"
 
 Filter = Callable[[str, int, int, str, float], bool]
 
@@ -30,9 +32,11 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
     surface = text[start:end]
     if len(surface) < 2 or surface in lx.everyday_words() or text.startswith(lx.RANKING_WORDS, end):
         return False
+    if _PUNCT.search(surface):
+        return False  # 串联▲心血管病医学中心: a span across punctuation is two things
     tag = lx.word_tags().get(surface, "")
     if label == "PER":
-        if surface[-1] in "科室院局处部":
+        if surface[-1] in _DEPARTMENT_ENDS:
             return False  # 麻醉科 (a department, though jieba tags it nr) ends in a body's suffix character
         if tag:
             return tag.startswith("nr")  # 蒲公英 is a dictionary word, and not a name
@@ -52,7 +56,7 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
 
 
 @registry.misc("kg.statistical_filter.v1")
-def make_statistical_filter(labels: list[str], sure: float = 1.01) -> Filter:
+def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: float = 0.98) -> Filter:
     """Keep the tagger's spans of ``labels`` that pass ``plausible``; with
     confidence ``sure`` or more, only the checks that no context can overturn
     (everyday words, rankings) apply."""
@@ -61,10 +65,19 @@ def make_statistical_filter(labels: list[str], sure: float = 1.01) -> Filter:
     def statistical_filter(text: str, start: int, end: int, label: str, confidence: float = 1.0) -> bool:
         if label not in keep:
             return False
-        if confidence >= sure:
+        # A body's name without its suffix (民建, 十五大) needs more certainty: the health
+        # press is full of policy phrases that look like one (医保基金监管).
+        if confidence >= (sure_org if label == "ORG" else sure):
             surface = text[start:end]
-            return len(surface) >= 2 and surface not in lx.everyday_words() and not text.startswith(
-                lx.RANKING_WORDS, end
+            # A sure one-character place is a country or province abbreviation (中美, 京津).
+            long_enough = len(surface) >= 2 or label == "LOC"
+            return (
+                long_enough
+                and surface not in lx.everyday_words()
+                and not _PUNCT.search(surface)
+                and not text.startswith(lx.RANKING_WORDS, end)
+                and not surface.startswith(lx.GENERIC_PREFIX)
+                and not (label == "PER" and (_HONORIFIC.search(surface) or surface[-1] in _DEPARTMENT_ENDS))
             )
         return plausible(text, start, end, label)
 
