@@ -34,7 +34,7 @@ def test_registry_factories_exist(name):
 
 
 def test_registry_pipeline_config_loads_and_overrides(nlp):
-    assert nlp.pipe_names == ["sentencizer", "kg_tagger", "kg_mentions", "kg_relations"]
+    assert nlp.pipe_names == ["kg_tagger", "kg_mentions", "kg_relations"]
     from kg.nlp import load_nlp
 
     bare = load_nlp({"components.kg_mentions.rules.places.addresses": False})

@@ -52,12 +52,20 @@ def _place_names() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
-def _surfaces() -> dict[str, tuple[int, ...]]:
-    """First character -> the lengths of names that start with it, longest first (a cheap trie)."""
-    by_first: dict[str, set[int]] = {}
-    for name in _place_names():
-        by_first.setdefault(name[0], set()).add(len(name))
-    return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+def _prefixes() -> frozenset[str]:
+    """Every prefix of every name: a scan stops as soon as the text leaves them (most
+    characters start no place name at all), as jieba's dictionary scan does."""
+    return frozenset(name[:k] for name in _place_names() for k in range(1, len(name) + 1))
+
+
+def _longest_at(text: str, i: int, names: dict[str, bool], prefixes: frozenset[str]) -> int:
+    """Length of the longest place name starting at ``i`` (0 if none)."""
+    hit, j, n = 0, i + 1, len(text)
+    while j <= n and text[i:j] in prefixes:
+        if text[i:j] in names:
+            hit = j - i
+        j += 1
+    return hit if hit >= 2 else 0
 
 
 @lru_cache(maxsize=4)
@@ -74,35 +82,25 @@ def match_places(text: str) -> list[Candidate]:
 
 def _scan(text: str) -> list[Candidate]:
     names = _place_names()
-    by_first = _surfaces()
+    prefixes = _prefixes()
     words = lexicon.word_starts(text)
     out: list[Candidate] = []
     i, n = 0, len(text)
     while i < n:
-        lengths = by_first.get(text[i])
-        hit = 0
-        if lengths:
-            for length in lengths:
-                if i + length <= n and text[i : i + length] in names:
-                    hit = length
-                    break
-        if hit:
-            # Nested divisions written together are one mention (昌吉市阿什里哈萨克民族乡).
-            end = i + hit
-            while True:
-                nxt = next((ln for ln in (by_first.get(text[end], ()) if end < n else ())
-                            if ln > 2 and text[end : end + ln] in names), 0)
-                if not nxt:
-                    break
-                end += nxt
-            out.append(Candidate(i, end, "LOC", "gazetteer", mention=names[text[i : i + hit]] or end > i + hit))
-            if end - i <= 3 and not ({i, end} <= words):
-                # 对应县域, 和政治: the name cuts through a word. Keep it as an anchor
-                # for organization names, but not as a mention.
-                out[-1] = Candidate(i, end, "LOC", "gazetteer-in-word", mention=False)
-            i = end
-        else:
+        hit = _longest_at(text, i, names, prefixes)
+        if not hit:
             i += 1
+            continue
+        # Nested divisions written together are one mention (昌吉市阿什里哈萨克民族乡).
+        end = i + hit
+        while end < n and (nxt := _longest_at(text, end, names, prefixes)) > 2:
+            end += nxt
+        out.append(Candidate(i, end, "LOC", "gazetteer", mention=names[text[i : i + hit]] or end > i + hit))
+        if end - i <= 3 and not ({i, end} <= words):
+            # 对应县域, 和政治: the name cuts through a word. Keep it as an anchor
+            # for organization names, but not as a mention.
+            out[-1] = Candidate(i, end, "LOC", "gazetteer-in-word", mention=False)
+        i = end
     return out
 
 
