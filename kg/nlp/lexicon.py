@@ -165,18 +165,30 @@ def _tokenizer():
 
 @lru_cache(maxsize=4)
 def segment(text: str) -> tuple[tuple[int, int], ...]:
-    """jieba's dictionary segmentation of ``text`` as ``(start, end)`` word spans (no HMM guessing).
+    """Words of ``text`` by forward longest match against jieba's dictionary, as ``(start, end)``.
 
     Names start and end on word boundaries: this tells ``对口帮扶县医院`` (no
     name starts at 口) and ``对应县域`` (no place 应县 there) from real names.
     Unknown names come out as single characters, which is what the statistical
-    tagger's features expect. Cached for the few texts one document's rules ask about.
+    tagger's features expect. Longest match rather than jieba's own route
+    search: a few dictionary look-ups per character instead of a DAG and a
+    dynamic programme, several times faster, and as good a hint for names.
+    Cached for the few texts one document's rules ask about.
     """
+    freq = _tokenizer().FREQ
     spans = []
-    pos = 0
-    for word in _tokenizer().cut(text, HMM=False):
-        spans.append((pos, pos + len(word)))
-        pos += len(word)
+    i, n = 0, len(text)
+    while i < n:
+        best, j = i + 1, i + 2
+        while j <= n:
+            count = freq.get(text[i:j])
+            if count is None:
+                break  # no dictionary word starts with text[i:j]
+            if count:
+                best = j
+            j += 1
+        spans.append((i, best))
+        i = best
     return tuple(spans)
 
 

@@ -36,8 +36,8 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
         return False  # 串联▲心血管病医学中心: a span across punctuation is two things
     tag = lx.word_tags().get(surface, "")
     if label == "PER":
-        if surface[-1] in _DEPARTMENT_ENDS:
-            return False  # 麻醉科 (a department, though jieba tags it nr) ends in a body's suffix character
+        if surface[-1] in _DEPARTMENT_ENDS or _HONORIFIC.search(surface):
+            return False  # 麻醉科 (a department, though jieba tags it nr); 张女士 (jieba too): no full name
         if tag:
             return tag.startswith("nr")  # 蒲公英 is a dictionary word, and not a name
         chinese = surface[0] in lx.SURNAMES_1 or surface[:2] in lx.SURNAMES_2
