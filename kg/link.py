@@ -126,6 +126,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
         for m, name in _short_forms(names).items():
             mention_key[m] = entity_key(m.label, name)
 
+    _separate_namesakes(results, mention_key)
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m, key in mention_key.items():
         grouped[key].append(m)
@@ -134,8 +135,50 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     return entities, relations
 
 
+def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str]) -> None:
+    """People of one name in several articles are one person only with evidence.
+
+    Within an article a name is one person. Across articles, two are merged
+    when they share an organization or a title in their roles (刘家城 副局长 of
+    福建省医疗保障局 in both); otherwise each stays its own entity, keyed
+    ``PER:name#2``, ``#3`` ... in order of first appearance, so that
+    namesakes never become one node.
+    """
+    evidence: dict[tuple[str, str], set[str]] = defaultdict(set)  # (key, doc) -> orgs and titles
+    for result in results:
+        for raw in result.relations:
+            if raw.kind == "role" and raw.head.label == "PER":
+                key = mention_key[raw.head]
+                if raw.tail is not None:
+                    evidence[(key, result.document.doc_id)].add("org:" + mention_key[raw.tail])
+                if raw.role:
+                    evidence[(key, result.document.doc_id)].add("title:" + raw.role)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m, key in mention_key.items():
+        if m.label == "PER":
+            docs_of[key].add(m.doc_id)
+    renamed: dict[tuple[str, str], str] = {}
+    for key, docs in docs_of.items():
+        if len(docs) < 2:
+            continue
+        clusters: list[tuple[set[str], set[str]]] = []  # (docs, evidence), in document order
+        for doc in sorted(docs):
+            seen = evidence.get((key, doc), set())
+            joined = [c for c in clusters if c[1] & seen]
+            merged = (set().union({doc}, *(c[0] for c in joined)), set().union(seen, *(c[1] for c in joined)))
+            clusters = [c for c in clusters if not any(c is j for j in joined)] + [merged]
+        clusters.sort(key=lambda c: min(c[0]))
+        for n, (cluster_docs, _) in enumerate(clusters[1:], start=2):
+            for doc in cluster_docs:
+                renamed[(key, doc)] = f"{key}#{n}"
+    for m, key in list(mention_key.items()):
+        if (key, m.doc_id) in renamed:
+            mention_key[m] = renamed[(key, m.doc_id)]
+
+
 def _entity(key: str, mentions: list[Mention], places: dict[str, Place]) -> Entity:
     label, name = key.split(":", 1)
+    name = name.split("#", 1)[0] if label == "PER" else name  # a namesake keeps the name
     attributes: tuple[tuple[str, str], ...] = ()
     place = places.get(name) if label == "LOC" else None
     if place is not None:

@@ -94,6 +94,12 @@ class Entity:
     def attribute(self, name: str) -> str | None:
         return dict(self.attributes).get(name)
 
+    @property
+    def local_name(self) -> str:
+        """What names the entity in its IRI: the key after its label, i.e. the canonical
+        name, plus ``#2``, ``#3`` ... for namesakes kept apart (two people of one name)."""
+        return self.key.split(":", 1)[1] if ":" in self.key else self.name
+
 
 @dataclass(frozen=True, order=True)
 class Relation:

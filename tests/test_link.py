@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.link import LinkSettings, link
-from kg.model import DocResult, Document, Mention
+from kg.model import DocResult, Document, Mention, RawRelation
 
 
 def doc_result(doc_id: str, text: str, labelled: list[tuple[str, str]]) -> DocResult:
@@ -140,3 +140,45 @@ def test_link_so_called_short_name_is_one_entity():
     labelled = [("国家医疗保障局", "ORG"), ("国家医保署", "ORG"), ("国家医保署", "ORG")]
     entities, _ = link([doc_result("a.txt", text, labelled)])
     assert {entity_of(entities, "国家医保署")} == {"国家医疗保障局"}
+
+
+def _with_role(result: DocResult, person: str, org: str | None, title: str) -> DocResult:
+    by_text = {m.text: m for m in result.mentions}
+    role = RawRelation("role", by_text[person], by_text[org] if org else None, title)
+    return DocResult(result.document, result.mentions, (role,), result.sentences)
+
+
+def test_link_namesakes_in_two_articles_stay_apart_without_evidence():
+    a = _with_role(
+        doc_result("a.txt", "省医保局副局长刘家城表示", [("省医保局", "ORG"), ("刘家城", "PER")]),
+        "刘家城",
+        "省医保局",
+        "副局长",
+    )
+    b = _with_role(
+        doc_result("b.txt", "福建医科大学教授刘家城说", [("福建医科大学", "ORG"), ("刘家城", "PER")]),
+        "刘家城",
+        "福建医科大学",
+        "教授",
+    )
+    entities, _ = link([a, b])
+    people = sorted(e.key for e in entities if e.label == "PER")
+    assert people == ["PER:刘家城", "PER:刘家城#2"]
+    assert {e.name for e in entities if e.label == "PER"} == {"刘家城"}
+
+
+def test_link_same_person_in_two_articles_with_a_shared_organization():
+    a = _with_role(
+        doc_result("a.txt", "省医保局副局长刘家城表示", [("省医保局", "ORG"), ("刘家城", "PER")]),
+        "刘家城",
+        "省医保局",
+        "副局长",
+    )
+    b = _with_role(
+        doc_result("b.txt", "福建省医疗保障局刘家城介绍", [("福建省医疗保障局", "ORG"), ("刘家城", "PER")]),
+        "刘家城",
+        "福建省医疗保障局",
+        "",
+    )
+    entities, _ = link([b, a])
+    assert [e.key for e in entities if e.label == "PER"] == ["PER:刘家城"]

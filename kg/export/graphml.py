@@ -70,7 +70,7 @@ def to_networkx(graph: model.Graph, base: str) -> nx.Graph:
             entity.key,
             label=entity.name,
             type=TYPE_OF[entity.label],
-            iri=str(iri_for_entity(base, entity.label, entity.name)),
+            iri=str(iri_for_entity(base, entity.label, entity.local_name)),
             mentions=len(entity.mentions),
         )
 

@@ -90,7 +90,7 @@ class _Builder:
         entity = self.entities.get(key)
         if entity is None:
             raise ValueError(f"relation or attribute refers to unknown entity {key!r}")
-        return iri_for_entity(self.base, entity.label, entity.name)
+        return iri_for_entity(self.base, entity.label, entity.local_name)
 
     def span(self, doc_id: str, start: int, end: int) -> URIRef:
         """A ``nif:String`` for ``text[start:end]`` of a document; returns its IRI."""
@@ -127,7 +127,7 @@ class _Builder:
         self.add(iri, DCTERMS.source, _source_iri(doc.source))
 
     def entity(self, entity: model.Entity) -> None:
-        iri = iri_for_entity(self.base, entity.label, entity.name)
+        iri = iri_for_entity(self.base, entity.label, entity.local_name)
         self.add(iri, RDF.type, KG[CLASS_OF[entity.label]])
         self.add(iri, SKOS.prefLabel, Literal(entity.name, lang="zh"))
         for variant in entity.variants:
