@@ -128,3 +128,26 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
                                             evaluate.score_relations(graph, gold), show_errors))
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@cli.command("explain")
+@click.argument("name")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--province", default="福建省", show_default=True, help="Province a bare 省 prefix refers to.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of the IRIs shown.")
+def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str) -> None:
+    """Show how NAME was linked: its entity, variants, and for each variant the rule
+    and the sentence that linked it. PATHS as for `kg build` (default: seeds/)."""
+    from kg.build import BuildSettings, make_graph
+    from kg.explain import explain, find
+
+    try:
+        graph, errors = make_graph(list(paths) or [DEFAULT_INPUT], BuildSettings(province=province))
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for err in errors:
+        click.echo(f"Error: {err}", err=True)
+    found = find(graph, name)
+    if not found:
+        raise click.ClickException(f"{name}: no entity has this name or variant")
+    click.echo("\n\n".join(explain(graph, entity, base) for entity in found))

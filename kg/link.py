@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from kg.gazetteer import Place, load_gazetteer
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
-from kg.names import canonical, canonical_place, clean
+from kg.names import canonical, canonical_place, clean, why
 
 #: Labels whose short forms may stand for a longer name in the same article.
 _SHORT_FORM_LABELS = ("ORG", "PROG")
@@ -38,10 +38,19 @@ def entity_key(label: str, name: str) -> str:
     return f"{label}:{name}"
 
 
-def _short_forms(names: dict[Mention, str]) -> dict[Mention, str]:
-    """Resolve an article's abbreviations, then its tail short forms, to unique longer names."""
+_ARTICLE_RULES = {
+    "abbreviation": "abbreviation of a longer name in the same article (characters in order)",
+    "tail": "short form of a longer name in the same article (its tail)",
+}
+
+
+def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Mention, str]]:
+    """Resolve an article's abbreviations, then its tail short forms, to unique longer names.
+
+    Returns the resolved names and, for each mention that changed, which rule did it."""
     resolved = dict(names)
-    for rule in (_abbreviates, str.endswith):
+    rules: dict[Mention, str] = {}
+    for kind, rule in (("abbreviation", _abbreviates), ("tail", str.endswith)):
         by_label: dict[str, set[str]] = defaultdict(set)
         for mention, name in resolved.items():
             by_label[mention.label].add(name)
@@ -53,7 +62,8 @@ def _short_forms(names: dict[Mention, str]) -> dict[Mention, str]:
             heads = [n for n in longer if not any(o != n and o.endswith(n) for o in longer)]
             if len(heads) == 1:
                 resolved[mention] = heads[0]
-    return resolved
+                rules[mention] = _ARTICLE_RULES[kind]
+    return resolved, rules
 
 
 def _holds(rule, full: str, short: str) -> bool:
@@ -112,6 +122,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     settings = settings or LinkSettings()
     province = _province(settings)
     mention_key: dict[Mention, str] = {}
+    rule_of: dict[Mention, str] = {}
     places: dict[str, Place] = {}
     for result in sorted(results, key=lambda r: r.document.doc_id):
         names: dict[Mention, str] = {}
@@ -121,16 +132,23 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
                 name, place = canonical_place(m.text, province)
                 if place is not None:
                     places[name] = place
+        for m, name in names.items():
+            rule_of[m] = why(m.label, m.text, name)
         aliases = _bracket_aliases(result.document.text, sorted(result.mentions), names)
-        names = {m: aliases.get((m.label, name), name) for m, name in names.items()}
-        for m, name in _short_forms(names).items():
+        for m, name in names.items():
+            if (m.label, name) in aliases:
+                names[m] = aliases[(m.label, name)]
+                rule_of[m] = "the article gives it as another name of this one (brackets, 以下简称)"
+        resolved, rules = _short_forms(names)
+        rule_of.update(rules)
+        for m, name in resolved.items():
             mention_key[m] = entity_key(m.label, name)
 
     _separate_namesakes(results, mention_key)
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m, key in mention_key.items():
         grouped[key].append(m)
-    entities = [_entity(key, sorted(ms), places) for key, ms in sorted(grouped.items())]
+    entities = [_entity(key, sorted(ms), places, rule_of) for key, ms in sorted(grouped.items())]
     relations = _lift(results, mention_key)
     return entities, relations
 
@@ -176,7 +194,7 @@ def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str
             mention_key[m] = renamed[(key, m.doc_id)]
 
 
-def _entity(key: str, mentions: list[Mention], places: dict[str, Place]) -> Entity:
+def _entity(key: str, mentions: list[Mention], places: dict[str, Place], rule_of: dict[Mention, str]) -> Entity:
     label, name = key.split(":", 1)
     name = name.split("#", 1)[0] if label == "PER" else name  # a namesake keeps the name
     attributes: tuple[tuple[str, str], ...] = ()
@@ -184,7 +202,11 @@ def _entity(key: str, mentions: list[Mention], places: dict[str, Place]) -> Enti
     if place is not None:
         attributes = (("adminCode", place.code),)
     variants = tuple(sorted({clean(m.text) for m in mentions}))
-    return Entity(key=key, label=label, name=name, variants=variants, mentions=tuple(mentions), attributes=attributes)
+    first: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for m in mentions:  # sorted: the first sentence of each (variant, rule, document) is its evidence
+        first.setdefault((clean(m.text), rule_of.get(m, "as written"), m.doc_id), m.sentence)
+    provenance = tuple(sorted((v, r, d, *sentence) for (v, r, d), sentence in first.items()))
+    return Entity(key, label, name, variants, tuple(mentions), attributes, provenance)
 
 
 def _lift(results: list[DocResult], mention_key: dict[Mention, str]) -> list[Relation]:

@@ -90,6 +90,8 @@ class Entity:
     variants: tuple[str, ...]
     mentions: tuple[Mention, ...]
     attributes: tuple[tuple[str, str], ...] = ()
+    #: Why each variant was linked here: ``(variant, rule, doc_id, sentence start, sentence end)``.
+    provenance: tuple[tuple[str, str, str, int, int], ...] = ()
 
     def attribute(self, name: str) -> str | None:
         return dict(self.attributes).get(name)

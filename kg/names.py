@@ -120,3 +120,22 @@ def canonical(label: str, surface: str, province: Place | None) -> str:
     if label == "PROG":
         return canonical_program(surface)
     return clean(surface)
+
+
+def why(label: str, surface: str, name: str) -> str:
+    """In words, which general rule made ``name`` of ``surface`` (for ``kg explain``)."""
+    written = clean(surface)
+    if written == name:
+        return "as written"
+    if label == "LOC":
+        return "full name of the division in the gazetteer"
+    if label == "PROG":
+        return "program name without year, round, place or 活动"
+    reasons = []
+    if any(abbr in written for abbr, _ in _INNER):
+        reasons.append("standard abbreviation expanded")
+    if written.startswith("省"):
+        reasons.append("bare 省 = the paper's province")
+    if written.endswith("报") and name.endswith("报社"):
+        reasons.append("a newspaper is its press")
+    return "; ".join(reasons) or "canonical form"
