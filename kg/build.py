@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.aliases import Aliases
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
 from kg.extract import extract
@@ -33,6 +34,7 @@ class BuildSettings:
     province: str = "福建省"
     formats: tuple[str, ...] = ("ttl", "nt", "graphml")
     nlp_overrides: dict = field(default_factory=dict)
+    aliases: Aliases = field(default_factory=Aliases)
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ def make_graph(
     documents = [normalise(t.doc_id, t.source, t.text) for t in texts]
     nlp = load_nlp(settings.nlp_overrides)
     results = list(extract(nlp, progress(documents)))
-    entities, relations = link(results, LinkSettings(province=settings.province))
+    entities, relations = link(results, LinkSettings(province=settings.province, aliases=settings.aliases))
     return build_graph(documents, entities, relations), errors
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
+from kg.aliases import Aliases, load_aliases
 from kg.build import BuildSettings, build
 from kg.errors import KgError, NoDocumentsError
 from kg.export import WRITERS
@@ -31,6 +32,16 @@ def cli() -> None:
     """
 
 
+def _aliases(path: Path | None) -> Aliases:
+    """The corrections file's content (none if no file), or a one-line error naming it."""
+    if path is None:
+        return Aliases()
+    try:
+        return load_aliases(path)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @cli.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
@@ -41,7 +52,12 @@ def cli() -> None:
               help="Province a bare 省 prefix refers to (the paper's province).")
 @click.option("--format", "formats", multiple=True, type=click.Choice(sorted(WRITERS)),
               help="Output format; repeat for several. Default: all of them.")
-def build_command(paths: tuple[Path, ...], out_dir: Path, base: str, province: str, formats: tuple[str, ...]) -> None:
+@click.option("--aliases", "aliases_file", type=click.Path(path_type=Path),
+              help="Corrections to linking: names to merge or keep apart (TOML or TSV; see README).")
+def build_command(
+    paths: tuple[Path, ...], out_dir: Path, base: str, province: str, formats: tuple[str, ...],
+    aliases_file: Path | None,
+) -> None:
     """Build the graph of PATHS (files or folders of .txt articles; default: seeds/).
 
     \b
@@ -54,7 +70,9 @@ def build_command(paths: tuple[Path, ...], out_dir: Path, base: str, province: s
     still build. Files are replaced only once all of them are complete.
     """
     inputs = list(paths) or [DEFAULT_INPUT]
-    settings = BuildSettings(base=base, province=province, formats=formats or tuple(sorted(WRITERS)))
+    settings = BuildSettings(
+        base=base, province=province, formats=formats or tuple(sorted(WRITERS)), aliases=_aliases(aliases_file)
+    )
 
     def progress(documents):
         documents = list(documents)
@@ -135,14 +153,16 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--province", default="福建省", show_default=True, help="Province a bare 省 prefix refers to.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of the IRIs shown.")
-def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str) -> None:
+@click.option("--aliases", "aliases_file", type=click.Path(path_type=Path), help="Corrections file, as for build.")
+def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str, aliases_file: Path | None) -> None:
     """Show how NAME was linked: its entity, variants, and for each variant the rule
     and the sentence that linked it. PATHS as for `kg build` (default: seeds/)."""
     from kg.build import BuildSettings, make_graph
     from kg.explain import explain, find
 
     try:
-        graph, errors = make_graph(list(paths) or [DEFAULT_INPUT], BuildSettings(province=province))
+        settings = BuildSettings(province=province, aliases=_aliases(aliases_file))
+        graph, errors = make_graph(list(paths) or [DEFAULT_INPUT], settings)
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
     for err in errors:

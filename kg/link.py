@@ -15,9 +15,10 @@ grouping is keyed and sorted.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
+from kg.aliases import Aliases
 from kg.gazetteer import Place, load_gazetteer
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
 from kg.names import canonical, canonical_place, clean, why
@@ -29,9 +30,11 @@ _MIN_SHORT_FORM = 3
 
 @dataclass(frozen=True)
 class LinkSettings:
-    """``province``: the jurisdiction a bare ``省`` means (the paper's province)."""
+    """``province``: the jurisdiction a bare ``省`` means (the paper's province);
+    ``aliases``: the user's corrections (``kg.aliases``)."""
 
     province: str = "福建省"
+    aliases: Aliases = field(default_factory=Aliases)
 
 
 def entity_key(label: str, name: str) -> str:
@@ -142,6 +145,13 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
         resolved, rules = _short_forms(names)
         rule_of.update(rules)
         for m, name in resolved.items():
+            own = canonical(m.label, m.text, province)
+            written = clean(m.text)
+            forced = settings.aliases.canonical(written, own, name)
+            if forced is not None:
+                name, rule_of[m] = forced, "the aliases file"
+            elif settings.aliases.apart(written, name) or settings.aliases.apart(own, name):
+                name, rule_of[m] = own, "kept apart by the aliases file"
             mention_key[m] = entity_key(m.label, name)
 
     _separate_namesakes(results, mention_key)

@@ -1,0 +1,93 @@
+"""The user's corrections to linking, read from ``--aliases FILE`` (TOML or TSV).
+
+TOML::
+
+    [[merge]]                    # these names are one entity ...
+    names = ["北京医联党委", "中国北京市医疗健康领域基金会第一联合委员会"]
+    canonical = "中国北京市医疗健康领域基金会第一联合委员会"   # ... named so (optional)
+
+    [[split]]                    # these are never one entity
+    names = ["第一医院", "厦门大学附属第一医院"]
+
+TSV, one correction per line (``#`` starts a comment)::
+
+    北京医联党委<TAB>中国北京市医疗健康领域基金会第一联合委员会     # merge: name -> canonical
+    第一医院<TAB>!厦门大学附属第一医院                              # split: never one entity
+
+Names are compared as ``ANNOTATION.md`` normalises mentions (no spaces or
+quote marks). A merge without ``canonical`` takes the longest name.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.names import clean
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """``merge``: name -> canonical name; ``split``: pairs of names never linked together."""
+
+    merge: dict[str, str] = field(default_factory=dict)
+    split: frozenset[frozenset[str]] = frozenset()
+
+    def canonical(self, *names: str) -> str | None:
+        """The forced canonical name of the first of ``names`` that has one."""
+        return next((self.merge[n] for n in names if n in self.merge), None)
+
+    def apart(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.split
+
+
+def _from_groups(path: Path, merges: list, splits: list) -> Aliases:
+    merge: dict[str, str] = {}
+    split: set[frozenset[str]] = set()
+    for i, group in enumerate(merges, 1):
+        names = [clean(n) for n in group.get("names", []) if isinstance(n, str) and clean(n)]
+        canonical = clean(group.get("canonical") or max(names, key=len, default=""))
+        if len(names) < 1 or not canonical:
+            raise InputError(path, f"merge #{i}: needs a list `names` of at least one name")
+        for name in {*names, canonical}:
+            merge[name] = canonical
+    for i, group in enumerate(splits, 1):
+        names = sorted({clean(n) for n in group.get("names", []) if isinstance(n, str)})
+        if len(names) < 2:
+            raise InputError(path, f"split #{i}: needs a list `names` of at least two names")
+        split.update(frozenset((a, b)) for a in names for b in names if a < b)
+    return Aliases(merge, frozenset(split))
+
+
+def _read_tsv(path: Path, text: str) -> Aliases:
+    merges, splits = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 2 or not all(parts):
+            raise InputError(path, f"line {number}: expected `name<TAB>canonical` or `name<TAB>!other`")
+        name, target = parts
+        if target.startswith("!"):
+            splits.append({"names": [name, target[1:]]})
+        else:
+            merges.append({"names": [name, target], "canonical": target})
+    return _from_groups(path, merges, splits)
+
+
+def load_aliases(path: Path) -> Aliases:
+    """Read a TOML (``.toml``) or TSV (anything else) corrections file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
+    if path.suffix.lower() != ".toml":
+        return _read_tsv(path, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(path, f"not valid TOML ({exc})") from exc
+    return _from_groups(path, data.get("merge", []), data.get("split", []))
