@@ -101,6 +101,20 @@ def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, st
     return aliases
 
 
+_SHARED = "附属"
+
+
+def _shared_heads(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[Mention, str]:
+    """``福建医科大学附属协和医院、附属第一医院``: the second body is 福建医科大学附属第一医院."""
+    out: dict[Mention, str] = {}
+    for a, b in pairwise(mentions):
+        first, second = out.get(a, names[a]), names[b]
+        coordinated = a.label == b.label == "ORG" and text[a.end : b.start] == "、"
+        if coordinated and second.startswith(_SHARED) and _SHARED in first[1:]:
+            out[b] = first[: first.index(_SHARED, 1)] + second
+    return out
+
+
 def _expands(short: str, full: str) -> bool:
     """A full form is longer and repeats some of the short form's characters;
     ``福建卫生报社（每周文摘报社）`` names a second body, not a full form."""
@@ -138,6 +152,9 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
         for m, name in names.items():
             rule_of[m] = why(m.label, m.text, name)
         aliases = _bracket_aliases(result.document.text, sorted(result.mentions), names)
+        for m, name in _shared_heads(result.document.text, sorted(result.mentions), names).items():
+            names[m] = name
+            rule_of[m] = "coordinated with the name before it, whose head it shares (X附属A、附属B)"
         for m, name in names.items():
             if (m.label, name) in aliases:
                 names[m] = aliases[(m.label, name)]

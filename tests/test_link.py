@@ -182,3 +182,11 @@ def test_link_same_person_in_two_articles_with_a_shared_organization():
     )
     entities, _ = link([b, a])
     assert [e.key for e in entities if e.label == "PER"] == ["PER:刘家城"]
+
+
+def test_link_coordinated_forms_share_their_head():
+    text = "推动南平市第一医院、邵武市立医院与福建医科大学附属协和医院、附属第一医院深度合作"
+    labelled = [("福建医科大学附属协和医院", "ORG"), ("附属第一医院", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "附属第一医院") == "福建医科大学附属第一医院"
+    assert entity_of(entities, "福建医科大学附属协和医院") == "福建医科大学附属协和医院"

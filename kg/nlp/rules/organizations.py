@@ -21,6 +21,7 @@ from kg.nlp.candidate import Candidate, Rule
 
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
+_AFFILIATED = "附属"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
@@ -41,16 +42,28 @@ _PAPER = re.compile(r"《([\u4e00-\u9fff·]{2,12}(?:报|杂志|周刊|日报|晚
 
 
 def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> int:
-    """Leftmost index a name ending at ``end`` may start at: the nearest stop (or person) to its left."""
+    """Leftmost index a name ending at ``end`` may start at: the nearest stop (or person) to its left.
+
+    和 inside a proper noun of the dictionary (协和) is no stop."""
     i = end
+    words = lx.word_starts(text)
     while i > 0 and end - i < _MAX_LEFT and i not in people:
         ch = text[i - 1]
-        if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (ch == "和" and text.startswith(_INNER_AND, i - 1)):
+        if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
+            ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
+        ):
             break
         if not _HAN.match(ch):
             break
         i -= 1
     return i
+
+
+def _in_proper_noun(text: str, i: int, words: frozenset[int]) -> bool:
+    """True if ``text[i]`` (和) ends a two-character proper name of the dictionary right before
+    a body's suffix (协和 + 医院), not a conjunction (党和政府) nor 共和 (republic)."""
+    word = text[i - 1 : i + 1]
+    return i > 0 and word != "共和" and lx.word_tags().get(word) == "nz" and text.startswith(_SUFFIXES, i + 1)
 
 
 def _boundary_after_word(text: str, lo: int, hi: int) -> int:
@@ -141,6 +154,9 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             if body in lx.JURISDICTION and len(suffix) < 3:
                 continue  # 县医院, 省中心: a jurisdiction and a bare suffix are generic
             rule = "anchored"
+        elif text[lo - 1 : lo] == "、" and text.startswith(_AFFILIATED, lo) and lo - 1 in {c.end for c in out}:
+            start = lo  # 福建医科大学附属协和医院、附属第一医院: the head is shared with the name before
+            rule = "coordinated"
         elif suffix in _SELF_NAMED:
             start = m.start()  # 作序|新华社: the suffix is the whole name
             rule = "self-named"
