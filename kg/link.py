@@ -102,6 +102,48 @@ def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, st
 
 
 _SHARED = "附属"
+_LOCAL_PREFIXES = "市县区"
+_MIN_SETTING_MENTIONS = 2
+_NOT_JURISDICTION = ("市场", "区域", "县域", "市级", "县级", "区级", "市民", "县城", "市区")
+
+
+def _place_in(name: str, label: str) -> str | None:
+    """The division a name is or starts with (邵武市卫健局 -> 邵武市), by the gazetteer."""
+    if label == "LOC":
+        return name
+    gazetteer = load_gazetteer()
+    for end in range(min(len(name) - 1, 8), 1, -1):
+        if any(p.name == name[:end] for p in gazetteer.lookup(name[:end])):
+            return name[:end]
+    return None
+
+
+def _local_jurisdiction(names: dict[Mention, str]) -> dict[Mention, str]:
+    """``市医保局`` at a Fuzhou event is 福州市医疗保障局: a bare 市, 县 or 区 prefix left
+    after the article's own full forms takes the nearest division of that level named
+    before it in the same sentence (邵武市卫健局局长兼市总医院…), else the one the
+    article is clearly set in (named at least twice, more often than any other)."""
+    placed = sorted((m, place) for m, name in names.items() if (place := _place_in(name, m.label)))
+    counts: dict[str, dict[str, int]] = {p: defaultdict(int) for p in _LOCAL_PREFIXES}
+    for m, place in placed:
+        if m.label == "LOC" and place[-1:] in counts:
+            counts[place[-1]][place] += 1
+    setting: dict[str, str] = {}
+    for prefix, seen in counts.items():
+        ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))
+        clear = len(ranked) == 1 or (ranked and ranked[1][1] < ranked[0][1])
+        if ranked and ranked[0][1] >= _MIN_SETTING_MENTIONS and clear:
+            setting[prefix] = ranked[0][0]
+    out: dict[Mention, str] = {}
+    for m, name in names.items():
+        prefix = name[:1]
+        if m.label != "ORG" or prefix not in _LOCAL_PREFIXES or name.startswith(_NOT_JURISDICTION):
+            continue
+        before = [p for o, p in placed if o.sentence == m.sentence and o.end <= m.start and p.endswith(prefix)]
+        place = before[-1] if before else setting.get(prefix)
+        if place:
+            out[m] = "中共" + place + name[1:] if name[1:2] == "委" and len(name) > 2 else place + name[1:]
+    return out
 
 
 def _shared_heads(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[Mention, str]:
@@ -161,6 +203,9 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
                 rule_of[m] = "the article gives it as another name of this one (brackets, 以下简称)"
         resolved, rules = _short_forms(names)
         rule_of.update(rules)
+        for m, name in _local_jurisdiction(resolved).items():
+            resolved[m] = name
+            rule_of[m] = "bare 市/县/区 = the city, county or district the article is set in"
         for m, name in resolved.items():
             own = canonical(m.label, m.text, province)
             written = clean(m.text)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from kg.extract import sentences
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Document, Mention, RawRelation
 
 
 def doc_result(doc_id: str, text: str, labelled: list[tuple[str, str]]) -> DocResult:
     document = Document(doc_id, doc_id, text, text, tuple(range(len(text) + 1)))
+    spans = sentences(text)
     mentions, pos = [], 0
     for surface, label in labelled:
         start = text.index(surface, pos)
-        mentions.append(Mention(doc_id, start, start + len(surface), label, surface, (0, len(text))))
+        sentence = next(s for s in spans if s[0] <= start < s[1])
+        mentions.append(Mention(doc_id, start, start + len(surface), label, surface, sentence))
         pos = start + 1
-    return DocResult(document, tuple(mentions), (), ((0, len(text)),))
+    return DocResult(document, tuple(mentions), (), spans)
 
 
 def entity_of(entities, surface: str, doc_id: str | None = None) -> str:
@@ -190,3 +193,24 @@ def test_link_coordinated_forms_share_their_head():
     entities, _ = link([doc_result("a.txt", text, labelled)])
     assert entity_of(entities, "附属第一医院") == "福建医科大学附属第一医院"
     assert entity_of(entities, "福建医科大学附属协和医院") == "福建医科大学附属协和医院"
+
+
+def test_link_bare_city_prefix_takes_the_nearest_city_before_it():
+    text = "在县域医共体建设方面,邵武市卫健局党委书记、局长兼市总医院党委书记朱平介绍"
+    labelled = [("邵武市卫健局", "ORG"), ("市总医院党委", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "市总医院党委") == "邵武市总医院党委"
+
+
+def test_link_bare_city_prefix_takes_the_city_the_article_is_set_in():
+    text = "福州市召开会议。与会者在福州市参观。市医保局领导致辞。"
+    labelled = [("福州市", "LOC"), ("福州市", "LOC"), ("市医保局", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "市医保局") == "福州市医疗保障局"
+
+
+def test_link_bare_city_prefix_stays_when_the_setting_is_unclear():
+    text = "福州市、厦门市召开会议。市医保局领导致辞。"
+    labelled = [("福州市", "LOC"), ("厦门市", "LOC"), ("市医保局", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "市医保局") == "市医疗保障局"
