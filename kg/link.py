@@ -21,7 +21,7 @@ from itertools import pairwise
 from kg.aliases import Aliases
 from kg.gazetteer import Place, load_gazetteer
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
-from kg.names import canonical, canonical_place, clean, why
+from kg.names import canonical, canonical_place, clean, university_abbreviations, why
 
 #: Labels whose short forms may stand for a longer name in the same article.
 _SHORT_FORM_LABELS = ("ORG", "PROG")
@@ -102,7 +102,7 @@ def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, st
 
 
 _SHARED = "附属"
-_LOCAL_PREFIXES = "市县区"
+_LOCAL_PREFIXES = "市县区州"
 _MIN_SETTING_MENTIONS = 2
 _NOT_JURISDICTION = ("市场", "区域", "县域", "市级", "县级", "区级", "市民", "县城", "市区")
 
@@ -216,6 +216,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
                 name, rule_of[m] = own, "kept apart by the aliases file"
             mention_key[m] = entity_key(m.label, name)
 
+    _university_short_names(mention_key, rule_of)
     _separate_namesakes(results, mention_key)
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m, key in mention_key.items():
@@ -223,6 +224,21 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     entities = [_entity(key, sorted(ms), places, rule_of) for key, ms in sorted(grouped.items())]
     relations = _lift(results, mention_key)
     return entities, relations
+
+
+def _university_short_names(mention_key: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
+    """厦大附属第一医院 in one article is 厦门大学附属第一医院 named in another: a
+    university's short form links to the one full name in the corpus it can stand for."""
+    full_of: dict[str, set[str]] = defaultdict(set)
+    for m, key in mention_key.items():
+        if m.label == "ORG":
+            for short in university_abbreviations(key.split(":", 1)[1]):
+                full_of[short].add(key)
+    for m, key in list(mention_key.items()):
+        targets = full_of.get(key.split(":", 1)[1], set())
+        if m.label == "ORG" and len(targets) == 1:
+            mention_key[m] = next(iter(targets))
+            rule_of[m] = "usual short form of a university's name (厦大 = 厦门大学)"
 
 
 def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str]) -> None:

@@ -70,9 +70,28 @@ def canonical_org(surface: str, province: Place | None) -> str:
             return "中共" + province.name + name[1:] if name.startswith("省委") else name
         if name.startswith("省") and not name.startswith("省会"):
             name = province.name + name[1:]
+    name = _AFFILIATED_N.sub(r"附属第\1医院", name)  # 福医大附一院 -> 福医大附属第一医院
     if name.endswith("报"):
         name += "社"
     return name
+
+
+#: 附一, 附二院, 附三医院 at the end of a name: the university's affiliated hospital number N.
+_AFFILIATED_N = re.compile(r"附([一二三四五六七八九])(?:院|医院)?$")
+
+
+def university_abbreviations(name: str) -> tuple[str, ...]:
+    """The usual short forms of a university's name (or of a body under it):
+    厦门大学附属第一医院 -> 厦大附属第一医院, 福建医科大学 -> 福建医大 / 福医大."""
+    out = []
+    m = re.match(r"^([\u4e00-\u9fff]{2})(医科|中医药|师范|理工|农林)?大学(.*)$", name)
+    if m:
+        place, kind, rest = m.group(1), m.group(2) or "", m.group(3)
+        if kind:
+            out += [place + kind[0] + "大" + rest, place[0] + kind[0] + "大" + rest]
+        else:
+            out.append(place[0] + "大" + rest)
+    return tuple(out)
 
 
 def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | None]:
@@ -132,7 +151,7 @@ def why(label: str, surface: str, name: str) -> str:
     if label == "PROG":
         return "program name without year, round, place or 活动"
     reasons = []
-    if any(abbr in written for abbr, _ in _INNER):
+    if any(abbr in written for abbr, _ in _INNER) or _AFFILIATED_N.search(written):
         reasons.append("standard abbreviation expanded")
     if written.startswith("省"):
         reasons.append("bare 省 = the paper's province")

@@ -214,3 +214,15 @@ def test_link_bare_city_prefix_stays_when_the_setting_is_unclear():
     labelled = [("福州市", "LOC"), ("厦门市", "LOC"), ("市医保局", "ORG")]
     entities, _ = link([doc_result("a.txt", text, labelled)])
     assert entity_of(entities, "市医保局") == "市医疗保障局"
+
+
+def test_link_university_short_name_across_articles():
+    a = doc_result("a.txt", "厦门大学附属第一医院王占祥院长表示", [("厦门大学附属第一医院", "ORG")])
+    b = doc_result("b.txt", "北京医联党委与厦大附属第一医院深化交流合作", [("厦大附属第一医院", "ORG")])
+    entities, _ = link([a, b])
+    assert entity_of(entities, "厦大附属第一医院", "b.txt") == "厦门大学附属第一医院"
+
+
+def test_link_affiliated_hospital_number():
+    entities, _ = link([doc_result("a.txt", "福建医科大学附一医院", [("福建医科大学附一医院", "ORG")])])
+    assert entities[0].name == "福建医科大学附属第一医院"
