@@ -206,3 +206,22 @@ def test_end_to_end_build_is_deterministic(seeds_dir, seed_build, tmp_path):
         assert data, name
         assert (from_files / name).read_bytes() == data, name
         assert (seed_build[1] / name).read_bytes() == data, name
+
+
+@pytest.mark.slow
+def test_end_to_end_places_carry_code_and_parents(seed_build):
+    import pyoxigraph
+
+    _, out = seed_build
+    store = pyoxigraph.Store()
+    store.load((out / "graph.ttl").read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
+    query = """
+        PREFIX schema: <https://schema.org/>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        PREFIX kg: <https://w3id.org/kg-zh/ontology#>
+        SELECT ?code ?parent ?grand WHERE {
+            ?p skos:prefLabel "建瓯市"@zh ; kg:adminCode ?code ; schema:containedInPlace ?q .
+            ?q skos:prefLabel ?parent ; schema:containedInPlace ?r . ?r skos:prefLabel ?grand .
+        }"""
+    rows = [(s["code"].value, s["parent"].value, s["grand"].value) for s in store.query(query)]
+    assert rows == [("350783000000", "南平市", "福建省")]

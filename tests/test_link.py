@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import sentences
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Document, Mention, RawRelation
@@ -226,3 +228,19 @@ def test_link_university_short_name_across_articles():
 def test_link_affiliated_hospital_number():
     entities, _ = link([doc_result("a.txt", "福建医科大学附一医院", [("福建医科大学附一医院", "ORG")])])
     assert entities[0].name == "福建医科大学附属第一医院"
+
+
+@pytest.mark.parametrize(
+    "phrase, surface, full",
+    [
+        ("在省委组织部和省人社厅的支持下", "省人社厅", "福建省人力资源和社会保障厅"),
+        ("省纪委监委将整治肿瘤基因检测不规范问题", "省纪委监委", "福建省纪律检查委员会监察委员会"),
+        ("(建瓯市卫健局)建瓯:“乡贤+”助力健康网格化", "建瓯市卫健局", "建瓯市卫生健康局"),
+        ("省疾控中心发布健康提示", "省疾控中心", "福建省疾病预防控制中心"),
+        ("省药监局开展专项检查", "省药监局", "福建省药品监督管理局"),
+        ("国家医保局的通报表扬", "国家医保局", "国家医疗保障局"),
+    ],
+)
+def test_link_abbreviations_of_bodies(phrase, surface, full):
+    entities, _ = link([doc_result("a.txt", phrase, [(surface, "ORG")])])
+    assert entity_of(entities, surface) == full
