@@ -3,15 +3,15 @@
 TOML::
 
     [[merge]]                    # these names are one entity ...
-    names = ["北京医联党委", "中国北京市医疗健康领域基金会第一联合委员会"]
-    canonical = "中国北京市医疗健康领域基金会第一联合委员会"   # ... named so (optional)
+    names = ["省立医院", "福建省立医院"]
+    canonical = "福建省立医院"   # ... named so (optional)
 
     [[split]]                    # these are never one entity
     names = ["第一医院", "厦门大学附属第一医院"]
 
 TSV, one correction per line (``#`` starts a comment)::
 
-    北京医联党委<TAB>中国北京市医疗健康领域基金会第一联合委员会     # merge: name -> canonical
+    省立医院<TAB>福建省立医院                                   # merge: name -> canonical
     第一医院<TAB>!厦门大学附属第一医院                              # split: never one entity
 
 Names are compared as ``ANNOTATION.md`` normalises mentions (no spaces or

@@ -3,7 +3,7 @@
 Each mention first gets a canonical name from ``kg.names`` (abbreviations,
 jurisdiction prefixes, gazetteer full names). Within one article, a name that
 is the tail of exactly one longer name of the same type is a short form of it
-(``集中宣传月`` -> ``医保基金监管集中宣传月``, ``第一医院`` ->
+(``卫生月`` -> ``爱国卫生月``, ``第一医院`` ->
 ``厦门大学附属第一医院``, ``市医疗保障局`` -> ``福州市医疗保障局``); with two
 candidates it stays apart, so look-alikes are never merged on a guess.
 Mentions with the same type and canonical name are one entity across the corpus.
@@ -80,7 +80,7 @@ _SO_CALLED = ("以下简称", "下称", "简称")
 def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[tuple[str, str], str]:
     """Names an article itself declares equal, short name -> full name:
 
-    * ``北京医联党委（中国北京市医疗健康领域基金会第一联合委员会）``: a name and its
+    * ``国家卫健委（国家卫生健康委员会）``: a name and its
       full form in brackets right after it;
     * ``福建省医疗保障局（以下简称“省医保局”）``: a full name and the short name it
       will go by.
@@ -245,7 +245,7 @@ def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str
     """People of one name in several articles are one person only with evidence.
 
     Within an article a name is one person. Across articles, two are merged
-    when they share an organization or a title in their roles (刘家城 副局长 of
+    when they share an organization or a title in their roles (张明 副局长 of
     福建省医疗保障局 in both); otherwise each stays its own entity, keyed
     ``PER:name#2``, ``#3`` ... in order of first appearance, so that
     namesakes never become one node.

@@ -9,7 +9,7 @@ time with only the article's context (which province the paper is in):
   (``中共福建省委组织部``); a newspaper is its press (``福建卫生报`` -> ``福建卫生报社``);
 * places: the gazetteer's full name, homonyms resolved by the province;
 * programs: quotes, a leading year or round and a place or ``全国`` prefix, and a
-  trailing ``活动`` are not part of the name (``2023年度千名医师下基层`` -> ``千名医师下基层``).
+  trailing ``活动`` are not part of the name (``2023年度万名医师支援农村`` -> ``万名医师支援农村``).
 
 Which mentions of one article are short forms of another is the linker's job.
 """

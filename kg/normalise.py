@@ -2,11 +2,11 @@
 
 Three repairs, in this order:
 
-1. Headline lines that OCR printed twice (``师带徒师带徒``, ``““``): a line that
+1. Headline lines that OCR printed twice (``结对帮扶结对帮扶``, ``““``): a line that
    splits wholly into doubled runs keeps one copy of each run. Requiring the
    *whole* line to split that way keeps ordinary reduplication (``常常``) safe.
 2. Whitespace next to Chinese text (judged on the characters as printed, so a
-   full-width ``，`` counts) is removed (``朱 鹏 立``, ``王占\\n祥``); between
+   full-width ``，`` counts) is removed (``朱 鹏 立``, ``赵\\n强``); between
    two non-Chinese characters it collapses to one space (``HIC 100``). Where
    it was removed is kept as a *break*, a soft boundary the extractors may
    use (names in a credit line are separated only so).

@@ -3,10 +3,10 @@
 Chinese news writes posts in a few fixed shapes, which this component reads
 without a parser:
 
-* ``[ORG] TITLE(、TITLE)* PERSON`` — ``省医保局副局长刘家城``; several such groups
-  may precede one person, separated by ``，`` (``省卫健委党组书记、主任，省医学会会长杨闽红``);
-* ``ORG PERSON TITLE`` — ``厦门大学附属第一医院王占祥院长``;
-* ``PERSON TITLE`` — ``林威医生``, ``李永杰教授`` (a title with no organization);
+* ``[ORG] TITLE(、TITLE)* PERSON`` — ``省医保局副局长张明``; several such groups
+  may precede one person, separated by ``，`` (``省卫健委党组书记、主任，省医学会会长吴芳``);
+* ``ORG PERSON TITLE`` — ``厦门大学附属第一医院赵强院长``;
+* ``PERSON TITLE`` — ``郑军医生``, ``周伟教授`` (a title with no organization);
 * a byline ``本报记者 X``: X is a reporter of the paper (``publisher`` setting).
 
 The result goes to ``Doc._.kg_relations`` as ``(kind, head, tail, role)``

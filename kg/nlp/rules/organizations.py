@@ -143,7 +143,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         anchored = _start(text, lo, m.start() + 1, places + out)
         if anchored is not None:
             cut = _boundary_after_word(text, anchored, m.start())
-            if cut > anchored:  # 北京医联党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it
+            if cut > anchored:  # 某医院党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it
                 continue
             start = anchored
             body = text[start : m.start()]

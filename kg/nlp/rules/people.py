@@ -2,9 +2,9 @@
 
 A name is a known surname plus one or two given-name characters, accepted
 only where the context says it is a person: right after a title
-(``副局长刘家城``), right before one (``王占祥院长``), after a byline word
-(``本报记者 邓剑云``), or as a piece of a bracketed credit line
-(``（廖小勇 陈雯 李欣）``) whose pieces OCR separated by spaces.
+(``副局长张明``), right before one (``赵强院长``), after a byline word
+(``本报记者 孙丽``), or as a piece of a bracketed credit line
+(``（王明 李华 陈刚）``) whose pieces OCR separated by spaces.
 Surname + honorific (``许先生``) is not a name.
 """
 

@@ -3,11 +3,11 @@
 Three shapes cover most of them:
 
 * a name that runs into a head noun, possibly with a quoted core
-  (``北京医联党委福建“师带徒”医疗帮扶行动``, ``药品追溯码采集应用试点``); the
+  (``某医院“结对帮扶”医疗援助行动``, ``家庭医生签约服务试点``); the
   left edge is the nearest stop, verb or time word (``推进``, ``今年``);
 * a quoted name right after a verb that launches it, with its year prefix
-  (``开展2023年度“千名医师下基层”``);
-* a named show in 《》 (``《大医生开讲·省立直播间》``).
+  (``开展2023年度“万名医师支援农村”``);
+* a named show in 《》 (``《名医大讲堂·健康直播间》``).
 
 Heads followed by a word that makes them generic (``试点城市``, ``项目建设``)
 are skipped, and so are names that are nothing but a head (``活动``).
