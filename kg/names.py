@@ -52,8 +52,14 @@ def clean(surface: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _place_prefixes() -> tuple[str, ...]:
-    return tuple(sorted(load_gazetteer().names(), key=lambda n: (-len(n), n)))
+def _place_names() -> frozenset[str]:
+    return frozenset(load_gazetteer().names()) | {"全国", "全省"}
+
+
+def _leading_place(name: str) -> str:
+    """The longest place name (or 全国/全省) that ``name`` starts with, by set look-ups."""
+    names = _place_names()
+    return next((name[:n] for n in range(min(len(name), 16), 1, -1) if name[:n] in names), "")
 
 
 def canonical_org(surface: str, province: Place | None) -> str:
@@ -118,10 +124,9 @@ def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | 
 def canonical_program(surface: str) -> str:
     name = clean(surface)
     name = _YEAR.sub("", name)
-    for prefix in ("全国", "全省", *_place_prefixes()):
-        if name.startswith(prefix) and len(name) - len(prefix) >= 4:
-            name = name[len(prefix) :]
-            break
+    prefix = _leading_place(name)
+    if prefix and len(name) - len(prefix) >= 4:
+        name = name[len(prefix) :]
     name = _YEAR.sub("", name)
     if name.endswith("活动") and len(name) > 4 and not name.endswith("行动活动"):
         stem = name[:-2]
