@@ -35,6 +35,7 @@ class BuildSettings:
     formats: tuple[str, ...] = ("ttl", "nt", "graphml")
     nlp_overrides: dict = field(default_factory=dict)
     aliases: Aliases = field(default_factory=Aliases)
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def make_graph(
     documents = [normalise(t.doc_id, t.source, t.text) for t in texts]
     nlp = load_nlp(settings.nlp_overrides)
     results = list(extract(nlp, progress(documents)))
-    entities, relations = link(results, LinkSettings(province=settings.province, aliases=settings.aliases))
+    link_settings = LinkSettings(province=settings.province, aliases=settings.aliases, publisher=settings.publisher)
+    entities, relations = link(results, link_settings)
     return build_graph(documents, entities, relations), errors
 
 

@@ -54,9 +54,11 @@ def _aliases(path: Path | None) -> Aliases:
               help="Output format; repeat for several. Default: all of them.")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path),
               help="Corrections to linking: names to merge or keep apart (TOML or TSV; see README).")
+@click.option("--publisher", default=None,
+              help="The paper's full name, for bylines (本报记者 X). Default: the newspaper the articles name most.")
 def build_command(
     paths: tuple[Path, ...], out_dir: Path, base: str, province: str, formats: tuple[str, ...],
-    aliases_file: Path | None,
+    aliases_file: Path | None, publisher: str | None,
 ) -> None:
     """Build the graph of PATHS (files or folders of .txt articles; default: seeds/).
 
@@ -71,7 +73,11 @@ def build_command(
     """
     inputs = list(paths) or [DEFAULT_INPUT]
     settings = BuildSettings(
-        base=base, province=province, formats=formats or tuple(sorted(WRITERS)), aliases=_aliases(aliases_file)
+        base=base,
+        province=province,
+        formats=formats or tuple(sorted(WRITERS)),
+        aliases=_aliases(aliases_file),
+        publisher=publisher,
     )
 
     def progress(documents):

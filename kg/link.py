@@ -31,10 +31,12 @@ _MIN_SHORT_FORM = 3
 @dataclass(frozen=True)
 class LinkSettings:
     """``province``: the jurisdiction a bare ``省`` means (the paper's province);
-    ``aliases``: the user's corrections (``kg.aliases``)."""
+    ``aliases``: the user's corrections (``kg.aliases``); ``publisher``: the paper's
+    canonical name, for bylines (inferred from the articles when None)."""
 
     province: str = "福建省"
     aliases: Aliases = field(default_factory=Aliases)
+    publisher: str | None = None
 
 
 def entity_key(label: str, name: str) -> str:
@@ -222,7 +224,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     for m, key in mention_key.items():
         grouped[key].append(m)
     entities = [_entity(key, sorted(ms), places, rule_of) for key, ms in sorted(grouped.items())]
-    relations = _lift(results, mention_key)
+    relations = _lift(results, mention_key, settings)
     return entities, relations
 
 
@@ -297,15 +299,53 @@ def _entity(key: str, mentions: list[Mention], places: dict[str, Place], rule_of
     return Entity(key, label, name, variants, tuple(mentions), attributes, provenance)
 
 
-def _lift(results: list[DocResult], mention_key: dict[Mention, str]) -> list[Relation]:
-    """Raw per-document relations onto entities, with sentence evidence; plus sentence co-occurrence."""
+def _publisher(results: list[DocResult], mention_key: dict[Mention, str], settings: LinkSettings) -> str | None:
+    """The paper that prints the articles, whose reporters the bylines (本报记者) name:
+    ``settings.publisher`` if given, else the newspaper (an organization named …报社)
+    mentioned in the most articles that have such a byline; None if there is none."""
+    if settings.publisher:
+        return entity_key("ORG", settings.publisher)
+    articles: dict[str, set[str]] = defaultdict(set)
+    with_byline = {r.document.doc_id for r in results if any(x.kind == "byline" for x in r.relations)}
+    for m, key in mention_key.items():
+        if m.label == "ORG" and key.endswith("报社") and with_byline:
+            articles[key].add(m.doc_id)
+    ranked = sorted(articles.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return ranked[0][0] if ranked else None
+
+
+def _main_program(result: DocResult, mention_key: dict[Mention, str]) -> str | None:
+    """The program an article is about: the one named most often in it (first named on a tie)."""
+    counts: dict[str, list[int]] = {}
+    for m in sorted(result.mentions):
+        if m.label == "PROG":
+            entry = counts.setdefault(mention_key[m], [0, m.start])
+            entry[0] += 1
+    return min(counts, key=lambda k: (-counts[k][0], counts[k][1])) if counts else None
+
+
+def _lift(
+    results: list[DocResult], mention_key: dict[Mention, str], settings: LinkSettings | None = None
+) -> list[Relation]:
+    """Raw per-document relations onto entities, with sentence evidence; plus sentence co-occurrence.
+
+    A byline becomes a role in the paper (``_publisher``); an organizer listed under
+    主办单位/协办单位 organizes the article's main program (``_main_program``)."""
+    publisher = _publisher(results, mention_key, settings or LinkSettings())
     evidence: dict[tuple[str, str, str | None, str], set[tuple[str, int, int]]] = defaultdict(set)
     for result in results:
         doc_id = result.document.doc_id
+        program = _main_program(result, mention_key)
         for raw in result.relations:
-            head = mention_key[raw.head]
+            kind, head = raw.kind, mention_key[raw.head]
             tail = mention_key[raw.tail] if raw.tail is not None else None
-            evidence[(raw.kind, head, tail, raw.role)].add((doc_id, *raw.head.sentence))
+            if kind == "byline":
+                kind, tail = "role", publisher
+            elif kind == "organizer":
+                if program is None:
+                    continue
+                head, tail = program, head
+            evidence[(kind, head, tail, raw.role)].add((doc_id, *raw.head.sentence))
         by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
         for m in result.mentions:
             by_sentence[m.sentence].add(mention_key[m])

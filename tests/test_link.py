@@ -244,3 +244,19 @@ def test_link_affiliated_hospital_number():
 def test_link_abbreviations_of_bodies(phrase, surface, full):
     entities, _ = link([doc_result("a.txt", phrase, [(surface, "ORG")])])
     assert entity_of(entities, surface) == full
+
+
+def test_link_byline_names_a_reporter_of_the_paper_and_organizers_join_the_main_program():
+    text = "本报记者邓剑云。福建卫生报社报道。集中宣传月启动。主办单位:福建省医疗保障局"
+    result = doc_result(
+        "a.txt", text, [("邓剑云", "PER"), ("福建卫生报社", "ORG"), ("集中宣传月", "PROG"), ("福建省医疗保障局", "ORG")]
+    )
+    by_text = {m.text: m for m in result.mentions}
+    raws = (
+        RawRelation("byline", by_text["邓剑云"], None, "记者"),
+        RawRelation("organizer", by_text["福建省医疗保障局"], None, "主办"),
+    )
+    _, rels = link([DocResult(result.document, result.mentions, raws, result.sentences)])
+    kinds = {(r.kind, r.head, r.tail, r.role) for r in rels if r.kind != "cooccur"}
+    assert ("role", "PER:邓剑云", "ORG:福建卫生报社", "记者") in kinds
+    assert ("organizer", "PROG:集中宣传月", "ORG:福建省医疗保障局", "主办") in kinds

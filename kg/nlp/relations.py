@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,7 +57,15 @@ class RelationExtractor:
                 out.append(("role", i, org, after.group()))
             byline = next((w for w in _BYLINE_ROLES if text.endswith(w, 0, span.start_char)), None)
             if byline:
-                out.append(("role", i, -1, _BYLINE_ROLES[byline]))
+                role = _BYLINE_ROLES[byline]
+                if byline.startswith("本报"):
+                    # A reporter of the paper that prints the article: the linker knows which.
+                    out = [r for r in out if r != ("role", i, -1, role)]
+                    out.append(("byline", i, -1, role))
+                else:
+                    out.append(("role", i, -1, role))
+        out.extend(_organizers(text, spans))
+        out.extend(_partners(text, spans))
         doc._.kg_relations = tuple(sorted(set(out)))
         return doc
 
@@ -85,6 +94,38 @@ class RelationExtractor:
 
     def initialize(self, get_examples: Iterable | None = None, *, nlp: Language | None = None) -> None:
         """No data to load."""
+
+
+_ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)单位[:：]")
+_AGREEMENT = re.compile(r"^.{0,8}?(?:签署|签订|签约|共建|结对|缔结)")
+
+
+def _organizers(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``主办单位：A 协办单位：B、C``: the bodies listed after each field organize the
+    article's program (which one the linker decides); ``role`` keeps the field (主办 ...)."""
+    out = []
+    orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for m in _ORGANIZER_FIELD.finditer(text):
+        pos = m.end()
+        for i, span in orgs:
+            if span.start_char < pos:
+                continue
+            if any(ch not in "、,，;； " for ch in text[pos : span.start_char]):
+                break  # the list ended
+            out.append(("organizer", i, -1, m.group(1)))
+            pos = span.end_char
+    return out
+
+
+def _partners(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A与B签署…协议``, ``A和B结对共建``: two bodies in an agreement or pairing are partners."""
+    out = []
+    orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for (i, a), (j, b) in pairwise(orgs):
+        joined = text[a.end_char : b.start_char].lstrip(")）")
+        if joined in ("与", "和", "同") and _AGREEMENT.match(text[b.end_char :]):
+            out.append(("partner", i, j, ""))
+    return out
 
 
 def _title_ending_at(text: str, pos: int, org_by_end: dict[int, tuple[int, int]]) -> str | None:

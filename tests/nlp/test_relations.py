@@ -35,3 +35,34 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
 )
 def test_relations_roles(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
+
+
+def relations(nlp, raw: str) -> set[tuple[str, str, str | None, str]]:
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    doc = nlp(doc)
+    spans = list(doc.spans["kg_mentions"])
+    return {(kind, spans[h].text, spans[t].text if t >= 0 else None, role) for kind, h, t, role in doc._.kg_relations}
+
+
+def test_relations_byline_of_the_paper(nlp):
+    assert ("byline", "邓剑云", None, "记者") in relations(nlp, "□本报记者 邓剑云\n4 月是全国医保基金监管集")
+
+
+def test_relations_organizers_listed_under_their_field(nlp):
+    raw = " 主办单位：福建省医疗保障局\n协办单位：福州市医疗保障\n\n局、《福建卫生报》社\n\n活动组织机构"
+    found = {(k, h, r) for k, h, _, r in relations(nlp, raw) if k == "organizer"}
+    assert found == {
+        ("organizer", "福建省医疗保障局", "主办"),
+        ("organizer", "福州市医疗保障局", "协办"),
+        ("organizer", "《福建卫生报》社", "协办"),
+    }
+
+
+def test_relations_partners_sign_an_agreement(nlp):
+    raw = (
+        "启动仪式上，北京医联党委\n（中国北京市医疗健康领域基金\n"
+        "会第一联合委员会）与厦门大学\n附属第一医院签署医疗共建战略\n协议。"
+    )
+    assert ("partner", "中国北京市医疗健康领域基金会第一联合委员会", "厦门大学附属第一医院", "") in relations(nlp, raw)
