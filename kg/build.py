@@ -18,6 +18,7 @@ from pathlib import Path
 from kg.aliases import Aliases
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
+from kg.export.rdf import to_rdflib
 from kg.extract import extract
 from kg.graph import build_graph
 from kg.link import LinkSettings, link
@@ -26,6 +27,7 @@ from kg.namespaces import DEFAULT_BASE
 from kg.nlp import load_nlp
 from kg.normalise import normalise
 from kg.read import read_all
+from kg.validate import Violation, validate
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class BuildReport:
     written: tuple[Path, ...]
     seconds: float
     triples: int
+    violations: tuple[Violation, ...] = ()
 
     def entity_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.graph.entities if e.mentions)
@@ -111,8 +114,9 @@ def build(
     started = time.perf_counter()
     graph, errors = make_graph(paths, settings, progress)
     written = write_outputs(graph, out_dir, settings)
-    triples = _count_triples(out_dir / EXTENSIONS["nt"]) if "nt" in settings.formats else 0
-    return BuildReport(graph, tuple(errors), written, time.perf_counter() - started, triples)
+    rdf = to_rdflib(graph, settings.base)
+    violations = tuple(validate(rdf))
+    return BuildReport(graph, tuple(errors), written, time.perf_counter() - started, len(rdf), violations)
 
 
 def _umask() -> int:
@@ -121,6 +125,3 @@ def _umask() -> int:
     return mask
 
 
-def _count_triples(nt_file: Path) -> int:
-    with nt_file.open("rb") as fh:
-        return sum(1 for line in fh if line.strip())

@@ -101,8 +101,11 @@ def build_command(
     click.echo(
         f"{len(report.graph.documents)} documents, "
         + ", ".join(f"{counts.get(label, 0)} {label}" for label in LABELS)
-        + f" entities, {report.links} links, {report.triples} triples, {report.seconds:.1f} s"
+        + f" entities, {report.links} links, {report.triples} triples,"
+        + f" {len(report.violations)} SHACL violations, {report.seconds:.1f} s"
     )
+    for violation in report.violations:
+        click.echo(f"Violation: {violation}", err=True)
     for path in report.written:
         click.echo(f"  wrote {path}")
     if report.errors:
@@ -177,3 +180,29 @@ def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str
     if not found:
         raise click.ClickException(f"{name}: no entity has this name or variant")
     click.echo("\n\n".join(explain(graph, entity, base) for entity in found))
+
+
+@cli.command("validate")
+@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
+def validate_command(out_dir: Path) -> None:
+    """Check OUT/graph.ttl against the SHACL shapes (kg/ontology/shapes.ttl).
+
+    Prints one line per violation (node: rule) and exits 1 if there is any."""
+    from rdflib import Graph
+
+    from kg.validate import validate
+
+    path = out_dir / "graph.ttl"
+    try:
+        data = Graph().parse(path, format="turtle")
+    except FileNotFoundError as exc:
+        raise click.ClickException(f"{path}: no such file (run `kg build` first)") from exc
+    except Exception as exc:  # rdflib raises several parser errors
+        raise click.ClickException(f"{path}: not valid Turtle ({exc})") from exc
+    violations = validate(data)
+    for violation in violations:
+        click.echo(f"Violation: {violation}")
+    click.echo(f"{path}: {len(data)} triples, {len(violations)} SHACL violations")
+    if violations:
+        raise SystemExit(1)

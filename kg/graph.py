@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.gazetteer import load_gazetteer
-from kg.link import entity_key
+from kg.link import entity_key, place_attributes
 from kg.model import Document, Entity, Graph, Relation
 
 _AFFILIATED = "附属"
@@ -27,7 +27,7 @@ def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
     gazetteer = load_gazetteer()
     for key in sorted(entities):
         entity = entities[key]
-        code = entity.attribute("adminCode")
+        code = entity.attribute("placeCode")
         while code is not None:
             parents = gazetteer.ancestors(code)
             if not parents:
@@ -37,7 +37,7 @@ def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
             entities[key] = replace(entity, attributes=(*entity.attributes, ("parent", parent_key)))
             if parent_key in entities:
                 break
-            entity = Entity(parent_key, "LOC", parent.name, (), (), (("adminCode", parent.code),))
+            entity = Entity(parent_key, "LOC", parent.name, (), (), place_attributes(parent))
             entities[parent_key] = entity
             key, code = parent_key, parent.code
 

@@ -284,13 +284,20 @@ def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str
             mention_key[m] = renamed[(key, m.doc_id)]
 
 
+def place_attributes(place: Place) -> tuple[tuple[str, str], ...]:
+    """``placeCode``: the gazetteer's code, which places the entity in the hierarchy;
+    ``adminCode``: the official code, which informal regions (闽西南) do not have."""
+    official = (("adminCode", place.code),) if place.code.isdigit() else ()
+    return (*official, ("placeCode", place.code))
+
+
 def _entity(key: str, mentions: list[Mention], places: dict[str, Place], rule_of: dict[Mention, str]) -> Entity:
     label, name = key.split(":", 1)
     name = name.split("#", 1)[0] if label == "PER" else name  # a namesake keeps the name
     attributes: tuple[tuple[str, str], ...] = ()
     place = places.get(name) if label == "LOC" else None
     if place is not None:
-        attributes = (("adminCode", place.code),)
+        attributes = place_attributes(place)
     variants = tuple(sorted({clean(m.text) for m in mentions}))
     first: dict[tuple[str, str, str], tuple[int, int]] = {}
     for m in mentions:  # sorted: the first sentence of each (variant, rule, document) is its evidence

@@ -24,7 +24,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:'isolated_filesystem' is depreca
 GRAPH_FILES = sorted(EXTENSIONS.values())  # graph.graphml, graph.nt, graph.ttl
 SUMMARY = re.compile(
     r"^(?P<documents>\d+) documents, (?P<PER>\d+) PER, (?P<ORG>\d+) ORG, (?P<LOC>\d+) LOC, "
-    r"(?P<PROG>\d+) PROG entities, (?P<links>\d+) links, (?P<triples>\d+) triples, \d+\.\d s$",
+    r"(?P<PROG>\d+) PROG entities, (?P<links>\d+) links, (?P<triples>\d+) triples, "
+    r"(?P<violations>\d+) SHACL violations, \d+\.\d s$",
     re.MULTILINE,
 )
 ERROR_LINE = re.compile(r"^Error: (?P<path>.+?): (?P<reason>.+)$")
