@@ -65,6 +65,7 @@ class RelationExtractor:
                 else:
                     out.append(("role", i, -1, role))
         out.extend(_organizers(text, spans))
+        out.extend(_governed(text, spans))
         out.extend(_partners(text, spans))
         doc._.kg_relations = tuple(sorted(set(out)))
         return doc
@@ -114,6 +115,21 @@ def _organizers(text: str, spans: list) -> list[tuple[str, int, int, str]]:
                 break  # the list ended
             out.append(("organizer", i, -1, m.group(1)))
             pos = span.end_char
+    return out
+
+
+_GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?)$")
+_GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
+
+
+def _governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A由B主管``, ``A隶属于B``: A is a body under B (``suborg``, head A, tail B)."""
+    out = []
+    orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for (i, a), (j, b) in pairwise(orgs):
+        between = text[a.end_char : b.start_char]
+        if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(text[b.end_char :])):
+            out.append(("suborg", i, j, ""))
     return out
 
 

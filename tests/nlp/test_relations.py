@@ -66,3 +66,8 @@ def test_relations_partners_sign_an_agreement(nlp):
         "会第一联合委员会）与厦门大学\n附属第一医院签署医疗共建战略\n协议。"
     )
     assert ("partner", "中国北京市医疗健康领域基金会第一联合委员会", "厦门大学附属第一医院", "") in relations(nlp, raw)
+
+
+def test_relations_body_governed_by_another(nlp):
+    raw = "《福建卫生报》社由福建日报社主管，旗下拥有两张报纸。"
+    assert ("suborg", "《福建卫生报》社", "福建日报社", "") in relations(nlp, raw)
