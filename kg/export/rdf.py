@@ -44,6 +44,7 @@ from kg.namespaces import (
     iri_for_entity,
     iri_for_membership,
     iri_for_mention,
+    iri_for_relation,
     iri_for_role,
 )
 
@@ -161,25 +162,36 @@ class _Builder:
             self.membership(rel, head, tail)
         elif tail is None:
             raise ValueError(f"{rel.kind!r} relation from {rel.head!r} has no tail")
-        elif rel.kind == "suborg":
-            self.add(head, ORG.subOrganizationOf, tail)
-        elif rel.kind == "located":
-            located = self.entities[rel.head].label == "LOC"
-            self.add(head, SDO.containedInPlace if located else SDO.location, tail)
-        elif rel.kind == "organizer":
-            # the programme is the subject, whichever end the extractor put it
-            if (
-                self.entities[rel.head].label == "ORG"
-                and self.entities[rel.tail].label == "PROG"
-            ):
-                head, tail = tail, head
-            self.add(head, SDO.organizer, tail)
-        elif rel.kind == "partner":
-            self.add(head, KG.partnerOf, tail)
         elif rel.kind == "cooccur":
             self.add(head, KG.cooccursWith, tail)
+        elif rel.kind in ("suborg", "located", "organizer", "partner"):
+            if rel.kind == "located":
+                predicate = SDO.containedInPlace if self.entities[rel.head].label == "LOC" else SDO.location
+            elif rel.kind == "organizer":
+                # the programme is the subject, whichever end the extractor put it
+                if self.entities[rel.head].label == "ORG" and self.entities[rel.tail].label == "PROG":
+                    head, tail = tail, head
+                predicate = SDO.organizer
+            else:
+                predicate = ORG.subOrganizationOf if rel.kind == "suborg" else KG.partnerOf
+            self.add(head, predicate, tail)
+            self.statement(rel, head, predicate, tail)
         else:
             raise ValueError(f"unsupported relation kind {rel.kind!r}")
+
+    def statement(self, rel: model.Relation, head: URIRef, predicate: URIRef, tail: URIRef) -> None:
+        """The sentences a relation was read in, on an ``rdf:Statement`` that reifies it."""
+        if not rel.evidence:
+            return  # implied by names (the place hierarchy, 附属): nothing to cite
+        iri = iri_for_relation(self.base, rel.kind, rel.head, rel.tail)
+        self.add(iri, RDF.type, RDF.Statement)
+        self.add(iri, RDF.subject, head)
+        self.add(iri, RDF.predicate, predicate)
+        self.add(iri, RDF.object, tail)
+        for doc_id, start, end in rel.evidence:
+            sentence = self.span(doc_id, start, end)
+            self.add(sentence, RDF.type, NIF.Sentence)
+            self.add(iri, KG.evidence, sentence)
 
     def membership(
         self, rel: model.Relation, person: URIRef, org: URIRef | None

@@ -30,6 +30,7 @@ PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX kg: <https://w3id.org/kg-zh/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 """
 
 
@@ -83,7 +84,8 @@ def test_rdf_anchor_of_every_span_is_its_context_substring(graph):
     )
     rows = list(oxigraph_store(graph).query(query))
     mentions = sum(len(e.mentions) for e in graph.entities)
-    assert len(rows) == mentions + 1  # every mention plus the one evidence sentence
+    sentences = {ev for r in graph.relations if r.kind != "cooccur" for ev in r.evidence}
+    assert len(rows) == mentions + len(sentences)  # every mention plus each evidence sentence
     for row in rows:
         assert row["anchor"].value == row["cut"].value, row["span"]
 
@@ -262,3 +264,15 @@ def test_rdf_offsets_survive_quotes_newlines_and_astral_characters():
         (row,) = list(db.query(query))
         assert row["text"].value == text
         assert row["anchor"].value == row["cut"].value == "福建省医疗保障局"
+
+
+def test_rdf_relations_cite_their_sentences(graph):
+    query = (
+        PREFIXES
+        + """
+    SELECT ?p ?anchor WHERE {
+      ?st a rdf:Statement ; rdf:predicate ?p ; kg:evidence ?s . ?s nif:anchorOf ?anchor .
+    }"""
+    )
+    rows = {(r["p"].value, r["anchor"].value) for r in oxigraph_store(graph).query(query)}
+    assert any(p == "https://schema.org/containedInPlace" and "福州" in anchor for p, anchor in rows), rows
