@@ -72,7 +72,7 @@ def make_graph(
     results = list(extract(nlp, progress(documents)))
     link_settings = LinkSettings(province=settings.province, aliases=settings.aliases, publisher=settings.publisher)
     entities, relations = link(results, link_settings)
-    return build_graph(documents, entities, relations), errors
+    return build_graph(documents, entities, relations, settings.province), errors
 
 
 def write_outputs(graph: Graph, out_dir: Path, settings: BuildSettings) -> tuple[Path, ...]:

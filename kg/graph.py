@@ -5,6 +5,8 @@ names carry by themselves, and knows no file format:
 
 * a place's containing divisions (``建瓯市`` -> ``南平市`` -> ``福建省``), from the
   gazetteer, as entities with no mentions when the text never names them;
+* ``located``: where a body is, from the place its name starts with
+  (``南平市第一医院`` -> ``南平市``);
 * ``suborg`` for an affiliated body (``厦门大学附属第一医院`` -> ``厦门大学``) and for
   a named unit written with its parent (``福建省医学会神经外科学分会`` ->
   ``福建省医学会``, ``福建省立医院党委`` -> ``福建省立医院``) when the parent is
@@ -15,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import Place, load_gazetteer
 from kg.link import entity_key, place_attributes
 from kg.model import Document, Entity, Graph, Relation
+from kg.names import leading_place
 
 _AFFILIATED = "附属"
 _MIN_PARENT = 4
@@ -61,11 +64,40 @@ def _suborganizations(entities: dict[str, Entity]) -> list[Relation]:
     return out
 
 
-def build_graph(documents: list[Document], entities: list[Entity], relations: list[Relation]) -> Graph:
+def _names_a_place(prefix: str, place: Place) -> bool:
+    """A full name always does; a short one only for a province, prefecture or county-level
+    city (厦门大学 is in 厦门市; 新华社 is not in 新华区, nor 金山医院 in 金山区)."""
+    return prefix == place.name or place.level in ("province", "prefecture") or place.name.endswith("市")
+
+
+def _locations(entities: dict[str, Entity], province: str | None) -> list[Relation]:
+    """Where a body is, from the place its name starts with (南平市第一医院 is in 南平市):
+    ``located`` relations, and the place as an entity (no mentions) if the text never names it alone."""
+    gazetteer = load_gazetteer()
+    context = gazetteer.resolve(province) if province else None
+    out: list[Relation] = []
+    for key in sorted(k for k, e in entities.items() if e.label == "ORG"):
+        prefix = leading_place(entities[key].name)
+        if prefix in ("", "全国", "全省"):
+            continue
+        place = gazetteer.resolve(prefix, context.code if context else None)
+        if place is None or not _names_a_place(prefix, place):
+            continue
+        place_key = entity_key("LOC", place.name)
+        if place_key not in entities:
+            entities[place_key] = Entity(place_key, "LOC", place.name, (), (), place_attributes(place))
+        out.append(Relation("located", key, place_key))
+    return out
+
+
+def build_graph(
+    documents: list[Document], entities: list[Entity], relations: list[Relation], province: str | None = None
+) -> Graph:
     """Assemble the ``Graph`` every exporter reads, in a canonical order."""
     by_key = {e.key: e for e in entities}
+    extra = _locations(by_key, province)
     _with_place_hierarchy(by_key)
-    extra = _suborganizations(by_key)
+    extra += _suborganizations(by_key)
     return Graph(
         documents=tuple(sorted(documents, key=lambda d: d.doc_id)),
         entities=tuple(by_key[k] for k in sorted(by_key)),

@@ -56,7 +56,7 @@ def _place_names() -> frozenset[str]:
     return frozenset(load_gazetteer().names()) | {"全国", "全省"}
 
 
-def _leading_place(name: str) -> str:
+def leading_place(name: str) -> str:
     """The longest place name (or 全国/全省) that ``name`` starts with, by set look-ups."""
     names = _place_names()
     return next((name[:n] for n in range(min(len(name), 16), 1, -1) if name[:n] in names), "")
@@ -124,7 +124,7 @@ def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | 
 def canonical_program(surface: str) -> str:
     name = clean(surface)
     name = _YEAR.sub("", name)
-    prefix = _leading_place(name)
+    prefix = leading_place(name)
     if prefix and len(name) - len(prefix) >= 4:
         name = name[len(prefix) :]
     name = _YEAR.sub("", name)

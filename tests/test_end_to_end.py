@@ -225,3 +225,20 @@ def test_end_to_end_places_carry_code_and_parents(seed_build):
         }"""
     rows = [(s["code"].value, s["parent"].value, s["grand"].value) for s in store.query(query)]
     assert rows == [("350783000000", "南平市", "福建省")]
+
+
+@pytest.mark.slow
+def test_end_to_end_bodies_are_located_by_their_names(seed_build):
+    import pyoxigraph
+
+    _, out = seed_build
+    store = pyoxigraph.Store()
+    store.load((out / "graph.ttl").read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
+    query = """
+        PREFIX schema: <https://schema.org/>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?org ?place WHERE { ?o schema:location ?p . ?o skos:prefLabel ?org . ?p skos:prefLabel ?place }"""
+    rows = {(r["org"].value, r["place"].value) for r in store.query(query)}
+    assert ("南平市第一医院", "南平市") in rows
+    assert ("厦门大学附属第一医院", "厦门市") in rows  # a short name of a city
+    assert not any(org == "新华社" for org, _ in rows)  # 新华 is a district's short name, not where it is
