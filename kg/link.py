@@ -21,7 +21,7 @@ from itertools import pairwise
 from kg.aliases import Aliases
 from kg.gazetteer import Place, load_gazetteer
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
-from kg.names import canonical, canonical_place, clean, university_abbreviations, why
+from kg.names import canonical, canonical_place, clean, leading_place, university_abbreviations, why
 
 #: Labels whose short forms may stand for a longer name in the same article.
 _SHORT_FORM_LABELS = ("ORG", "PROG")
@@ -110,14 +110,12 @@ _NOT_JURISDICTION = ("市场", "区域", "县域", "市级", "县级", "区级",
 
 
 def _place_in(name: str, label: str) -> str | None:
-    """The division a name is or starts with (邵武市卫健局 -> 邵武市), by the gazetteer."""
+    """The division a name is or starts with by its full name (邵武市卫健局 -> 邵武市)."""
     if label == "LOC":
         return name
-    gazetteer = load_gazetteer()
-    for end in range(min(len(name) - 1, 8), 1, -1):
-        if any(p.name == name[:end] for p in gazetteer.lookup(name[:end])):
-            return name[:end]
-    return None
+    prefix = leading_place(name)
+    full = prefix and prefix != name and any(p.name == prefix for p in load_gazetteer().lookup(prefix))
+    return prefix if full else None
 
 
 def _local_jurisdiction(names: dict[Mention, str]) -> dict[Mention, str]:
@@ -188,11 +186,13 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     for result in sorted(results, key=lambda r: r.document.doc_id):
         names: dict[Mention, str] = {}
         for m in result.mentions:
-            names[m] = canonical(m.label, m.text, province)
-            if m.label == "LOC":
-                name, place = canonical_place(m.text, province)
+            if m.label == "LOC":  # the place itself is kept too: its code and parents
+                names[m], place = canonical_place(m.text, province)
                 if place is not None:
-                    places[name] = place
+                    places[names[m]] = place
+            else:
+                names[m] = canonical(m.label, m.text, province)
+        own_names = dict(names)  # before the article's own rules: what each mention names alone
         for m, name in names.items():
             rule_of[m] = why(m.label, m.text, name)
         aliases = _bracket_aliases(result.document.text, sorted(result.mentions), names)
@@ -209,7 +209,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
             resolved[m] = name
             rule_of[m] = "bare 市/县/区 = the city, county or district the article is set in"
         for m, name in resolved.items():
-            own = canonical(m.label, m.text, province)
+            own = own_names[m]
             written = clean(m.text)
             forced = settings.aliases.canonical(written, own, name)
             if forced is not None:

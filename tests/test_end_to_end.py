@@ -208,13 +208,19 @@ def test_end_to_end_build_is_deterministic(seeds_dir, seed_build, tmp_path):
         assert (seed_build[1] / name).read_bytes() == data, name
 
 
-@pytest.mark.slow
-def test_end_to_end_places_carry_code_and_parents(seed_build):
+@pytest.fixture(scope="module")
+def seed_store(seed_build):
+    """The seeds' Turtle loaded into an embedded Oxigraph store."""
     import pyoxigraph
 
-    _, out = seed_build
     store = pyoxigraph.Store()
-    store.load((out / "graph.ttl").read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
+    store.load((seed_build[1] / "graph.ttl").read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
+    return store
+
+
+@pytest.mark.slow
+def test_end_to_end_places_carry_code_and_parents(seed_store):
+    store = seed_store
     query = """
         PREFIX schema: <https://schema.org/>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -228,12 +234,8 @@ def test_end_to_end_places_carry_code_and_parents(seed_build):
 
 
 @pytest.mark.slow
-def test_end_to_end_bodies_are_located_by_their_names(seed_build):
-    import pyoxigraph
-
-    _, out = seed_build
-    store = pyoxigraph.Store()
-    store.load((out / "graph.ttl").read_bytes(), format=pyoxigraph.RdfFormat.TURTLE)
+def test_end_to_end_bodies_are_located_by_their_names(seed_store):
+    store = seed_store
     query = """
         PREFIX schema: <https://schema.org/>
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -29,8 +29,13 @@ SURNAMES_2 = frozenset(s for s in _SURNAMES if len(s) == 2)
 #: Titles and posts, longest first so 副主任医师 wins over 主任医师 and 医师.
 TITLES = _longest_first(_words("titles.txt"))
 
-#: Byline words: the name that follows is a reporter or contributor.
-BYLINE = ("本报记者", "本报通讯员", "特约记者", "记者", "通讯员", "实习生")
+#: Byline words -> the role of the name that follows them; 本报… means of the paper itself.
+#: Longer words first: they are tried in this order.
+BYLINE_ROLES = {
+    "本报记者": "记者", "本报通讯员": "通讯员", "特约记者": "记者",
+    "记者": "记者", "通讯员": "通讯员", "实习生": "实习生",
+}  # fmt: skip
+BYLINE = tuple(BYLINE_ROLES)
 
 #: Organization name endings. ``strong`` ones make a name on their own; ``weak``
 #: ones need a place, jurisdiction or parent organization in front.

@@ -27,14 +27,6 @@ from kg.nlp.extensions import text_of
 
 _TITLE_START = re.compile("|".join(map(re.escape, lx.TITLES)))
 _SEPARATORS = "、,，"
-_BYLINE_ROLES = {
-    "本报记者": "记者",
-    "记者": "记者",
-    "本报通讯员": "通讯员",
-    "通讯员": "通讯员",
-    "特约记者": "记者",
-    "实习生": "实习生",
-}
 
 
 class RelationExtractor:
@@ -55,9 +47,9 @@ class RelationExtractor:
             if after:
                 org = org_by_end.get(span.start_char, (-1, 0))[0]
                 out.append(("role", i, org, after.group()))
-            byline = next((w for w in _BYLINE_ROLES if text.endswith(w, 0, span.start_char)), None)
+            byline = next((w for w in lx.BYLINE_ROLES if text.endswith(w, 0, span.start_char)), None)
             if byline:
-                role = _BYLINE_ROLES[byline]
+                role = lx.BYLINE_ROLES[byline]
                 if byline.startswith("本报"):
                     # A reporter of the paper that prints the article: the linker knows which.
                     out = [r for r in out if r != ("role", i, -1, role)]
