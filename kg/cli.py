@@ -128,7 +128,7 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
     \b
     Builds the graph in memory (nothing is written) and prints precision,
     recall, F1 and support per type (PER ORG LOC PROG, micro), pairwise
-    linking scores and role/suborg relation scores. With --bio FILE, scores
+    linking scores and role, suborg, organizer and partner relation scores. With --bio FILE, scores
     exact PER/LOC/ORG spans on a public BIO set and the extraction speed.
     """
     from kg import evaluate

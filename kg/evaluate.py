@@ -30,7 +30,7 @@ from kg.normalise import normalise
 TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "PROG")
 #: Types of the public BIO sets (our PROG has no counterpart there).
 BIO_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
-RELATION_KINDS: tuple[str, ...] = ("role", "suborg")
+RELATION_KINDS: tuple[str, ...] = ("role", "suborg", "organizer", "partner")
 LINK_KINDS: tuple[str, ...] = ("within", "across")  # linked mention pairs in one document, in two
 
 _MARKS = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
@@ -98,7 +98,8 @@ def _compare(predicted: Mapping[str, set[tuple]], expected: Mapping[str, set[tup
 @dataclass(frozen=True)
 class GoldDoc:
     """One gold file: ``entities`` maps ``(type, id)`` to the normalised mentions in this document;
-    ``relations["role"]`` holds ``(person, role, org or "")``, ``relations["suborg"]`` ``(child, parent)``.
+    ``relations["role"]`` holds ``(person, role, org or "")``, ``relations["suborg"]`` ``(child, parent)``,
+    ``relations["organizer"]`` ``(program, org)``, ``relations["partner"]`` the two bodies in sorted order.
     """
 
     doc: str
@@ -108,13 +109,19 @@ class GoldDoc:
 
 def _parse_gold(path: Path, data: dict) -> GoldDoc:
     """One gold file's JSON; mentions and titles normalised again, in case an annotator forgot."""
-    entities = {(str(e["type"]), str(e["id"])): tuple(normalise_mention(str(m)) for m in e.get("mentions", []))
-                for e in data.get("entities", [])}
+    entities = {
+        (str(e["type"]), str(e["id"])): tuple(normalise_mention(str(m)) for m in e.get("mentions", []))
+        for e in data.get("entities", [])
+    }
     relations = data.get("relations", [])
-    roles = frozenset((r["person"], normalise_mention(r["role"]), r.get("org") or "")
-                      for r in relations if r["rel"] == "role")
+    roles = frozenset(
+        (r["person"], normalise_mention(r["role"]), r.get("org") or "") for r in relations if r["rel"] == "role"
+    )
     suborgs = frozenset((r["child"], r["parent"]) for r in relations if r["rel"] == "suborg")
-    return GoldDoc(str(data.get("doc") or path.stem + ".txt"), entities, {"role": roles, "suborg": suborgs})
+    organizers = frozenset((r["program"], r["org"]) for r in relations if r["rel"] == "organizer")
+    partners = frozenset(tuple(sorted((r["a"], r["b"]))) for r in relations if r["rel"] == "partner")
+    kinds = {"role": roles, "suborg": suborgs, "organizer": organizers, "partner": partners}
+    return GoldDoc(str(data.get("doc") or path.stem + ".txt"), entities, kinds)
 
 
 def load_gold(gold_dir: Path) -> dict[str, GoldDoc]:
@@ -228,7 +235,8 @@ def map_entities(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> dict[str, s
 
 
 def score_relations(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
-    """P/R/F1 of ``role`` ``(person, role, org or "")`` and ``suborg`` ``(child, parent)`` tuples.
+    """P/R/F1 of ``role`` ``(person, role, org or "")``, ``suborg`` ``(child, parent)``,
+    ``organizer`` ``(program, org)`` and ``partner`` (unordered pair) tuples.
 
     Entities become gold ids by ``map_entities``; titles compare normalised. A graph relation
     counts if its evidence cites a gold document or (``suborg`` has none) its head is mentioned in one.
@@ -243,7 +251,10 @@ def score_relations(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
             continue
         head = to_gold.get(r.head, r.head)
         tail = to_gold.get(r.tail, r.tail) if r.tail is not None else ""
-        predicted[r.kind].add((head, normalise_mention(r.role), tail) if r.kind == "role" else (head, tail))
+        if r.kind == "role":
+            predicted[r.kind].add((head, normalise_mention(r.role), tail))
+        else:
+            predicted[r.kind].add(tuple(sorted((head, tail))) if r.kind == "partner" else (head, tail))
     expected = {kind: {t for g in docs.values() for t in g.relations[kind]} for kind in RELATION_KINDS}
     return _compare(predicted, expected, RELATION_KINDS)
 
@@ -316,9 +327,9 @@ def score_bio(nlp: Language, path: Path, limit: int | None = None) -> BioScores:
 
 
 def _table(title: str, scores: Scores, rows: tuple[str, ...], total: str = "micro") -> list[str]:
-    lines = [f"{title:8}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"]
+    lines = [f"{title:10}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"]
     items = [(k, scores.per_type[k]) for k in rows] + ([(total, scores.micro)] if total else [])
-    return lines + [f"{k:8}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.support:9d}" for k, c in items]
+    return lines + [f"{k:10}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.support:9d}" for k, c in items]
 
 
 def _errors(scores: Scores, rows: tuple[str, ...]) -> list[str]:
@@ -332,8 +343,13 @@ def _errors(scores: Scores, rows: tuple[str, ...]) -> list[str]:
 
 def format_gold(mentions: Scores, links: Scores, relations: Scores, show_errors: bool = False) -> str:
     """The ``kg eval GOLD_DIR`` report: mention, linking-pair and relation tables, and the errors if asked."""
-    lines = [*_table("mention", mentions, TYPES), "", *_table("linking", links, LINK_KINDS, total="all"),
-             "", *_table("relation", relations, RELATION_KINDS, total="")]
+    lines = [
+        *_table("mention", mentions, TYPES),
+        "",
+        *_table("linking", links, LINK_KINDS, total="all"),
+        "",
+        *_table("relation", relations, RELATION_KINDS, total=""),
+    ]
     if show_errors:
         lines += ["", *_errors(mentions, TYPES), *_errors(relations, RELATION_KINDS), *_errors(links, LINK_KINDS)]
     return "\n".join(lines)

@@ -90,6 +90,12 @@ def _locations(entities: dict[str, Entity], province: str | None) -> list[Relati
     return out
 
 
+def _unsaid(implied: list[Relation], said: list[Relation]) -> list[Relation]:
+    """Relations implied by names that the text does not already state (with its evidence)."""
+    stated = {(r.kind, r.head, r.tail) for r in said}
+    return [r for r in implied if (r.kind, r.head, r.tail) not in stated]
+
+
 def build_graph(
     documents: list[Document], entities: list[Entity], relations: list[Relation], province: str | None = None
 ) -> Graph:
@@ -101,5 +107,7 @@ def build_graph(
     return Graph(
         documents=tuple(sorted(documents, key=lambda d: d.doc_id)),
         entities=tuple(by_key[k] for k in sorted(by_key)),
-        relations=tuple(sorted({*relations, *extra}, key=lambda r: (r.kind, r.head, r.tail or "", r.role))),
+        relations=tuple(
+            sorted({*relations, *_unsaid(extra, relations)}, key=lambda r: (r.kind, r.head, r.tail or "", r.role))
+        ),
     )

@@ -157,6 +157,19 @@ def _shared_heads(text: str, mentions: list[Mention], names: dict[Mention, str])
     return out
 
 
+def _presses(names: dict[Mention, str]) -> dict[Mention, str]:
+    """``《每周文摘》`` and ``《每周文摘报》社`` in one article: a paper's title names the press
+    that prints it, whose name the article gives (X社 or X报社)."""
+    orgs = {name for m, name in names.items() if m.label == "ORG"}
+    out = {}
+    for m, name in names.items():
+        if m.label == "ORG" and m.text.startswith("《") and m.text.endswith("》") and not name.endswith("社"):
+            press = [p for p in (name + "报社", name + "社") if p in orgs]
+            if press:
+                out[m] = press[0]
+    return out
+
+
 def _expands(short: str, full: str) -> bool:
     """A full form is longer and repeats some of the short form's characters;
     ``福建卫生报社（每周文摘报社）`` names a second body, not a full form."""
@@ -199,6 +212,9 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
         for m, name in _shared_heads(result.document.text, sorted(result.mentions), names).items():
             names[m] = name
             rule_of[m] = "coordinated with the name before it, whose head it shares (X附属A、附属B)"
+        for m, name in _presses(names).items():
+            names[m] = name
+            rule_of[m] = "a paper's title names its press, which the article names (《X》 = X报社)"
         for m, name in names.items():
             if (m.label, name) in aliases:
                 names[m] = aliases[(m.label, name)]
@@ -348,10 +364,14 @@ def _lift(
             tail = mention_key[raw.tail] if raw.tail is not None else None
             if kind == "byline":
                 kind, tail = "role", publisher
+            elif kind == "organizer" and tail is not None:
+                head, tail = tail, head  # (program, body), as 主办单位 lines give it
             elif kind == "organizer":
                 if program is None:
                     continue
                 head, tail = program, head
+            if head == tail:
+                continue  # 《福建卫生报》社旗下《福建卫生报》: the paper is its press
             evidence[(kind, head, tail, raw.role)].add((doc_id, *raw.head.sentence))
         by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
         for m in result.mentions:

@@ -7,6 +7,8 @@ time with only the article's context (which province the paper is in):
   ``医保局`` -> ``医疗保障局``); a bare ``省`` prefix takes the province
   (``省医保局`` -> ``福建省医疗保障局``), ``省委X部`` takes the Party prefix
   (``中共福建省委组织部``); a newspaper is its press (``福建卫生报`` -> ``福建卫生报社``);
+  a second name in brackets inside a unit's name is left out
+  (``福建卫生报社(每周文摘报社)综合部`` -> ``福建卫生报社综合部``);
 * places: the gazetteer's full name, homonyms resolved by the province;
 * programs: quotes, a leading year or round and a place or ``全国`` prefix, and a
   trailing ``活动`` are not part of the name (``2023年度万名医师支援农村`` -> ``万名医师支援农村``).
@@ -43,6 +45,8 @@ ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 )
 #: Abbreviations inside a longer name (``省卫健委医政管理处``).
 _INNER = tuple(sorted(((a, f) for a, f in ORG_ABBREVIATIONS if a != f), key=lambda af: -len(af[0])))
+#: A bracketed second name with more of the name after it.
+_INNER_BRACKET = re.compile(r"\([^()]*\)(?=[\u4e00-\u9fff])")
 _YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮))")
 
 
@@ -63,7 +67,7 @@ def leading_place(name: str) -> str:
 
 
 def canonical_org(surface: str, province: Place | None) -> str:
-    name = clean(surface)
+    name = _INNER_BRACKET.sub("", clean(surface))
     for abbr, full in _INNER:
         if full in name:
             break  # already the full form (卫生健康委员会 contains 卫生健康委)

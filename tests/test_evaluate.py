@@ -147,7 +147,8 @@ def test_relations_map_entities_through_mentions_and_names(tmp_path):
             {"rel": "role", "person": "刘家城", "role": "副局长", "org": "福建省医疗保障局"},
             {"rel": "role", "person": "王占祥", "role": "院长", "org": "厦门大学附属第一医院"},
             {"rel": "suborg", "child": "厦门大学附属第一医院", "parent": "厦门大学"},
-            {"rel": "partner", "a": "x", "b": "y"},
+            {"rel": "partner", "a": "厦门大学附属第一医院", "b": "福建省医疗保障局"},
+            {"rel": "organizer", "program": "x", "org": "福建省医疗保障局"},
         ],
     })
     evidence = ((A, 0, len(TEXT)),)
@@ -161,6 +162,7 @@ def test_relations_map_entities_through_mentions_and_names(tmp_path):
             model.Relation("role", "PER:刘家城", None, "教授", evidence=evidence),
             model.Relation("role", "PER:刘家城", None, "主任", evidence=((B, 0, 5),)),  # no gold for B
             model.Relation("suborg", "ORG:厦门大学附属第一医院", "ORG:厦门大学"),
+            model.Relation("partner", "ORG:省医保局", "ORG:厦门大学附属第一医院", evidence=evidence),
             model.Relation("cooccur", "PER:刘家城", "ORG:省医保局", evidence=evidence),
         ),
     )
@@ -171,6 +173,8 @@ def test_relations_map_entities_through_mentions_and_names(tmp_path):
     assert rel.false_positives["role"] == (("刘家城", "教授", ""),)
     assert rel.false_negatives["role"] == (("王占祥", "院长", "厦门大学附属第一医院"),)
     assert rel.per_type["suborg"] == Counts(tp=1, fp=0, fn=0)
+    assert rel.per_type["partner"] == Counts(tp=1, fp=0, fn=0)  # a pair in either order
+    assert rel.per_type["organizer"] == Counts(tp=0, fp=0, fn=1)
     assert "role" in evaluate.format_gold(score_mentions(g, gold), score_linking(g, gold), rel, show_errors=True)
 
 

@@ -260,3 +260,23 @@ def test_link_byline_names_a_reporter_of_the_paper_and_organizers_join_the_main_
     kinds = {(r.kind, r.head, r.tail, r.role) for r in rels if r.kind != "cooccur"}
     assert ("role", "PER:邓剑云", "ORG:福建卫生报社", "记者") in kinds
     assert ("organizer", "PROG:集中宣传月", "ORG:福建省医疗保障局", "主办") in kinds
+
+
+def test_link_paper_title_names_its_press_and_a_unit_leaves_out_the_second_name():
+    text = "旗下拥有《每周文摘》及《福建卫生报》两张报纸。联系人:《福建卫生报》社(《每周文摘报》社)综合部"
+    result = doc_result("a.txt", text, [("《每周文摘》", "ORG"), ("《福建卫生报》", "ORG")])
+    unit = "《福建卫生报》社(《每周文摘报》社)综合部"
+    start = text.index(unit)
+    nested = [(unit, start), ("《福建卫生报》社", start), ("《每周文摘报》社", text.index("《每周文摘报》社"))]
+    sentence = result.sentences[-1]
+    mentions = (*result.mentions, *(Mention("a.txt", s, s + len(t), "ORG", t, sentence) for t, s in nested))
+    entities, _ = link([DocResult(result.document, mentions, (), result.sentences)])
+    assert entity_of(entities, "《每周文摘》") == entity_of(entities, "《每周文摘报》社") == "每周文摘报社"
+    assert entity_of(entities, "《福建卫生报》") == "福建卫生报社"
+    assert entity_of(entities, unit) == "福建卫生报社综合部"
+
+
+def test_link_a_title_with_no_press_named_stays_a_title():
+    result = doc_result("a.txt", "旗下拥有《每周文摘》及《福建卫生报》两张报纸。", [("《每周文摘》", "ORG")])
+    entities, _ = link([result])
+    assert entity_of(entities, "《每周文摘》") == "每周文摘"

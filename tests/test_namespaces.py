@@ -84,9 +84,7 @@ def test_namespaces_entity_iri_is_type_and_quoted_name():
     iri = iri_for_entity(DEFAULT_BASE, "PER", "刘家城")
     assert str(iri) == DEFAULT_BASE + "person/%E5%88%98%E5%AE%B6%E5%9F%8E"
     # a '/' or '#' in a name never adds a segment or fragment
-    assert iri_for_entity(DEFAULT_BASE, "ORG", "A/B#C").endswith(
-        "organization/A%2FB%23C"
-    )
+    assert iri_for_entity(DEFAULT_BASE, "ORG", "A/B#C").endswith("organization/A%2FB%23C")
 
 
 def test_namespaces_entity_iri_rejects_unknown_label():
@@ -106,9 +104,7 @@ def test_namespaces_mention_iri_is_rfc5147_fragment():
 
 def test_namespaces_keyed_iris_are_stable_and_distinct():
     a = iri_for_membership(DEFAULT_BASE, "PER:刘家城", "ORG:福建省医疗保障局", "副局长")
-    assert a == iri_for_membership(
-        DEFAULT_BASE, "PER:刘家城", "ORG:福建省医疗保障局", "副局长"
-    )
+    assert a == iri_for_membership(DEFAULT_BASE, "PER:刘家城", "ORG:福建省医疗保障局", "副局长")
     assert a != iri_for_membership(DEFAULT_BASE, "PER:刘家城", None, "副局长")
     assert len(a.rsplit("/", 1)[1]) == 16
     r = iri_for_relation(DEFAULT_BASE, "suborg", "ORG:a", "ORG:b")
@@ -129,3 +125,19 @@ def test_namespaces_iris_are_valid_for_a_strict_parser(base):
     for iri in iris:
         ox.NamedNode(str(iri))  # raises ValueError on an invalid IRI
         assert " " not in iri
+
+
+def test_namespaces_every_term_the_seed_graph_uses_is_documented_in_both_languages(ontology, seed_build):
+    """Each class and property in the seeds' graph has a Chinese and an English label and comment
+    in ``ontology/kg.ttl`` (rdf:type, RDF's own typing, excepted)."""
+    _, out_dir = seed_build
+    graph = rdflib.Graph().parse(out_dir / "graph.ttl", format="turtle")
+    used = (set(graph.predicates()) | set(graph.objects(None, RDF.type))) - {RDF.type}
+    missing = []
+    for term in sorted(used):
+        for prop in (RDFS.label, RDFS.comment):
+            languages = {literal.language for literal in ontology.objects(term, prop)}
+            if not {"zh", "en"} <= languages:
+                missing.append(f"{term} {prop}")
+    assert len(used) > 30
+    assert missing == []

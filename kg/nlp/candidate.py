@@ -7,7 +7,9 @@ from typing import NamedTuple, Protocol, runtime_checkable
 
 class Candidate(NamedTuple):
     """A proposed span. ``priority`` decides overlaps before length does; a candidate
-    with ``mention=False`` only guides later rules (an anchor) and is never emitted."""
+    with ``mention=False`` only guides later rules (an anchor) and is never emitted.
+    ``nests=True`` marks a name written with other names inside it
+    (``《福建卫生报》社（《每周文摘报》社）综合部``): those stay mentions too."""
 
     start: int
     end: int
@@ -15,6 +17,7 @@ class Candidate(NamedTuple):
     rule: str
     priority: int = 0
     mention: bool = True
+    nests: bool = False
 
 
 @runtime_checkable
@@ -38,3 +41,16 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
             chosen.append(cand)
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(chosen)
+
+
+def nested(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """Mentions inside a chosen ``nests`` span, chosen among themselves like ``choose`` does.
+
+    They go to the span group (linked, cited) but not to ``doc.ents``, which cannot overlap."""
+    outers = [c for c in chosen if c.nests]
+    inner = [
+        c
+        for c in candidates
+        if c.mention and not c.nests and any(o.start <= c.start and c.end <= o.end and c != o for o in outers)
+    ]
+    return choose(inner)

@@ -1,6 +1,7 @@
 """The mention ruler: runs the registered rule functions and keeps the best spans.
 
-It writes ``doc.spans[spans_key]`` and ``doc.ents``. Which rules run, and in
+It writes ``doc.spans[spans_key]`` (with names written inside a longer one) and
+``doc.ents`` (the outermost names, which cannot overlap). Which rules run, and in
 what order, is configuration (``pipeline.cfg``), so a user can swap a rule for
 a ``.v2`` or add the component to a pipeline of their own.
 """
@@ -13,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.candidate import Candidate, Rule, choose
+from kg.nlp.candidate import Candidate, Rule, choose, nested
 from kg.nlp.extensions import text_of
 from kg.nlp.rules import organizations, people, places, programs, statistical  # noqa: F401  (registers rules)
 
@@ -58,7 +59,8 @@ class MentionRuler:
         )
         chosen = choose(found)
         spans = [s for s in (self._span(doc, c) for c in chosen) if s is not None]
-        doc.spans[self.spans_key] = spans
+        inner = [s for s in (self._span(doc, c) for c in nested(chosen, found)) if s is not None]
+        doc.spans[self.spans_key] = sorted(spans + inner, key=lambda s: (s.start_char, -s.end_char))
         doc.ents = spans
         return doc
 

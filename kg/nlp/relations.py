@@ -57,8 +57,12 @@ class RelationExtractor:
                 else:
                     out.append(("role", i, -1, role))
         out.extend(_organizers(text, spans))
+        out.extend(_launched(text, spans))
+        out.extend(_named_after(spans))
         out.extend(_governed(text, spans))
+        out.extend(_owned(text, spans))
         out.extend(_partners(text, spans))
+        out.extend(_located(text, spans))
         doc._.kg_relations = tuple(sorted(set(out)))
         return doc
 
@@ -110,6 +114,58 @@ def _organizers(text: str, spans: list) -> list[tuple[str, int, int, str]]:
     return out
 
 
+_LAUNCH = re.compile(r"(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|发起|推出|主办|承办)(?:了)?$")
+_SUBJECT_JOINS = ("与", "和", "、", "同")
+
+
+def _launched(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A启动X``, ``A与B联合开展X``: the bodies named before the verb in the program's sentence
+    organize it (``organizer``, head the body, tail the program, role the verb).
+
+    A program with no body before its verb (``开展我省第五批…采购`` in a report) gets none:
+    the subject is implicit and guessing it would be wrong as often as right."""
+    out = []
+    orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for j, prog in enumerate(spans):
+        if prog.label_ != "PROG":
+            continue
+        start = max(text.rfind(ch, 0, prog.start_char) for ch in _SENTENCE_END) + 1
+        verb = _LAUNCH.search(text, start, prog.start_char)
+        if not verb:
+            continue
+        before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
+        if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] == "由":
+            continue
+        subjects = [before[-1]]
+        for i, s in reversed(before[:-1]):
+            if text[s.end_char : subjects[-1][1].start_char] not in _SUBJECT_JOINS:
+                break
+            subjects.append((i, s))
+        out.extend(("organizer", i, j, verb.group()) for i, _ in subjects)
+    return out
+
+
+def _named_after(spans: list) -> list[tuple[str, int, int, str]]:
+    """``北京医联党委福建“师带徒”医疗帮扶行动``: a program whose name starts with a body's
+    name, as written in the article, is that body's program."""
+    out = []
+    orgs = [(i, clean(s.text)) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for j, prog in enumerate(spans):
+        name = clean(prog.text)
+        owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
+        if prog.label_ == "PROG" and owners:
+            out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, ""))
+    return out
+
+
+_QUOTES = re.compile(r"[“”‘’\"'《》]")
+
+
+def clean(surface: str) -> str:
+    """A name without the quote marks a program's name is often written with."""
+    return _QUOTES.sub("", surface)
+
+
 _GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?)$")
 _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
@@ -122,6 +178,58 @@ def _governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
         between = text[a.end_char : b.start_char]
         if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(text[b.end_char :])):
             out.append(("suborg", i, j, ""))
+    return out
+
+
+_OWNS = re.compile(r"(?:的)?(?:旗下(?:拥有|有|设有|包括|管理)?|下设(?!立)|下辖|内设(?!立))")
+_LIST_JOINS = ("及", "和", "与", "、", "以及", "")
+_SENTENCE_END = "。!?！？;；\n"
+
+
+def _owned(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A下设B、C``, ``A由X主管，旗下拥有B及C``: B and C are bodies under A (``suborg``).
+
+    A is the nearest organization before the verb in its sentence that is not the
+    agent of a passive (``由X``), so the subject of ``A由X主管，旗下…`` owns the list."""
+    out = []
+    orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for m in _OWNS.finditer(text):
+        start = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_END) + 1
+        before = [
+            i
+            for i, s in orgs
+            if start <= s.start_char and s.end_char <= m.start() and text[s.start_char - 1 : s.start_char] != "由"
+        ]
+        if not before:
+            continue
+        owner, pos = before[-1], m.end()
+        for i, span in orgs:
+            if span.start_char < pos or i == owner:
+                continue
+            if text[pos : span.start_char] not in _LIST_JOINS:
+                break  # the list ended
+            out.append(("suborg", i, owner, ""))
+            pos = span.end_char
+    return out
+
+
+_SITED = ("位于", "坐落于", "坐落在", "地处")
+_AREA = re.compile(r"^(?:地区|一带|境内|市区|城区)?的$")
+
+
+def _located(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A位于P``, ``位于P地区的A``: the text says where body A is (``located``, head A, tail P)."""
+    out = []
+    for (i, a), (j, b) in pairwise(enumerate(spans)):
+        if a.label_ == "ORG" and b.label_ == "LOC" and text[a.end_char : b.start_char] in _SITED:
+            out.append(("located", i, j, ""))
+        if (
+            a.label_ == "LOC"
+            and b.label_ == "ORG"
+            and text.endswith(_SITED, 0, a.start_char)
+            and _AREA.match(text[a.end_char : b.start_char])
+        ):
+            out.append(("located", j, i, ""))
     return out
 
 

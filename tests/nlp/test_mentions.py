@@ -174,3 +174,22 @@ def test_mentions_component_works_in_a_users_own_pipeline():
 def test_mentions_annotation_exclusions(nlp, raw, not_expected):
     found = {text for text, _ in ents(nlp, raw)}
     assert not_expected not in found, found
+
+
+def test_mentions_titles_called_papers_are_organizations(nlp):
+    raw = "旗下拥有《每周文摘》及\n\n《福建卫生报》两张报纸。"
+    assert {("《每周文摘》", "ORG"), ("《福建卫生报》", "ORG")} <= ents(nlp, raw)
+
+
+def test_mentions_unit_of_a_press_keeps_the_names_inside_it(nlp):
+    """The unit is one mention (the longest name as written); the two presses inside are mentions too,
+    in the span group, while ``doc.ents`` (which cannot overlap) holds the unit only."""
+    raw = "联系人：《福建卫生报》社\n\n（《每周文摘报》社）综合部\n联系地址：福州市华林路 84"
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    doc = nlp(doc)
+    unit = "《福建卫生报》社(《每周文摘报》社)综合部"
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == [unit]
+    spans = {s.text for s in doc.spans["kg_mentions"] if s.label_ == "ORG"}
+    assert spans == {unit, "《福建卫生报》社", "《每周文摘报》社"}

@@ -71,3 +71,43 @@ def test_relations_partners_sign_an_agreement(nlp):
 def test_relations_body_governed_by_another(nlp):
     raw = "《福建卫生报》社由福建日报社主管，旗下拥有两张报纸。"
     assert ("suborg", "《福建卫生报》社", "福建日报社", "") in relations(nlp, raw)
+
+
+def test_relations_papers_owned_by_the_subject_of_the_sentence(nlp):
+    """旗下 after ``A由B主管，``: the papers are under A (the subject), not under B (the agent)."""
+    raw = "《福建卫生报》社由福建日报\n社主管，旗下拥有《每周文摘》及\n\n《福建卫生报》两张报纸。"
+    suborgs = {(h, t) for k, h, t, _ in relations(nlp, raw) if k == "suborg"}
+    assert ("《每周文摘》", "《福建卫生报》社") in suborgs
+    assert ("《福建卫生报》社", "福建日报社") in suborgs
+    assert not any(t == "福建日报社" and h != "《福建卫生报》社" for h, t in suborgs)
+
+
+def test_relations_a_system_setting_up_posts_is_no_subordinate_body(nlp):
+    """``内设立``: 设立 (set up) is the verb, not 内设 (internal unit)."""
+    raw = "此外，他还强化监督机制建设，在系统内设立了97名廉政监察员，对外聘请了445人为廉政督察员。"
+    assert not {k for k, *_ in relations(nlp, raw)} & {"suborg"}
+
+
+def test_relations_body_before_the_verb_organizes_the_program(nlp):
+    """An MSRA test sentence: 河北省委 ... 实施“鱼水工程”."""
+    raw = "去年３月，河北省委提出实施“鱼水工程”，推行政务公开。"
+    assert ("organizer", "河北省委", "“鱼水工程”", "实施") in relations(nlp, raw)
+
+
+def test_relations_no_organizer_is_guessed_for_an_implicit_subject(nlp):
+    raw = "同时，持续推进省级集采提速扩\n\n面。开展我省第五批药品、医用耗材\n\n集中带量采购，119个药品中选。"
+    assert not {k for k, *_ in relations(nlp, raw)} & {"organizer"}
+
+
+def test_relations_program_named_after_its_body(nlp):
+    raw = (
+        "启动仪式上，北京医联党委\n（中国北京市医疗健康领域基金\n会第一联合委员会）与厦门大学\n附属第一医院签署医疗共建战略\n协议。"
+        "4月7日，北京医联党委福建“师\n带徒”医疗帮扶行动·厦门站启动。"
+    )
+    assert ("organizer", "北京医联党委", "北京医联党委福建“师带徒”医疗帮扶行动", "") in relations(nlp, raw)
+
+
+def test_relations_where_the_text_says_a_body_is(nlp):
+    """An MSRA test sentence: 位于索韦托地区的巴拉瓜纳医院."""
+    raw = "于今年６月后开始在位于索韦托地区的巴拉瓜纳医院围墙上组织绘制约堡第二面“纪念墙”。"
+    assert ("located", "巴拉瓜纳医院", "索韦托", "") in relations(nlp, raw)

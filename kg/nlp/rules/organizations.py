@@ -39,6 +39,13 @@ _MEASURE = "家个所位名"
 # A source credit closing a paragraph: (福建省医学会), (省卫健委医政管理处).
 _CREDIT = re.compile(r"\(([\u4e00-\u9fff]{3,20})\)")
 _PAPER = re.compile(r"《([\u4e00-\u9fff·]{2,12}(?:报|杂志|周刊|日报|晚报))》(社)?")
+# Titles that the words after them call papers: 旗下拥有《每周文摘》及《福建卫生报》两张报纸.
+_PAPER_LIST = re.compile(
+    r"((?:《[\u4e00-\u9fff·]{2,12}》[及和与、]?)+)(?:[两三四五六七八九十\d]+[张份种本家])?(?:报纸|报刊|刊物|杂志|期刊)"
+)
+_TITLE_IN_LIST = re.compile(r"《[\u4e00-\u9fff·]{2,12}》")
+# A unit of a press, the press written with a second name in brackets: 《A报》社（《B报》社）综合部.
+_PRESS_UNIT = re.compile(r"《[^《》]{2,12}》社(?:\(《[^《》]{2,12}》社\))?([\u4e00-\u9fff]{1,4}?(?:部|室|处|科|中心))")
 
 
 def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> int:
@@ -147,8 +154,10 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
                 continue
             start = anchored
             body = text[start : m.start()]
-            if text.startswith(lx.JURISDICTION, start) and text[start : start + 2] not in lx.JURISDICTION and (
-                text[start : start + 2] in lx.everyday_words()
+            if (
+                text.startswith(lx.JURISDICTION, start)
+                and text[start : start + 2] not in lx.JURISDICTION
+                and (text[start : start + 2] in lx.everyday_words())
             ):
                 continue  # 市场监管中心, 区域医疗中心: the jurisdiction character starts a common word
             if body in lx.JURISDICTION and len(suffix) < 3:
@@ -186,6 +195,12 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), "ORG", "credit", priority=1))
     for m in _PAPER.finditer(text):
         out.append(Candidate(m.start(), m.end(), "ORG", "newspaper", priority=1))
+    for m in _PAPER_LIST.finditer(text):
+        for t in _TITLE_IN_LIST.finditer(text, m.start(1), m.end(1)):
+            out.append(Candidate(t.start(), t.end(), "ORG", "newspaper", priority=1))
+    for m in _PRESS_UNIT.finditer(text):
+        if not any(ch in lx.NAME_STOP for ch in m.group(1)):
+            out.append(Candidate(m.start(), m.end(), "ORG", "press unit", priority=2, nests=True))
     return out + _joined_by_dot(text, out)
 
 
@@ -196,8 +211,10 @@ def _joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:
     for a in by_start:
         if a.end < len(text) and text[a.end] == "·":
             for b in by_start:
-                if 1 <= b.start - a.end <= 3 and _HAN.match(text[a.end + 1 : b.start] or "x") and not (
-                    text.startswith(_RANKING, b.end)
+                if (
+                    1 <= b.start - a.end <= 3
+                    and _HAN.match(text[a.end + 1 : b.start] or "x")
+                    and not (text.startswith(_RANKING, b.end))
                 ):
                     out.append(Candidate(a.start, b.end, "ORG", "dotted", priority=1))
     return out
