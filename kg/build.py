@@ -34,7 +34,7 @@ from kg.validate import Violation, validate
 class BuildSettings:
     base: str = DEFAULT_BASE
     province: str = "福建省"
-    formats: tuple[str, ...] = ("ttl", "nt", "graphml")
+    formats: tuple[str, ...] = tuple(sorted(WRITERS))  # every format, as `kg build` writes by default
     nlp_overrides: dict = field(default_factory=dict)
     aliases: Aliases = field(default_factory=Aliases)
     publisher: str | None = None

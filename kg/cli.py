@@ -28,7 +28,8 @@ def cli() -> None:
     """Build a knowledge graph from Chinese news articles.
 
     Start with `kg build`: it reads a folder of UTF-8 .txt articles and writes
-    the graph as RDF (Turtle, N-Triples) and GraphML (for Gephi) into out/.
+    the graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD) and GraphML,
+    GEXF and CSV tables (for Gephi) into out/.
     """
 
 
@@ -66,7 +67,13 @@ def build_command(
     Writes into --out:
       graph.ttl      RDF Turtle: entities, mentions with offsets (NIF), roles (W3C ORG)
       graph.nt       the same as N-Triples
-      graph.graphml  entities and weighted relations, for Gephi
+      graph.nq       the same as N-Quads: a named graph per article + the corpus's
+      graph.trig     the same named graphs as TriG
+      graph.jsonld   the same as JSON-LD (context inline)
+      graph.graphml  entities and weighted relations, coloured, sized, laid out, for Gephi
+      graph.gexf     the same as GEXF (Gephi's own format, viz attributes)
+      nodes.csv      node table for Gephi's spreadsheet import
+      edges.csv      edge table for Gephi's spreadsheet import
 
     A file that cannot be read is reported on one line and skipped; the others
     still build. Files are replaced only once all of them are complete.

@@ -23,3 +23,12 @@ TYPE_OF: dict[str, str] = {
 
 #: relation kinds carried by ``model.Relation``.
 RELATIONS: tuple[str, ...] = ("role", "suborg", "located", "organizer", "partner", "cooccur")
+
+#: label -> the colour (r, g, b) a type is drawn in, in Gephi files and the HTML view alike
+#: (Tableau 10: distinguishable, and readable by most colour-blind viewers).
+COLOUR_OF: dict[str, tuple[int, int, int]] = {
+    "PER": (225, 87, 89),
+    "ORG": (78, 121, 167),
+    "LOC": (89, 161, 79),
+    "PROG": (242, 142, 43),
+}

@@ -42,6 +42,7 @@ __all__ = [
     "XSD",
     "iri_for_document",
     "iri_for_entity",
+    "iri_for_graph",
     "iri_for_membership",
     "iri_for_mention",
     "iri_for_relation",
@@ -111,6 +112,16 @@ def iri_for_document(base: str, doc_id: str) -> URIRef:
     if not doc_id:
         raise ValueError("document id must not be empty")
     return URIRef(_check_base(base) + "doc/" + _quote(doc_id))
+
+
+def iri_for_graph(base: str, doc_id: str | None) -> URIRef:
+    """The named graph of one article's mentions and facts, ``<base>graph/doc/<doc_id>``,
+    or (``None``) of the corpus-level entities and what names imply, ``<base>graph/corpus``."""
+    if doc_id is None:
+        return URIRef(_check_base(base) + "graph/corpus")
+    if not doc_id:
+        raise ValueError("document id must not be empty")
+    return URIRef(_check_base(base) + "graph/doc/" + _quote(doc_id))
 
 
 def iri_for_mention(base: str, doc_id: str, start: int, end: int) -> URIRef:

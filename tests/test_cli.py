@@ -21,7 +21,7 @@ from kg.export import EXTENSIONS, WRITERS
 # allows ``click>=8.1`` with no upper bound); its replacement is ``monkeypatch.chdir(tmp_path)``.
 pytestmark = pytest.mark.filterwarnings("ignore:'isolated_filesystem' is deprecated:DeprecationWarning")
 
-GRAPH_FILES = sorted(EXTENSIONS.values())  # graph.graphml, graph.nt, graph.ttl
+GRAPH_FILES = sorted(EXTENSIONS.values())  # graph.ttl, graph.nt, ..., nodes.csv, edges.csv
 SUMMARY = re.compile(
     r"^(?P<documents>\d+) documents, (?P<PER>\d+) PER, (?P<ORG>\d+) ORG, (?P<LOC>\d+) LOC, "
     r"(?P<PROG>\d+) PROG entities, (?P<links>\d+) links, (?P<triples>\d+) triples, "
@@ -142,7 +142,7 @@ def test_cli_build_with_only_bad_inputs_exits_nonzero_and_writes_nothing(runner,
         assert named == {Path(p).resolve() for p in ("missing.txt", gbk, "empty_folder")}
         assert "nothing was written" in result.stderr
         assert not Path("out").exists() or list(Path("out").iterdir()) == []
-        assert [p.name for p in Path().iterdir() if p.name.startswith(".graph.")] == []
+        assert [p.name for p in Path().iterdir() if p.name.startswith(tuple("." + n for n in GRAPH_FILES))] == []
 
 
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
@@ -173,7 +173,8 @@ def test_cli_build_failing_midway_leaves_previous_files(runner, seed_build, seed
         assert calls == [fmt]
         assert result.exit_code != 0
         assert isinstance(result.exception, SystemExit), result.exception  # a message, not a traceback
-        assert re.search(r"^Error: \S*graph\.\w+: cannot write \(No space left on device\)$", result.stderr, re.M)
+        written_as = re.escape(EXTENSIONS[fmt])
+        assert re.search(rf"^Error: \S*{written_as}: cannot write \(No space left on device\)$", result.stderr, re.M)
         assert sorted(p.name for p in out.iterdir()) == GRAPH_FILES  # no .graph.* temp files
         assert {name: (out / name).read_bytes() for name in GRAPH_FILES} == before
 

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from typing import IO
 
 from kg import model
+from kg.export.gephi import write_edges_csv, write_gexf, write_nodes_csv
 from kg.export.graphml import write_graphml
-from kg.export.rdf import write_nt, write_ttl
+from kg.export.jsonld import write_jsonld
+from kg.export.rdf import write_nq, write_nt, write_trig, write_ttl
 
 __all__ = ["EXTENSIONS", "WRITERS", "Writer"]
 
@@ -23,12 +25,24 @@ Writer = Callable[[model.Graph, IO[bytes], str], None]
 WRITERS: dict[str, Writer] = {
     "ttl": write_ttl,
     "nt": write_nt,
+    "nq": write_nq,
+    "trig": write_trig,
+    "jsonld": write_jsonld,
     "graphml": write_graphml,
+    "gexf": write_gexf,
+    "nodes-csv": write_nodes_csv,
+    "edges-csv": write_edges_csv,
 }
 
 #: format name -> file name its writer's output is saved as
 EXTENSIONS: dict[str, str] = {
     "ttl": "graph.ttl",
     "nt": "graph.nt",
+    "nq": "graph.nq",
+    "trig": "graph.trig",
+    "jsonld": "graph.jsonld",
     "graphml": "graph.graphml",
+    "gexf": "graph.gexf",
+    "nodes-csv": "nodes.csv",
+    "edges-csv": "edges.csv",
 }

@@ -6,8 +6,14 @@ of entities that any relation joins. GraphML readers disagree on multi-edges
 and on attribute types beyond string/int/double, so relations between the same
 pair are merged into one edge and every attribute is a primitive: nodes carry
 ``label`` (canonical name), ``type`` (``labels.TYPE_OF``), ``iri`` and
-``mentions`` (int); edges carry ``relation`` (str) and ``weight`` (int, the
-summed relation weights).
+``mentions`` (int); edges carry ``relation`` and ``label`` (str) and ``weight``
+(int, the summed relation weights).
+
+So that the file opens in Gephi already drawn, nodes also carry the attributes
+its GraphML importer reads as visual properties (``ImporterGraphML``: ``r``,
+``g``, ``b`` ints for the colour, by type, ``labels.COLOUR_OF``; ``size``, a
+double growing with the mentions; ``x``, ``y``, doubles from a seeded
+force-directed layout), and edges ``label`` and ``weight``.
 
 Not supported: edge direction (``suborg``, ``located`` and ``role`` lose which
 end is which; the RDF export keeps it), provenance spans, entity variants and
@@ -18,16 +24,26 @@ A relation naming an unknown entity or kind raises ``ValueError``.
 from __future__ import annotations
 
 import io
+import math
 from collections import defaultdict
 from typing import IO
 
 import networkx as nx
 
 from kg import model
-from kg.labels import RELATIONS, TYPE_OF
+from kg.labels import COLOUR_OF, RELATIONS, TYPE_OF
 from kg.namespaces import iri_for_entity
 
-__all__ = ["to_networkx", "write_graphml"]
+__all__ = ["node_size", "to_networkx", "write_graphml"]
+
+#: the layout's seed and extent, so the same graph is drawn (and written) the same way
+_LAYOUT_SEED = 7
+_LAYOUT_SCALE = 1000.0
+
+
+def node_size(mentions: int) -> float:
+    """A node's size in Gephi's units: area roughly in proportion to its mentions."""
+    return round(10.0 + 6.0 * math.sqrt(mentions), 2)
 
 #: relation kinds that become edges, in the order their names are joined
 _EDGE_KINDS = RELATIONS
@@ -55,10 +71,8 @@ def _merge(relations: list[model.Relation]) -> dict[str, str | int]:
         }
     )
     names = list(dict.fromkeys(name for _, name in named))
-    return {
-        "relation": ";".join(names) if names else "cooccur",
-        "weight": sum(r.weight for r in relations),
-    }
+    relation = ";".join(names) if names else "cooccur"
+    return {"relation": relation, "label": relation, "weight": sum(r.weight for r in relations)}
 
 
 def to_networkx(graph: model.Graph, base: str) -> nx.Graph:
@@ -66,12 +80,17 @@ def to_networkx(graph: model.Graph, base: str) -> nx.Graph:
     out = nx.Graph()
     entities = sorted(graph.entities, key=lambda e: e.key)
     for entity in entities:
+        r, g, b = COLOUR_OF[entity.label]
         out.add_node(
             entity.key,
             label=entity.name,
             type=TYPE_OF[entity.label],
             iri=str(iri_for_entity(base, entity.label, entity.local_name)),
             mentions=len(entity.mentions),
+            r=r,
+            g=g,
+            b=b,
+            size=node_size(len(entity.mentions)),
         )
 
     pairs: dict[tuple[str, str], list[model.Relation]] = defaultdict(list)
@@ -89,7 +108,19 @@ def to_networkx(graph: model.Graph, base: str) -> nx.Graph:
         pairs[a, b].append(rel)
     for a, b in sorted(pairs):
         out.add_edge(a, b, **_merge(pairs[a, b]))
+    _lay_out(out)
     return out
+
+
+def _lay_out(network: nx.Graph) -> None:
+    """``x``/``y`` from a seeded spring layout, rounded so that the bytes do not depend on
+    the last bits of floating-point arithmetic."""
+    if not network:
+        return
+    positions = nx.spring_layout(network, seed=_LAYOUT_SEED, scale=_LAYOUT_SCALE, weight=None)
+    for node, (x, y) in positions.items():
+        network.nodes[node]["x"] = round(float(x), 1)
+        network.nodes[node]["y"] = round(float(y), 1)
 
 
 def write_graphml(graph: model.Graph, stream: IO[bytes], base: str) -> None:

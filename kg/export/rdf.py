@@ -1,5 +1,6 @@
-"""Write a ``model.Graph`` as RDF: Turtle (https://www.w3.org/TR/turtle/) and
-N-Triples (https://www.w3.org/TR/n-triples/).
+"""Write a ``model.Graph`` as RDF: Turtle (https://www.w3.org/TR/turtle/),
+N-Triples (https://www.w3.org/TR/n-triples/), and as a dataset of named graphs,
+N-Quads (https://www.w3.org/TR/n-quads/) and TriG (https://www.w3.org/TR/trig/).
 
 Terms come from ``ontology/kg.ttl`` plus NIF 2.0 Core for provenance
 (https://persistence.uni-leipzig.org/nlp2rdf/), W3C ORG for roles
@@ -7,17 +8,23 @@ Terms come from ``ontology/kg.ttl`` plus NIF 2.0 Core for provenance
 Every mention is a ``nif:String`` pointing into its article's ``nif:isString``
 with code-point offsets, so any claim can be checked against the text.
 
+The dataset puts each triple in the graph it comes from: one named graph per
+article (``iri_for_graph(base, doc_id)``: its context, its mentions, and the
+facts read from it with their evidence sentences; a fact read in two articles
+is in both) and one for the corpus (``iri_for_graph(base, None)``: entities,
+their names and counts, and what names imply). The union of the graphs is
+exactly the Turtle/N-Triples graph, so provenance survives loading into a store.
+
 Output is canonical: the graph has no blank nodes (every node IRI is derived
 from stable keys in ``kg.namespaces``), rdflib's Turtle serializer sorts
-subjects, predicates and objects, and N-Triples lines are sorted. Equal input
-therefore gives byte-identical output whatever the order of entities and
+subjects, predicates and objects, and N-Triples/N-Quads lines are sorted. Equal
+input therefore gives byte-identical output whatever the order of entities and
 relations.
 
-Not supported: named graphs / quads, relative IRIs, and the ``weight`` of
-``cooccur`` relations (RDF only says the two co-occur; GraphML keeps the
-count). Evidence spans are attached to ``role`` memberships only. A relation
-or mention that points at an unknown entity or document raises ``ValueError``,
-as does a mention whose text is not the document's text at its offsets.
+Not supported: relative IRIs, and the ``weight`` of ``cooccur`` relations (RDF
+only says the two co-occur; GraphML keeps the count). A relation or mention
+that points at an unknown entity or document raises ``ValueError``, as does a
+mention whose text is not the document's text at its offsets.
 """
 
 from __future__ import annotations
@@ -25,8 +32,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
+from rdflib import Dataset, Literal, URIRef
 from rdflib import Graph as RDFGraph
-from rdflib import Literal, URIRef
 
 from kg import model
 from kg.labels import CLASS_OF
@@ -42,15 +49,17 @@ from kg.namespaces import (
     XSD,
     iri_for_document,
     iri_for_entity,
+    iri_for_graph,
     iri_for_membership,
     iri_for_mention,
     iri_for_relation,
     iri_for_role,
 )
 
-__all__ = ["to_rdflib", "write_nt", "write_ttl"]
+__all__ = ["PREFIXES", "to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
 
-_PREFIXES = {
+#: prefixes bound in every serialisation (and the JSON-LD context)
+PREFIXES = {
     "kg": str(KG),
     "nif": str(NIF),
     "itsrdf": str(ITSRDF),
@@ -80,12 +89,21 @@ class _Builder:
         self.docs = {d.doc_id: d for d in graph.documents}
         self.entities = {e.key: e for e in graph.entities}
         self.out = RDFGraph(bind_namespaces="core")
-        for prefix, ns in _PREFIXES.items():
+        for prefix, ns in PREFIXES.items():
             self.out.bind(prefix, ns, override=True, replace=True)
         self.out.bind("kgid", base, override=True, replace=True)
+        self.corpus = iri_for_graph(base, None)
+        self.targets: tuple[URIRef, ...] = (self.corpus,)  # the named graphs ``add`` writes to
+        self.quads: set[tuple[URIRef, URIRef, URIRef | Literal, URIRef]] = set()
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.out.add((s, p, o))
+        self.quads.update((s, p, o, g) for g in self.targets)
+
+    def into(self, doc_ids: list[str] | tuple[str, ...] = ()) -> None:
+        """Send the next triples to these articles' graphs (none: the corpus graph)."""
+        ids = sorted(set(doc_ids))
+        self.targets = tuple(iri_for_graph(self.base, d) for d in ids) or (self.corpus,)
 
     def entity_iri(self, key: str) -> URIRef:
         entity = self.entities.get(key)
@@ -118,6 +136,7 @@ class _Builder:
         return self.out
 
     def document(self, doc: model.Document) -> None:
+        self.into([doc.doc_id])
         iri = iri_for_document(self.base, doc.doc_id)
         self.add(iri, RDF.type, NIF.Context)
         self.add(iri, DCTERMS.identifier, Literal(doc.doc_id))
@@ -128,6 +147,7 @@ class _Builder:
         self.add(iri, DCTERMS.source, _source_iri(doc.source))
 
     def entity(self, entity: model.Entity) -> None:
+        self.into()
         iri = iri_for_entity(self.base, entity.label, entity.local_name)
         self.add(iri, RDF.type, KG[CLASS_OF[entity.label]])
         self.add(iri, SKOS.prefLabel, Literal(entity.name, lang="zh"))
@@ -145,6 +165,7 @@ class _Builder:
             elif entity.label == "ORG":
                 self.add(iri, ORG.subOrganizationOf, self.entity_iri(parent))
         for mention in entity.mentions:
+            self.into([mention.doc_id])
             span = self.span(mention.doc_id, mention.start, mention.end)
             anchor = self.docs[mention.doc_id].text[mention.start : mention.end]
             if mention.text != anchor:
@@ -156,6 +177,7 @@ class _Builder:
             self.add(span, ITSRDF.taIdentRef, iri)
 
     def relation(self, rel: model.Relation) -> None:
+        self.into([doc_id for doc_id, _, _ in rel.evidence])
         head = self.entity_iri(rel.head)
         tail = None if rel.tail is None else self.entity_iri(rel.tail)
         if rel.kind == "role":
@@ -189,6 +211,7 @@ class _Builder:
         self.add(iri, RDF.predicate, predicate)
         self.add(iri, RDF.object, tail)
         for doc_id, start, end in rel.evidence:
+            self.into([doc_id])
             sentence = self.span(doc_id, start, end)
             self.add(sentence, RDF.type, NIF.Sentence)
             self.add(iri, KG.evidence, sentence)
@@ -208,6 +231,7 @@ class _Builder:
             self.add(role, RDF.type, ORG.Role)
             self.add(role, SKOS.prefLabel, Literal(rel.role, lang="zh"))
         for doc_id, start, end in rel.evidence:
+            self.into([doc_id])
             sentence = self.span(doc_id, start, end)
             self.add(sentence, RDF.type, NIF.Sentence)
             self.add(iri, KG.evidence, sentence)
@@ -216,6 +240,19 @@ class _Builder:
 def to_rdflib(graph: model.Graph, base: str) -> RDFGraph:
     """The RDF view of ``graph``, with instance IRIs under ``base``."""
     return _Builder(graph, base).build()
+
+
+def to_dataset(graph: model.Graph, base: str) -> Dataset:
+    """The same triples as ``to_rdflib``, each in the named graph of the article it was read
+    from (several if several articles say it) or in the corpus graph."""
+    builder = _Builder(graph, base)
+    builder.build()
+    dataset = Dataset()
+    for prefix, ns in builder.out.namespaces():
+        dataset.bind(prefix, ns, override=True, replace=True)
+    for quad in sorted(builder.quads):
+        dataset.add(quad)
+    return dataset
 
 
 def write_ttl(graph: model.Graph, stream: IO[bytes], base: str) -> None:
@@ -228,3 +265,15 @@ def write_nt(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     data = to_rdflib(graph, base).serialize(format="nt", encoding="utf-8")
     lines = sorted({line for line in data.splitlines() if line.strip()})
     stream.write(b"".join(line + b"\n" for line in lines))
+
+
+def write_nq(graph: model.Graph, stream: IO[bytes], base: str) -> None:
+    """Write ``graph`` as UTF-8 N-Quads, one named graph per article plus the corpus graph, lines sorted."""
+    data = to_dataset(graph, base).serialize(format="nquads", encoding="utf-8")
+    lines = sorted({line for line in data.splitlines() if line.strip()})
+    stream.write(b"".join(line + b"\n" for line in lines))
+
+
+def write_trig(graph: model.Graph, stream: IO[bytes], base: str) -> None:
+    """Write ``graph`` as UTF-8 TriG, the same named graphs as ``write_nq``, readable with prefixes."""
+    stream.write(to_dataset(graph, base).serialize(format="trig", encoding="utf-8"))

@@ -10,7 +10,8 @@ import networkx as nx
 import pytest
 
 from kg import model
-from kg.export.graphml import to_networkx, write_graphml
+from kg.export.graphml import node_size, to_networkx, write_graphml
+from kg.labels import COLOUR_OF
 from kg.namespaces import DEFAULT_BASE, iri_for_entity
 
 PER = "PER:刘家城"
@@ -29,21 +30,28 @@ def graphml(graph: model.Graph) -> bytes:
 def test_graphml_nodes_carry_primitive_attributes(graph):
     network = to_networkx(graph, DEFAULT_BASE)
     assert sorted(network.nodes) == sorted(e.key for e in graph.entities)
-    assert network.nodes[ORG] == {
+    node = dict(network.nodes[ORG])
+    x, y = node.pop("x"), node.pop("y")
+    assert node == {
         "label": "福建省医疗保障局",
         "type": "organization",
         "iri": str(iri_for_entity(DEFAULT_BASE, "ORG", "福建省医疗保障局")),
         "mentions": 1,
+        "r": COLOUR_OF["ORG"][0],
+        "g": COLOUR_OF["ORG"][1],
+        "b": COLOUR_OF["ORG"][2],
+        "size": node_size(1),
     }
+    assert isinstance(x, float) and isinstance(y, float)
 
 
 def test_graphml_merges_relations_between_one_pair(graph):
     network = to_networkx(graph, DEFAULT_BASE)
     assert network.number_of_edges() == 3
     # role 副局长 + cooccur: the title wins, weights add up
-    assert network.edges[PER, ORG] == {"relation": "副局长", "weight": 2}
-    assert network.edges[FUZHOU, FUJIAN] == {"relation": "located", "weight": 2}
-    assert network.edges[PER, PROG] == {"relation": "cooccur", "weight": 1}
+    assert network.edges[PER, ORG] == {"relation": "副局长", "label": "副局长", "weight": 2}
+    assert network.edges[FUZHOU, FUJIAN] == {"relation": "located", "label": "located", "weight": 2}
+    assert network.edges[PER, PROG] == {"relation": "cooccur", "label": "cooccur", "weight": 1}
 
 
 def test_graphml_joins_distinct_names_strongest_first(graph):
@@ -57,6 +65,7 @@ def test_graphml_joins_distinct_names_strongest_first(graph):
     )
     assert network.edges[PER, ORG] == {
         "relation": "党组成员;副局长;partner",
+        "label": "党组成员;副局长;partner",
         "weight": 7,
     }
 
