@@ -21,7 +21,7 @@ from itertools import pairwise
 from kg.aliases import Aliases
 from kg.gazetteer import Place, load_gazetteer
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
-from kg.names import canonical, canonical_place, clean, leading_place, university_abbreviations, why
+from kg.names import canonical, canonical_place, canonical_program, clean, leading_place, university_abbreviations, why
 
 #: Labels whose short forms may stand for a longer name in the same article.
 _SHORT_FORM_LABELS = ("ORG", "PROG")
@@ -157,6 +157,12 @@ def _shared_heads(text: str, mentions: list[Mention], names: dict[Mention, str])
     return out
 
 
+def _named_after_a_body(mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Programs whose name starts with the name of a body the article writes (北京医联党委…行动)."""
+    bodies = {clean(m.text) for m in mentions if m.label == "ORG" and len(clean(m.text)) >= 3}
+    return [m for m in mentions if m.label == "PROG" and clean(m.text).startswith(tuple(bodies))]
+
+
 def _presses(names: dict[Mention, str]) -> dict[Mention, str]:
     """``《每周文摘》`` and ``《每周文摘报》社`` in one article: a paper's title names the press
     that prints it, whose name the article gives (X社 or X报社)."""
@@ -205,6 +211,8 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
                     places[names[m]] = place
             else:
                 names[m] = canonical(m.label, m.text, province)
+        for m in _named_after_a_body(result.mentions):
+            names[m] = canonical_program(m.text, keep_place=True)
         own_names = dict(names)  # before the article's own rules: what each mention names alone
         for m, name in names.items():
             rule_of[m] = why(m.label, m.text, name)

@@ -125,10 +125,12 @@ def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | 
     return name, None
 
 
-def canonical_program(surface: str) -> str:
+def canonical_program(surface: str, keep_place: bool = False) -> str:
+    """``keep_place``: the name starts with a body's name that starts with a place
+    (``北京医联党委福建“师带徒”医疗帮扶行动``), so the place is part of the name."""
     name = clean(surface)
     name = _YEAR.sub("", name)
-    prefix = leading_place(name)
+    prefix = "" if keep_place else leading_place(name)
     if prefix and len(name) - len(prefix) >= 4:
         name = name[len(prefix) :]
     name = _YEAR.sub("", name)

@@ -280,3 +280,14 @@ def test_link_a_title_with_no_press_named_stays_a_title():
     result = doc_result("a.txt", "旗下拥有《每周文摘》及《福建卫生报》两张报纸。", [("《每周文摘》", "ORG")])
     entities, _ = link([result])
     assert entity_of(entities, "《每周文摘》") == "每周文摘"
+
+
+def test_link_program_named_after_a_body_keeps_the_place_in_the_bodys_name():
+    text = "启动仪式上，北京医联党委与厦门大学附属第一医院签署协议。4月7日，北京医联党委福建“师带徒”医疗帮扶行动启动。"
+    result = doc_result(
+        "a.txt", text, [("北京医联党委", "ORG"), ("北京医联党委福建“师带徒”医疗帮扶行动", "PROG")]
+    )
+    entities, _ = link([result])
+    assert entity_of(entities, "北京医联党委福建“师带徒”医疗帮扶行动") == "北京医联党委福建师带徒医疗帮扶行动"
+    alone = doc_result("b.txt", "北京市“师带徒”医疗帮扶行动启动。", [("北京市“师带徒”医疗帮扶行动", "PROG")])
+    assert entity_of(link([alone])[0], "北京市“师带徒”医疗帮扶行动") == "师带徒医疗帮扶行动"  # a place alone goes

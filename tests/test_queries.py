@@ -7,6 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.gazetteer import load_gazetteer
+
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 
 
@@ -43,5 +45,73 @@ def test_queries_programs_and_organizers(store):
         ("医保基金监管集中宣传月", "福建省医疗保障局"),
         ("医保基金监管集中宣传月", "福州市医疗保障局"),
         ("医保基金监管集中宣传月", "福建卫生报社"),
+        ("北京医联党委福建师带徒医疗帮扶行动", "中国北京市医疗健康领域基金会第一联合委员会"),  # named after it
     }
-    assert all("主办单位" in sentence for _, _, sentence in rows)
+    assert all("主办单位" in sentence for p, _, sentence in rows if p == "医保基金监管集中宣传月")
+
+
+@pytest.mark.slow
+def test_queries_bodies_in_a_city_and_its_counties(store):
+    rows = answers(store, "bodies_in_a_city.rq")
+    assert ("南平市第一医院", "南平市") in rows
+    assert ("建瓯市总医院", "建瓯市") in rows  # 建瓯市 is a county-level city under 南平市
+    assert ("邵武市立医院", "邵武市") in rows
+    nanping = load_gazetteer().resolve("南平市")
+    assert all(load_gazetteer().resolve(place, nanping.code).code.startswith("3507") for _, place in rows)
+
+
+@pytest.mark.slow
+def test_queries_people_who_appear_together(store):
+    rows = answers(store, "people_together.rq")
+    assert ("廖小勇", "陈雯", "1") in rows  # the credit line (廖小勇陈雯李欣)
+    assert ("朱鹏立", "杨闽红", "1") in rows
+    assert all(a != b for a, b, _ in rows)
+
+
+@pytest.mark.slow
+def test_queries_every_sentence_of_an_entity(store):
+    rows = answers(store, "sentences_of_an_entity.rq")
+    assert {written for _, written, _ in rows} == {"福建省医疗保障局", "省医保局"}
+    assert all(written in sentence for _, written, sentence in rows)
+    assert ("000_2bd2ab5580cfad16.txt", "省医保局") in {(a, w) for a, w, s in rows if "副局长刘家城" in s}
+    assert {article for article, _, _ in rows} == {"000_2bd2ab5580cfad16.txt", "001_1d51f59310643ad7.txt"}
+
+
+@pytest.mark.slow
+def test_queries_names_of_an_entity(store):
+    rows = {name: (variants, count) for name, variants, count in answers(store, "names_of_an_entity.rq")}
+    assert set(rows["福建省卫生健康委员会"][0].split("、")) == {"福建省卫健委", "省卫健委"}
+    assert rows["福建省医疗保障局"] == ("省医保局", "5")
+    assert rows["每周文摘报社"][0] == "每周文摘"
+
+
+@pytest.mark.slow
+def test_queries_posts_of_a_person(store):
+    rows = answers(store, "posts_of_a_person.rq")
+    assert ("屈正", "书记", "中国北京市医疗健康领域基金会第一联合委员会") in rows
+    assert ("屈正", "创始人", "北京屈正爱心基金会") in rows
+    assert ("刘伟芳", "记者", "福建卫生报社") in rows  # a byline: a reporter of the paper
+    assert ("姜财", "副主任医师", "") in rows  # a title with no body
+
+
+@pytest.mark.slow
+def test_queries_partners(store):
+    rows = answers(store, "partners.rq")
+    assert {(a, b) for a, b, _ in rows} == {("中国北京市医疗健康领域基金会第一联合委员会", "厦门大学附属第一医院")}
+    assert all("签署" in sentence for _, _, sentence in rows)
+
+
+@pytest.mark.slow
+def test_queries_all_bodies_under_a_parent(store):
+    rows = answers(store, "all_bodies_under_a_parent.rq")
+    assert ("福建省医师协会胸外科医师分会", "福建省医师协会") in rows
+    assert ("福建省医师协会党支部", "福建省医师协会") in rows
+    assert all(body.startswith("福建省医师协会") for body, _ in rows)
+
+
+def test_queries_cookbook_has_a_test_for_every_query():
+    tested = {name for name in globals() if name.startswith("test_queries_")}
+    assert len(list(QUERIES.glob("*.rq"))) >= 8
+    for query in QUERIES.glob("*.rq"):
+        assert query.read_text(encoding="utf-8").startswith("#"), f"{query.name} says what it answers"
+    assert len(tested) >= len(list(QUERIES.glob("*.rq")))

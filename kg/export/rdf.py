@@ -175,6 +175,11 @@ class _Builder:
                 )
             self.add(span, RDF.type, NIF.Phrase)
             self.add(span, ITSRDF.taIdentRef, iri)
+            start, end = mention.sentence
+            if start < end:  # the sentence it was read in, so a reader sees the mention in context
+                sentence = self.span(mention.doc_id, start, end)
+                self.add(sentence, RDF.type, NIF.Sentence)
+                self.add(span, NIF.sentence, sentence)
 
     def relation(self, rel: model.Relation) -> None:
         self.into([doc_id for doc_id, _, _ in rel.evidence])
