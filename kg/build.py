@@ -8,7 +8,6 @@ file behind, and an earlier build's files stay until the new ones are ready.
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.aliases import Aliases
+from kg.atomic import file_mode, stage
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
 from kg.export.rdf import to_rdflib
@@ -85,11 +85,11 @@ def write_outputs(graph: Graph, out_dir: Path, settings: BuildSettings) -> tuple
     try:
         for fmt in settings.formats:
             target = out_dir / EXTENSIONS[fmt]
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=out_dir)
-            staged.append((Path(tmp), target))
+            fd, tmp = stage(target)
+            staged.append((tmp, target))
             with os.fdopen(fd, "wb") as stream:
                 WRITERS[fmt](graph, stream, settings.base)
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, file_mode())
         for tmp, target in staged:
             os.replace(tmp, target)
     except OSError as exc:
@@ -117,11 +117,5 @@ def build(
     rdf = to_rdflib(graph, settings.base)
     violations = tuple(validate(rdf))
     return BuildReport(graph, tuple(errors), written, time.perf_counter() - started, len(rdf), violations)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 

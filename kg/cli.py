@@ -213,3 +213,98 @@ def validate_command(out_dir: Path) -> None:
     click.echo(f"{path}: {len(data)} triples, {len(violations)} SHACL violations")
     if violations:
         raise SystemExit(1)
+
+
+@cli.command("view")
+@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
+@click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.  [default: OUT/graph.html]")
+def view_command(out_dir: Path, output: Path | None) -> None:
+    """Write the graph in OUT as one self-contained HTML page to browse offline.
+
+    \b
+    The page draws the entities coloured by type and sized by mentions, with
+    their relations; find a name or variant in its search box (or open
+    graph.html#search=NAME), click a node to list its variants, relations and
+    the sentences that mention it."""
+    from kg.view import write_view
+
+    try:
+        source, target, data = write_view(out_dir, output)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{source}: {len(data['nodes'])} entities, {len(data['edges'])} relations -> wrote {target}")
+
+
+@cli.command("query")
+@click.argument("query_text", metavar="[QUERY]", required=False)
+@click.option("--file", "-f", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read the query from a file (e.g. queries/posts_in_a_body.rq) instead of QUERY.")
+@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt"]),
+              help="SELECT/ASK: table, or W3C SPARQL results csv, tsv, json. "
+                   "CONSTRUCT/DESCRIBE: table (Turtle), ttl, nt.")
+@click.option("--output", "output_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the results to this file instead of printing them.")
+def query_command(query_text: str | None, query_file: Path | None, out_dir: Path, fmt: str,
+                  output_file: Path | None) -> None:
+    """Run a SPARQL query over the graph built in --out (no server needed).
+
+    \b
+    kg query 'SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }'
+    kg query --file queries/posts_in_a_body.rq --format csv --output posts.csv
+
+    Loads OUT/graph.nt (or graph.ttl) into an embedded Oxigraph store."""
+    from kg.query import INLINE, load_store, read_query, run_query
+
+    if (query_text is None) == (query_file is None):
+        raise click.UsageError("give a QUERY or --file FILE (one of them)")
+    try:
+        query, source = (query_text, INLINE) if query_file is None else (read_query(query_file), str(query_file))
+        store, _ = load_store(out_dir)
+        result = run_query(store, query, source, fmt)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if output_file is None:
+        click.echo(result.data, nl=False)  # bytes as serialised: CSV keeps its CRLF line ends
+        return
+    try:
+        output_file.write_bytes(result.data)
+    except OSError as exc:
+        raise click.ClickException(f"{output_file}: cannot be written ({exc.strerror or exc})") from exc
+    click.echo(f"  wrote {output_file}")
+
+
+@cli.command("load")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store URL: http://HOST:7878/store (Oxigraph), http://HOST:3030/DATASET/data (Fuseki), "
+                   "http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB).")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Named graph to load into. Default: the default graph.")
+@click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
+@click.option("--dataset", is_flag=True,
+              help="Send the dataset (graph.nq, one named graph per article), each graph into its own name.")
+@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds to wait for the server's answer to each request.")
+def load_command(endpoint: str, graph_iri: str | None, append: bool, dataset: bool, out_dir: Path,
+                 timeout: float) -> None:
+    """Send the graph built in --out to a SPARQL server (SPARQL 1.1 Graph Store HTTP Protocol).
+
+    \b
+    Replaces the graph (PUT) unless --append (POST). Credentials come from the
+    environment only, never from arguments:
+      KG_ENDPOINT_USER, KG_ENDPOINT_PASSWORD   HTTP Basic
+      KG_ENDPOINT_TOKEN                        Bearer token"""
+    from kg.load import load
+
+    if dataset and graph_iri is not None:
+        raise click.UsageError("--dataset sends each graph to its own name; it takes no --graph")
+    try:
+        report = load(out_dir, endpoint, graph_iri, append=append, dataset=dataset, timeout=timeout)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(report.summary())

@@ -35,6 +35,7 @@ __all__ = [
     "NIF",
     "ORG",
     "OWL",
+    "PREFIXES",
     "RDF",
     "RDFS",
     "SDO",
@@ -47,6 +48,7 @@ __all__ = [
     "iri_for_mention",
     "iri_for_relation",
     "iri_for_role",
+    "sparql_prologue",
 ]
 
 #: Where instance IRIs live unless the caller gives another base.
@@ -58,6 +60,7 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 #: schema.org, https form (rdflib's ``SDO`` is closed and lags schema.org releases).
 SDO = Namespace("https://schema.org/")
+
 
 
 class KG(DefinedNamespace):
@@ -78,6 +81,28 @@ class KG(DefinedNamespace):
     cooccursWith: URIRef  # symmetric: mentioned in one sentence
     partnerOf: URIRef  # symmetric: the text says the two work together
     evidence: URIRef  # relation node -> nif:String sentence span
+
+
+#: The prefixes every output and query uses for the vocabularies (not for instances: ``--base``
+#: varies): bound in Turtle/TriG, the JSON-LD context, ``kg query`` tables and the page's queries.
+PREFIXES: dict[str, str] = {
+    "dcterms": str(DCTERMS),
+    "itsrdf": str(ITSRDF),
+    "kg": str(KG._NS),
+    "nif": str(NIF),
+    "org": str(ORG),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "schema": str(SDO),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+
+
+def sparql_prologue() -> str:
+    """``PREFIX`` lines for every entry of ``PREFIXES``, to put before a query."""
+    return "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in PREFIXES.items())
 
 
 def _check_base(base: str) -> str:

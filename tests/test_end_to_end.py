@@ -168,7 +168,7 @@ def test_end_to_end_graphml_attributes_are_typed(out_dir):
     path = out_dir / "graph.graphml"
     read = nx.read_graphml(path)
     for node, data in read.nodes(data=True):
-        assert set(data) == {"label", "type", "iri", "mentions"}, node
+        assert set(data) == {"label", "type", "iri", "mentions", "r", "g", "b", "size", "x", "y"}, node
         assert type(data["mentions"]) is int, node
     assert all(type(data["weight"]) is int for *_, data in read.edges(data=True))
 

@@ -21,15 +21,15 @@ from typing import IO, Any
 from rdflib import BNode, Literal, URIRef
 
 from kg import model
-from kg.export.rdf import PREFIXES, to_rdflib
-from kg.namespaces import RDF, XSD
+from kg.export.rdf import to_rdflib
+from kg.namespaces import PREFIXES, RDF, XSD
 
 __all__ = ["context", "write_jsonld"]
 
 
 def context(base: str) -> dict[str, str]:
     """The JSON-LD context: the graph's prefixes, instance IRIs under ``kgid``."""
-    return {"@version": 1.1, **dict(sorted({**PREFIXES, "rdf": str(RDF), "xsd": str(XSD), "kgid": base}.items()))}
+    return {"@version": 1.1, **dict(sorted({**PREFIXES, "kgid": base}.items()))}
 
 
 class _Compactor:

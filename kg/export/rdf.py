@@ -43,6 +43,7 @@ from kg.namespaces import (
     KG,
     NIF,
     ORG,
+    PREFIXES,
     RDF,
     SDO,
     SKOS,
@@ -56,18 +57,8 @@ from kg.namespaces import (
     iri_for_role,
 )
 
-__all__ = ["PREFIXES", "to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
+__all__ = ["to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
 
-#: prefixes bound in every serialisation (and the JSON-LD context)
-PREFIXES = {
-    "kg": str(KG),
-    "nif": str(NIF),
-    "itsrdf": str(ITSRDF),
-    "org": str(ORG),
-    "skos": str(SKOS),
-    "schema": str(SDO),
-    "dcterms": str(DCTERMS),
-}
 
 
 def _source_iri(source: str) -> URIRef:
@@ -280,5 +271,24 @@ def write_nq(graph: model.Graph, stream: IO[bytes], base: str) -> None:
 
 
 def write_trig(graph: model.Graph, stream: IO[bytes], base: str) -> None:
-    """Write ``graph`` as UTF-8 TriG, the same named graphs as ``write_nq``, readable with prefixes."""
-    stream.write(to_dataset(graph, base).serialize(format="trig", encoding="utf-8"))
+    """Write ``graph`` as UTF-8 TriG, the same named graphs as ``write_nq``, readable with prefixes.
+
+    rdflib's TriG writer orders the graphs as its store iterates them (by hash), so each
+    graph is written with the (sorted) Turtle writer and the graphs in IRI order."""
+    dataset = to_dataset(graph, base)
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    for named in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if not len(named):
+            continue
+        one = RDFGraph(bind_namespaces="core")
+        for prefix, ns in dataset.namespaces():
+            one.bind(prefix, ns, override=True, replace=True)
+        for triple in named:
+            one.add(triple)
+        lines = one.serialize(format="turtle").splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        body = [line for line in lines if not line.startswith("@prefix")]  # not indented: a literal may span lines
+        blocks.append(f"<{named.identifier}> {{\n" + "\n".join(body).strip("\n") + "\n}\n")
+    text = "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+    stream.write(text.encode("utf-8"))

@@ -1,0 +1,267 @@
+"""``kg view``: the page it writes for the seeds' graph, read as text, as data, and in a real browser.
+
+The browser test runs Debian's ``chromium`` headless (CI installs it in ``.ci/run``): a
+screenshot must show the graph in the types' colours, and the DOM after the page's script
+ran must show the side panel filled for the node named in the URL fragment.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import struct
+import subprocess
+import time
+import zlib
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.labels import COLOUR_OF
+from kg.namespaces import ITSRDF, NIF, SKOS
+
+DATA_BLOCK = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
+ENTITY = "福建省医疗保障局"
+VARIANT = "省医保局"
+E = "https://example.org/id/"
+
+
+def view(out_dir: Path, output: Path | None = None):
+    args = ["view", "--out", str(out_dir)] + ([] if output is None else ["--output", str(output)])
+    return CliRunner().invoke(cli, args)
+
+
+def page_json(page: str) -> dict:
+    blocks = DATA_BLOCK.findall(page)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_build, tmp_path_factory) -> Path:
+    """The seeds' page, written once for this module outside the shared build folder."""
+    _, out_dir = seed_build
+    output = tmp_path_factory.mktemp("view") / "graph.html"
+    result = view(out_dir, output)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith(f"wrote {output}")
+    return output
+
+
+def test_page_needs_no_network(seed_page):
+    page = seed_page.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    outside_data = DATA_BLOCK.sub("", page)
+    for loads in ("<script src", "<link", "@import", "url(", "<iframe", "<img", "<object", "<embed"):
+        assert loads not in outside_data.lower(), loads
+    # IRIs only occur as data; the markup, style and script name no address at all
+    assert "http://" not in outside_data and "https://" not in outside_data
+    assert re.search(r"\b(src|href)\s*=", outside_data) is None
+    assert "</" not in DATA_BLOCK.search(page).group(1)
+
+
+def test_page_shows_every_entity_with_its_names_and_mentions(seed_page, seed_build):
+    _, out_dir = seed_build
+    data = page_json(seed_page.read_text(encoding="utf-8"))
+    store = ox.Store()
+    store.load(path=str(out_dir / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)
+    labels = {row["e"].value: row["name"].value for row in store.query(
+        f"SELECT ?e ?name WHERE {{ ?e <{SKOS.prefLabel}> ?name ; <https://w3id.org/kg-zh/ontology#mentionCount> ?n }}")}
+    anchors: dict[str, set[str]] = {}
+    for row in store.query(f"SELECT ?e ?a WHERE {{ ?m <{ITSRDF.taIdentRef}> ?e ; <{NIF.anchorOf}> ?a }}"):
+        anchors.setdefault(row["e"].value, set()).add(row["a"].value)
+    texts = [row["t"].value for row in store.query(f"SELECT ?t WHERE {{ ?d <{NIF.isString}> ?t }}")]
+
+    assert {node["iri"]: node["name"] for node in data["nodes"]} == labels
+    node = next(node for node in data["nodes"] if node["name"] == ENTITY)
+    assert node["type"] == "organization" and VARIANT in node["alt"]
+    for node in data["nodes"]:
+        assert bool(node["sents"]) == bool(node["count"]), node["name"]  # a parent named only inside names has none
+        for sentence in node["sents"]:
+            marked = [text for text, mark in sentence["parts"] if mark]
+            assert marked and set(marked) <= anchors[node["iri"]], (node["name"], marked)
+            text = "".join(text for text, _ in sentence["parts"]).strip("…")
+            assert any(text in doc for doc in texts)
+    kinds = {edge["kind"] for edge in data["edges"]}
+    assert {"role", "suborg", "located", "organizer", "cooccur"} <= kinds
+    assert all(edge["titles"] for edge in data["edges"] if edge["kind"] == "role")
+
+
+def test_same_graph_gives_the_same_bytes(seed_page, seed_build, tmp_path):
+    _, out_dir = seed_build
+    again = tmp_path / "again.html"
+    assert view(out_dir, again).exit_code == 0
+    assert again.read_bytes() == seed_page.read_bytes()
+
+
+def test_turtle_alone_gives_the_same_page_beside_it(seed_page, seed_build, tmp_path):
+    _, out_dir = seed_build
+    shutil.copyfile(out_dir / "graph.ttl", tmp_path / "graph.ttl")
+    result = view(tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "graph.html").read_bytes() == seed_page.read_bytes()
+
+
+def test_missing_graph_is_one_line(tmp_path):
+    result = view(tmp_path)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path / 'graph.nt'}: no such file (nor graph.ttl; run `kg build` first)\n"
+    assert not (tmp_path / "graph.html").exists()
+
+
+def test_invalid_graph_is_one_line(tmp_path):
+    (tmp_path / "graph.nt").write_text("<a> <b> oops .\n", encoding="utf-8")
+    result = view(tmp_path)
+    assert result.exit_code == 1
+    assert re.fullmatch(rf"Error: {re.escape(str(tmp_path / 'graph.nt'))}: not valid N-Triples \(.+\)\n", result.output)
+
+
+def test_failed_write_keeps_the_old_page(seed_build, tmp_path, monkeypatch):
+    _, out_dir = seed_build
+    page = tmp_path / "graph.html"
+    page.write_text("old", encoding="utf-8")
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kg.atomic.os.replace", fail)
+    result = view(out_dir, page)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {page}: cannot write (No space left on device)\n"
+    assert page.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html"]
+
+
+# ---- hand-made graphs: escaping and sentences ------------------------------------------------------
+
+def tiny_graph(folder: Path, text: str, name: str, begin: int, end: int, sentence: tuple[int, int] | None = None):
+    """One document, one person mentioned once, and optionally a cited ``nif:Sentence``."""
+    doc, person, mention = f"<{E}doc/d>", f"<{E}person/p>", f"<{E}doc/d#char={begin},{end}>"
+    lines = [
+        f'{doc} <{NIF.isString}> {json.dumps(text, ensure_ascii=False)} .',
+        f'{doc} <http://purl.org/dc/terms/identifier> "d.txt" .',
+        f"{person} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kg-zh/ontology#Person> .",
+        f"{person} <{SKOS.prefLabel}> {json.dumps(name, ensure_ascii=False)}@zh .",
+        f"{mention} <{ITSRDF.taIdentRef}> {person} .",
+        f"{mention} <{NIF.referenceContext}> {doc} .",
+        f'{mention} <{NIF.beginIndex}> "{begin}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .',
+        f'{mention} <{NIF.endIndex}> "{end}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .',
+    ]
+    if sentence is not None:
+        span = f"<{E}doc/d#char={sentence[0]},{sentence[1]}>"
+        lines += [
+            f"{span} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{NIF.Sentence}> .",
+            f"{span} <{NIF.referenceContext}> {doc} .",
+            f'{span} <{NIF.beginIndex}> "{sentence[0]}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .',
+            f'{span} <{NIF.endIndex}> "{sentence[1]}"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .',
+        ]
+    (folder / "graph.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert view(folder).exit_code == 0
+    page = (folder / "graph.html").read_text(encoding="utf-8")
+    return page, page_json(page)
+
+
+def test_names_cannot_inject_markup(tmp_path):
+    name = "</script><script>alert(1)</script><!-- & \u2028"
+    page, data = tiny_graph(tmp_path, f"据{name}说。", name, 1, 1 + len(name))
+    assert data["nodes"][0]["name"] == name
+    assert "alert" not in DATA_BLOCK.sub("", page) and page.count("</script>") == 2
+
+
+def test_sentence_is_cut_at_sentence_ends_when_none_is_cited(tmp_path):
+    _, data = tiny_graph(tmp_path, "前一句。乙说张三是院长！后一句", "张三", 6, 8)
+    assert data["nodes"][0]["sents"] == [{"doc": "d.txt", "parts": [["乙说", 0], ["张三", 1], ["是院长！", 0]]}]
+
+
+def test_cited_sentence_is_used_when_present(tmp_path):
+    _, data = tiny_graph(tmp_path, "前一句。乙说张三是院长！后一句", "张三", 6, 8, sentence=(0, 12))
+    assert data["nodes"][0]["sents"][0]["parts"][1] == ["张三", 1]
+    assert "".join(text for text, _ in data["nodes"][0]["sents"][0]["parts"]) == "前一句。乙说张三是院长！"
+
+
+def test_long_sentence_is_cut_around_the_mention(tmp_path):
+    text = "甲" * 300 + "张三" + "乙" * 300
+    _, data = tiny_graph(tmp_path, text, "张三", 300, 302)
+    assert data["nodes"][0]["sents"][0]["parts"] == [["…", 0], ["甲" * 80, 0], ["张三", 1], ["乙" * 80, 0], ["…", 0]]
+
+
+# ---- a real browser -------------------------------------------------------------------------------
+
+def decode_png(data: bytes) -> tuple[int, int, list[bytes], int]:
+    """(width, height, rows, bytes per pixel) of an 8-bit RGB(A) PNG: enough for Chromium's
+    screenshots without an imaging library (https://www.w3.org/TR/png/#9Filters)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        header = struct.unpack(">IIBBBBB", body) if kind == b"IHDR" else header
+        idat += [body] if kind == b"IDAT" else []
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and interlace == 0 and colour in (2, 6), header
+    bpp, raw = (3 if colour == 2 else 4), zlib.decompress(b"".join(idat))
+    stride, prev, rows = width * bpp, bytearray(width * bpp), []
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride) if kind else ():
+            a, b = (line[i - bpp] if i >= bpp else 0), prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + ((a + b) >> 1)) & 255
+            else:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return width, height, rows, bpp
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    binary = shutil.which("chromium")
+    if binary is None:
+        pytest.fail("`chromium` is not on PATH: install Debian's chromium package (apt-get install chromium); "
+                    ".ci/run does this in CI")
+    command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+               f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,900", "--virtual-time-budget=10000",
+               *args]
+    result = subprocess.run(command, capture_output=True, timeout=180, check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    return result
+
+
+@pytest.mark.slow
+def test_page_draws_and_answers_in_chromium(seed_page, tmp_path):
+    started = time.perf_counter()
+    data = page_json(seed_page.read_text(encoding="utf-8"))
+    shot = tmp_path / "graph.png"
+    chromium(tmp_path, f"--screenshot={shot}", seed_page.as_uri())
+    width, height, rows, bpp = decode_png(shot.read_bytes())
+    assert (width, height) == (1280, 900)
+    pixels = {row[i : i + 3] for row in rows for i in range(0, len(row), bpp)}
+    assert len(pixels) > 500, f"{shot}: {len(pixels)} colours, the graph was not drawn"
+    for label, colour in COLOUR_OF.items():  # every type's nodes are painted in its colour
+        assert bytes(colour) in pixels, (label, colour, shot)
+
+    for query in (ENTITY, VARIANT):  # the canonical name, and a variant of it
+        dom = chromium(tmp_path, "--dump-dom", f"{seed_page.as_uri()}#search={quote(query)}").stdout.decode()
+        body = re.search(r"<body([^>]*)>", dom).group(1)
+        assert 'data-ready="true"' in body
+        assert f'data-nodes="{len(data["nodes"])}"' in body
+        assert f'data-selected="{ENTITY}"' in body
+        details = re.search(r'<article id="details">(.*?)</article>', dom, re.S).group(1)
+        assert f"<h2>{ENTITY}</h2>" in details
+        assert re.search(rf'<ul class="variants"><li>{VARIANT}</li>', details)
+        assert re.search(rf'<ol class="sentences">.*<mark>(?:{ENTITY}|{VARIANT})</mark>', details, re.S)
+        assert '<button type="button" class="goto">' in details  # relations lead to the other end
+    print(f"chromium: screenshot and two DOM dumps in {time.perf_counter() - started:.1f} s ({shot})")
