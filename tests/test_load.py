@@ -90,13 +90,38 @@ def assert_one_line_error(result, *parts: str) -> str:
 # --- a real Oxigraph server ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def oxigraph(tmp_path_factory) -> str:
-    """Base URL of an in-memory Oxigraph server on a free loopback port, stopped after the module."""
+def oxigraph_exe() -> str:
+    """The ``oxigraph`` command of the test extra (beside this interpreter, else on PATH)."""
     exe = shutil.which("oxigraph", path=os.pathsep.join([str(Path(sys.executable).parent),
                                                            os.environ.get("PATH", "")]))
     if exe is None:
         pytest.fail("the Oxigraph server is not installed: pip install -e '.[test]' installs it")
+    return exe
+
+
+@pytest.mark.parametrize("name, query", [
+    ("graph.nq", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+    ("graph.trig", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+    ("graph.jsonld", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+    ("graph.nt", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+])
+def test_oxigraph_bulk_loader_takes_the_files_as_they_are(seed_build, tmp_path, name, query):
+    """``oxigraph load --file`` (the store's own bulk loader) reads each file unchanged."""
+    _, out_dir = seed_build
+    exe, db = oxigraph_exe(), tmp_path / "db"
+    subprocess.run([exe, "load", "--location", str(db), "--file", str(out_dir / name)],
+                   check=True, capture_output=True, timeout=120)
+    done = subprocess.run([exe, "query", "--location", str(db), "--query", query, "--results-format", "csv"],
+                          check=True, capture_output=True, timeout=120, text=True)
+    lines = {"graph.nq": "graph.nq", "graph.trig": "graph.nq"}.get(name, "graph.nt")
+    expected = sum(1 for line in (out_dir / lines).read_text(encoding="utf-8").splitlines() if line.strip())
+    assert done.stdout.split() == ["n", str(expected)]
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory) -> str:
+    """Base URL of an in-memory Oxigraph server on a free loopback port, stopped after the module."""
+    exe = oxigraph_exe()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = tmp_path_factory.mktemp("oxigraph") / "server.log"
