@@ -183,9 +183,10 @@ def _expands(short: str, full: str) -> bool:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """``厦大附属第一医院`` abbreviates ``厦门大学附属第一医院``: same first and last two
-    characters, and the short form's characters appear in the full name in order."""
-    if len(short) < 4 or short[0] != full[0] or short[-2:] != full[-2:]:
+    """``厦大附属第一医院`` abbreviates ``厦门大学附属第一医院``: same first and last three
+    characters (the head and what qualifies it: ``医学会`` is no short form of ``医师学会``),
+    and the short form's characters appear in the full name in order."""
+    if len(short) < 4 or short[0] != full[0] or short[-3:] != full[-3:]:
         return False
     it = iter(full)
     return all(ch in it for ch in short)

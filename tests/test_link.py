@@ -291,3 +291,14 @@ def test_link_program_named_after_a_body_keeps_the_place_in_the_bodys_name():
     assert entity_of(entities, "北京医联党委福建“师带徒”医疗帮扶行动") == "北京医联党委福建师带徒医疗帮扶行动"
     alone = doc_result("b.txt", "北京市“师带徒”医疗帮扶行动启动。", [("北京市“师带徒”医疗帮扶行动", "PROG")])
     assert entity_of(link([alone])[0], "北京市“师带徒”医疗帮扶行动") == "师带徒医疗帮扶行动"  # a place alone goes
+
+
+def test_link_medical_association_and_physicians_association_stay_apart():
+    """省医学会 and 省医师学会 are two bodies: a name is no short form of another whose head differs."""
+    text = "杨闽红还肯定了换届以来省医学会、省医师学会在党建引领方面取得的成效。7月26日，福建省医学会召开会议。"
+    result = doc_result(
+        "a.txt", text, [("省医学会", "ORG"), ("省医师学会", "ORG"), ("福建省医学会", "ORG")]
+    )
+    entities, _ = link([result])
+    assert entity_of(entities, "省医学会") == entity_of(entities, "福建省医学会") == "福建省医学会"
+    assert entity_of(entities, "省医师学会") == "福建省医师学会"
