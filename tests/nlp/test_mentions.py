@@ -59,6 +59,9 @@ def test_mentions_no_person_without_a_full_name(nlp, raw):
         ("主办单位：福建省医疗保障局\n协办单位：福州市医疗保障\n\n局、《福建卫生报》社", "《福建卫生报》社"),
         ("南平市人民政府副市长林湫介绍", "南平市人民政府"),
         ("为深入贯彻落实党的二十大精神，省纪委监委将整治", "省纪委监委"),
+        # a headline naming one body, then a paragraph opening with another: two names, not one
+        ("国家卫健委发文推广三明经验\n\n国家卫生健康委办公厅近日印发", "国家卫生健康委办公厅"),
+        ("国家卫健委发文推广三明经验\n\n国家卫生健康委办公厅近日印发", "国家卫健委"),
     ],
 )
 def test_mentions_organization_whole_name(nlp, raw, name):

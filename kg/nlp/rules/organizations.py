@@ -102,10 +102,12 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
             starts.add(j)
         elif text[j - 1 : j + 1] not in lx.dictionary_words():
             weak.add(j)  # 报省卫健委: used only when nothing stronger opens the name (not 实验区|社会事业局)
-    starts = starts or weak
-    if not starts:
+    if not (starts or weak):
         return None
-    start = max(starts)
+    start = max(starts or weak)
+    ended = [j for j in weak if j > start and any(c.start == start and c.end <= j for c in named if c.label == "ORG")]
+    if ended:  # 国家卫健委发文推广…|国家卫生健康委办公厅: the body before is complete; the prefix opens a new name
+        start = max(ended)
     while True:
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
         before += [start - len(w) for w in lx.JURISDICTION if len(w) > 1 and text.endswith(w, lo, start)]
