@@ -6,31 +6,15 @@ so the stages after it never see a ``Doc``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import DocResult, Document, Mention, RawRelation
+from kg.sentences import sentences
 
 SPANS_KEY = "kg_mentions"
-
-
-#: Sentence-final punctuation (after NFKC). A regex over the text is several times
-#: cheaper than spaCy's sentencizer over one-character tokens.
-_SENTENCE_END = re.compile(r"[。!?;！？；]+")
-
-
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """``[start, end)`` spans of the sentences of ``text`` (the whole text if none end)."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text) or not spans:
-        spans.append((start, len(text)))
-    return tuple(spans)
 
 
 def to_result(document: Document, doc: Doc) -> DocResult:

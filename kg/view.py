@@ -26,10 +26,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.atomic import write_atomically
-from kg.extract import sentences
 from kg.labels import CLASS_OF, COLOUR_OF, LABELS, RELATIONS, TYPE_OF
 from kg.namespaces import KG, ORG, SDO, sparql_prologue
 from kg.query import load_store
+from kg.sentences import sentences
 
 __all__ = ["DEFAULT_PAGE", "page_data", "render", "write_view"]
 

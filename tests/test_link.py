@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import sentences
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Document, Mention, RawRelation
+from kg.sentences import sentences
 
 
 def doc_result(doc_id: str, text: str, labelled: list[tuple[str, str]]) -> DocResult:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import lexicon as lx
 from kg.nlp.extensions import text_of
+from kg.sentences import sentence_start
 
 _TITLE_START = re.compile("|".join(map(re.escape, lx.TITLES)))
 _SEPARATORS = "、,，"
@@ -129,7 +130,7 @@ def _launched(text: str, spans: list) -> list[tuple[str, int, int, str]]:
     for j, prog in enumerate(spans):
         if prog.label_ != "PROG":
             continue
-        start = max(text.rfind(ch, 0, prog.start_char) for ch in _SENTENCE_END) + 1
+        start = sentence_start(text, prog.start_char)
         verb = _LAUNCH.search(text, start, prog.start_char)
         if not verb:
             continue
@@ -183,7 +184,6 @@ def _governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
 
 _OWNS = re.compile(r"(?:的)?(?:旗下(?:拥有|有|设有|包括|管理)?|下设(?!立)|下辖|内设(?!立))")
 _LIST_JOINS = ("及", "和", "与", "、", "以及", "")
-_SENTENCE_END = "。!?！？;；\n"
 
 
 def _owned(text: str, spans: list) -> list[tuple[str, int, int, str]]:
@@ -194,7 +194,7 @@ def _owned(text: str, spans: list) -> list[tuple[str, int, int, str]]:
     out = []
     orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
     for m in _OWNS.finditer(text):
-        start = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_END) + 1
+        start = sentence_start(text, m.start())
         before = [
             i
             for i, s in orgs
