@@ -1,0 +1,203 @@
+"""Within one article: which mentions are other names of which (a step of linking).
+
+An article introduces a body by its full name and then shortens it, or gives
+a second name in brackets; these rules read such variants off the article's own
+mentions, so a short form is only ever resolved against a longer name *in the
+same article*, and only when exactly one longer name fits (look-alikes are
+never merged on a guess):
+
+* ``A（B）``, ``A（以下简称B）``: B is another name of A;
+* ``X附属A、附属B``: the second body shares the head of the first;
+* ``《每周文摘》`` and ``《每周文摘报》社``: a paper's title names its press;
+* abbreviations (``厦大附属第一医院``) and tails (``第一医院``) of one longer name;
+* a bare ``市/县/区`` prefix: the division the article is set in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
+
+from kg.gazetteer import load_gazetteer
+from kg.model import Mention
+from kg.names import clean, leading_place
+
+__all__ = ["abbreviates", "name_in_article", "named_after_a_body"]
+
+#: Labels whose short forms may stand for a longer name in the same article.
+_SHORT_FORM_LABELS = ("ORG", "PROG")
+_MIN_SHORT_FORM = 3
+
+
+_ARTICLE_RULES = {
+    "abbreviation": "abbreviation of a longer name in the same article (characters in order)",
+    "tail": "short form of a longer name in the same article (its tail)",
+}
+
+
+def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Mention, str]]:
+    """Resolve an article's abbreviations, then its tail short forms, to unique longer names.
+
+    Returns the resolved names and, for each mention that changed, which rule did it."""
+    resolved = dict(names)
+    rules: dict[Mention, str] = {}
+    for kind, rule in (("abbreviation", abbreviates), ("tail", str.endswith)):
+        by_label: dict[str, set[str]] = defaultdict(set)
+        for mention, name in resolved.items():
+            by_label[mention.label].add(name)
+        for mention, name in list(resolved.items()):
+            if mention.label not in _SHORT_FORM_LABELS or len(name) < _MIN_SHORT_FORM:
+                continue
+            longer = [n for n in by_label[mention.label] if len(n) > len(name) and _holds(rule, n, name)]
+            # Only the longest count: 第一医院 < 附属第一医院 < 厦门大学附属第一医院 is one chain.
+            heads = [n for n in longer if not any(o != n and o.endswith(n) for o in longer)]
+            if len(heads) == 1:
+                resolved[mention] = heads[0]
+                rules[mention] = _ARTICLE_RULES[kind]
+    return resolved, rules
+
+
+def _holds(rule, full: str, short: str) -> bool:
+    return rule(full, short) if rule is str.endswith else rule(short, full)
+
+
+_OPEN, _CLOSE = "(（", ")）"
+_SO_CALLED = ("以下简称", "下称", "简称")
+
+
+def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[tuple[str, str], str]:
+    """Names an article itself declares equal, short name -> full name:
+
+    * ``国家卫健委（国家卫生健康委员会）``: a name and its
+      full form in brackets right after it;
+    * ``福建省医疗保障局（以下简称“省医保局”）``: a full name and the short name it
+      will go by.
+    """
+    aliases: dict[tuple[str, str], str] = {}
+    for a, b in pairwise(mentions):
+        if a.label != b.label or names[a] == names[b]:
+            continue
+        between = text[a.end : b.start].strip("“”\"'")
+        closes = text[b.end : b.end + 1] in _CLOSE or text[b.end : b.end + 2].lstrip("“”\"'")[:1] in _CLOSE
+        if not closes or not between or between[0] not in _OPEN:
+            continue
+        inside = between[1:].strip("“”\"'")
+        if not inside and _expands(names[a], names[b]):
+            aliases[(a.label, names[a])] = names[b]  # short (FULL)
+        elif inside in _SO_CALLED and _expands(names[b], names[a]):
+            aliases[(b.label, names[b])] = names[a]  # FULL (以下简称 short)
+    return aliases
+
+
+_SHARED = "附属"
+_LOCAL_PREFIXES = "市县区州"
+_MIN_SETTING_MENTIONS = 2
+_NOT_JURISDICTION = ("市场", "区域", "县域", "市级", "县级", "区级", "市民", "县城", "市区")
+
+
+def _place_in(name: str, label: str) -> str | None:
+    """The division a name is or starts with by its full name (邵武市卫健局 -> 邵武市)."""
+    if label == "LOC":
+        return name
+    prefix = leading_place(name)
+    full = prefix and prefix != name and any(p.name == prefix for p in load_gazetteer().lookup(prefix))
+    return prefix if full else None
+
+
+def _local_jurisdiction(names: dict[Mention, str]) -> dict[Mention, str]:
+    """``市医保局`` at a Fuzhou event is 福州市医疗保障局: a bare 市, 县 or 区 prefix left
+    after the article's own full forms takes the nearest division of that level named
+    before it in the same sentence (邵武市卫健局局长兼市总医院…), else the one the
+    article is clearly set in (named at least twice, more often than any other)."""
+    placed = sorted((m, place) for m, name in names.items() if (place := _place_in(name, m.label)))
+    counts: dict[str, dict[str, int]] = {p: defaultdict(int) for p in _LOCAL_PREFIXES}
+    for m, place in placed:
+        if m.label == "LOC" and place[-1:] in counts:
+            counts[place[-1]][place] += 1
+    setting: dict[str, str] = {}
+    for prefix, seen in counts.items():
+        ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))
+        clear = len(ranked) == 1 or (ranked and ranked[1][1] < ranked[0][1])
+        if ranked and ranked[0][1] >= _MIN_SETTING_MENTIONS and clear:
+            setting[prefix] = ranked[0][0]
+    out: dict[Mention, str] = {}
+    for m, name in names.items():
+        prefix = name[:1]
+        if m.label != "ORG" or prefix not in _LOCAL_PREFIXES or name.startswith(_NOT_JURISDICTION):
+            continue
+        before = [p for o, p in placed if o.sentence == m.sentence and o.end <= m.start and p.endswith(prefix)]
+        place = before[-1] if before else setting.get(prefix)
+        if place:
+            out[m] = "中共" + place + name[1:] if name[1:2] == "委" and len(name) > 2 else place + name[1:]
+    return out
+
+
+def _shared_heads(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[Mention, str]:
+    """``福建医科大学附属协和医院、附属第一医院``: the second body is 福建医科大学附属第一医院."""
+    out: dict[Mention, str] = {}
+    for a, b in pairwise(mentions):
+        first, second = out.get(a, names[a]), names[b]
+        coordinated = a.label == b.label == "ORG" and text[a.end : b.start] == "、"
+        if coordinated and second.startswith(_SHARED) and _SHARED in first[1:]:
+            out[b] = first[: first.index(_SHARED, 1)] + second
+    return out
+
+
+def named_after_a_body(mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Programs whose name starts with the name of a body the article writes (北京医联党委…行动)."""
+    bodies = {clean(m.text) for m in mentions if m.label == "ORG" and len(clean(m.text)) >= 3}
+    return [m for m in mentions if m.label == "PROG" and clean(m.text).startswith(tuple(bodies))]
+
+
+def _presses(names: dict[Mention, str]) -> dict[Mention, str]:
+    """``《每周文摘》`` and ``《每周文摘报》社`` in one article: a paper's title names the press
+    that prints it, whose name the article gives (X社 or X报社)."""
+    orgs = {name for m, name in names.items() if m.label == "ORG"}
+    out = {}
+    for m, name in names.items():
+        if m.label == "ORG" and m.text.startswith("《") and m.text.endswith("》") and not name.endswith("社"):
+            press = [p for p in (name + "报社", name + "社") if p in orgs]
+            if press:
+                out[m] = press[0]
+    return out
+
+
+def _expands(short: str, full: str) -> bool:
+    """A full form is longer and repeats some of the short form's characters;
+    ``福建卫生报社（每周文摘报社）`` names a second body, not a full form."""
+    return len(full) > len(short) and len(set(short[:-1]) & set(full)) >= 2
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """``厦大附属第一医院`` abbreviates ``厦门大学附属第一医院``: same first and last three
+    characters (the head and what qualifies it: ``医学会`` is no short form of ``医师学会``),
+    and the short form's characters appear in the full name in order."""
+    if len(short) < 4 or short[0] != full[0] or short[-3:] != full[-3:]:
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def name_in_article(text: str, names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Mention, str]]:
+    """The article's rules applied to each mention's own canonical name: the resolved names,
+    and for each mention a rule changed, which one (for ``kg explain``)."""
+    mentions = sorted(names)
+    names = dict(names)
+    rule_of: dict[Mention, str] = {}
+    aliases = _bracket_aliases(text, mentions, names)
+    for m, name in _shared_heads(text, mentions, names).items():
+        names[m] = name
+        rule_of[m] = "coordinated with the name before it, whose head it shares (X附属A、附属B)"
+    for m, name in _presses(names).items():
+        names[m] = name
+        rule_of[m] = "a paper's title names its press, which the article names (《X》 = X报社)"
+    for m, name in names.items():
+        if (m.label, name) in aliases:
+            names[m] = aliases[(m.label, name)]
+            rule_of[m] = "the article gives it as another name of this one (brackets, 以下简称)"
+    resolved, rules = _short_forms(names)
+    rule_of.update(rules)
+    for m, name in _local_jurisdiction(resolved).items():
+        resolved[m] = name
+        rule_of[m] = "bare 市/县/区 = the city, county or district the article is set in"
+    return resolved, rule_of
