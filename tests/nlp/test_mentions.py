@@ -196,3 +196,10 @@ def test_mentions_unit_of_a_press_keeps_the_names_inside_it(nlp):
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == [unit]
     spans = {s.text for s in doc.spans["kg_mentions"] if s.label_ == "ORG"}
     assert spans == {unit, "《福建卫生报》社", "《每周文摘报》社"}
+
+
+def test_mentions_adverb_after_a_title_is_no_surname(nlp):
+    """People's Daily test set: 曾 (once) before a verb is an adverb, though 曾 is a surname."""
+    raw = "他说，两个月前的今天，江泽民主席曾亲临我校视察，今天，克林顿总统及夫人一行又到我校访问。"
+    people = {text for text, label in ents(nlp, raw) if label == "PER"}
+    assert "江泽民" in people and not any(p.startswith("曾") for p in people)
