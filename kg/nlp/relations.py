@@ -171,14 +171,26 @@ _GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?)$")
 _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
 
+_IS = ("是", "为", "系")
+_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管)")
+_UNDER_BETWEEN = re.compile(r"^的?(?:直属|下属|所属|属下)的?$")
+_CLOSING = ")）”’\"'"
+
+
 def _governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
-    """``A由B主管``, ``A隶属于B``: A is a body under B (``suborg``, head A, tail B)."""
+    """``A由B主管``, ``A隶属于B``, ``A是B直属的…``: A is a body under B (``suborg``, head A,
+    tail B); ``B所属(的)A``, ``B直属A``: the same, the parent first."""
     out = []
     orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
     for (i, a), (j, b) in pairwise(orgs):
         between = text[a.end_char : b.start_char]
-        if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(text[b.end_char :])):
+        after_b = text[b.end_char :]
+        if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(after_b)):
             out.append(("suborg", i, j, ""))
+        elif between.lstrip(_CLOSING) in _IS and _UNDER.match(after_b):
+            out.append(("suborg", i, j, ""))  # 江苏省疾病预防控制中心是江苏省卫生健康委员会直属的…单位
+        elif _UNDER_BETWEEN.match(between):
+            out.append(("suborg", j, i, ""))  # 长航集团所属长江轮船海外旅游总公司
     return out
 
 

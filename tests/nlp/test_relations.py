@@ -111,3 +111,21 @@ def test_relations_where_the_text_says_a_body_is(nlp):
     """An MSRA test sentence: 位于索韦托地区的巴拉瓜纳医院."""
     raw = "于今年６月后开始在位于索韦托地区的巴拉瓜纳医院围墙上组织绘制约堡第二面“纪念墙”。"
     assert ("located", "巴拉瓜纳医院", "索韦托", "") in relations(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, child, parent",
+    [
+        # public pages of the bodies themselves
+        ("江苏省疾病预防控制中心是江苏省卫生健康委员会直属的公益一类全额拨款事业单位。", "江苏省疾病预防控制中心",
+         "江苏省卫生健康委员会"),
+        ("河北省疾病预防控制中心为河北省卫生健康委员会直属公益一类全额事业单位", "河北省疾病预防控制中心",
+         "河北省卫生健康委员会"),
+        ("中日友好医院（简称“中日医院”）是国家卫生健康委员会直属大型综合性三级甲等医院", "中日医院",
+         "国家卫生健康委员会"),
+        # People's Daily test set: the parent first
+        ("长航集团所属长江轮船海外旅游总公司，是长江上最大的旅游企业。", "长江轮船海外旅游总公司", "长航集团"),
+    ],
+)
+def test_relations_body_directly_under_another(nlp, raw, child, parent):
+    assert ("suborg", child, parent, "") in relations(nlp, raw)

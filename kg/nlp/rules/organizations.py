@@ -29,6 +29,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff·]")
 # Pieces with a conjunction inside that still belong to one name.
 _INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡建设", "和旅游", "和改革")
 _MAX_LEFT = 22
+# 等 in these is a level of schooling, not "etc.": 高等专科学校, 中等职业学校.
+_LEVELS = ("高等", "中等", "初等")
 _TITLE_SET = frozenset(lx.TITLES)
 _TITLE_LENGTHS = tuple(sorted({len(t) for t in lx.TITLES}))
 _SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
@@ -51,14 +53,14 @@ _PRESS_UNIT = re.compile(r"《[^《》]{2,12}》社(?:\(《[^《》]{2,12}》社
 def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> int:
     """Leftmost index a name ending at ``end`` may start at: the nearest stop (or person) to its left.
 
-    和 inside a proper noun of the dictionary (协和) is no stop."""
+    和 inside a proper noun of the dictionary (协和) is no stop, nor 等 in 高等/中等/初等."""
     i = end
     words = lx.word_starts(text)
     while i > 0 and end - i < _MAX_LEFT and i not in people:
         ch = text[i - 1]
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
             ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
-        ):
+        ) and text[i - 2 : i] not in _LEVELS:
             break
         if not _HAN.match(ch):
             break
