@@ -20,9 +20,9 @@ from itertools import pairwise
 
 from kg.gazetteer import load_gazetteer
 from kg.model import Mention
-from kg.names import clean, leading_place
+from kg.names import leading_place
 
-__all__ = ["abbreviates", "name_in_article", "named_after_a_body"]
+__all__ = ["abbreviates", "name_in_article"]
 
 #: Labels whose short forms may stand for a longer name in the same article.
 _SHORT_FORM_LABELS = ("ORG", "PROG")
@@ -141,12 +141,6 @@ def _shared_heads(text: str, mentions: list[Mention], names: dict[Mention, str])
         if coordinated and second.startswith(_SHARED) and _SHARED in first[1:]:
             out[b] = first[: first.index(_SHARED, 1)] + second
     return out
-
-
-def named_after_a_body(mentions: tuple[Mention, ...]) -> list[Mention]:
-    """Programs whose name starts with the name of a body the article writes (北京医联党委…行动)."""
-    bodies = {clean(m.text) for m in mentions if m.label == "ORG" and len(clean(m.text)) >= 3}
-    return [m for m in mentions if m.label == "PROG" and clean(m.text).startswith(tuple(bodies))]
 
 
 def _presses(names: dict[Mention, str]) -> dict[Mention, str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from spacy.language import Language
 from kg import model
 from kg.errors import InputError
 from kg.extract import extract
-from kg.normalise import normalise
+from kg.normalise import comparison_form, normalise
 
 #: Mention types scored against gold; gold's ``DOC`` is ignored on both sides.
 TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "PROG")
@@ -33,16 +32,14 @@ BIO_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
 RELATION_KINDS: tuple[str, ...] = ("role", "suborg", "organizer", "partner")
 LINK_KINDS: tuple[str, ...] = ("within", "across")  # linked mention pairs in one document, in two
 
-_MARKS = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
 _BLANK_LINE = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
 
 Triple = tuple[str, str, str]  # (doc_id, type, normalised mention)
 Span = tuple[int, int, str]  # [start, end) in the sentence, type
 
 
-def normalise_mention(text: str) -> str:
-    """ANNOTATION.md's comparison form: NFKC, no whitespace, no quote or title marks."""
-    return _MARKS.sub("", unicodedata.normalize("NFKC", text))
+#: ANNOTATION.md's comparison form: NFKC, no whitespace, no quote or title marks.
+normalise_mention = comparison_form
 
 
 @dataclass(frozen=True)

@@ -32,3 +32,7 @@ COLOUR_OF: dict[str, tuple[int, int, int]] = {
     "LOC": (89, 161, 79),
     "PROG": (242, 142, 43),
 }
+
+#: The ``role`` of an ``organizer`` relation read off a program's name, which starts with its
+#: body's (``上海某医院“健康快车”行动``): the linker keeps such a body's place in the program's name.
+NAMED_AFTER = "named after"

@@ -17,8 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.aliases import Aliases
-from kg.article_names import name_in_article, named_after_a_body
+from kg.article_names import name_in_article
 from kg.gazetteer import Place, load_gazetteer
+from kg.labels import NAMED_AFTER
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
 from kg.names import canonical, canonical_place, canonical_program, clean, university_abbreviations, why
 
@@ -58,8 +59,9 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
                     places[names[m]] = place
             else:
                 names[m] = canonical(m.label, m.text, province)
-        for m in named_after_a_body(result.mentions):
-            names[m] = canonical_program(m.text, keep_place=True)
+        for raw in result.relations:
+            if raw.kind == "organizer" and raw.role == NAMED_AFTER and raw.tail is not None:
+                names[raw.tail] = canonical_program(raw.tail.text, keep_place=True)  # 上海某医院…行动 keeps 上海
         own_names = dict(names)  # before the article's own rules: what each mention names alone
         for m, name in names.items():
             rule_of[m] = why(m.label, m.text, name)

@@ -19,13 +19,10 @@ Which mentions of one article are short forms of another is the linker's job.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from kg.gazetteer import Place, load_gazetteer
-
-#: Marks that ANNOTATION.md says are not part of a mention.
-_MARKS = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
+from kg.normalise import comparison_form
 
 #: Abbreviation -> full form of the body's head, applied at the end of a name.
 #: Order matters: longer abbreviations first. ``卫计委`` (a predecessor body) is
@@ -50,9 +47,8 @@ _INNER_BRACKET = re.compile(r"\([^()]*\)(?=[\u4e00-\u9fff])")
 _YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮))")
 
 
-def clean(surface: str) -> str:
-    """The comparison form of a mention: NFKC, no whitespace, no quote marks."""
-    return _MARKS.sub("", unicodedata.normalize("NFKC", surface))
+#: The comparison form of a mention (NFKC, no whitespace, no quote marks), as ANNOTATION.md says.
+clean = comparison_form
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +123,7 @@ def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | 
 
 def canonical_program(surface: str, keep_place: bool = False) -> str:
     """``keep_place``: the name starts with a body's name that starts with a place
-    (``北京医联党委福建“师带徒”医疗帮扶行动``), so the place is part of the name."""
+    (``上海某医院“健康快车”行动``), so the place is part of the name."""
     name = clean(surface)
     name = _YEAR.sub("", name)
     prefix = "" if keep_place else leading_place(name)

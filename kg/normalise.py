@@ -24,8 +24,16 @@ import unicodedata
 
 from kg.model import Document
 
+#: Marks that ANNOTATION.md says are not part of a mention (quotes, title marks), and whitespace.
+_NOT_IN_MENTION = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’·•□■]")
 _MIN_DOUBLED_LINE = 4
+
+
+def comparison_form(surface: str) -> str:
+    """ANNOTATION.md's comparison form of a mention: NFKC, no whitespace, no quote or title marks.
+    Linking compares names in it, relation patterns match names in it, evaluation scores in it."""
+    return _NOT_IN_MENTION.sub("", unicodedata.normalize("NFKC", surface))
 
 
 def _is_cjk(char: str) -> bool:

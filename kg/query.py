@@ -142,7 +142,7 @@ def _used_prefixes(triples: list[ox.Triple]) -> dict[str, str]:
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide and full-width (CJK) characters take two,
-    combining marks none; ``len`` would count 刘家城 as 3 and misalign every column after it."""
+    combining marks none; ``len`` would count 张三丰 as 3 and misalign every column after it."""
     width = 0
     for char in text:
         if unicodedata.combining(char):

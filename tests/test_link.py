@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.labels import NAMED_AFTER
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Document, Mention, RawRelation
 from kg.sentences import sentences
@@ -287,7 +288,9 @@ def test_link_program_named_after_a_body_keeps_the_place_in_the_bodys_name():
     result = doc_result(
         "a.txt", text, [("北京医联党委", "ORG"), ("北京医联党委福建“师带徒”医疗帮扶行动", "PROG")]
     )
-    entities, _ = link([result])
+    body, program = result.mentions
+    named_after = RawRelation("organizer", body, program, NAMED_AFTER)  # as kg_relations finds it
+    entities, _ = link([DocResult(result.document, result.mentions, (named_after,), result.sentences)])
     assert entity_of(entities, "北京医联党委福建“师带徒”医疗帮扶行动") == "北京医联党委福建师带徒医疗帮扶行动"
     alone = doc_result("b.txt", "北京市“师带徒”医疗帮扶行动启动。", [("北京市“师带徒”医疗帮扶行动", "PROG")])
     assert entity_of(link([alone])[0], "北京市“师带徒”医疗帮扶行动") == "师带徒医疗帮扶行动"  # a place alone goes

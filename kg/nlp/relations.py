@@ -22,8 +22,10 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.labels import NAMED_AFTER
 from kg.nlp import lexicon as lx
 from kg.nlp.extensions import text_of
+from kg.normalise import comparison_form
 from kg.sentences import sentence_start
 
 _TITLE_START = re.compile("|".join(map(re.escape, lx.TITLES)))
@@ -147,24 +149,16 @@ def _launched(text: str, spans: list) -> list[tuple[str, int, int, str]]:
 
 
 def _named_after(spans: list) -> list[tuple[str, int, int, str]]:
-    """``北京医联党委福建“师带徒”医疗帮扶行动``: a program whose name starts with a body's
+    """``上海某医院“健康快车”行动``: a program whose name starts with a body's
     name, as written in the article, is that body's program."""
     out = []
-    orgs = [(i, clean(s.text)) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    orgs = [(i, comparison_form(s.text)) for i, s in enumerate(spans) if s.label_ == "ORG"]
     for j, prog in enumerate(spans):
-        name = clean(prog.text)
+        name = comparison_form(prog.text)
         owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
         if prog.label_ == "PROG" and owners:
-            out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, ""))
+            out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
     return out
-
-
-_QUOTES = re.compile(r"[“”‘’\"'《》]")
-
-
-def clean(surface: str) -> str:
-    """A name without the quote marks a program's name is often written with."""
-    return _QUOTES.sub("", surface)
 
 
 _GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?)$")

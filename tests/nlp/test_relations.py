@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.labels import NAMED_AFTER
 from kg.normalise import normalise
 
 
@@ -60,12 +61,16 @@ def test_relations_organizers_listed_under_their_field(nlp):
     }
 
 
+#: Seed 000: a body, its full name in brackets, and the hospital it signs with.
+SIGNING = (
+    "启动仪式上，北京医联党委\n（中国北京市医疗健康领域基金\n"
+    "会第一联合委员会）与厦门大学\n附属第一医院签署医疗共建战略\n协议。"
+)
+
+
 def test_relations_partners_sign_an_agreement(nlp):
-    raw = (
-        "启动仪式上，北京医联党委\n（中国北京市医疗健康领域基金\n"
-        "会第一联合委员会）与厦门大学\n附属第一医院签署医疗共建战略\n协议。"
-    )
-    assert ("partner", "中国北京市医疗健康领域基金会第一联合委员会", "厦门大学附属第一医院", "") in relations(nlp, raw)
+    partners = ("partner", "中国北京市医疗健康领域基金会第一联合委员会", "厦门大学附属第一医院", "")
+    assert partners in relations(nlp, SIGNING)
 
 
 def test_relations_body_governed_by_another(nlp):
@@ -100,11 +105,8 @@ def test_relations_no_organizer_is_guessed_for_an_implicit_subject(nlp):
 
 
 def test_relations_program_named_after_its_body(nlp):
-    raw = (
-        "启动仪式上，北京医联党委\n（中国北京市医疗健康领域基金\n会第一联合委员会）与厦门大学\n附属第一医院签署医疗共建战略\n协议。"
-        "4月7日，北京医联党委福建“师\n带徒”医疗帮扶行动·厦门站启动。"
-    )
-    assert ("organizer", "北京医联党委", "北京医联党委福建“师带徒”医疗帮扶行动", "") in relations(nlp, raw)
+    raw = SIGNING + "4月7日，北京医联党委福建“师\n带徒”医疗帮扶行动·厦门站启动。"
+    assert ("organizer", "北京医联党委", "北京医联党委福建“师带徒”医疗帮扶行动", NAMED_AFTER) in relations(nlp, raw)
 
 
 def test_relations_where_the_text_says_a_body_is(nlp):
