@@ -41,6 +41,8 @@ def test_mentions_credit_line_names_split_at_ocr_spaces(nlp):
         "更有一些观众，将线上的热情延续到了线下，许先生便是其中之一。",  # surname + honorific
         "患者张女士听专家的治疗建议后，找到了对症的办法。",
         "省医学会专科分会主任委员和秘书；省医师协会专科医师分会会长和秘书等300多人参加活动。",
+        # a list of departments: 普外 (general surgery) is one of them, not a person
+        "参加这次义诊的援疆医疗专家涵盖了心内科、神经外科、妇科、心胸外科、针灸科、肿瘤科、麻醉科、普外等专业领域。",
     ],
 )
 def test_mentions_no_person_without_a_full_name(nlp, raw):

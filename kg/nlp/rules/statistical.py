@@ -28,6 +28,14 @@ _DEPARTMENT_ENDS = "科室院局处部"
 Filter = Callable[[str, int, int, str, float], bool]
 
 
+def _department(text: str, start: int, end: int) -> bool:
+    """``麻醉科`` (a department, though jieba tags some nr), or an item of a 、-list of departments
+    (``麻醉科、普外等``): items of one list are things of one kind."""
+    return text[end - 1] in _DEPARTMENT_ENDS or (
+        text[start - 1 : start] == "、" and text[start - 2 : start - 1] in tuple(_DEPARTMENT_ENDS)
+    )
+
+
 def plausible(text: str, start: int, end: int, label: str) -> bool:
     surface = text[start:end]
     if len(surface) < 2 or surface in lx.everyday_words() or text.startswith(lx.RANKING_WORDS, end):
@@ -36,8 +44,8 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
         return False  # 串联▲心血管病医学中心: a span across punctuation is two things
     tag = lx.word_tags().get(surface, "")
     if label == "PER":
-        if surface[-1] in _DEPARTMENT_ENDS or _HONORIFIC.search(surface):
-            return False  # 麻醉科 (a department, though jieba tags it nr); 张女士 (jieba too): no full name
+        if _department(text, start, end) or _HONORIFIC.search(surface):
+            return False  # 麻醉科、普外: departments; 张女士 (jieba tags it nr): no full name
         if tag:
             return tag.startswith("nr")  # 蒲公英 is a dictionary word, and not a name
         chinese = surface[0] in lx.SURNAMES_1 or surface[:2] in lx.SURNAMES_2
@@ -77,7 +85,7 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
                 and not _PUNCT.search(surface)
                 and not text.startswith(lx.RANKING_WORDS, end)
                 and not surface.startswith(lx.GENERIC_PREFIX)
-                and not (label == "PER" and (_HONORIFIC.search(surface) or surface[-1] in _DEPARTMENT_ENDS))
+                and not (label == "PER" and (_HONORIFIC.search(surface) or _department(text, start, end)))
             )
         return plausible(text, start, end, label)
 
