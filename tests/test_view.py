@@ -1,6 +1,6 @@
 """``kg view``: the page it writes for the seeds' graph, read as text, as data, and in a real browser.
 
-The browser test runs Debian's ``chromium`` headless (CI installs it in ``.ci/run``): a
+The browser test runs Debian's ``chromium`` headless (``scripts/test.sh``, the README's test command, installs it): a
 screenshot must show the graph in the types' colours, and the DOM after the page's script
 ran must show the side panel filled for the node named in the URL fragment.
 """
@@ -230,8 +230,8 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes], int]:
 def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     binary = shutil.which("chromium")
     if binary is None:
-        pytest.fail("`chromium` is not on PATH: install Debian's chromium package (apt-get install chromium); "
-                    ".ci/run does this in CI")
+        pytest.fail("`chromium` is not on PATH: run the tests with `bash scripts/test.sh`, which installs "
+                    "Debian's chromium and a CJK font")
     command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
                f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,900", "--virtual-time-budget=10000",
                *args]
