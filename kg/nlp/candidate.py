@@ -9,7 +9,10 @@ class Candidate(NamedTuple):
     """A proposed span. ``priority`` decides overlaps before length does; a candidate
     with ``mention=False`` only guides later rules (an anchor) and is never emitted.
     ``nests=True`` marks a name written with other names inside it
-    (``《福建卫生报》社（《每周文摘报》社）综合部``): those stay mentions too."""
+    (``《福建卫生报》社（《每周文摘报》社）综合部``): those stay mentions too.
+    ``veto=True`` marks a span that holds no mention at all (a policy document's
+    title in 《》, whose bodies and places are part of a title, not of the story):
+    it takes part in ``choose`` to win its overlaps, and is never emitted itself."""
 
     start: int
     end: int
@@ -18,6 +21,7 @@ class Candidate(NamedTuple):
     priority: int = 0
     mention: bool = True
     nests: bool = False
+    veto: bool = False
 
 
 @runtime_checkable
@@ -32,15 +36,17 @@ def overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def choose(candidates: list[Candidate]) -> list[Candidate]:
-    """Pick non-overlapping spans: higher priority first, then longer, then earlier."""
-    candidates = [c for c in candidates if c.mention]
+    """Pick non-overlapping spans: higher priority first, then longer, then earlier.
+
+    A ``veto`` candidate takes its place like any other and is then left out."""
+    candidates = [c for c in candidates if c.mention or c.veto]
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in candidates), default=0))
     for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start, c.label)):
         if not any(taken[cand.start : cand.end]):
             chosen.append(cand)
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
-    return sorted(chosen)
+    return sorted(c for c in chosen if not c.veto)
 
 
 def nested(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
@@ -51,6 +57,9 @@ def nested(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candida
     inner = [
         c
         for c in candidates
-        if c.mention and not c.nests and any(o.start <= c.start and c.end <= o.end and c != o for o in outers)
+        if c.mention
+        and not c.nests
+        and not c.veto
+        and any(o.start <= c.start and c.end <= o.end and c != o for o in outers)
     ]
     return choose(inner)

@@ -42,18 +42,27 @@ BYLINE = tuple(BYLINE_ROLES)
 ORG_SUFFIX_STRONG = _words("org_suffixes_strong.txt")
 ORG_SUFFIX_WEAK = _words("org_suffixes_weak.txt")
 #: Characters after a suffix that turn it into a title or another word (局长, 委员, 部分 ...).
-ORG_SUFFIX_BLOCKERS = "长员士生内外区级属系庆务校前后里面场分门"
+ORG_SUFFIX_BLOCKERS = "长员士生内外区级属系庆务校前后里面场分门城"
 #: Descriptive words that make a would-be organization generic when they end its body (综合性医院).
 ORG_GENERIC_BODY = (
     "综合性", "高水平", "顶级", "公立", "大型", "三级", "二级", "一级", "六级", "级", "智慧", "定点", "基层",
     "专科", "县级", "市级", "省级", "民营", "全国", "全省", "各级", "相关", "有关", "其他", "该", "知名",
+    "当地", "本地", "受援", "支援",
 )  # fmt: skip
 
 #: Words after a would-be name that make it part of a ranking or an award (顶级医院百强榜, 质量奖).
 RANKING_WORDS = ("百强", "榜", "奖", "排行", "排名", "称号", "评选")
 
 #: Jurisdiction prefixes that open an organization name without naming the place.
-JURISDICTION = ("国家", "中共", "中国", "中华", "全国", "省委", "市委", "县委", "区委", "省", "市", "县", "区")
+JURISDICTION = (
+    "国家", "中共", "中国", "中华", "全国", "省委", "市委", "县委", "区委", "自治区", "自治州", "省", "市", "县", "区",
+)  # fmt: skip
+#: China's political parties (full and short names): a party opens the name of its bodies.
+PARTIES = _longest_first(_words("parties.txt"))
+#: Bare jurisdictions whose Party committee or government is a body of its own (市委, 县政府):
+#: the story's jurisdiction is meant (ANNOTATION.md, "a bare jurisdiction prefix").
+BARE_BODY_JURISDICTIONS = ("省", "市", "县", "区", "自治区", "自治州")
+BARE_BODY_SUFFIXES = ("委", "政府", "人民政府")
 
 #: Words before a would-be name that make it generic (各设区市卫健委, 三级医院 ...).
 GENERIC_PREFIX = (

@@ -21,6 +21,14 @@ from kg.nlp.candidate import Candidate, Rule
 
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
+_PARTY_SET = frozenset(lx.PARTIES)
+#: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会).
+_GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES}, key=lambda w: (-len(w), w)))
+#: Suffixes of a branch, written after the parent body and the branch's place.
+_BRANCH = ("分局", "分中心", "分院", "支社", "分会")
+#: Titles that a Party committee or group of a body opens (党委书记, 党组成员): the body
+#: is the one before, and the committee is part of the title (NOTES: parent-organ titles).
+_COMMITTEE_TITLES = tuple(t for t in lx.TITLES if t.startswith(("党委", "党组")) and len(t) > 2)
 _AFFILIATED = "附属"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
@@ -40,6 +48,11 @@ _MEASURE = "家个所位名"
 # Newspapers printed in 《》 are organizations: 《福建卫生报》社.
 # A source credit closing a paragraph: (福建省医学会), (省卫健委医政管理处).
 _CREDIT = re.compile(r"\(([\u4e00-\u9fff]{3,20})\)")
+# The medium an article is taken from: (来源:某区报), 来源:某某新闻网.
+_SOURCE = re.compile(r"来源[::]([\u4e00-\u9fff]{2,12}?(?:报|网|台|社|杂志|客户端))(?=$|[^\u4e00-\u9fff])")
+_PARTY_RE = re.compile("|".join(sorted(lx.PARTIES, key=lambda w: (-len(w), w))))
+# 县委、政府: a government written right after its jurisdiction's Party committee is that jurisdiction's.
+_SHARED_GOVERNMENT = re.compile(r"委、(政府)")
 _PAPER = re.compile(r"《([\u4e00-\u9fff·]{2,12}(?:报|杂志|周刊|日报|晚报))》(社)?")
 # Titles that the words after them call papers: 旗下拥有《每周文摘》及《福建卫生报》两张报纸.
 _PAPER_LIST = re.compile(
@@ -84,7 +97,17 @@ def _boundary_after_word(text: str, lo: int, hi: int) -> int:
     return lo
 
 
-def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
+def _prefix_words(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """Multi-character jurisdictions and parties starting in ``text[lo:hi]``, longest at each place."""
+    out = []
+    for j in range(lo, hi):
+        w = next((w for w in _GLUED if text.startswith(w, j)), None)
+        if w:
+            out.append((j, w))
+    return out
+
+
+def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: bool = False) -> int | None:
     """The name's start: the nearest anchor left of ``hi``, extended over names glued before it.
 
     Anchors are starts of places and organizations and jurisdiction prefixes
@@ -94,8 +117,11 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
     """
     named = [c for c in found if c.label in ("LOC", "ORG") and c.end > lo and c.start < hi]
     inside = {j for c in named if c.label == "LOC" for j in range(c.start + 1, c.end)}
+    # 自治区: its 区 opens nothing; 农工党江苏省委会: a party opens its bodies' names.
+    inside |= {k for j, w in _prefix_words(text, lo, hi) for k in range(j + 1, j + len(w))}
     ends = {c.end for c in named}
     starts = {c.start for c in named if lo <= c.start < hi}
+    starts |= {j for j, w in _prefix_words(text, lo, hi) if w in _PARTY_SET and j not in inside}
     weak: set[int] = set()
     for j in range(lo, hi):
         if j in inside or not text.startswith(lx.JURISDICTION, j):
@@ -107,12 +133,14 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate]) -> int | None:
     if not (starts or weak):
         return None
     start = max(starts or weak)
-    ended = [j for j in weak if j > start and any(c.start == start and c.end <= j for c in named if c.label == "ORG")]
+    ended = [j for j in weak if j > start and any(c.start <= start < c.end <= j for c in named if c.label == "ORG")]
     if ended:  # 国家卫健委发文推广…|国家卫生健康委办公厅: the body before is complete; the prefix opens a new name
         start = max(ended)
     while True:
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
-        before += [start - len(w) for w in lx.JURISDICTION if len(w) > 1 and text.endswith(w, lo, start)]
+        before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
+        if branch:  # 某市医保局 + 某县 + 分局: a branch is written after its parent and its place
+            before += [c.start for c in named if c.label == "ORG" and c.end == start and c.start >= lo]
         if not before:
             return start
         start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
@@ -142,30 +170,35 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     for m in _SUFFIX_RE.finditer(text):
         end = m.end()
         suffix = m.group()
+        bare_body = False
         if end < len(text) and text[end] in lx.ORG_SUFFIX_BLOCKERS and len(suffix) <= 2:
             continue
         if _title_ends_here(text, m.start(), end) or text.startswith(_RANKING, end):
             continue
+        if text.startswith(_COMMITTEE_TITLES, m.start()):
+            continue  # 某大学党委书记: the body is 某大学, 党委书记 the title
         if len(suffix) == 1 and (
             text[m.start() - 1 : end] in lx.everyday_words() or text[m.start() : end + 1] in lx.everyday_words()
         ):
             continue  # 干部, 全部, 局部: the suffix character is part of a common word
         lo = _left_limit(text, m.start(), people)
-        anchored = _start(text, lo, m.start() + 1, places + out)
+        anchored = _start(text, lo, m.start() + 1, places + out, branch=suffix in _BRANCH)
         if anchored is not None:
             cut = _boundary_after_word(text, anchored, m.start())
             if cut > anchored:  # 某医院党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it
                 continue
             start = anchored
             body = text[start : m.start()]
+            bare_body = body in lx.BARE_BODY_JURISDICTIONS and suffix in lx.BARE_BODY_SUFFIXES
             if (
                 text.startswith(lx.JURISDICTION, start)
                 and text[start : start + 2] not in lx.JURISDICTION
                 and (text[start : start + 2] in lx.everyday_words())
+                and not bare_body
             ):
                 continue  # 市场监管中心, 区域医疗中心: the jurisdiction character starts a common word
-            if body in lx.JURISDICTION and len(suffix) < 3:
-                continue  # 县医院, 省中心: a jurisdiction and a bare suffix are generic
+            if body in lx.JURISDICTION and len(suffix) < 3 and not bare_body:
+                continue  # 县医院, 省中心: a jurisdiction and a bare suffix are generic (市委, 县政府 are not)
             rule = "anchored"
         elif text[lo - 1 : lo] == "、" and text.startswith(_AFFILIATED, lo) and lo - 1 in {c.end for c in out}:
             start = lo  # 福建医科大学附属协和医院、附属第一医院: the head is shared with the name before
@@ -185,7 +218,9 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             rule = "strong-suffix"
         else:
             continue
-        if end - start < 3 or text[start:end] in lx.JURISDICTION or _generic(text, start):
+        if (end - start < 3 and not (rule == "anchored" and bare_body)) or text[start:end] in lx.JURISDICTION:
+            continue
+        if _generic(text, start):
             continue
         if text.startswith(lx.GENERIC_PREFIX, start) or text.endswith(lx.ORG_GENERIC_BODY, start, m.start()):
             continue
@@ -197,6 +232,13 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         closes = m.end() == len(text) or not _HAN.match(text[m.end()]) or text[m.start() - 1 : m.start()] in "。!?"
         if closes and inner.endswith(_SUFFIXES) and not text.startswith(lx.GENERIC_PREFIX, m.start(1)):
             out.append(Candidate(m.start(1), m.end(1), "ORG", "credit", priority=1))
+    for m in _SOURCE.finditer(text):
+        out.append(Candidate(m.start(1), m.end(1), "ORG", "source", priority=1))
+    for m in _PARTY_RE.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "ORG", "party"))
+    for m in _SHARED_GOVERNMENT.finditer(text):
+        if any(c.end == m.start() + 1 for c in out):
+            out.append(Candidate(m.start(1), m.end(1), "ORG", "shared-jurisdiction"))
     for m in _PAPER.finditer(text):
         out.append(Candidate(m.start(), m.end(), "ORG", "newspaper", priority=1))
     for m in _PAPER_LIST.finditer(text):

@@ -29,6 +29,13 @@ _LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办",
 _QUOTED_AFTER_VERB = re.compile(
     "(?:" + "|".join(_LAUNCH) + r")((?:\d{4}年度?)?“[^“”]{2,20}”)"
 )
+#: A policy document's title in 《》: its last words say what kind of paper it is.
+_DOC_HEADS = (
+    "通知", "意见", "纲要", "规划", "办法", "方案", "规定", "条例", "协议", "决定", "报告", "指南", "细则",
+    "措施", "目录", "清单", "名单", "白皮书", "公告", "通告", "批复", "备忘录", "责任书", "标准",
+    "共识", "规范", "法", "章程", "要点", "意见书", "计划", "行动",
+)  # fmt: skip
+_TITLE = re.compile(r"《([^《》]{2,60})》")
 _SHOW = re.compile(r"《([^《》]{2,30}?(?:直播间|讲堂|课堂|开讲|节目|栏目|大讲堂))》")
 _YEAR = re.compile(r"\d{4}年")
 _MEASURE = "个家项名次余"
@@ -114,6 +121,19 @@ def _shows(text: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "PROG", "show", priority=1) for m in _SHOW.finditer(text)]
 
 
+def _documents(text: str) -> list[Candidate]:
+    """A policy document's title (``《关于推进某市医联体建设的通知》``) holds no mention: the
+    bodies, places and programs named in it are part of the title (ANNOTATION.md, ``DOC``).
+    Emitted as vetoes, so nothing inside becomes a mention; a bracketed edition or year
+    after the head (``…行动(2019—2030年)``) still ends a title."""
+    out = []
+    for m in _TITLE.finditer(text):
+        title = re.sub(r"\([^()]*\)$", "", m.group(1))
+        if title.endswith(_DOC_HEADS):
+            out.append(Candidate(m.start(), m.end(), "DOC", "document", priority=3, mention=False, veto=True))
+    return out
+
+
 def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
     """``健康中国``, ``健康福建``: national and provincial strategies named 健康 + a place."""
     places = {(c.start, c.end) for c in found if c.label == "LOC"}
@@ -130,6 +150,6 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
 @registry.misc("kg.program_rules.v1")
 def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
-        return _headed(text) + _launched(text) + _shows(text) + _strategies(text, found)
+        return _headed(text) + _launched(text) + _shows(text) + _strategies(text, found) + _documents(text)
 
     return program_rules
