@@ -21,6 +21,7 @@ from kg.gazetteer import Place, load_gazetteer
 from kg.link import entity_key, place_attributes
 from kg.model import Document, Entity, Graph, Relation
 from kg.names import leading_place
+from kg.posts import resolve_posts
 
 _AFFILIATED = "附属"
 _MIN_PARENT = 4
@@ -45,8 +46,10 @@ def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
             key, code = parent_key, parent.code
 
 
-def _suborganizations(entities: dict[str, Entity]) -> list[Relation]:
-    orgs = sorted(e.name for e in entities.values() if e.label == "ORG")
+def _suborganizations(entities: dict[str, Entity], titles_only: set[str] = frozenset()) -> list[Relation]:
+    """``titles_only``: Party committees written only before their members' titles
+    (``北京大学党委常委``), whose posts ``kg.posts`` moved to the unit: no body of their own."""
+    orgs = sorted(e.name for e in entities.values() if e.label == "ORG" and e.key not in titles_only)
     names = set(orgs)
     out: list[Relation] = []
     for name in orgs:
@@ -101,9 +104,10 @@ def build_graph(
 ) -> Graph:
     """Assemble the ``Graph`` every exporter reads, in a canonical order."""
     by_key = {e.key: e for e in entities}
+    relations, committees = resolve_posts(by_key, relations)
     extra = _locations(by_key, province)
     _with_place_hierarchy(by_key)
-    extra += _suborganizations(by_key)
+    extra += _suborganizations(by_key, committees)
     return Graph(
         documents=tuple(sorted(documents, key=lambda d: d.doc_id)),
         entities=tuple(by_key[k] for k in sorted(by_key)),

@@ -1,0 +1,56 @@
+"""The ``kg_relations`` component: relations read off the text around the mentions.
+
+One module per kind of statement: ``posts`` (who holds which title in which body),
+``structure`` (bodies under bodies, where bodies are), ``events`` (who organizes a
+program, which bodies are partners). Each reads the normalised text and the
+mention spans, without a parser, in the fixed shapes Chinese news writes them.
+
+The result goes to ``Doc._.kg_relations`` as ``(kind, head, tail, role)`` tuples
+indexing ``doc.spans[spans_key]`` (tail ``-1`` when there is none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.extensions import text_of
+from kg.nlp.relations import events, posts, structure
+
+
+class RelationExtractor:
+    def __init__(self, nlp: Language, name: str, *, spans_key: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(self.spans_key, []))
+        text = text_of(doc)
+        out = [
+            *posts.roles(text, spans),
+            *events.organizers(text, spans),
+            *events.joint(text, spans),
+            *events.launched(text, spans),
+            *events.named_after(spans),
+            *events.partners(text, spans),
+            *structure.governed(text, spans),
+            *structure.owned(text, spans),
+            *structure.located(text, spans),
+        ]
+        doc._.kg_relations = tuple(sorted(set(out)))
+        return doc
+
+    def initialize(self, get_examples: Iterable | None = None, *, nlp: Language | None = None) -> None:
+        """No data to load."""
+
+
+@Language.factory(
+    "kg_relations",
+    requires=["doc.spans"],
+    assigns=["doc._.kg_relations"],
+    default_config={"spans_key": "kg_mentions"},
+)
+def make_relation_extractor(nlp: Language, name: str, spans_key: str) -> RelationExtractor:
+    return RelationExtractor(nlp, name, spans_key=spans_key)

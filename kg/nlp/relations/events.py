@@ -1,0 +1,203 @@
+"""Programs and partners: who organizes a program, which bodies work together.
+
+``organizer`` (head the body, tail the program, or ``-1`` for the article's main
+program, which only the linker knows) is read from
+
+* fields ``主办单位：A 协办单位：B、C``;
+* a list of bodies before a hosting verb: ``由A、B主办，C承办``, ``A联合B共同组织``;
+* the subject of a verb that starts a program in its sentence: ``A启动X``, ``A与B联合开展X``;
+* a program named after its body (``某医院“健康快车”行动``).
+
+``partner`` (two bodies) from co-hosts at one level (several ``主办`` bodies, ``联合…举办``,
+``共同承办`` with no ``主办`` named), from agreements (``A与B签署…协议``, ``A、B、C签约``,
+a ``《A、B…协议》`` title) and from aid pairings (``A结对帮扶B``, ``A对口支援B``). A body
+that only ``指导``s or takes part gets neither; no relation is guessed where the text
+names no body.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations, pairwise
+
+from kg.labels import NAMED_AFTER
+from kg.normalise import comparison_form
+from kg.sentences import sentence_start
+
+Rel = tuple[str, int, int, str]
+
+_ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)单位[:：]")
+#: Fields and verbs whose bodies organize the program; 支持 and 指导 do not.
+_ORGANIZING = ("主办", "承办", "协办", "联办")
+#: Hosting verbs after a list of bodies (由A、B联合主办).
+_HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)")
+#: Words joining the bodies of one list (A、B和C; A联合B).
+_JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
+_TOGETHER = ("联合", "会同", "携手")
+_CLOSING_BRACKETS = ")）"
+#: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
+_JOINT_VERB = re.compile(r"^[^，。；！？\n]{0,12}?(?:共同)?(?:举办|组织|开展|主办|承办|启动|发起)")
+#: Words after a list of bodies that make them parties to an agreement.
+_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作协议|协议》)")
+#: Verbs of an aid pairing between two bodies (A结对帮扶B).
+_PAIRING = re.compile(r"^(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$")
+
+
+def _orgs(spans: list) -> list[tuple[int, object]]:
+    return [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+
+
+def _list_before(text: str, orgs: list, pos: int) -> list[int]:
+    """The bodies of a list ending at ``pos`` (``A、B和C``; a ``等`` after it is skipped), left to right."""
+    ends = {s.end_char: (i, s) for i, s in orgs}
+    for tail in ("等单位", "等部门", "等"):
+        if text.endswith(tail, 0, pos) and pos - len(tail) in ends:
+            pos -= len(tail)
+            break
+    found: list[int] = []
+    while pos in ends:
+        i, span = ends[pos]
+        found.append(i)
+        pos = span.start_char
+        join = next((j for j in (*_TOGETHER, *_JOINS) if text.endswith(j, 0, pos) and pos - len(j) in ends), None)
+        if join is None:
+            break
+        pos -= len(join)
+    return found[::-1]
+
+
+def _list_after(text: str, orgs: list, pos: int) -> list[int]:
+    """The bodies of a list starting at ``pos``, left to right."""
+    starts = {s.start_char: (i, s) for i, s in orgs}
+    found: list[int] = []
+    while pos in starts:
+        i, span = starts[pos]
+        found.append(i)
+        pos = span.end_char
+        while text[pos : pos + 1] in _CLOSING_BRACKETS and pos < len(text):
+            pos += 1  # 甲会（全称）与乙院: the list goes on after the bracket
+        join = next((j for j in _JOINS if text.startswith(j, pos) and pos + len(j) in starts), None)
+        if join is None:
+            break
+        pos += len(join)
+    return found
+
+
+def _pairs(bodies: list[int]) -> list[Rel]:
+    return [("partner", a, b, "") for a, b in combinations(sorted(set(bodies)), 2)]
+
+
+def _program_after(spans: list, text: str, pos: int) -> int:
+    """The first program named after ``pos`` in the same sentence (``由A主办的X``), else -1."""
+    end = min((i for i in (text.find(c, pos) for c in "。！？\n") if i >= 0), default=len(text))
+    return next((j for j, s in enumerate(spans) if s.label_ == "PROG" and pos <= s.start_char < end), -1)
+
+
+def organizers(text: str, spans: list) -> list[Rel]:
+    """Bodies under a field (``主办单位：``) or before a hosting verb (``由A、B主办``)."""
+    out: list[Rel] = []
+    orgs = _orgs(spans)
+    hosts: dict[str, list[list[int]]] = {}
+    for m in _ORGANIZER_FIELD.finditer(text):
+        listed = _list_after(text, orgs, m.end() + (text[m.end() : m.end() + 1] == " "))
+        if m.group(1) in _ORGANIZING:
+            out.extend(("organizer", i, -1, m.group(1)) for i in listed)
+            hosts.setdefault(m.group(1), []).append(listed)
+    for m in _HOSTING.finditer(text):
+        listed = _list_before(text, orgs, m.start())
+        if not listed:
+            continue
+        program = _program_after(spans, text, m.end())
+        out.extend(("organizer", i, program, m.group(2)) for i in listed)
+        hosts.setdefault(m.group(2), []).append(listed)
+    for verb, lists in hosts.items():
+        if verb == "主办" or (verb == "承办" and "主办" not in hosts):
+            for listed in lists:
+                out.extend(_pairs(listed))
+    return out
+
+
+def joint(text: str, spans: list) -> list[Rel]:
+    """``A联合B、C共同组织…``: co-hosts, each a partner of the others and an organizer
+    of the program the sentence names (or of the article's, if it names none)."""
+    out: list[Rel] = []
+    orgs = _orgs(spans)
+    for together in _TOGETHER:
+        for m in re.finditer(together, text):
+            first = _list_before(text, orgs, m.start())
+            rest = _list_after(text, orgs, m.end())
+            if not first or not rest:
+                continue
+            last = spans[rest[-1]].end_char
+            verb = _JOINT_VERB.match(text, last)
+            if not verb:
+                continue
+            bodies = [*first, *rest]
+            out.extend(_pairs(bodies))
+            program = _program_after(spans, text, last)
+            out.extend(("organizer", i, program, together) for i in bodies)
+    return out
+
+
+_LAUNCH = re.compile(r"(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|发起|推出|主办|承办)(?:了)?$")
+_SUBJECT_JOINS = ("与", "和", "、", "同")
+
+
+def launched(text: str, spans: list) -> list[Rel]:
+    """``A启动X``, ``A与B联合开展X``: the bodies named before the verb in the program's sentence
+    organize it (``organizer``, head the body, tail the program, role the verb).
+
+    A program with no body before its verb (``开展我省第五批…采购`` in a report) gets none:
+    the subject is implicit and guessing it would be wrong as often as right."""
+    out: list[Rel] = []
+    orgs = _orgs(spans)
+    for j, prog in enumerate(spans):
+        if prog.label_ != "PROG":
+            continue
+        start = sentence_start(text, prog.start_char)
+        verb = _LAUNCH.search(text, start, prog.start_char)
+        if not verb:
+            continue
+        before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
+        if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] == "由":
+            continue
+        subjects = [before[-1]]
+        for i, s in reversed(before[:-1]):
+            if text[s.end_char : subjects[-1][1].start_char] not in _SUBJECT_JOINS:
+                break
+            subjects.append((i, s))
+        out.extend(("organizer", i, j, verb.group()) for i, _ in subjects)
+    return out
+
+
+def named_after(spans: list) -> list[Rel]:
+    """``上海某医院“健康快车”行动``: a program whose name starts with a body's
+    name, as written in the article, is that body's program."""
+    out: list[Rel] = []
+    orgs = [(i, comparison_form(s.text)) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for j, prog in enumerate(spans):
+        name = comparison_form(prog.text)
+        owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
+        if prog.label_ == "PROG" and owners:
+            out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
+    return out
+
+
+def partners(text: str, spans: list) -> list[Rel]:
+    """``A与B签署…协议``, ``A、B、C签约``, ``《A、B…协议》``: parties to an agreement;
+    ``A结对帮扶B``: the two sides of an aid pairing."""
+    out: list[Rel] = []
+    orgs = _orgs(spans)
+    done: set[int] = set()
+    for i, span in orgs:
+        if i in done:
+            continue
+        listed = _list_after(text, orgs, span.start_char)
+        done.update(listed)
+        end = spans[listed[-1]].end_char
+        if len(listed) >= 2 and _AGREEMENT.match(text[end:].lstrip(")）")):
+            out.extend(_pairs(listed))
+    for (i, a), (j, b) in pairwise(orgs):
+        if _PAIRING.match(text[a.end_char : b.start_char]):
+            out.append(("partner", i, j, ""))
+    return out

@@ -1,0 +1,93 @@
+"""Structure: bodies under other bodies, and where bodies are, as the text states it.
+
+``suborg`` (head the child, tail the parent) from ``由…主管``, ``隶属``, ``A是B直属的…``,
+``B所属A``, ``A下设B、C``; ``located`` from ``位于``. Parents implied by the structure of
+names alone (``X大学附属Y``, ``X党委``) are the graph model's business (``kg.graph``),
+since the parent is often written nowhere as a mention of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from kg.sentences import sentence_start
+
+Rel = tuple[str, int, int, str]
+
+_GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?)$")
+_GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
+
+
+_IS = ("是", "为", "系")
+_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管)")
+_UNDER_BETWEEN = re.compile(r"^的?(?:直属|下属|所属|属下)的?$")
+_CLOSING = ")）”’\"'"
+
+
+def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A由B主管``, ``A隶属于B``, ``A是B直属的…``: A is a body under B (``suborg``, head A,
+    tail B); ``B所属(的)A``, ``B直属A``: the same, the parent first."""
+    out = []
+    orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for (i, a), (j, b) in pairwise(orgs):
+        between = text[a.end_char : b.start_char]
+        after_b = text[b.end_char :]
+        if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(after_b)):
+            out.append(("suborg", i, j, ""))
+        elif between.lstrip(_CLOSING) in _IS and _UNDER.match(after_b):
+            out.append(("suborg", i, j, ""))  # 江苏省疾病预防控制中心是江苏省卫生健康委员会直属的…单位
+        elif _UNDER_BETWEEN.match(between):
+            out.append(("suborg", j, i, ""))  # 长航集团所属长江轮船海外旅游总公司
+    return out
+
+
+_OWNS = re.compile(r"(?:的)?(?:旗下(?:拥有|有|设有|包括|管理)?|下设(?!立)|下辖|内设(?!立))")
+_LIST_JOINS = ("及", "和", "与", "、", "以及", "")
+
+
+def owned(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A下设B、C``, ``A由X主管，旗下拥有B及C``: B and C are bodies under A (``suborg``).
+
+    A is the nearest organization before the verb in its sentence that is not the
+    agent of a passive (``由X``), so the subject of ``A由X主管，旗下…`` owns the list."""
+    out = []
+    orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    for m in _OWNS.finditer(text):
+        start = sentence_start(text, m.start())
+        before = [
+            i
+            for i, s in orgs
+            if start <= s.start_char and s.end_char <= m.start() and text[s.start_char - 1 : s.start_char] != "由"
+        ]
+        if not before:
+            continue
+        owner, pos = before[-1], m.end()
+        for i, span in orgs:
+            if span.start_char < pos or i == owner:
+                continue
+            if text[pos : span.start_char] not in _LIST_JOINS:
+                break  # the list ended
+            out.append(("suborg", i, owner, ""))
+            pos = span.end_char
+    return out
+
+
+_SITED = ("位于", "坐落于", "坐落在", "地处")
+_AREA = re.compile(r"^(?:地区|一带|境内|市区|城区)?的$")
+
+
+def located(text: str, spans: list) -> list[tuple[str, int, int, str]]:
+    """``A位于P``, ``位于P地区的A``: the text says where body A is (``located``, head A, tail P)."""
+    out = []
+    for (i, a), (j, b) in pairwise(enumerate(spans)):
+        if a.label_ == "ORG" and b.label_ == "LOC" and text[a.end_char : b.start_char] in _SITED:
+            out.append(("located", i, j, ""))
+        if (
+            a.label_ == "LOC"
+            and b.label_ == "ORG"
+            and text.endswith(_SITED, 0, a.start_char)
+            and _AREA.match(text[a.end_char : b.start_char])
+        ):
+            out.append(("located", j, i, ""))
+    return out

@@ -1,0 +1,140 @@
+"""What a post's title says about the body it belongs to, known without the pipeline.
+
+Two general rules of Chinese officialdom that the extractor can only half see
+(the body they point to is often not written as a mention of its own):
+
+* a unit's Party committee or leading Party group (``北京大学党委``, ``教育部党组``)
+  is where its title is written, but the post is in the unit itself: the
+  ``党委书记`` of a university is a post *of the university* (ANNOTATION.md);
+* a head of government (``县长``, ``副市长``, ``省长``) holds a post in that
+  jurisdiction's government, which the text names as ``X人民政府``/``县政府``
+  somewhere else, or not at all (then the post has no body).
+
+The extractor records what it sees (the committee, the place before the title);
+the graph model resolves it with these helpers, since only it knows every
+entity of a document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from importlib.resources import files
+
+from kg.model import Entity, Relation
+from kg.normalise import comparison_form
+
+#: Party bodies of a unit that carry its staff's posts (党委书记 of X is a post of X).
+PARTY_BODIES: tuple[str, ...] = ("党委", "党组")
+#: Heads of a level of government: the character is the level the government's name ends with.
+_GOVERNMENT_HEAD = re.compile(r"^(?:常务)?副?(省|市|县|区|州|镇|乡|旗)长$")
+_GOVERNMENT = re.compile(r"^(.*?)(?:人民)?政府$")
+
+
+def _suffixes() -> tuple[str, ...]:
+    """The organization name endings of ``kg/resources`` (the lists the entity rules use), read
+    here without the pipeline so that the graph stage does not load spaCy."""
+    words: set[str] = set()
+    for name in ("org_suffixes_strong.txt", "org_suffixes_weak.txt"):
+        text = files("kg.resources").joinpath(name).read_text(encoding="utf-8")
+        words.update(w for w in (line.strip() for line in text.splitlines()) if w and not w.startswith("#"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_BODY_SUFFIXES = _suffixes()
+
+
+def government_level(title: str) -> str | None:
+    """``副县长`` -> ``县``: the level of government whose head the title names, else None."""
+    m = _GOVERNMENT_HEAD.match(title)
+    return m.group(1) if m else None
+
+
+def government_jurisdiction(name: str) -> str | None:
+    """``永济市人民政府`` -> ``永济市``, ``县政府`` -> ``县``; None for a name that is no government."""
+    m = _GOVERNMENT.match(name)
+    return m.group(1) if m and m.group(1) else None
+
+
+def unit_of_party_body(name: str) -> str | None:
+    """``北京大学党委`` -> ``北京大学``: the unit whose Party committee (or 党组) the name is.
+
+    Only when the rest is itself a complete body (it ends like one): ``自治区党委``
+    is a committee of a region, not of a unit, and keeps the posts written with it."""
+    for body in PARTY_BODIES:
+        if name.endswith(body):
+            unit = name[: -len(body)]
+            if len(unit) >= 2 and unit.endswith(_BODY_SUFFIXES) and unit not in _BODY_SUFFIXES:
+                return unit
+    return None
+
+
+def _merged(relations: list[Relation]) -> list[Relation]:
+    """Relations that became one (two titles of one committee, now of its unit) keep all their evidence."""
+    by_key: dict[tuple, Relation] = {}
+    for r in relations:
+        key = (r.kind, r.head, r.tail, r.role)
+        if key in by_key:
+            evidence = tuple(sorted({*by_key[key].evidence, *r.evidence}))
+            by_key[key] = replace(by_key[key], evidence=evidence, weight=len(evidence))
+        else:
+            by_key[key] = r
+    return list(by_key.values())
+
+
+def _government(entities: dict[str, Entity], docs: set[str], level: str, place: str | None) -> str | None:
+    """The one government of ``level`` named in ``docs`` (of ``place`` if the title names one)."""
+    found: dict[str, list[str]] = {}
+    for key, e in entities.items():
+        where = government_jurisdiction(e.name) if e.label == "ORG" else None
+        if not where or not where.endswith(level) or (where.endswith("自治区") and level == "区"):
+            continue
+        if not docs & {m.doc_id for m in e.mentions}:
+            continue
+        if place and not (where == place or place.endswith(where) or where.endswith(place)):
+            continue
+        found.setdefault(where, []).append(key)
+    if len(found) != 1:
+        return None
+    keys = next(iter(found.values()))
+    return min(keys, key=lambda k: (not k.endswith("人民政府"), k))
+
+
+def _unit(entities: dict[str, Entity], unit: str, docs: set[str]) -> str:
+    """The entity of a unit known from its Party committee's name: one of that name, else one
+    written so in the same article, else a new entity with no mentions (as the gold lists it)."""
+    key = f"ORG:{unit}"
+    if key in entities:
+        return key
+    for other, e in sorted(entities.items()):
+        if e.label == "ORG" and any(m.doc_id in docs and comparison_form(m.text) == unit for m in e.mentions):
+            return other
+    entities[key] = Entity(key, "ORG", unit, (), ())
+    return key
+
+
+def resolve_posts(entities: dict[str, Entity], relations: list[Relation]) -> tuple[list[Relation], set[str]]:
+    """Posts moved to the body they are in: from a unit's Party committee to the unit, from a
+    place (or nothing) to the government of a head of government's level the text names, and
+    from any other place to no body. Returns the relations and the committees whose posts moved
+    (the names were a title's prefix, not a body the text speaks of)."""
+    out: list[Relation] = []
+    committees: set[str] = set()
+    for r in relations:
+        target = entities.get(r.tail) if r.kind == "role" and r.tail else None
+        if r.kind != "role" or (target is not None and target.label not in ("ORG", "LOC")):
+            out.append(r)
+            continue
+        docs = {doc_id for doc_id, *_ in r.evidence}
+        level = government_level(r.role)
+        unit = unit_of_party_body(target.name) if target is not None and target.label == "ORG" else None
+        tail = r.tail
+        if level and (target is None or target.label == "LOC"):
+            tail = _government(entities, docs, level, target.name if target is not None else None)
+        elif unit:
+            committees.add(r.tail)
+            tail = _unit(entities, unit, docs)
+        elif target is not None and target.label == "LOC":
+            tail = None
+        out.append(replace(r, tail=tail))
+    return _merged(out), committees
