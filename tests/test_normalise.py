@@ -7,6 +7,7 @@ reduplicated line, so ``ＡＢＣ１２`` and ``常常看看`` are written out i
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -198,3 +199,48 @@ def test_normalise_raw_span_maps_a_mention_back_to_the_raw_text(seeds_dir, name,
     start = doc.text.index(cleaned)
     raw_start, raw_end = doc.raw_span(start, start + len(cleaned))
     assert doc.raw[raw_start:raw_end] == raw_text
+
+
+# Written for these tests (not seed text): a headline printed more than twice, or twice over two lines.
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("乡村振兴讲堂乡村振兴讲堂乡村振兴讲堂乡村振兴讲堂\n正文\n", "乡村振兴讲堂正文"),
+        ("义诊进社区\n义诊进社区\n", "义诊进社区"),
+        ("““义诊义诊””\n", "“义诊”"),
+    ],
+)
+def test_normalise_headline_printed_many_times_is_kept_once(raw, expected):
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        DOUBLED_HEADLINE,
+        SPACED_NUMBERS,
+        LATIN_AND_DIGITS,
+        "乡村振兴讲堂乡村振兴讲堂乡村振兴讲堂乡村振兴讲堂\n",
+        "ＡＢAB\n",  # the same run only after NFKC
+        "中 ⼀ A ⼀ B",  # a Kangxi radical is Chinese only after NFKC
+        "分组 ㈠ 甲",  # NFKC expands one character into three
+    ],
+)
+def test_normalise_is_idempotent(raw):
+    once = clean(raw)
+    assert clean(once) == once
+
+
+def test_normalise_seeds_are_idempotent(seeds_dir):
+    for name in SEED_NAMES:
+        once = normalise(name, name, read_seed(seeds_dir, name)).text
+        assert normalise(name, name, once).text == once
+
+
+@pytest.mark.parametrize("raw", ["张三" * 100_000, "医" * 300_000, ("甲甲乙乙" * 50 + "\n") * 2_000])
+def test_normalise_long_repetitive_input_takes_linear_time(raw):
+    # The old doubled-line search was quadratic: "张三" * 100_000 never finished.
+    started = time.perf_counter()
+    doc = normalise("long.txt", "long.txt", raw)
+    assert time.perf_counter() - started < 10
+    assert len(doc.offsets) == len(doc.text) + 1
