@@ -10,7 +10,7 @@ never merged on a guess):
 * ``X附属A、附属B``: the second body shares the head of the first;
 * ``《每周文摘》`` and ``《每周文摘报》社``: a paper's title names its press;
 * abbreviations (``厦大附属第一医院``) and tails (``第一医院``) of one longer name;
-* a bare ``市/县/区`` prefix: the division the article is set in.
+* a bare ``省/市/县/区`` prefix: the division the article is set in (``kg.jurisdiction``).
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import pairwise
 
-from kg.gazetteer import load_gazetteer
+from kg.jurisdiction import Setting, article_setting, bare_prefix
 from kg.model import Mention
-from kg.names import leading_place
 
 __all__ = ["abbreviates", "name_in_article"]
 
@@ -90,45 +89,21 @@ def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, st
 
 
 _SHARED = "附属"
-_LOCAL_PREFIXES = "市县区州"
-_MIN_SETTING_MENTIONS = 2
-_NOT_JURISDICTION = ("市场", "区域", "县域", "市级", "县级", "区级", "市民", "县城", "市区")
 
 
-def _place_in(name: str, label: str) -> str | None:
-    """The division a name is or starts with by its full name (邵武市卫健局 -> 邵武市)."""
-    if label == "LOC":
-        return name
-    prefix = leading_place(name)
-    full = prefix and prefix != name and any(p.name == prefix for p in load_gazetteer().lookup(prefix))
-    return prefix if full else None
-
-
-def _local_jurisdiction(names: dict[Mention, str]) -> dict[Mention, str]:
-    """``市医保局`` at a Fuzhou event is 福州市医疗保障局: a bare 市, 县 or 区 prefix left
-    after the article's own full forms takes the nearest division of that level named
-    before it in the same sentence (邵武市卫健局局长兼市总医院…), else the one the
-    article is clearly set in (named at least twice, more often than any other)."""
-    placed = sorted((m, place) for m, name in names.items() if (place := _place_in(name, m.label)))
-    counts: dict[str, dict[str, int]] = {p: defaultdict(int) for p in _LOCAL_PREFIXES}
-    for m, place in placed:
-        if m.label == "LOC" and place[-1:] in counts:
-            counts[place[-1]][place] += 1
-    setting: dict[str, str] = {}
-    for prefix, seen in counts.items():
-        ranked = sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))
-        clear = len(ranked) == 1 or (ranked and ranked[1][1] < ranked[0][1])
-        if ranked and ranked[0][1] >= _MIN_SETTING_MENTIONS and clear:
-            setting[prefix] = ranked[0][0]
-    out: dict[Mention, str] = {}
+def _local_jurisdiction(names: dict[Mention, str], setting: Setting) -> dict[Mention, tuple[str, str]]:
+    """``市医保局`` at a Fuzhou event is 福州市医疗保障局: a bare 省, 自治区, 市, 州, 县 or 区
+    prefix left after the article's own full forms takes the division the article's
+    ``Setting`` gives for it (``kg.jurisdiction``); the new name and why."""
+    out: dict[Mention, tuple[str, str]] = {}
     for m, name in names.items():
-        prefix = name[:1]
-        if m.label != "ORG" or prefix not in _LOCAL_PREFIXES or name.startswith(_NOT_JURISDICTION):
-            continue
-        before = [p for o, p in placed if o.sentence == m.sentence and o.end <= m.start and p.endswith(prefix)]
-        place = before[-1] if before else setting.get(prefix)
-        if place:
-            out[m] = "中共" + place + name[1:] if name[1:2] == "委" and len(name) > 2 else place + name[1:]
+        prefix = bare_prefix(name) if m.label == "ORG" else None
+        found = setting.place_for(prefix, m) if prefix else None
+        if prefix and found:
+            place, reason = found
+            rest = name[len(prefix):]
+            full = "中共" + place.name + rest if rest[:1] == "委" else place.name + rest
+            out[m] = full, f"bare {prefix} = {place.name}: {reason}"
     return out
 
 
@@ -172,9 +147,13 @@ def abbreviates(short: str, full: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def name_in_article(text: str, names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Mention, str]]:
+def name_in_article(
+    text: str, names: dict[Mention, str], setting: Setting | None = None
+) -> tuple[dict[Mention, str], dict[Mention, str]]:
     """The article's rules applied to each mention's own canonical name: the resolved names,
-    and for each mention a rule changed, which one (for ``kg explain``)."""
+    and for each mention a rule changed, which one (for ``kg explain``). ``setting``: where
+    the article is set (default: inferred from ``names``' mentions with no fallback)."""
+    setting = setting or article_setting(names, None)
     mentions = sorted(names)
     names = dict(names)
     rule_of: dict[Mention, str] = {}
@@ -191,7 +170,7 @@ def name_in_article(text: str, names: dict[Mention, str]) -> tuple[dict[Mention,
             rule_of[m] = "the article gives it as another name of this one (brackets, 以下简称)"
     resolved, rules = _short_forms(names)
     rule_of.update(rules)
-    for m, name in _local_jurisdiction(resolved).items():
+    for m, (name, rule) in _local_jurisdiction(resolved, setting).items():
         resolved[m] = name
-        rule_of[m] = "bare 市/县/区 = the city, county or district the article is set in"
+        rule_of[m] = rule
     return resolved, rule_of

@@ -167,14 +167,18 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
 @cli.command("explain")
 @click.argument("name")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--province", default="福建省", show_default=True, help="Province a bare 省 prefix refers to.")
+@click.option("--province", default="福建省", show_default=True,
+              help="Province a bare 省 prefix refers to in an article that names no other.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of the IRIs shown.")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path), help="Corrections file, as for build.")
 def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str, aliases_file: Path | None) -> None:
     """Show how NAME was linked: its entity, variants, and for each variant the rule
-    and the sentence that linked it. PATHS as for `kg build` (default: seeds/)."""
+    and the sentence that linked it; and where each of its articles is set (the province,
+    city, county a bare 省/市/县 takes there) with the places and bodies that said so.
+    PATHS as for `kg build` (default: seeds/)."""
     from kg.build import BuildSettings, make_graph
     from kg.explain import explain, find
+    from kg.gazetteer import load_gazetteer
 
     try:
         settings = BuildSettings(province=province, aliases=_aliases(aliases_file))
@@ -186,7 +190,8 @@ def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str
     found = find(graph, name)
     if not found:
         raise click.ClickException(f"{name}: no entity has this name or variant")
-    click.echo("\n\n".join(explain(graph, entity, base) for entity in found))
+    fallback = load_gazetteer().resolve(province)
+    click.echo("\n\n".join(explain(graph, entity, base, fallback) for entity in found))
 
 
 @cli.command("validate")

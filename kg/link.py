@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from kg.aliases import Aliases
 from kg.article_names import name_in_article
 from kg.gazetteer import Place, load_gazetteer
+from kg.jurisdiction import article_setting, bare_prefix
 from kg.labels import NAMED_AFTER
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
 from kg.names import canonical, canonical_place, canonical_program, clean, university_abbreviations, why
@@ -51,21 +52,24 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     rule_of: dict[Mention, str] = {}
     places: dict[str, Place] = {}
     for result in sorted(results, key=lambda r: r.document.doc_id):
+        setting = article_setting(result.mentions, province)
+        here = setting.province
         names: dict[Mention, str] = {}
         for m in result.mentions:
             if m.label == "LOC":  # the place itself is kept too: its code and parents
-                names[m], place = canonical_place(m.text, province)
+                names[m], place = canonical_place(m.text, here)
                 if place is not None:
                     places[names[m]] = place
             else:
-                names[m] = canonical(m.label, m.text, province)
+                names[m] = canonical(m.label, m.text, here)
         for raw in result.relations:
             if raw.kind == "organizer" and raw.role == NAMED_AFTER and raw.tail is not None:
                 names[raw.tail] = canonical_program(raw.tail.text, keep_place=True)  # 上海某医院…行动 keeps 上海
         own_names = dict(names)  # before the article's own rules: what each mention names alone
+        where = f"{here.name}: {setting.reason}" if here else ""
         for m, name in names.items():
-            rule_of[m] = why(m.label, m.text, name)
-        resolved, rules = name_in_article(result.document.text, names)
+            rule_of[m] = why(m.label, m.text, name, where)
+        resolved, rules = name_in_article(result.document.text, names, setting)
         rule_of.update(rules)
         for m, name in resolved.items():
             own = own_names[m]
@@ -78,6 +82,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
             mention_key[m] = entity_key(m.label, name)
 
     _university_short_names(mention_key, rule_of)
+    _keep_in_article(mention_key, rule_of)
     _separate_namesakes(results, mention_key)
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m, key in mention_key.items():
@@ -100,6 +105,31 @@ def _university_short_names(mention_key: dict[Mention, str], rule_of: dict[Menti
         if m.label == "ORG" and len(targets) == 1:
             mention_key[m] = next(iter(targets))
             rule_of[m] = "usual short form of a university's name (厦大 = 厦门大学)"
+
+
+def _numbered(doc_ids_of: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """(key, document) -> ``key#2``, ``key#3`` … for every document but the first
+    (sorted) that has the key: one entity per document, the first keeping the key."""
+    renamed: dict[tuple[str, str], str] = {}
+    for key, docs in doc_ids_of.items():
+        for n, doc in enumerate(sorted(docs)[1:], start=2):
+            renamed[(key, doc)] = f"{key}#{n}"
+    return renamed
+
+
+def _keep_in_article(mention_key: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
+    """A body left with a bare prefix (``省医院``, ``市委``) when its article gives no clear
+    jurisdiction is that article's own: ``市委`` of two articles may be two cities' committees,
+    so such names are never linked across articles (keys ``#2``, ``#3`` … after the first)."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m, key in mention_key.items():
+        if m.label == "ORG" and bare_prefix(key.split(":", 1)[1]) and rule_of.get(m) != "the aliases file":
+            docs_of[key].add(m.doc_id)
+    renamed = _numbered(docs_of)
+    for m, key in list(mention_key.items()):
+        if key in docs_of:
+            rule_of[m] = rule_of.get(m, "as written") + "; no clear jurisdiction: kept to its article"
+            mention_key[m] = renamed.get((key, m.doc_id), key)
 
 
 def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str]) -> None:
@@ -152,7 +182,7 @@ def place_attributes(place: Place) -> tuple[tuple[str, str], ...]:
 
 def _entity(key: str, mentions: list[Mention], places: dict[str, Place], rule_of: dict[Mention, str]) -> Entity:
     label, name = key.split(":", 1)
-    name = name.split("#", 1)[0] if label == "PER" else name  # a namesake keeps the name
+    name = name.split("#", 1)[0]  # a namesake, or a body kept to its article, keeps the name
     attributes: tuple[tuple[str, str], ...] = ()
     place = places.get(name) if label == "LOC" else None
     if place is not None:

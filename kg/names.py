@@ -62,6 +62,24 @@ def leading_place(name: str) -> str:
     return next((name[:n] for n in range(min(len(name), 16), 1, -1) if name[:n] in names), "")
 
 
+#: Bare jurisdiction prefixes, longest first (自治区 before 区), and the name ending of
+#: the division each can stand for.
+BARE_PREFIXES: tuple[str, ...] = ("自治区", "省", "市", "州", "县", "区")
+#: Words that start with a prefix character but are no jurisdiction (市场监管局, 省会, 区域…).
+NOT_JURISDICTION: tuple[str, ...] = (
+    "市场", "区域", "县域", "市级", "县级", "区级", "省级", "市民", "县城", "市区", "省会", "省内", "市内",
+    "省外", "市外", "区县", "县区", "省市", "市县", "省部",
+)
+
+
+def bare_prefix(name: str) -> str | None:
+    """The bare jurisdiction prefix ``name`` starts with (``省卫健委`` -> ``省``), or None."""
+    if name.startswith(NOT_JURISDICTION):
+        return None
+    prefix = next((p for p in BARE_PREFIXES if name.startswith(p)), None)
+    return prefix if prefix is not None and len(name) > len(prefix) else None
+
+
 def canonical_org(surface: str, province: Place | None) -> str:
     name = _INNER_BRACKET.sub("", clean(surface))
     for abbr, full in _INNER:
@@ -70,11 +88,11 @@ def canonical_org(surface: str, province: Place | None) -> str:
         if abbr in name:
             name = name.replace(abbr, full, 1)
             break
-    if province is not None:
+    if province is not None and province.name.endswith("省"):  # 重庆市 has no 省
         if name.startswith(("省委", "市委")) and not name.startswith(("省委员会", "市委员会")):
             # 省委组织部 is the Party committee's department: 中共福建省委组织部.
             return "中共" + province.name + name[1:] if name.startswith("省委") else name
-        if name.startswith("省") and not name.startswith("省会"):
+        if bare_prefix(name) == "省":
             name = province.name + name[1:]
     name = _AFFILIATED_N.sub(r"附属第\1医院", name)  # 福医大附一院 -> 福医大附属第一医院
     if name.endswith("报"):
@@ -148,8 +166,9 @@ def canonical(label: str, surface: str, province: Place | None) -> str:
     return clean(surface)
 
 
-def why(label: str, surface: str, name: str) -> str:
-    """In words, which general rule made ``name`` of ``surface`` (for ``kg explain``)."""
+def why(label: str, surface: str, name: str, where: str = "") -> str:
+    """In words, which general rule made ``name`` of ``surface`` (for ``kg explain``);
+    ``where``: the province a bare 省 took, and why (``kg.jurisdiction``)."""
     written = clean(surface)
     if written == name:
         return "as written"
@@ -161,7 +180,7 @@ def why(label: str, surface: str, name: str) -> str:
     if any(abbr in written for abbr, _ in _INNER) or _AFFILIATED_N.search(written):
         reasons.append("standard abbreviation expanded")
     if written.startswith("省"):
-        reasons.append("bare 省 = the paper's province")
+        reasons.append(f"bare 省 = {where or 'the paper province'}")
     if written.endswith("报") and name.endswith("报社"):
         reasons.append("a newspaper is its press")
     return "; ".join(reasons) or "canonical form"

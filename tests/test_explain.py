@@ -23,7 +23,7 @@ def test_explain_finds_an_entity_by_a_variant(seed_graph):
 def test_explain_gives_rule_and_evidence_for_each_variant(seed_graph):
     (entity,) = find(seed_graph, "福建省医疗保障局")
     text = explain(seed_graph, entity, "https://example.org/id/")
-    assert "省医保局 <- standard abbreviation expanded; bare 省 = the paper's province" in text
+    assert "省医保局 <- standard abbreviation expanded; bare 省 = 福建省: named most" in text
     assert "000_2bd2ab5580cfad16.txt: 省医保局副局长刘家城表示" in text
     assert "role 副局长: PER:刘家城 -> ORG:福建省医疗保障局" in text
 
@@ -45,3 +45,12 @@ def test_explain_cli_prints_the_entity(seeds_dir):
     assert result.exit_code == 0, result.output
     assert "adminCode: 350783000000" in result.output
     assert "parent: LOC:南平市" in result.output
+
+
+def test_explain_shows_where_each_article_is_set(seed_graph):
+    (entity,) = find(seed_graph, "省医保局")
+    text = explain(seed_graph, entity, "x:/")
+    assert "where 000_2bd2ab5580cfad16.txt is set:" in text
+    assert "province 福建省: named most" in text
+    votes = next(line for line in text.splitlines() if "votes for 福建省:" in line)
+    assert "福建省×" in votes  # the places and bodies that voted, with their counts
