@@ -35,6 +35,10 @@ _CLOSING = ")）"
 _OFFICE = re.compile(r"(?:同时|还|并|已)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
 _APPOINT = ("聘任", "聘请", "任命", "聘")
+#: Endings of a hospital's departments, written between the hospital and a doctor's title.
+_DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
+_DEPARTMENT_MAX = 12
+_NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在是")
 
 
 class Bodies:
@@ -46,6 +50,18 @@ class Bodies:
         self.loc = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "LOC"}
         self.names = {i: s.text for i, s in enumerate(spans)}
         self.org_indices = frozenset(i for i, _ in self.org.values())
+
+    def across_department(self, pos: int) -> tuple[int, int]:
+        """``某医院骨科与运动医学中心|副主任医师``: the body before a department of it that is
+        no mention (the post is the body's: departments are dropped from roles), else ``(-1, 0)``."""
+        if not self.text.endswith(_DEPARTMENTS, 0, pos):
+            return -1, 0
+        for end in range(pos - 2, max(pos - _DEPARTMENT_MAX, 0) - 1, -1):
+            if self.text[end] in _NOT_IN_DEPARTMENT:
+                break
+            if end in self.org:
+                return self.org[end]
+        return -1, 0
 
     def title_ending_at(self, pos: int) -> str | None:
         """The title ending at ``pos``: one that starts where an organization ends, else the longest."""
@@ -82,7 +98,7 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[tuple[int, str]], int]
             break
         pending.append(title)
         pos -= len(title)
-        org, org_start = bodies.org.get(pos, (-1, 0))
+        org, org_start = bodies.org.get(pos, bodies.across_department(pos))
         loc, loc_start = bodies.loc.get(pos, (-1, 0))
         if org >= 0:
             found.extend(_assign(pending, org, bodies))
@@ -167,7 +183,18 @@ def roles(text: str, spans: list) -> list[Rel]:
         out.extend(("role", i, o, t) for o, t in _appointed(bodies, span))
         out.extend(_byline(text, i, span, out))
         previous = (i, span.end_char)
-    return out
+    return _without_repeats(out, spans)
+
+
+def _without_repeats(out: list[Rel], spans: list) -> list[Rel]:
+    """``张克云副院长表示`` after ``某院副院长张克云``: a title with no body that repeats a post
+    the same person holds in a body is that post, not a second one."""
+    held = {(spans[h].text, title) for kind, h, t, title in out if kind == "role" and t >= 0}
+    return [
+        r
+        for r in out
+        if not (r[0] == "role" and r[2] < 0 and any(p == spans[r[1]].text and t.endswith(r[3]) for p, t in held))
+    ]
 
 
 def _appositions(bodies: Bodies, span) -> list[tuple[int, str]]:
