@@ -15,6 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from itertools import combinations
 from pathlib import Path
 
@@ -323,10 +324,16 @@ def score_bio(nlp: Language, path: Path, limit: int | None = None) -> BioScores:
     return BioScores(scores, len(sentences), sum(len(t) for t, _ in sentences), seconds)
 
 
+_HEAD = f"{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"
+
+
+def _cells(c: Counts) -> str:
+    return f"{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.support:9d}"
+
+
 def _table(title: str, scores: Scores, rows: tuple[str, ...], total: str = "micro") -> list[str]:
-    lines = [f"{title:10}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"]
     items = [(k, scores.per_type[k]) for k in rows] + ([(total, scores.micro)] if total else [])
-    return lines + [f"{k:10}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.support:9d}" for k, c in items]
+    return [f"{title:10}{_HEAD}"] + [f"{k:10}{_cells(c)}" for k, c in items]
 
 
 def _errors(scores: Scores, rows: tuple[str, ...]) -> list[str]:
@@ -338,18 +345,70 @@ def _errors(scores: Scores, rows: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def split_gold(gold: Mapping[str, GoldDoc], check: str) -> tuple[dict[str, GoldDoc], dict[str, GoldDoc]]:
+    """(development, check) gold documents: ``check`` is comma-separated shell patterns
+    matched against each document's name and its gold file's name (``fjt_08.txt``,
+    ``fjt_08.json``); every other document is development."""
+    patterns = [p.strip() for p in check.split(",") if p.strip()]
+
+    def held_out(doc: str) -> bool:
+        return any(fnmatch(name, p) for p in patterns for name in (doc, Path(doc).stem + ".json"))
+
+    dev = {d: g for d, g in gold.items() if not held_out(d)}
+    return dev, {d: g for d, g in gold.items() if held_out(d)}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The three scores of one gold set against one graph, and how many documents were scored."""
+
+    mentions: Scores
+    links: Scores
+    relations: Scores
+    documents: int
+
+
+def score_all(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Report:
+    docs = _in_scope(graph, gold)
+    return Report(score_mentions(graph, gold), score_linking(graph, gold), score_relations(graph, gold), len(docs))
+
+
+def _columns(title: str, reports: list[tuple[str, Report]], part: str, rows: tuple[str, ...], total: str) -> list[str]:
+    """One table, a column group per report (a header naming them if there are several)."""
+    heads = "".join(f"{f'{name} ({r.documents} docs)':>30}" for name, r in reports)
+    lines = [f"{'':10}{heads}"] if len(reports) > 1 else []
+    lines.append(f"{title:10}" + _HEAD * len(reports))
+    for key in (*rows, *((total,) if total else ())):
+        counts = [(s.micro if key == total else s.per_type[key]) for s in (getattr(r, part) for _, r in reports)]
+        lines.append(f"{key:10}" + "".join(_cells(c) for c in counts))
+    return lines
+
+
+def _report_lines(reports: list[tuple[str, Report]], errors_of: Report | None) -> str:
+    lines = [
+        *_columns("mention", reports, "mentions", TYPES, "micro"),
+        "",
+        *_columns("linking", reports, "links", LINK_KINDS, "all"),
+        "",
+        *_columns("relation", reports, "relations", RELATION_KINDS, ""),
+    ]
+    if errors_of is not None:
+        e = errors_of
+        lines += ["", *_errors(e.mentions, TYPES), *_errors(e.relations, RELATION_KINDS), *_errors(e.links, LINK_KINDS)]
+    return "\n".join(lines)
+
+
 def format_gold(mentions: Scores, links: Scores, relations: Scores, show_errors: bool = False) -> str:
     """The ``kg eval GOLD_DIR`` report: mention, linking-pair and relation tables, and the errors if asked."""
-    lines = [
-        *_table("mention", mentions, TYPES),
-        "",
-        *_table("linking", links, LINK_KINDS, total="all"),
-        "",
-        *_table("relation", relations, RELATION_KINDS, total=""),
-    ]
-    if show_errors:
-        lines += ["", *_errors(mentions, TYPES), *_errors(relations, RELATION_KINDS), *_errors(links, LINK_KINDS)]
-    return "\n".join(lines)
+    report = Report(mentions, links, relations, 0)
+    return _report_lines([("", report)], report if show_errors else None)
+
+
+def format_split(dev: Report, check: Report, show_errors: bool = False) -> str:
+    """``kg eval --check``: development and check figures side by side, per mention type,
+    linking kind and relation kind; errors (if asked) of the development split only,
+    since the check split's texts and errors must not be read while writing rules."""
+    return _report_lines([("development", dev), ("check", check)], dev if show_errors else None)
 
 
 def format_bio(bio: BioScores, show_errors: bool = False) -> str:

@@ -245,3 +245,48 @@ def test_seeds_against_shared_gold():
     for c in [*scores.per_type.values(), scores.micro]:
         assert c.support > 0
         assert all(0.0 <= x <= 1.0 for x in (c.precision, c.recall, c.f1))
+
+
+def test_split_gold_by_document_or_gold_file_name(tmp_path):
+    docs = ("fjt_01.txt", "fjt_08.txt", "gnt_10.txt", "pvt_07.txt")
+    gold = write_gold(tmp_path / "gold", *({"doc": d, "entities": []} for d in docs))
+    dev, check = evaluate.split_gold(gold, "*_08.*,*_09.*,*_10.*")
+    assert sorted(dev) == ["fjt_01.txt", "pvt_07.txt"] and sorted(check) == ["fjt_08.txt", "gnt_10.txt"]
+    dev, check = evaluate.split_gold(gold, " pvt_07.json , ")  # a gold file's name, spaces ignored
+    assert sorted(check) == ["pvt_07.txt"] and len(dev) == 3
+
+
+def test_format_split_columns_and_development_errors_only(tmp_path):
+    gold = write_gold(
+        tmp_path / "gold",
+        {"doc": A, "entities": [ent("ORG", "福建省医疗保障局", "省医保局"), ent("LOC", "福州市", "福州")]},
+        {"doc": B, "entities": [ent("ORG", "厦门大学附属第一医院", "厦门大学附属第一医院")]},
+    )
+    g = graph(
+        entity("ORG:福建省医疗保障局", mention("省医保局", "ORG")),
+        entity("PER:刘家城", mention("刘家城", "PER", doc=B)),  # a false positive of the check split
+    )
+    dev, check = evaluate.split_gold(gold, B)
+    dev_report, check_report = evaluate.score_all(g, dev), evaluate.score_all(g, check)
+    assert dev_report.mentions.per_type["ORG"] == Counts(1, 0, 0) and dev_report.documents == 1
+    assert check_report.mentions.micro == Counts(0, 1, 1)
+    text = evaluate.format_split(dev_report, check_report, show_errors=True)
+    lines = text.splitlines()
+    assert "development (1 docs)" in lines[0] and "check (1 docs)" in lines[0]
+    org = next(line for line in lines if line.startswith("ORG"))
+    assert org.split() == ["ORG", "1.000", "1.000", "1.000", "1", "0.000", "0.000", "0.000", "1"]
+    assert f"{A}  福州" in text  # the development split's miss is listed
+    assert B not in text and "刘家城" not in text  # nothing of the check split's errors
+
+
+def test_eval_command_check_split_on_seeds(seeds_dir):
+    if not (SHARED / "gold").is_dir():
+        pytest.skip(f"no shared gold folder at {SHARED}")
+    held_out = "001_1d51f59310643ad7"
+    result = CliRunner().invoke(
+        cli, ["eval", str(SHARED / "gold"), str(seeds_dir), "--check", f"{held_out}.*", "--errors"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "development (1 docs)" in result.output and "check (1 docs)" in result.output
+    assert "ORG false negatives (" in result.output  # development errors are listed …
+    assert held_out not in result.output  # … never the check split's
