@@ -30,6 +30,12 @@ class NoDocumentsError(KgError):
 E_MISSING = "no such file or folder"
 E_EMPTY_FOLDER = "folder holds no .txt files"
 E_NOT_UTF8 = "not UTF-8 text (byte {pos}: {byte})"
+E_NOT_TEXT = (
+    "not text in UTF-8, GB18030, Big5 or UTF-16/32 with a byte-order mark (byte {pos}: {byte});"
+    " give its encoding with --encoding to read it"
+)
+E_NOT_ENCODING = "not {encoding} text (byte {pos}: {byte})"
+E_UNKNOWN_ENCODING = "unknown encoding {name!r} (give a Python codec name such as gb18030, big5, utf-16)"
 E_EMPTY_FILE = "file is empty"
 E_UNREADABLE = "cannot be read ({why})"
 E_DUPLICATE_NAME = "another input file has the same name ({other}); document names must be unique"

@@ -19,6 +19,7 @@ class Document:
     extra entry for the end, so provenance can point into the original file.
     ``breaks`` are the positions in ``text`` where whitespace was removed:
     OCR glued words there, and extractors may use them as soft boundaries.
+    ``encoding`` is the codec the file was decoded with (``raw`` is its text).
     """
 
     doc_id: str
@@ -27,6 +28,7 @@ class Document:
     text: str
     offsets: tuple[int, ...]
     breaks: frozenset[int] = frozenset()
+    encoding: str = "utf-8"
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of ``text`` to the raw file's offsets."""

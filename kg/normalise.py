@@ -200,8 +200,10 @@ def _whitespace(text: str, offsets: list[int], raw: str) -> tuple[str, list[int]
     return "".join(pieces), new_offsets, breaks
 
 
-def normalise(doc_id: str, source: str, raw: str) -> Document:
-    """Return the cleaned ``Document`` for one raw text, with its offset map."""
+def normalise(doc_id: str, source: str, raw: str, *, encoding: str = "utf-8") -> Document:
+    """Return the cleaned ``Document`` for one raw text, with its offset map.
+
+    ``encoding`` is only recorded: it is what the reader decoded the file with."""
     text, offsets = _undouble(raw)
     text, offsets = _nfkc(text, offsets)
     text, offsets, breaks = _whitespace(text, offsets, raw)
@@ -218,4 +220,5 @@ def normalise(doc_id: str, source: str, raw: str) -> Document:
         text=text,
         offsets=(*offsets, len(raw)),
         breaks=frozenset(breaks),
+        encoding=encoding,
     )

@@ -6,11 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import E_EMPTY_FILE, E_EMPTY_FOLDER, E_MISSING, InputError
-from kg.read import find_files, read_all, read_file
+from kg.errors import E_EMPTY_FILE, E_EMPTY_FOLDER, E_MISSING, InputError, KgError
+from kg.read import find_files, plausible, read_all, read_file
 
 # seed 000, line 5
 LINE = "中宣传月。7日，福建省医保基金\n"
+# written for these tests: a short news paragraph, in simplified and in traditional characters
+PARAGRAPH = (
+    "市卫生健康委员会今天在会议中心举行义诊活动，来自三家医院的四十名医生为群众提供免费咨询。\n"
+    "活动还安排了健康讲座和急救培训，吸引了200多位居民参加。\n"
+)
+TRADITIONAL = (
+    "市衛生健康委員會今天在會議中心舉行義診活動，來自三家醫院的四十名醫生為群眾提供免費諮詢。\n"
+    "活動還安排了健康講座和急救培訓，吸引了200多位居民參加。\n"
+)
+# a PNG file's first bytes: no text encoding explains them
+BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"
 
 
 def write(path: Path, text: str | bytes) -> Path:
@@ -57,10 +68,10 @@ def test_read_bad_inputs_are_errors_naming_the_file_and_good_files_still_read(tm
     missing = tmp_path / "missing"
     empty_folder = tmp_path / "empty_folder"
     empty_folder.mkdir()
-    gbk = write(tmp_path / "bad" / "gbk.txt", "福建".encode("gbk"))
+    binary = write(tmp_path / "bad" / "image.txt", BINARY)
     empty = write(tmp_path / "bad" / "empty.txt", "")
 
-    texts, errors = read_all([good.parent, missing, empty_folder, gbk, empty])
+    texts, errors = read_all([good.parent, missing, empty_folder, binary, empty])
 
     assert [(t.doc_id, t.text) for t in texts] == [("000.txt", LINE)]
     assert texts[0].source == str(good.resolve())
@@ -69,20 +80,79 @@ def test_read_bad_inputs_are_errors_naming_the_file_and_good_files_still_read(tm
     assert len(errors) == len(reasons) == 4
     assert reasons[str(missing)] == E_MISSING
     assert reasons[str(empty_folder)] == E_EMPTY_FOLDER
-    assert reasons[str(gbk.resolve())].startswith("not UTF-8")
+    assert reasons[str(binary.resolve())].startswith("not text in UTF-8, GB18030, Big5")
     assert reasons[str(empty.resolve())] == E_EMPTY_FILE
     for err in errors:
         assert str(err) == f"{err.path}: {err.reason}"
         assert "\n" not in str(err)
 
 
-def test_read_non_utf8_file_raises_input_error_naming_it(tmp_path):
-    gbk = write(tmp_path / "gbk.txt", "福建".encode("gbk"))
+@pytest.mark.parametrize(
+    "data",
+    [BINARY, "Café crème brûlée\n".encode("latin-1"), PARAGRAPH.encode("utf-16-le")],
+    ids=["binary", "latin-1", "utf-16 without a byte-order mark"],
+)
+def test_read_file_no_encoding_explains_raises_input_error_naming_it(tmp_path, data):
+    path = write(tmp_path / "bad.txt", data)
     with pytest.raises(InputError) as info:
-        read_file(gbk)
-    assert info.value.path == str(gbk)
-    assert "not UTF-8" in str(info.value)
-    assert str(gbk) in str(info.value)
+        read_file(path)
+    assert info.value.path == str(path)
+    assert info.value.reason.startswith("not text in UTF-8, GB18030, Big5 or UTF-16/32")
+    assert str(path) in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text, codec, recorded",
+    [
+        (PARAGRAPH, "utf-8", "utf-8"),
+        (PARAGRAPH, "utf-8-sig", "utf-8"),
+        (PARAGRAPH, "gb18030", "gb18030"),
+        (PARAGRAPH, "gbk", "gb18030"),
+        (PARAGRAPH, "gb2312", "gb18030"),
+        (TRADITIONAL, "big5", "big5"),
+        (PARAGRAPH, "utf-16", "utf-16-le"),  # Python writes a BOM, little endian here
+        (TRADITIONAL, "utf-32", "utf-32-le"),
+    ],
+)
+def test_read_file_detects_chinese_encodings(tmp_path, text, codec, recorded):
+    path = write(tmp_path / "a.txt", text.encode(codec))
+    raw = read_file(path)
+    assert raw.text == text
+    assert raw.encoding == recorded
+
+
+@pytest.mark.parametrize("bom, codec", [(b"\xfe\xff", "utf-16-be"), (b"\x00\x00\xfe\xff", "utf-32-be")])
+def test_read_file_big_endian_byte_order_marks(tmp_path, bom, codec):
+    path = write(tmp_path / "a.txt", bom + PARAGRAPH.encode(codec))
+    raw = read_file(path)
+    assert (raw.text, raw.encoding) == (PARAGRAPH, codec)
+
+
+def test_read_all_forced_encoding_is_used_and_recorded(tmp_path):
+    write(tmp_path / "a.txt", PARAGRAPH.encode("gbk"))
+    texts, errors = read_all([tmp_path], encoding="GBK")
+    assert errors == []
+    assert [(t.text, t.encoding) for t in texts] == [(PARAGRAPH, "gbk")]
+
+    texts, errors = read_all([tmp_path], encoding="utf-8")
+    assert texts == []
+    assert [e.reason.split(" (")[0] for e in errors] == ["not utf-8 text"]
+
+
+@pytest.mark.parametrize("name", ["klingon", "base64"])
+def test_read_all_unknown_encoding_is_one_clear_error(tmp_path, name):
+    write(tmp_path / "a.txt", PARAGRAPH)
+    with pytest.raises(KgError) as info:
+        read_all([tmp_path], encoding=name)
+    assert str(info.value).startswith(f"unknown encoding {name!r}")
+
+
+def test_read_plausible_rejects_text_decoded_with_the_wrong_codec():
+    assert plausible(PARAGRAPH)
+    assert plausible(TRADITIONAL)
+    assert not plausible(PARAGRAPH.encode("utf-8").decode("latin-1"))
+    assert not plausible("福建\x00省")
 
 
 @pytest.mark.parametrize("content", ["", "  \n\n\t", "\ufeff"])
