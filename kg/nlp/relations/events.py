@@ -36,7 +36,7 @@ _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")
 _CLOSING_BRACKETS = ")）"
 #: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
-_JOINT_VERB = re.compile(r"^[^，。；！？\n]{0,12}?(?:共同)?(?:举办|组织|开展|主办|承办|启动|发起)")
+_JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|组织|开展|主办|承办|启动|发起)")
 #: Words after a list of bodies that make them parties to an agreement.
 _AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作协议|协议》)")
 #: Verbs of an aid pairing between two bodies (A结对帮扶B).
@@ -51,19 +51,42 @@ def _list_before(text: str, orgs: list, pos: int) -> list[int]:
     """The bodies of a list ending at ``pos`` (``A、B和C``; a ``等`` after it is skipped), left to right."""
     ends = {s.end_char: (i, s) for i, s in orgs}
     for tail in ("等单位", "等部门", "等"):
-        if text.endswith(tail, 0, pos) and pos - len(tail) in ends:
+        if text.endswith(tail, 0, pos) and _before_bracket(text, ends, pos - len(tail), []) in ends:
             pos -= len(tail)
             break
     found: list[int] = []
-    while pos in ends:
+    while True:
+        pos = _before_bracket(text, ends, pos, found)
+        if pos not in ends:
+            break
         i, span = ends[pos]
         found.append(i)
         pos = span.start_char
-        join = next((j for j in (*_TOGETHER, *_JOINS) if text.endswith(j, 0, pos) and pos - len(j) in ends), None)
+        join = next(
+            (
+                j
+                for j in (*_TOGETHER, *_JOINS)
+                if text.endswith(j, 0, pos) and _before_bracket(text, ends, pos - len(j), []) in ends
+            ),
+            None,
+        )
         if join is None:
             break
         pos -= len(join)
     return found[::-1]
+
+
+def _before_bracket(text: str, ends: dict, pos: int, found: list[int]) -> int:
+    """``A(别名)、B``: walking left from ``pos`` over a bracket after a body, the bracket's own
+    body is listed too (the linker makes it one with A); returns where A ends, else ``pos``."""
+    if pos <= 0 or text[pos - 1] not in _CLOSING_BRACKETS:
+        return pos
+    opening = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    if opening < 0 or pos - opening > 30 or opening not in ends:
+        return pos
+    if pos - 1 in ends:
+        found.append(ends[pos - 1][0])
+    return opening
 
 
 def _list_after(text: str, orgs: list, pos: int) -> list[int]:
@@ -141,6 +164,7 @@ def joint(text: str, spans: list) -> list[Rel]:
 
 _LAUNCH = re.compile(r"(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|发起|推出|主办|承办)(?:了)?$")
 _SUBJECT_JOINS = ("与", "和", "、", "同")
+_NOT_SUBJECT = ("由", "在", "于")
 
 
 def launched(text: str, spans: list) -> list[Rel]:
@@ -159,8 +183,8 @@ def launched(text: str, spans: list) -> list[Rel]:
         if not verb:
             continue
         before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
-        if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] == "由":
-            continue
+        if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _NOT_SUBJECT:
+            continue  # 由A举办: A is the agent of a passive; 在A举办: A is the venue
         subjects = [before[-1]]
         for i, s in reversed(before[:-1]):
             if text[s.end_char : subjects[-1][1].start_char] not in _SUBJECT_JOINS:
