@@ -305,3 +305,32 @@ def test_link_medical_association_and_physicians_association_stay_apart():
     entities, _ = link([result])
     assert entity_of(entities, "省医学会") == entity_of(entities, "福建省医学会") == "福建省医学会"
     assert entity_of(entities, "省医师学会") == "福建省医师学会"
+
+
+def test_link_bare_province_prefix_takes_each_articles_own_province():
+    results = [
+        doc_result("jx.txt", "南昌召开援疆工作会。江西省各地代表到会,省卫健委主任讲话。",
+                   [("南昌", "LOC"), ("江西省", "LOC"), ("省卫健委", "ORG")]),
+        doc_result("hb.txt", "石家庄市和保定市的医院参加,省卫健委副主任讲话。",
+                   [("石家庄市", "LOC"), ("保定市", "LOC"), ("省卫健委", "ORG")]),
+        doc_result("fj.txt", "省卫健委召开全体会议。", [("省卫健委", "ORG")]),
+    ]
+    entities, _ = link(results)
+    assert entity_of(entities, "省卫健委", "jx.txt") == "江西省卫生健康委员会"
+    assert entity_of(entities, "省卫健委", "hb.txt") == "河北省卫生健康委员会"
+    assert entity_of(entities, "省卫健委", "fj.txt") == "福建省卫生健康委员会"  # names no place: --province
+
+
+def test_link_bare_prefix_without_a_clear_jurisdiction_stays_in_its_article():
+    results = [  # the places are named in another sentence than 市委
+        doc_result("a.txt", "苏州、遵义两地专家出席。市委书记讲话。",
+                   [("苏州", "LOC"), ("遵义", "LOC"), ("市委", "ORG")]),
+        doc_result("b.txt", "杭州、郑州两地专家出席。市委书记讲话。",
+                   [("杭州", "LOC"), ("郑州", "LOC"), ("市委", "ORG")]),
+        doc_result("c.txt", "苏州、杭州代表发言,省人民医院院长讲话。",
+                   [("苏州", "LOC"), ("杭州", "LOC"), ("省人民医院", "ORG")]),
+    ]
+    entities, _ = link(results)
+    committees = [e for e in entities if e.name == "市委"]
+    assert len(committees) == 2 and all(len({m.doc_id for m in e.mentions}) == 1 for e in committees)
+    assert entity_of(entities, "省人民医院") == "省人民医院"  # not 福建省人民医院: 江苏 and 浙江 are named
