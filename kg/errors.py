@@ -37,6 +37,7 @@ E_NOT_TEXT = (
 E_NOT_ENCODING = "not {encoding} text (byte {pos}: {byte})"
 E_UNKNOWN_ENCODING = "unknown encoding {name!r} (give a Python codec name such as gb18030, big5, utf-16)"
 E_EMPTY_FILE = "file is empty"
+E_LINK_LOOP = "symbolic link back to a folder it is in ({target}); not followed"
 E_UNREADABLE = "cannot be read ({why})"
 E_DUPLICATE_NAME = "another input file has the same name ({other}); document names must be unique"
 E_NO_DOCUMENTS = "no document could be read; nothing was written"

@@ -18,6 +18,7 @@ forces one encoding instead. The encoding used is recorded on the text.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from kg.errors import (
     E_DUPLICATE_NAME,
     E_EMPTY_FILE,
     E_EMPTY_FOLDER,
+    E_LINK_LOOP,
     E_MISSING,
     E_NOT_ENCODING,
     E_NOT_TEXT,
@@ -37,6 +39,7 @@ from kg.errors import (
     KgError,
 )
 
+#: File name endings read in a folder, compared in lower case (``.TXT`` is read too).
 SUFFIXES = (".txt",)
 
 #: Byte-order marks, the longer first (UTF-32-LE's starts with UTF-16-LE's), and what they name.
@@ -111,20 +114,50 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand files and folders (recursively, ``*.txt``) into a sorted file list."""
+    """Expand files and folders (recursively, ``*.txt`` in any case) into a sorted file list."""
     files: set[Path] = set()
     errors: list[InputError] = []
     for path in paths:
         if not path.exists():
             errors.append(InputError(path, E_MISSING))
         elif path.is_dir():
-            found = [p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES]
+            found = _walk(path, errors)
             if not found:
                 errors.append(InputError(path, E_EMPTY_FOLDER))
             files.update(p.resolve() for p in found)
         else:
             files.add(path.resolve())
     return sorted(files, key=lambda p: (p.name, str(p))), errors
+
+
+def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
+    """The text files under ``folder``, following symbolic links but entering each real folder once.
+
+    ``Path.rglob`` either skips linked folders or, following them, loops; ``os.walk``
+    with ``followlinks`` plus a set of the real folders seen ends every loop at its
+    first repetition, and a link back to a folder it is inside is reported (once).
+    """
+    found: list[Path] = []
+    seen: set[str] = set()
+
+    def unreadable(exc: OSError) -> None:
+        errors.append(InputError(exc.filename or folder, E_UNREADABLE.format(why=exc.strerror or exc)))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames.clear()
+            here = Path(dirpath)
+            if Path(os.path.realpath(here.parent)).is_relative_to(real):
+                errors.append(InputError(here, E_LINK_LOOP.format(target=real)))
+            continue
+        seen.add(real)
+        dirnames.sort()
+        for name in filenames:
+            path = Path(dirpath, name)
+            if name.lower().endswith(SUFFIXES) and path.is_file():
+                found.append(path)
+    return found
 
 
 def read_file(path: Path, encoding: str | None = None) -> RawText:

@@ -179,3 +179,37 @@ def test_read_same_name_in_two_folders_is_an_error_not_one_id(tmp_path):
     assert errors[0].path in named
     (other,) = named - {errors[0].path}
     assert other in errors[0].reason
+
+
+def test_read_suffix_is_case_insensitive(tmp_path):
+    for name in ("a.txt", "b.TXT", "c.Txt"):
+        write(tmp_path / name, LINE)
+    write(tmp_path / "d.txt.bak", LINE)
+    files, errors = find_files([tmp_path])
+    assert errors == []
+    assert [p.name for p in files] == ["a.txt", "b.TXT", "c.Txt"]
+
+
+def test_read_symlink_loop_is_reported_once_and_files_read_once(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus / "a.txt", LINE)
+    write(corpus / "sub" / "b.txt", LINE)
+    (corpus / "sub" / "loop").symlink_to(corpus, target_is_directory=True)
+    (corpus / "self").symlink_to(".", target_is_directory=True)
+    texts, errors = read_all([corpus])
+    assert [t.doc_id for t in texts] == ["a.txt", "b.txt"]
+    assert sorted((e.path, e.reason.split(" (")[0]) for e in errors) == [
+        (str(corpus / "self"), "symbolic link back to a folder it is in"),
+        (str(corpus / "sub" / "loop"), "symbolic link back to a folder it is in"),
+    ]
+
+
+def test_read_linked_folder_is_followed_and_a_second_link_to_it_is_no_error(tmp_path):
+    shared = write(tmp_path / "shared" / "a.txt", LINE).parent
+    corpus = tmp_path / "corpus"
+    write(corpus / "b.txt", LINE)
+    (corpus / "one").symlink_to(shared, target_is_directory=True)
+    (corpus / "two").symlink_to(shared, target_is_directory=True)
+    files, errors = find_files([corpus])
+    assert errors == []
+    assert files == [(shared / "a.txt").resolve(), (corpus / "b.txt").resolve()]
