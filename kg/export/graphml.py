@@ -12,8 +12,9 @@ pair are merged into one edge and every attribute is a primitive: nodes carry
 So that the file opens in Gephi already drawn, nodes also carry the attributes
 its GraphML importer reads as visual properties (``ImporterGraphML``: ``r``,
 ``g``, ``b`` ints for the colour, by type, ``labels.COLOUR_OF``; ``size``, a
-double growing with the mentions; ``x``, ``y``, doubles from a seeded
-force-directed layout), and edges ``label`` and ``weight``.
+double growing with the mentions; ``x``, ``y``, doubles from the seeded
+force-directed layout of ``kg.export.layout``, computed once per graph for every
+Gephi file), and edges ``label`` and ``weight``.
 
 Not supported: edge direction (``suborg``, ``located`` and ``role`` lose which
 end is which; the RDF export keeps it), provenance spans, entity variants and
@@ -31,19 +32,18 @@ from typing import IO
 import networkx as nx
 
 from kg import model
+from kg.export.layout import layout
+from kg.export.memo import memoised
 from kg.labels import COLOUR_OF, RELATIONS, TYPE_OF
 from kg.namespaces import iri_for_entity
 
 __all__ = ["node_size", "to_networkx", "write_graphml"]
 
-#: the layout's seed and extent, so the same graph is drawn (and written) the same way
-_LAYOUT_SEED = 7
-_LAYOUT_SCALE = 1000.0
-
 
 def node_size(mentions: int) -> float:
     """A node's size in Gephi's units: area roughly in proportion to its mentions."""
     return round(10.0 + 6.0 * math.sqrt(mentions), 2)
+
 
 #: relation kinds that become edges, in the order their names are joined
 _EDGE_KINDS = RELATIONS
@@ -108,19 +108,18 @@ def to_networkx(graph: model.Graph, base: str) -> nx.Graph:
         pairs[a, b].append(rel)
     for a, b in sorted(pairs):
         out.add_edge(a, b, **_merge(pairs[a, b]))
-    _lay_out(out)
+    positions = memoised(graph, "layout", lambda: _positions(out))
+    for node, (x, y) in zip(out.nodes, positions, strict=True):
+        out.nodes[node]["x"] = x
+        out.nodes[node]["y"] = y
     return out
 
 
-def _lay_out(network: nx.Graph) -> None:
-    """``x``/``y`` from a seeded spring layout, rounded so that the bytes do not depend on
-    the last bits of floating-point arithmetic."""
-    if not network:
-        return
-    positions = nx.spring_layout(network, seed=_LAYOUT_SEED, scale=_LAYOUT_SCALE, weight=None)
-    for node, (x, y) in positions.items():
-        network.nodes[node]["x"] = round(float(x), 1)
-        network.nodes[node]["y"] = round(float(y), 1)
+def _positions(network: nx.Graph) -> list[tuple[float, float]]:
+    """``(x, y)`` of each node in ``network``'s (sorted) node order, from ``layout.layout``."""
+    index = {node: i for i, node in enumerate(network.nodes)}
+    edges = sorted((index[a], index[b]) for a, b in network.edges)
+    return [(float(x), float(y)) for x, y in layout(len(index), edges)]
 
 
 def write_graphml(graph: model.Graph, stream: IO[bytes], base: str) -> None:
