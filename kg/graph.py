@@ -10,21 +10,37 @@ names carry by themselves, and knows no file format:
 * ``suborg`` for an affiliated body (``厦门大学附属第一医院`` -> ``厦门大学``) and for
   a named unit written with its parent (``福建省医学会神经外科学分会`` ->
   ``福建省医学会``, ``福建省立医院党委`` -> ``福建省立医院``) when the parent is
-  itself an organization of the corpus.
+  itself an organization of the corpus;
+* ``cooccur`` between entities mentioned near each other in one sentence, by the
+  bounded rule of ``kg.cooccurrence`` (a long list of names is not every pair).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from kg.cooccurrence import cooccurrences
 from kg.gazetteer import Place, load_gazetteer
 from kg.link import entity_key, place_attributes
 from kg.model import Document, Entity, Graph, Relation
 from kg.names import leading_place
-from kg.posts import resolve_posts
+from kg.posts import BODY_SUFFIXES, resolve_posts
 
 _AFFILIATED = "附属"
 _MIN_PARENT = 4
+_ORDINAL_END = re.compile("第[一二三四五六七八九十]+$")
+#: Bodies that have affiliated hospitals and schools of their own.
+_ACADEMIC = ("大学", "学院", "科学院", "医学院", "医科大学")
+_GROUPS = ("集团",)
+_AFFILIATED_ENDS = ("医院", "中医院", "卫生院")
+_SCHOOLS = ("学院", "医学部", "研究院", "研究所", "中学", "小学", "学校")
+#: Endings of a named unit or branch of the body written before it.
+_UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支社", "支部", "院区", "办公室", "处", "科")
+#: Characters that make a body's ending into a word (校长, 会员, 院士, 学生) instead of ending it.
+_TITLE_AFTER_BODY = "长员士生"
+#: Endings of a complete body (a parent), from the organization suffix lists.
+_BODY_ENDS = tuple(w for w in BODY_SUFFIXES if len(w) >= 2)
 
 
 def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
@@ -46,24 +62,58 @@ def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
             key, code = parent_key, parent.code
 
 
+def _parent_by_structure(name: str) -> str | None:
+    """The parent a name carries in its own structure, whether or not the corpus names it.
+
+    ``X大学医学院附属(第一)Y医院`` -> ``X大学医学院`` (the ordinal belongs to the hospital);
+    ``X大学医学院`` -> ``X大学``; ``X科学院肿瘤医院``, ``X集团Y医院`` -> the academy, the group;
+    ``X局Y分局``, ``X会Y分会``, ``X委员会Y处/办公室``, ``X医院Y院区`` -> X. The parent must end
+    like a complete body (``湖医附属…`` names no parent: 湖医 is a short form)."""
+    at = name.find(_AFFILIATED, 2)
+    if at > 0:
+        parent = _ORDINAL_END.sub("", name[:at])
+        rest = name[at + len(_AFFILIATED) :]
+        return parent if parent.endswith(_ACADEMIC) and rest.endswith(_AFFILIATED_ENDS) else None
+    for cut in range(len(name) - 2, _MIN_PARENT - 1, -1):
+        parent, unit = name[:cut], name[cut:]
+        if not parent.endswith(_BODY_ENDS) or unit[0] in _TITLE_AFTER_BODY:
+            continue  # 某大学校|长办公室: 校长 is a word, the body is 某大学
+        if parent.endswith(("委员会", "部")) and unit.endswith("局"):
+            return parent  # 某卫生健康委员会|综合监督执法局, 某部|某局
+        if unit.endswith(_UNIT_ENDS) or (
+            parent.endswith(_ACADEMIC + _GROUPS) and unit.endswith(_AFFILIATED_ENDS + _SCHOOLS)
+        ):
+            return parent
+        if parent.endswith("委员会") and unit.endswith("委员会"):
+            return parent  # 某人大常务委员会|教育科学文化卫生工作委员会
+    return None
+
+
 def _suborganizations(entities: dict[str, Entity], titles_only: set[str] = frozenset()) -> list[Relation]:
-    """``titles_only``: Party committees written only before their members' titles
+    """``suborg`` from the structure of names: a body of the corpus whose name starts another
+    one's (the longest), else the parent the name's own structure gives (``_parent_by_structure``),
+    created with no mentions if the text never names it alone; parents get theirs in turn.
+
+    ``titles_only``: Party committees written only before their members' titles
     (``北京大学党委常委``), whose posts ``kg.posts`` moved to the unit: no body of their own."""
     orgs = sorted(e.name for e in entities.values() if e.label == "ORG" and e.key not in titles_only)
     names = set(orgs)
     out: list[Relation] = []
-    for name in orgs:
-        parent = None
-        if _AFFILIATED in name[2:]:
-            parent = name[: name.index(_AFFILIATED, 2)]
-        else:
-            prefixes = [p for p in names if len(p) >= _MIN_PARENT and p != name and name.startswith(p)]
-            parent = max(prefixes, key=len) if prefixes else None
-        if parent:
-            parent_key = entity_key("ORG", parent)
-            if parent_key not in entities:
-                entities[parent_key] = Entity(parent_key, "ORG", parent, (), ())
-            out.append(Relation("suborg", entity_key("ORG", name), parent_key))
+    queue = list(orgs)
+    while queue:
+        name = queue.pop(0)
+        prefixes = [p for p in names if len(p) >= _MIN_PARENT and p != name and name.startswith(p)]
+        parent = _parent_by_structure(name) if _AFFILIATED in name[2:] else None
+        parent = parent or (max(prefixes, key=len) if prefixes else _parent_by_structure(name))
+        if not parent:
+            continue
+        parent_key = entity_key("ORG", parent)
+        if parent_key not in entities:
+            entities[parent_key] = Entity(parent_key, "ORG", parent, (), ())
+        if parent not in names:
+            names.add(parent)
+            queue.append(parent)
+        out.append(Relation("suborg", entity_key("ORG", name), parent_key))
     return out
 
 
@@ -103,6 +153,8 @@ def build_graph(
     documents: list[Document], entities: list[Entity], relations: list[Relation], province: str | None = None
 ) -> Graph:
     """Assemble the ``Graph`` every exporter reads, in a canonical order."""
+    # co-occurrence by the bounded rule of kg.cooccurrence, whatever pairs linking offers
+    relations = [*(r for r in relations if r.kind != "cooccur"), *cooccurrences(entities)]
     by_key = {e.key: e for e in entities}
     relations, committees = resolve_posts(by_key, relations)
     extra = _locations(by_key, province)

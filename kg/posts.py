@@ -41,7 +41,7 @@ def _suffixes() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-_BODY_SUFFIXES = _suffixes()
+BODY_SUFFIXES = _suffixes()
 
 
 def government_level(title: str) -> str | None:
@@ -64,7 +64,7 @@ def unit_of_party_body(name: str) -> str | None:
     for body in PARTY_BODIES:
         if name.endswith(body):
             unit = name[: -len(body)]
-            if len(unit) >= 2 and unit.endswith(_BODY_SUFFIXES) and unit not in _BODY_SUFFIXES:
+            if len(unit) >= 2 and unit.endswith(BODY_SUFFIXES) and unit not in BODY_SUFFIXES:
                 return unit
     return None
 

@@ -67,7 +67,10 @@ class Bodies:
         """The title ending at ``pos``: one that starts where an organization ends, else the longest."""
         titles = [t for t in lx.TITLES if self.text.endswith(t, 0, pos)]
         glued = [t for t in titles if pos - len(t) in self.org]
-        return (glued or titles or [None])[0]
+        # 北京大学党委书记 with both 北京大学 and 北京大学党委 as mentions: read it through the
+        # committee, so that the graph knows the committee was only the title's prefix.
+        party = [t for t in glued if unit_of_party_body(self.names[self.org[pos - len(t)][0]])]
+        return (party or glued or titles or [None])[0]
 
 
 def _assign(pending: list[str], org: int, bodies: Bodies, written_after: bool = True) -> list[tuple[int, str]]:
