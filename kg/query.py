@@ -32,6 +32,7 @@ __all__ = [
     "QueryOutput",
     "display_width",
     "format_table",
+    "is_update",
     "load_store",
     "read_query",
     "run_query",
@@ -54,6 +55,15 @@ FORMATS = ("table", "csv", "tsv", "json", "ttl", "nt")
 #: A table cell is cut to this many terminal columns (an article's whole text is one literal);
 #: the csv, tsv and json formats always carry full values.
 MAX_CELL = 60
+
+#: What a SPARQL Update (INSERT, DELETE, LOAD, CLEAR ...) is told: the parser's own complaint
+#: ("expected CONSTRUCT") would send the user looking for a typo.
+E_UPDATE = "updates are not supported: kg query reads the build"
+
+#: The prologue of a query or update: whitespace, comments, PREFIX and BASE declarations.
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|(?i:PREFIX)\s*[^\s:]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)*")
+#: The first word of each SPARQL 1.1 Update operation (``WITH`` opens a DELETE/INSERT).
+_UPDATE = re.compile(r"(?i:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b")
 
 #: Local names kept as ``prefix:name`` in tables: ones that can be pasted back into a query as they are.
 _SIMPLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -95,6 +105,12 @@ def load_store(out_dir: Path) -> tuple[ox.Store, Path]:
     return store, path
 
 
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update request rather than a query (judged by its first word)."""
+    prologue = _PROLOGUE.match(text)
+    return bool(_UPDATE.match(text, prologue.end() if prologue else 0))
+
+
 def run_query(store: ox.Store, query: str, source: str, fmt: str = "table") -> QueryOutput:
     """Run ``query`` and serialise its results as ``fmt``.
 
@@ -104,6 +120,8 @@ def run_query(store: ox.Store, query: str, source: str, fmt: str = "table") -> Q
     try:
         results = store.query(query)
     except SyntaxError as exc:
+        if is_update(query):
+            raise InputError(source, E_UPDATE) from exc
         raise InputError(source, f"not a valid SPARQL query ({' '.join(str(exc).split())})") from exc
     except (OSError, ValueError, RuntimeError) as exc:  # e.g. a SERVICE that cannot be reached
         raise InputError(source, f"query failed ({' '.join(str(exc).split())})") from exc
