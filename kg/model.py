@@ -19,7 +19,9 @@ class Document:
     extra entry for the end, so provenance can point into the original file.
     ``breaks`` are the positions in ``text`` where whitespace was removed:
     OCR glued words there, and extractors may use them as soft boundaries.
-    ``encoding`` is the codec the file was decoded with (``raw`` is its text).
+    ``source`` is the file's path relative to the folder it was found in (or its
+    name), ``encoding`` the codec it was decoded with (``raw`` is its text) and
+    ``sha256`` the hex SHA-256 of its bytes ("" when not read from a file).
     """
 
     doc_id: str
@@ -29,6 +31,7 @@ class Document:
     offsets: tuple[int, ...]
     breaks: frozenset[int] = frozenset()
     encoding: str = "utf-8"
+    sha256: str = ""
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of ``text`` to the raw file's offsets."""

@@ -78,6 +78,7 @@ class KG(DefinedNamespace):
     # Properties
     adminCode: URIRef  # GB/T 2260 administrative division code
     mentionCount: URIRef  # number of linked mentions, xsd:integer
+    sha256: URIRef  # hex SHA-256 of an article's source file, xsd:string
     cooccursWith: URIRef  # symmetric: mentioned in one sentence
     partnerOf: URIRef  # symmetric: the text says the two work together
     evidence: URIRef  # relation node -> nif:String sentence span

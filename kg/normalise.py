@@ -200,10 +200,10 @@ def _whitespace(text: str, offsets: list[int], raw: str) -> tuple[str, list[int]
     return "".join(pieces), new_offsets, breaks
 
 
-def normalise(doc_id: str, source: str, raw: str, *, encoding: str = "utf-8") -> Document:
+def normalise(doc_id: str, source: str, raw: str, *, encoding: str = "utf-8", sha256: str = "") -> Document:
     """Return the cleaned ``Document`` for one raw text, with its offset map.
 
-    ``encoding`` is only recorded: it is what the reader decoded the file with."""
+    ``encoding`` and ``sha256`` are only recorded: what the reader learnt about the file."""
     text, offsets = _undouble(raw)
     text, offsets = _nfkc(text, offsets)
     text, offsets, breaks = _whitespace(text, offsets, raw)
@@ -221,4 +221,5 @@ def normalise(doc_id: str, source: str, raw: str, *, encoding: str = "utf-8") ->
         offsets=(*offsets, len(raw)),
         breaks=frozenset(breaks),
         encoding=encoding,
+        sha256=sha256,
     )

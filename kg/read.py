@@ -18,6 +18,7 @@ forces one encoding instead. The encoding used is recorded on the text.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -62,12 +63,18 @@ PLAUSIBLE = 0.9
 
 @dataclass(frozen=True)
 class RawText:
-    """One input file's text, as decoded; ``encoding`` names the codec that decoded it."""
+    """One input file's text, as decoded.
+
+    ``source`` says where it came from (see ``find_sources``), ``encoding`` names the
+    codec that decoded it and ``sha256`` is the hex SHA-256 of the file's bytes, so a
+    reader of the graph can check that a file is the one it was built from.
+    """
 
     doc_id: str
     source: str
     text: str
     encoding: str = "utf-8"
+    sha256: str = ""
 
 
 def check_encoding(name: str) -> str:
@@ -115,7 +122,25 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
     """Expand files and folders (recursively, ``*.txt`` in any case) into a sorted file list."""
-    files: set[Path] = set()
+    sources, errors = find_sources(paths)
+    return list(sources), errors
+
+
+def find_sources(paths: list[Path]) -> tuple[dict[Path, str], list[InputError]]:
+    """Like ``find_files``, with each file's *source*: its path relative to the folder it was
+    found in (``/`` separated), or its name if it was given itself.
+
+    The source is what the graph records as where a text came from. Unlike the
+    absolute path it neither publishes the user's folders nor changes when the
+    corpus moves, so the same corpus builds the same bytes anywhere. A file reached
+    twice keeps the smallest of its sources, whatever the order of ``paths``.
+    """
+    sources: dict[Path, str] = {}
+
+    def add(path: Path, source: str) -> None:
+        real = path.resolve()
+        sources[real] = min(source, sources.get(real, source))
+
     errors: list[InputError] = []
     for path in paths:
         if not path.exists():
@@ -124,10 +149,12 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
             found = _walk(path, errors)
             if not found:
                 errors.append(InputError(path, E_EMPTY_FOLDER))
-            files.update(p.resolve() for p in found)
+            for file in found:
+                add(file, file.relative_to(path).as_posix())
         else:
-            files.add(path.resolve())
-    return sorted(files, key=lambda p: (p.name, str(p))), errors
+            add(path, path.name)
+    ordered = sorted(sources, key=lambda p: (p.name, str(p)))
+    return {p: sources[p] for p in ordered}, errors
 
 
 def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
@@ -160,10 +187,11 @@ def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
     return found
 
 
-def read_file(path: Path, encoding: str | None = None) -> RawText:
+def read_file(path: Path, encoding: str | None = None, source: str | None = None) -> RawText:
     """Read one text file (a BOM is dropped); raise ``InputError`` naming it if unusable.
 
     ``encoding`` forces a codec (checked by ``check_encoding``); by default it is detected.
+    ``source`` is recorded as where the text came from (default: the file's name).
     """
     if encoding is not None:
         encoding = check_encoding(encoding)
@@ -182,7 +210,13 @@ def read_file(path: Path, encoding: str | None = None) -> RawText:
         raise InputError(path, E_NOT_TEXT.format(pos=start, byte=hex(data[start]))) from exc
     if not text.strip():
         raise InputError(path, E_EMPTY_FILE)
-    return RawText(doc_id=path.name, source=str(path), text=text, encoding=used)
+    return RawText(
+        doc_id=path.name,
+        source=path.name if source is None else source,
+        text=text,
+        encoding=used,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def _first_bad_utf8(data: bytes) -> int:
@@ -201,17 +235,17 @@ def read_all(paths: list[Path], encoding: str | None = None) -> tuple[list[RawTe
     """
     if encoding is not None:
         encoding = check_encoding(encoding)
-    files, errors = find_files(paths)
+    files, errors = find_sources(paths)
     texts: list[RawText] = []
     seen: dict[str, Path] = {}
-    for path in files:
+    for path, source in files.items():
         if path.name in seen:
             # The file name is the document's identifier (and IRI): two must not share one.
             errors.append(InputError(path, E_DUPLICATE_NAME.format(other=seen[path.name])))
             continue
         seen[path.name] = path
         try:
-            texts.append(read_file(path, encoding))
+            texts.append(read_file(path, encoding, source))
         except InputError as err:
             errors.append(err)
     return texts, errors

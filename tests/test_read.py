@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,7 @@ def test_read_bad_inputs_are_errors_naming_the_file_and_good_files_still_read(tm
     texts, errors = read_all([good.parent, missing, empty_folder, binary, empty])
 
     assert [(t.doc_id, t.text) for t in texts] == [("000.txt", LINE)]
-    assert texts[0].source == str(good.resolve())
+    assert texts[0].source == "000.txt"
     assert all(isinstance(e, InputError) for e in errors)
     reasons = errors_by_path(errors)
     assert len(errors) == len(reasons) == 4
@@ -213,3 +214,27 @@ def test_read_linked_folder_is_followed_and_a_second_link_to_it_is_no_error(tmp_
     files, errors = find_files([corpus])
     assert errors == []
     assert files == [(shared / "a.txt").resolve(), (corpus / "b.txt").resolve()]
+
+
+def test_read_source_is_the_path_relative_to_the_folder_given_or_the_name(tmp_path):
+    corpus = tmp_path / "corpus"
+    nested = write(corpus / "2023" / "05" / "a.txt", LINE)
+    write(corpus / "b.txt", LINE)
+    alone = write(tmp_path / "elsewhere" / "c.txt", LINE)
+    texts, errors = read_all([corpus, alone])
+    assert errors == []
+    assert [(t.doc_id, t.source) for t in texts] == [("a.txt", "2023/05/a.txt"), ("b.txt", "b.txt"), ("c.txt", "c.txt")]
+    # a file reached both ways keeps the smaller source, whatever the order of the arguments
+    for paths in ([corpus / "2023", nested], [nested, corpus / "2023"]):
+        (text,), _ = read_all(paths)
+        assert text.source == "05/a.txt"
+    assert str(tmp_path) not in repr(read_all([corpus])[0])
+
+
+def test_read_records_the_sha256_of_the_bytes(tmp_path):
+    data = ("\ufeff" + PARAGRAPH).encode("utf-8")
+    path = write(tmp_path / "a.txt", data)
+    raw = read_file(path)
+    assert raw.sha256 == hashlib.sha256(data).hexdigest()
+    assert raw.text == PARAGRAPH  # the BOM is not text, but it is part of the file's checksum
+    assert read_file(write(tmp_path / "b.txt", PARAGRAPH.encode("gbk"))).sha256 != raw.sha256

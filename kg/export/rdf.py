@@ -29,7 +29,6 @@ mention whose text is not the document's text at its offsets.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import IO
 
 from rdflib import Dataset, Literal, URIRef
@@ -61,10 +60,14 @@ __all__ = ["to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "wri
 
 
 
-def _source_iri(source: str) -> URIRef:
-    if "://" in source:  # already an IRI (e.g. a URL the article was fetched from)
+def _source(source: str) -> URIRef | Literal:
+    """``dcterms:source`` of an article: a URL it was fetched from stays an IRI; a file's
+    source (its path relative to the folder given, see ``kg.read.find_sources``) is a
+    string, never an absolute ``file:`` IRI, which would publish the user's folders and
+    make the same corpus give different bytes in another place."""
+    if "://" in source:
         return URIRef(source)
-    return URIRef(Path(source).resolve().as_uri())
+    return Literal(source)
 
 
 def _index(value: int) -> Literal:
@@ -135,7 +138,9 @@ class _Builder:
         # NIF 2.0: a context spans its whole string
         self.add(iri, NIF.beginIndex, _index(0))
         self.add(iri, NIF.endIndex, _index(len(doc.text)))
-        self.add(iri, DCTERMS.source, _source_iri(doc.source))
+        self.add(iri, DCTERMS.source, _source(doc.source))
+        if doc.sha256:
+            self.add(iri, KG.sha256, Literal(doc.sha256))
 
     def entity(self, entity: model.Entity) -> None:
         self.into()
