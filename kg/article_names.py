@@ -15,11 +15,13 @@ never merged on a guess):
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import pairwise
 
-from kg.jurisdiction import Setting, article_setting, bare_prefix
+from kg.jurisdiction import Setting, article_setting
 from kg.model import Mention
+from kg.names import BARE_PREFIXES, bare_prefix, leading_place
 
 __all__ = ["abbreviates", "name_in_article"]
 
@@ -31,7 +33,42 @@ _MIN_SHORT_FORM = 3
 _ARTICLE_RULES = {
     "abbreviation": "abbreviation of a longer name in the same article (characters in order)",
     "tail": "short form of a longer name in the same article (its tail)",
+    "people": "the same name with 人民 left out (省医院 = 省人民医院), named so in the same article",
 }
+#: What a tail short form may leave out of a body's name besides places and bare prefixes:
+#: at most this many characters (人大 in 浙江省人大教科文卫委员会 -> 教科文卫委).
+_MAX_LEFT_OUT = 2
+
+
+def _stem(name: str) -> str:
+    """``…委员会`` is also written ``…委`` (政协教科卫体委 = 政协教科卫体委员会)."""
+    return name[:-2] if name.endswith("委员会") else name
+
+
+def _left_out_ok(part: str, label: str, bodies: set[str]) -> bool:
+    """What a body's tail short form leaves out is its qualifiers: places and bare prefixes
+    (漳州市东山县|总医院, 市|第二医院) with at most a short word (浙江省人大|教科文卫委),
+    a parent ending in 附属 (厦门大学附属|第一医院), or another body the article names; not
+    words of the sentence glued on by the extractor (新星市指挥部慰问|红星医院, 薄弱|县医院)."""
+    if label != "ORG" or part in bodies or part.endswith(_SHARED):
+        return True
+    stripped = False
+    while place := leading_place(part) or next((p for p in BARE_PREFIXES if part.startswith(p)), ""):
+        part, stripped = part[len(place):], True
+    return stripped and len(part) <= _MAX_LEFT_OUT
+
+
+def _is_tail(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    s, f = _stem(short), _stem(full)
+    return len(f) > len(s) and f.endswith(s) and _left_out_ok(f[: -len(s)], label, bodies)
+
+
+def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    return "人民" in full and full.replace("人民", "", 1) == short
+
+
+def _abbreviation(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    return abbreviates(short, full)
 
 
 def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Mention, str]]:
@@ -40,24 +77,21 @@ def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Me
     Returns the resolved names and, for each mention that changed, which rule did it."""
     resolved = dict(names)
     rules: dict[Mention, str] = {}
-    for kind, rule in (("abbreviation", abbreviates), ("tail", str.endswith)):
+    for kind, rule in (("abbreviation", _abbreviation), ("people", _without_people), ("tail", _is_tail)):
         by_label: dict[str, set[str]] = defaultdict(set)
         for mention, name in resolved.items():
             by_label[mention.label].add(name)
         for mention, name in list(resolved.items()):
             if mention.label not in _SHORT_FORM_LABELS or len(name) < _MIN_SHORT_FORM:
                 continue
-            longer = [n for n in by_label[mention.label] if len(n) > len(name) and _holds(rule, n, name)]
+            bodies = by_label["ORG"]
+            longer = [n for n in by_label[mention.label] if len(n) > len(name) and rule(name, n, mention.label, bodies)]
             # Only the longest count: 第一医院 < 附属第一医院 < 厦门大学附属第一医院 is one chain.
-            heads = [n for n in longer if not any(o != n and o.endswith(n) for o in longer)]
+            heads = [n for n in longer if not any(o != n and _stem(o).endswith(_stem(n)) for o in longer)]
             if len(heads) == 1:
                 resolved[mention] = heads[0]
                 rules[mention] = _ARTICLE_RULES[kind]
     return resolved, rules
-
-
-def _holds(rule, full: str, short: str) -> bool:
-    return rule(full, short) if rule is str.endswith else rule(short, full)
 
 
 _OPEN, _CLOSE = "(（", ")）"
@@ -137,10 +171,15 @@ def _expands(short: str, full: str) -> bool:
     return len(full) > len(short) and len(set(short[:-1]) & set(full)) >= 2
 
 
+_NTH_AFFILIATED = re.compile(r"(第[一二三四五六七八九十])附属医院$")
+
+
 def abbreviates(short: str, full: str) -> bool:
     """``厦大附属第一医院`` abbreviates ``厦门大学附属第一医院``: same first and last three
     characters (the head and what qualifies it: ``医学会`` is no short form of ``医师学会``),
-    and the short form's characters appear in the full name in order."""
+    and the short form's characters appear in the full name in order. ``第一附属医院`` and
+    ``附属第一医院`` are one name in two orders (湖医附一医院: 湖南医药学院第一附属医院)."""
+    full = _NTH_AFFILIATED.sub(r"附属\1医院", full)
     if len(short) < 4 or short[0] != full[0] or short[-3:] != full[-3:]:
         return False
     it = iter(full)
@@ -153,7 +192,7 @@ def name_in_article(
     """The article's rules applied to each mention's own canonical name: the resolved names,
     and for each mention a rule changed, which one (for ``kg explain``). ``setting``: where
     the article is set (default: inferred from ``names``' mentions with no fallback)."""
-    setting = setting or article_setting(names, None)
+    setting = setting or article_setting(names, None, text)
     mentions = sorted(names)
     names = dict(names)
     rule_of: dict[Mention, str] = {}

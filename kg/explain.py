@@ -29,8 +29,9 @@ def settings(graph: Graph, entity: Entity, fallback: Place | None) -> list[str]:
     """Where each article of ``entity`` is set, as the linker inferred it (``kg.jurisdiction``),
     with the places and bodies that voted; ``fallback``: the ``--province`` of the build."""
     lines: list[str] = []
+    texts = {d.doc_id: d.text for d in graph.documents}
     for doc_id in sorted({m.doc_id for m in entity.mentions}):
-        setting = article_setting(_mentions_of(graph, doc_id), fallback)
+        setting = article_setting(_mentions_of(graph, doc_id), fallback, texts.get(doc_id, ""))
         lines.append(f"  where {doc_id} is set:")
         lines += [f"      {line}" for line in setting.describe()]
     return lines

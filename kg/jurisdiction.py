@@ -23,10 +23,11 @@ from dataclasses import dataclass
 
 from kg.gazetteer import Place, load_gazetteer
 from kg.model import Mention
-from kg.names import BARE_PREFIXES, bare_prefix, canonical_place, clean, leading_place
+from kg.names import BARE_PREFIXES, canonical_place, clean, leading_place
 
-__all__ = ["BARE_PREFIXES", "Setting", "article_setting", "bare_prefix"]
+__all__ = ["Setting", "Vote", "article_setting"]
 
+_CLAUSE_MARKS = frozenset(",，;；:：")
 #: A division named at least this often (and more than any other) is where the article is set.
 MIN_VOTES = 2
 #: The winning province must have at least this many times the votes of the runner-up.
@@ -64,24 +65,27 @@ class Setting:
     divisions: dict[str, Place]
     reason: str
     votes: tuple[Vote, ...] = ()
+    #: Offsets of the article's clause marks (，；：), which end what a bare prefix can refer back to.
+    clause_marks: frozenset[int] = frozenset()
 
     def place_for(self, prefix: str, mention: Mention) -> tuple[Place, str] | None:
         """The division a bare ``prefix`` in ``mention`` stands for, and why.
 
-        The nearest fitting division named before it in the same sentence comes first
+        The nearest fitting division named before it in the same clause comes first
         (``邵武市卫健局局长兼市总医院…``; ``四川省委书记、省人大常委会主任``), then the
-        article's own. A province named in the sentence is used only when the article
+        article's own. A province named in the clause is used only when the article
         has no clear province of its own, or that one."""
         before = [v.place for v in self.votes if v.mention.sentence == mention.sentence
-                  and v.mention.end <= mention.start and _fits(prefix, v.place)]
+                  and v.mention.end <= mention.start and _fits(prefix, v.place)
+                  and not any(v.mention.end <= i < mention.start for i in self.clause_marks)]
         if prefix in ("省", "自治区"):
             if self.province is not None and _fits(prefix, self.province):
                 return self.province, self.reason
             if self.province is None and before:
-                return before[-1], f"named before it in the same sentence ({before[-1].name})"
+                return before[-1], f"named before it in the same clause ({before[-1].name})"
             return None
         if before and (self.province is None or before[-1].code[:2] == self.province.code[:2]):
-            return before[-1], f"named before it in the same sentence ({before[-1].name})"
+            return before[-1], f"named before it in the same clause ({before[-1].name})"
         place = self.divisions.get(prefix)
         if place is None:
             return None
@@ -169,9 +173,11 @@ def _division(prefix: str, votes: list[Vote], province: Place | None) -> Place |
     return None
 
 
-def article_setting(mentions: Iterable[Mention], fallback: Place | None) -> Setting:
-    """Infer where the article of ``mentions`` is set; ``fallback`` is the user's ``--province``."""
+def article_setting(mentions: Iterable[Mention], fallback: Place | None, text: str = "") -> Setting:
+    """Infer where the article of ``mentions`` is set; ``fallback`` is the user's ``--province``;
+    ``text``: the article's text, whose clause marks bound a bare prefix's look-back."""
     votes = [Vote(m, surface, place) for m in sorted(mentions) for surface, place in _places_in(m)]
     province, reason = _decide(votes, fallback)
     divisions = {p: d for p in BARE_PREFIXES[2:] if (d := _division(p, votes, province)) is not None}
-    return Setting(province, divisions, reason, tuple(votes))
+    marks = frozenset(i for i, ch in enumerate(text) if ch in _CLAUSE_MARKS)
+    return Setting(province, divisions, reason, tuple(votes), marks)

@@ -19,10 +19,18 @@ from dataclasses import dataclass, field
 from kg.aliases import Aliases
 from kg.article_names import name_in_article
 from kg.gazetteer import Place, load_gazetteer
-from kg.jurisdiction import article_setting, bare_prefix
+from kg.jurisdiction import article_setting
 from kg.labels import NAMED_AFTER
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
-from kg.names import canonical, canonical_place, canonical_program, clean, university_abbreviations, why
+from kg.names import (
+    bare_prefix,
+    canonical,
+    canonical_place,
+    canonical_program,
+    clean,
+    university_abbreviations,
+    why,
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     rule_of: dict[Mention, str] = {}
     places: dict[str, Place] = {}
     for result in sorted(results, key=lambda r: r.document.doc_id):
-        setting = article_setting(result.mentions, province)
+        setting = article_setting(result.mentions, province, result.document.text)
         here = setting.province
         names: dict[Mention, str] = {}
         for m in result.mentions:

@@ -60,7 +60,7 @@ def test_jurisdiction_same_sentence_province_when_the_article_has_none():
     setting = article_setting(found, FUJIAN)
     assert setting.province is None
     place, why = setting.place_for("省", found[-1])
-    assert place.name == "湖北省" and "same sentence" in why
+    assert place.name == "湖北省" and "same clause" in why
 
 
 def test_jurisdiction_municipality_is_province_and_city():
@@ -87,3 +87,13 @@ def test_jurisdiction_autonomous_region_prefix():
 ])
 def test_jurisdiction_bare_prefix(name, prefix):
     assert bare_prefix(name) == prefix
+
+
+def test_jurisdiction_a_clause_mark_ends_the_look_back():
+    text = "宿迁市举行义诊。上海肺科医院专家到宿迁义诊,市政府领导看望专家。宿迁市民受益。"
+    labelled = [("宿迁市", "LOC"), ("上海肺科医院", "ORG"), ("宿迁", "LOC"), ("市政府", "ORG")]
+    found = mentions(text, labelled)
+    assert article_setting(found, FUJIAN, text).place_for("市", found[-1])[0].name == "宿迁市"
+    glued = text.replace("到宿迁义诊,", "的")  # 上海…医院的市政府: no clause mark in between
+    found = mentions(glued, [("宿迁市", "LOC"), ("上海肺科医院", "ORG"), ("市政府", "ORG")])
+    assert article_setting(found, FUJIAN, glued).place_for("市", found[-1])[0].name == "上海市"
