@@ -119,6 +119,16 @@ def _ethnic_words(nations: tuple[str, ...], autonomous: bool) -> tuple[str, ...]
     return tuple(sorted({n for n in nations if n} | bare | {"各族"}, key=len, reverse=True))
 
 
+#: An autonomous prefecture, county or banner is also called by its short name and the
+#: plain division word (阿坝州, 新晃县, 玉树州): autonomous suffix -> the plain word.
+_PLAIN_WORDS: dict[str, str] = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+def _informal(name: str, short: str) -> tuple[str, ...]:
+    """阿坝藏族羌族自治州 -> 阿坝州: the short name and the plain division word."""
+    return tuple(short + plain for suffix, plain in _PLAIN_WORDS.items() if name.endswith(suffix))
+
+
 def region_names() -> Iterator[tuple[str, str]]:
     """Yield (region name, province code) for abbreviation + direction."""
     for abbreviation, province in PROVINCE_ABBREVIATIONS.items():
@@ -150,7 +160,7 @@ class Gazetteer:
                     surfaces.add(place.name[:-2] + "民族乡")
             else:
                 short = None if place.level == "region" else short_name(place.name, nations)
-                surfaces = {place.name} if short is None else {place.name, short}
+                surfaces = {place.name} if short is None else {place.name, short, *_informal(place.name, short)}
             for surface in surfaces:
                 names.setdefault(surface, []).append(place.code)
         self._names = {surface: tuple(codes) for surface, codes in names.items()}

@@ -157,3 +157,15 @@ def test_divisions_file_names_its_source() -> None:
 
     head = files("kg.resources").joinpath("divisions.tsv").read_text(encoding="utf-8").splitlines()[:3]
     assert any("国家地名信息库" in line for line in head)
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("阿坝州", "阿坝藏族羌族自治州"), ("黔东南州", "黔东南苗族侗族自治州"), ("新晃县", "新晃侗族自治县"),
+    ("鄂伦春旗", "鄂伦春自治旗"),
+])
+def test_autonomous_area_by_short_name_and_plain_word(gaz: Gazetteer, surface: str, name: str) -> None:
+    assert [p.name for p in gaz.lookup(surface)] == [name]
+
+
+def test_plain_word_only_for_autonomous_areas(gaz: Gazetteer) -> None:
+    assert gaz.lookup("福州州") == () and gaz.lookup("建瓯县") == ()
