@@ -13,6 +13,7 @@ import click
 
 from kg import __version__
 from kg.aliases import Aliases, load_aliases
+from kg.atomic import Interrupted, stop_on_signals
 from kg.build import BuildSettings, build
 from kg.errors import KgError, NoDocumentsError
 from kg.export import WRITERS
@@ -59,9 +60,11 @@ def _aliases(path: Path | None) -> Aliases:
               help="Corrections to linking: names to merge or keep apart (TOML or TSV; see README).")
 @click.option("--publisher", default=None,
               help="The paper's full name, for bylines (本报记者 X). Default: the newspaper the articles name most.")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Read every input in this encoding (e.g. gb18030, big5, utf-16). Default: detect per file.")
 def build_command(
     paths: tuple[Path, ...], out_dir: Path, base: str, province: str, formats: tuple[str, ...],
-    aliases_file: Path | None, publisher: str | None,
+    aliases_file: Path | None, publisher: str | None, encoding: str | None,
 ) -> None:
     """Build the graph of PATHS (files or folders of .txt articles; default: seeds/).
 
@@ -77,8 +80,10 @@ def build_command(
       nodes.csv      node table for Gephi's spreadsheet import
       edges.csv      edge table for Gephi's spreadsheet import
 
-    A file that cannot be read is reported on one line and skipped; the others
-    still build. Files are replaced only once all of them are complete.
+    A file that cannot be read or processed is reported on one line and
+    skipped; the others still build. OUT is a link to the finished build in
+    .OUT.builds/ beside it: a new build replaces it whole or not at all, even if
+    killed; a second build into the same OUT stops at once.
     """
     inputs = list(paths) or [DEFAULT_INPUT]
     settings = BuildSettings(
@@ -87,6 +92,7 @@ def build_command(
         formats=formats or tuple(sorted(WRITERS)),
         aliases=_aliases(aliases_file),
         publisher=publisher,
+        encoding=encoding,
     )
 
     def progress(documents):
@@ -96,7 +102,12 @@ def build_command(
             yield from bar
 
     try:
-        report = build(inputs, out_dir, settings, progress=progress)
+        with stop_on_signals():
+            report = build(inputs, out_dir, settings, progress=progress)
+    except Interrupted as exc:
+        state = "the new build was already in place" if exc.published else "it still holds the previous build"
+        click.echo(f"kg: stopped by {exc}; nothing half-written is left in {out_dir} ({state})", err=True)
+        raise SystemExit(128 + exc.signum) from exc
     except NoDocumentsError as exc:
         for err in exc.errors:
             click.echo(f"Error: {err}", err=True)
@@ -113,6 +124,10 @@ def build_command(
         + f" entities, {report.links} links, {report.triples} triples,"
         + f" {len(report.violations)} SHACL violations, {report.seconds:.1f} s"
     )
+    not_utf8 = report.not_utf8()
+    if not_utf8:
+        click.echo(f"{len(not_utf8)} file{'s were' if len(not_utf8) > 1 else ' was'} not UTF-8: "
+                   + ", ".join(f"{Path(source).name} ({enc})" for source, enc in not_utf8))
     for violation in report.violations:
         click.echo(f"Violation: {violation}", err=True)
     for path in report.written:
