@@ -76,7 +76,8 @@ def extract_one(nlp: Language, document: Document) -> DocResult:
     mentions: list[Mention] = []
     relations: list[RawRelation] = []
     for first, end in cuts:
-        piece = text if (first, end) == (0, len(text)) else text[first:end]
+        # The pipeline reads the simplified text (same length); mentions are slices of the original.
+        piece = document.nlp_text if (first, end) == (0, len(text)) else document.nlp_text[first:end]
         doc = nlp.make_doc(piece)
         doc.user_data["kg_text"] = piece  # see kg.nlp.extensions.text_of
         if len(cuts) == 1:

@@ -22,6 +22,9 @@ class Document:
     ``source`` is the file's path relative to the folder it was found in (or its
     name), ``encoding`` the codec it was decoded with (``raw`` is its text) and
     ``sha256`` the hex SHA-256 of its bytes ("" when not read from a file).
+    ``simplified`` is ``text`` in simplified characters when it differs (an article
+    in traditional characters), of the same length so offsets are shared; the
+    pipeline reads ``nlp_text`` while mentions are slices of ``text``.
     """
 
     doc_id: str
@@ -32,6 +35,12 @@ class Document:
     breaks: frozenset[int] = frozenset()
     encoding: str = "utf-8"
     sha256: str = ""
+    simplified: str | None = None
+
+    @property
+    def nlp_text(self) -> str:
+        """What extraction reads: ``text`` in simplified characters (the same length)."""
+        return self.text if self.simplified is None else self.simplified
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of ``text`` to the raw file's offsets."""

@@ -27,7 +27,8 @@ characters all occur an even number of times, so its quadratic search is
 bounded by a constant per character. ``benchmarks/normalise.py`` times it.
 
 Every output character remembers the raw index it came from, so provenance
-can point into the original file.
+can point into the original file. Text in traditional characters also gets a
+simplified copy of the same length for extraction (``kg.script``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from collections import Counter
 from functools import lru_cache
 
 from kg.model import Document
+from kg.script import to_simplified
 
 #: Marks that ANNOTATION.md says are not part of a mention (quotes, title marks), and whitespace.
 _NOT_IN_MENTION = re.compile(r"[\s“”‘’\"'《》〈〉「」『』【】]")
@@ -54,10 +56,12 @@ _MAX_DOUBLED_LINE = 200
 _SEARCH_BUDGET = 8
 
 
+@lru_cache(maxsize=65536)
 def comparison_form(surface: str) -> str:
-    """ANNOTATION.md's comparison form of a mention: NFKC, no whitespace, no quote or title marks.
+    """ANNOTATION.md's comparison form of a mention: NFKC, no whitespace, no quote or title marks,
+    in simplified characters (衛生局 and 卫生局 are one name, named in simplified).
     Linking compares names in it, relation patterns match names in it, evaluation scores in it."""
-    return _NOT_IN_MENTION.sub("", unicodedata.normalize("NFKC", surface))
+    return to_simplified(_NOT_IN_MENTION.sub("", unicodedata.normalize("NFKC", surface)))
 
 
 @lru_cache(maxsize=65536)
@@ -213,6 +217,7 @@ def normalise(doc_id: str, source: str, raw: str, *, encoding: str = "utf-8", sh
         text = "".join(text[j] for j in kept)
         offsets = [offsets[j] for j in kept]
         breaks = {rank[b] for b in breaks if b in rank}
+    simplified = to_simplified(text)
     return Document(
         doc_id=doc_id,
         source=source,
@@ -222,4 +227,5 @@ def normalise(doc_id: str, source: str, raw: str, *, encoding: str = "utf-8", sh
         breaks=frozenset(breaks),
         encoding=encoding,
         sha256=sha256,
+        simplified=None if simplified == text else simplified,
     )
