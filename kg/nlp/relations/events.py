@@ -30,7 +30,7 @@ _ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)单位[:：]
 #: Fields and verbs whose bodies organize the program; 支持 and 指导 do not.
 _ORGANIZING = ("主办", "承办", "协办", "联办")
 #: Hosting verbs after a list of bodies (由A、B联合主办).
-_HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)")
+_HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位)")  # 主办单位： is a field
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")

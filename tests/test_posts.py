@@ -1,0 +1,127 @@
+"""The graph model's half of posts and structure: Party committees, governments, parents in names.
+
+Entities and relations are built by hand (invented bodies and people), so each
+test fixes one rule of ``kg.posts`` or ``kg.graph`` and nothing upstream.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.graph import _parent_by_structure, build_graph
+from kg.model import Entity, Mention, Relation
+from kg.posts import government_level, resolve_posts, unit_of_party_body
+
+
+def entity(label: str, name: str, *docs: str) -> Entity:
+    mentions = tuple(Mention(d, 0, len(name), label, name, (0, 10)) for d in docs)
+    return Entity(f"{label}:{name}", label, name, (name,) if docs else (), mentions)
+
+
+def role(person: str, title: str, tail: str | None, doc: str = "a.txt") -> Relation:
+    return Relation("role", f"PER:{person}", tail, title, evidence=((doc, 0, 10),))
+
+
+def resolved(entities: list[Entity], relations: list[Relation]) -> tuple[set[tuple], dict[str, Entity], set[str]]:
+    by_key = {e.key: e for e in entities}
+    out, committees = resolve_posts(by_key, relations)
+    return {(r.head, r.role, r.tail) for r in out}, by_key, committees
+
+
+@pytest.mark.parametrize(
+    "name, unit",
+    [("东湖大学党委", "东湖大学"), ("江南省教育厅党组", "江南省教育厅"), ("自治区党委", None), ("海城市党委", None)],
+)
+def test_posts_unit_of_party_body(name, unit):
+    assert unit_of_party_body(name) == unit
+
+
+@pytest.mark.parametrize("title, level", [("副县长", "县"), ("市长", "市"), ("常务副省长", "省"), ("院长", None)])
+def test_posts_government_level(title, level):
+    assert government_level(title) == level
+
+
+def test_posts_party_committee_posts_move_to_the_unit_created_without_mentions():
+    found, entities, committees = resolved(
+        [entity("PER", "林一鸣", "a.txt"), entity("ORG", "东湖大学党委", "a.txt")],
+        [role("林一鸣", "党委常委", "ORG:东湖大学党委"), role("林一鸣", "副校长", "ORG:东湖大学党委")],
+    )
+    assert found == {("PER:林一鸣", "党委常委", "ORG:东湖大学"), ("PER:林一鸣", "副校长", "ORG:东湖大学")}
+    assert entities["ORG:东湖大学"].mentions == ()
+    assert committees == {"ORG:东湖大学党委"}
+
+
+def test_posts_a_regional_party_committee_keeps_its_posts():
+    found, _, committees = resolved([entity("ORG", "自治区党委", "a.txt")], [role("韦明", "书记", "ORG:自治区党委")])
+    assert found == {("PER:韦明", "书记", "ORG:自治区党委")} and not committees
+
+
+def test_posts_head_of_government_goes_to_the_government_named_in_the_article():
+    entities = [
+        entity("ORG", "北山县人民政府", "a.txt"),
+        entity("ORG", "北山县政府", "a.txt"),
+        entity("ORG", "南山县人民政府", "b.txt"),
+        entity("ORG", "海城市人民政府", "a.txt"),
+        entity("LOC", "海城市", "a.txt"),
+        entity("LOC", "江北市", "a.txt"),
+    ]
+    found, _, _ = resolved(
+        entities,
+        [
+            role("朱立", "县长", None),  # the one county government of the article (two names of it)
+            role("林华", "副市长", "LOC:海城市"),  # the government of the place written before the title
+            role("陈晨", "副市长", "LOC:江北市"),  # no government of 江北市 in the text: no body
+            role("吴凡", "副县长", None, doc="c.txt"),  # an article naming no government
+        ],
+    )
+    assert found == {
+        ("PER:朱立", "县长", "ORG:北山县人民政府"),
+        ("PER:林华", "副市长", "ORG:海城市人民政府"),
+        ("PER:陈晨", "副市长", None),
+        ("PER:吴凡", "副县长", None),
+    }
+
+
+def test_posts_two_governments_of_one_level_leave_the_post_without_a_body():
+    entities = [entity("ORG", "北山县人民政府", "a.txt"), entity("ORG", "南山县人民政府", "a.txt")]
+    found, _, _ = resolved(entities, [role("朱立", "县长", None)])
+    assert found == {("PER:朱立", "县长", None)}
+
+
+@pytest.mark.parametrize(
+    "name, parent",
+    [
+        ("江南医科大学第一附属医院", "江南医科大学"),
+        ("东湖大学医学院附属仁和医院", "东湖大学医学院"),
+        ("东湖大学医学院", "东湖大学"),
+        ("东湖大学校长办公室", "东湖大学"),
+        ("江南医学科学院肿瘤医院", "江南医学科学院"),
+        ("海城医院集团北山医院", "海城医院集团"),
+        ("海城市医疗保障局北山分局", "海城市医疗保障局"),
+        ("江南省医学会心血管病学分会", "江南省医学会"),
+        ("海城市卫生健康委员会综合监督执法局", "海城市卫生健康委员会"),
+        ("海城市卫生健康委员会人事处", "海城市卫生健康委员会"),
+        ("海医附属第一医院", None),  # a short form names no parent
+        ("海城市卫生健康委员会", None),
+        ("海城市人民医院", None),
+    ],
+)
+def test_graph_parent_by_structure(name, parent):
+    assert _parent_by_structure(name) == parent
+
+
+def test_graph_parents_in_names_form_a_chain_of_entities_without_mentions():
+    graph = build_graph([], [entity("ORG", "东湖大学医学院附属仁和医院", "a.txt")], [])
+    suborgs = {(r.head, r.tail) for r in graph.relations if r.kind == "suborg"}
+    assert suborgs == {
+        ("ORG:东湖大学医学院附属仁和医院", "ORG:东湖大学医学院"),
+        ("ORG:东湖大学医学院", "ORG:东湖大学"),
+    }
+    assert {e.key: e.mentions for e in graph.entities if e.label == "ORG"}["ORG:东湖大学"] == ()
+
+
+def test_graph_a_committee_written_only_before_titles_is_no_suborganization():
+    entities = [entity("PER", "林一鸣", "a.txt"), entity("ORG", "东湖大学党委", "a.txt")]
+    graph = build_graph([], entities, [role("林一鸣", "党委书记", "ORG:东湖大学党委")])
+    assert not [r for r in graph.relations if r.kind == "suborg"]
+    assert ("role", "PER:林一鸣", "ORG:东湖大学") in {(r.kind, r.head, r.tail) for r in graph.relations}
