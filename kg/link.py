@@ -28,6 +28,8 @@ from kg.names import (
     canonical_place,
     canonical_program,
     clean,
+    contractions,
+    leading_place,
     university_abbreviations,
     why,
 )
@@ -59,9 +61,10 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     mention_key: dict[Mention, str] = {}
     rule_of: dict[Mention, str] = {}
     places: dict[str, Place] = {}
+    provinces: dict[str, Place | None] = {}  # where each article is set
     for result in sorted(results, key=lambda r: r.document.doc_id):
         setting = article_setting(result.mentions, province, result.document.text)
-        here = setting.province
+        here = provinces[result.document.doc_id] = setting.province
         names: dict[Mention, str] = {}
         for m in result.mentions:
             if m.label == "LOC":  # the place itself is kept too: its code and parents
@@ -90,6 +93,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
             mention_key[m] = entity_key(m.label, name)
 
     _university_short_names(mention_key, rule_of)
+    _contracted_names(mention_key, rule_of, provinces)
     _keep_in_article(mention_key, rule_of)
     _separate_namesakes(results, mention_key)
     grouped: dict[str, list[Mention]] = defaultdict(list)
@@ -113,6 +117,35 @@ def _university_short_names(mention_key: dict[Mention, str], rule_of: dict[Menti
         if m.label == "ORG" and len(targets) == 1:
             mention_key[m] = next(iter(targets))
             rule_of[m] = "usual short form of a university's name (厦大 = 厦门大学)"
+
+
+def _contracted_names(
+    mention_key: dict[Mention, str], rule_of: dict[Mention, str], provinces: dict[str, Place | None]
+) -> None:
+    """``协和`` in a list of Fuzhou hospitals is 福建医科大学附属协和医院 named in another article:
+    a body's proper name alone (``kg.names.contractions``) links to the one body of the corpus
+    it can stand for, if that body is named in the same article or its place is in the
+    article's province (a wrong province, or none, leaves the short name alone)."""
+    gazetteer = load_gazetteer()
+    full_of: dict[str, set[str]] = defaultdict(set)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m, key in mention_key.items():
+        if m.label == "ORG":
+            docs_of[key].add(m.doc_id)
+    for key in docs_of:
+        for short in contractions(key.split(":", 1)[1]):
+            full_of[short].add(key)
+    for m, key in list(mention_key.items()):
+        targets = full_of.get(key.split(":", 1)[1], set()) if m.label == "ORG" else set()
+        if len(targets) != 1:
+            continue
+        target = next(iter(targets))
+        place = gazetteer.resolve(leading_place(target.split(":", 1)[1]) or "-")
+        here = provinces.get(m.doc_id)
+        same_province = place is not None and here is not None and place.code[:2] == here.code[:2]
+        if m.doc_id in docs_of[target] or same_province:
+            mention_key[m] = target
+            rule_of[m] = "a body's proper name alone (协和 = …附属协和医院), the one body of the corpus it fits"
 
 
 def _numbered(doc_ids_of: dict[str, set[str]]) -> dict[tuple[str, str], str]:

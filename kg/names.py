@@ -118,6 +118,41 @@ def university_abbreviations(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Heads of bodies commonly called by their proper name alone (协和 for …附属协和医院, 省立
+#: for 福建省立医院, 湘雅二院 for 中南大学湘雅二医院).
+CONTRACTION_HEADS: tuple[str, ...] = ("医院", "保健院", "大学")
+_NUMBERED = "一二三四五六七八九"
+#: Words that belong to a qualifier or a head, never to a proper name.
+_NOT_PROPER = ("附属", "大学", "学院", "医院", "集团")
+
+
+def contractions(name: str) -> tuple[str, ...]:
+    """The short names a body goes by from its proper name: name = qualifier + proper + head,
+    the qualifier a place (福建|省立|医院) or a parent ending in 附属 or 大学
+    (福建医科大学附属|协和|医院, 中南大学|湘雅二|医院); the short names are the proper name
+    (协和, 省立) and a numbered hospital's proper name + 院 (湘雅二院). A proper name of one
+    character, or one starting with 第 (第一医院), is not one a body goes by."""
+    out: list[str] = []
+    for head in (h for h in CONTRACTION_HEADS if name.endswith(h)):
+        body = name[: -len(head)]
+        for cut in range(2, len(body) - 1):
+            qualifier, proper = body[:cut], body[cut:]
+            if proper.startswith("第") or any(w in proper for w in _NOT_PROPER) or not _is_qualifier(qualifier):
+                continue
+            out.append(proper)
+            if head == "医院" and proper[-1] in _NUMBERED:
+                out.append(proper + "院")
+    return tuple(dict.fromkeys(out))
+
+
+def _is_qualifier(part: str) -> bool:
+    if part.endswith(("附属", "大学")):
+        return True
+    while place := leading_place(part):
+        part = part[len(place):]
+    return part == ""
+
+
 def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | None]:
     """Full name and gazetteer entry of a place mention (None for addresses and unknowns)."""
     name = clean(surface)
