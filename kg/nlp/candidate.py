@@ -38,11 +38,11 @@ def overlaps(a: Candidate, b: Candidate) -> bool:
 def choose(candidates: list[Candidate]) -> list[Candidate]:
     """Pick non-overlapping spans: higher priority first, then longer, then earlier.
 
-    A ``veto`` candidate takes its place like any other and is then left out."""
+    A ``veto`` candidate takes its place like any other (winning a tie) and is then left out."""
     candidates = [c for c in candidates if c.mention or c.veto]
     chosen: list[Candidate] = []
     taken = bytearray(max((c.end for c in candidates), default=0))
-    for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start, c.label)):
+    for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), not c.veto, c.start, c.label)):
         if not any(taken[cand.start : cand.end]):
             chosen.append(cand)
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)

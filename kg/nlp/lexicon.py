@@ -71,6 +71,16 @@ GENERIC_PREFIX = (
     "市际", "省际", "县际", "跨区域", "区域", "康复", "体检", "心脏",
 )  # fmt: skip
 
+#: Heads of venue names (公园, 礼堂) and of zones named after their place (新区, 投资区).
+VENUE_HEADS = _longest_first(_words("venues.txt"))
+ZONE_HEADS = _longest_first(_words("zones.txt"))
+#: Fixed expressions with a country's name that name no place (中国特色, 中国式, 新中国).
+NOT_A_PLACE = ("中国特色", "中国式", "新中国")
+#: One-character forms of provinces and cities (京, 闽, 榕) and of countries (中, 美): never a place
+#: on their own in running text (ANNOTATION.md; NOTES: 在榕医学专家).
+ONE_CHARACTER_PLACES = frozenset("京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新台港澳榕厦穗蓉")
+ONE_CHARACTER_COUNTRIES = frozenset("中美英法德日韩俄欧亚非")
+
 #: Program heads, longest first; the weak ones need a quoted core or a long name.
 PROG_HEADS = _longest_first(_words("program_heads.txt"))
 PROG_WEAK_HEADS = frozenset(("活动", "模式", "项目", "计划", "工程", "竞赛", "大赛", "行动", "体系", "测评", "演练"))

@@ -45,10 +45,24 @@ def _place_names() -> dict[str, bool]:
         if len(surface) < 2:
             continue
         if any(p.name == surface for p in places):
-            names[surface] = True
+            # 城区 is a district's full name, and an everyday word: it only anchors bodies' names.
+            names[surface] = not (len(surface) == 2 and surface in clashes)
         elif surface not in clashes:
             names[surface] = _short_name_usable(surface, places)
+            for place in places:
+                alias = _autonomous_alias(surface, place.name)
+                if alias:
+                    names.setdefault(alias, True)
     return names
+
+
+def _autonomous_alias(short: str, full: str) -> str | None:
+    """``玉树州``, ``新晃县``: an autonomous prefecture or county is also written as its short
+    name and the plain suffix, without the nationality (玉树藏族自治州, 新晃侗族自治县)."""
+    for suffix, plain in (("自治州", "州"), ("自治县", "县")):
+        if full.endswith(suffix) and full.startswith(short) and full != short + suffix:
+            return short + plain
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -104,15 +118,151 @@ def _scan(text: str) -> list[Candidate]:
     return out
 
 
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_ZONE_RE = re.compile("|".join(map(re.escape, lexicon.ZONE_HEADS)))
+_VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
+#: A part of a venue written after it (某公园 + 亚洲园).
+_VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
+_MAX_ZONE_NAME = 6
+_DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
+#: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
+_KIND_TAGS = frozenset("adfrmv")
+_MAX_VENUE_NAME = 14
+
+
+def _plain_name(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` may be the own part of a zone's or venue's name: no stop inside,
+    not a generic or everyday word (贫困地区, 门诊大楼)."""
+    piece = text[start:end]
+    return (
+        all(_NAME_CHAR.match(ch) and ch not in lexicon.NAME_STOP for ch in piece)
+        and not piece.startswith(lexicon.GENERIC_PREFIX)
+        and piece not in lexicon.everyday_words()
+    )
+
+
+def _zones(text: str, places: list[Candidate]) -> list[Candidate]:
+    """``某市某某新区``, ``某市台商投资区``, ``某地区``: a zone named after the place it lies in.
+
+    The zone's own name (after the place) also anchors bodies named after the zone
+    alone later in the text (``台商投资区医院``)."""
+    out: list[Candidate] = []
+    starts = {c.end: c.start for c in places}
+    for cand in places:
+        m = _ZONE_RE.search(text, cand.end, cand.end + _MAX_ZONE_NAME + 3)
+        if not m or m.start() - cand.end > _MAX_ZONE_NAME or not _zone_name(text, cand.end, m.start()):
+            continue
+        if m.group() == "地区" and m.start() > cand.end:
+            continue  # 某省贫困地区: only a place + 地区 names a region
+        start = cand.start
+        while start in starts:  # 重庆市 + 渝西 + 片区: places written together are one
+            start = starts[start]
+        out.append(Candidate(start, m.end(), "LOC", "zone", priority=1))
+        own = text[cand.end : m.end()]
+        if len(own) >= 4:
+            out.extend(
+                Candidate(i, i + len(own), "LOC", "zone-anchor", mention=False)
+                for i in _occurrences(text, own)
+                if i != cand.end
+            )
+    return out
+
+
+def _zone_name(text: str, start: int, end: int) -> bool:
+    """The zone's own name between its place and its head (西海岸, 台商): no stop, and no
+    adjective, adverb or direction word (贫困, 偏远, 周边) that makes the zone a kind, not a name."""
+    piece = text[start:end]
+    if not all(_NAME_CHAR.match(ch) and ch not in lexicon.NAME_STOP for ch in piece):
+        return False
+    return not piece.startswith(lexicon.GENERIC_PREFIX) and lexicon.word_tags().get(piece, "n")[:1] not in _KIND_TAGS
+
+
+def _regions(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """``某某地区``: a division's short name before 地区 is a place even where the name alone
+    is also an everyday word (怀化 is a verb to jieba)."""
+    gazetteer = load_gazetteer()
+    covered = {(c.start, c.end) for c in taken}
+    out = []
+    for m in re.finditer("地区|片区", text):
+        for k in (4, 3, 2):
+            lo = m.start() - k
+            if lo >= 0 and gazetteer.lookup(text[lo : m.start()]) and lo in lexicon.word_starts(text):
+                if not any(s <= lo and m.end() <= e for s, e in covered):
+                    out.append(Candidate(lo, m.end(), "LOC", "region", priority=1))
+                break
+    return out
+
+
+def _occurrences(text: str, piece: str) -> list[int]:
+    found, i = [], text.find(piece)
+    while i >= 0:
+        found.append(i)
+        i = text.find(piece, i + 1)
+    return found
+
+
+def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
+    """``某某公园``, ``某某交流中心``, ``某校区办公楼``: a named venue is a place (ANNOTATION.md).
+    The name runs left from the head to the nearest stop or verb (在, 举行, 来到)."""
+    out: list[Candidate] = []
+    # A place written in full before a venue is part of its name (某市某区某公园); a short
+    # name is a mention of its own, as general news writes them (北京 + 某剧院).
+    ends = {c.end for c in places if not text[c.start : c.end].endswith(_DIVISION_SUFFIXES)}
+    for m in _VENUE_RE.finditer(text):
+        if text.startswith("舞", m.end()):
+            continue  # 广场舞
+        start = m.start()
+        while start > 0 and m.start() - start < _MAX_VENUE_NAME and _NAME_CHAR.match(text[start - 1]):
+            if text[start - 1] in lexicon.NAME_STOP or lexicon.boundary_ending_at(text, start) or start in ends:
+                break  # a city written before the venue is a mention of its own (北京 + 某剧院)
+            start -= 1
+        words = lexicon.word_starts(text)
+        while start < m.start() and start not in words:
+            start += 1
+        if m.start() - start < 2 or not _plain_name(text, start, m.start()):
+            continue
+        end = m.end()
+        part = _VENUE_PART.match(text, end)
+        if part and _plain_name(text, end, part.end()):
+            end = part.end()
+        out.append(Candidate(start, end, "LOC", "venue", priority=1))
+    return out
+
+
+def _vetoes(text: str) -> list[Candidate]:
+    """No place in ``中国特色``, ``新中国``; no one-character place on its own (``在榕``, ``赴港``).
+
+    A one-character veto has the lowest priority: it wins only against a one-character
+    span of the statistical tagger, never against a longer name that contains it. Pairs
+    and lists of abbreviations (``京沪``, ``港台``, ``中美``) are left to the tagger: general
+    news tags them as places, and the health press writes them rarely."""
+    out = [
+        Candidate(i, i + len(w), "NOT", "not-a-place", mention=False, veto=True)
+        for w in lexicon.NOT_A_PLACE
+        for i in _occurrences(text, w)
+    ]
+    alone = lexicon.ONE_CHARACTER_PLACES
+    paired = alone | lexicon.ONE_CHARACTER_COUNTRIES
+    out.extend(
+        Candidate(i, i + 1, "NOT", "one-character", priority=-1, mention=False, veto=True)
+        for i, ch in enumerate(text)
+        if ch in alone and text[i - 1 : i] not in paired and text[i + 1 : i + 2] not in paired
+    )
+    return out
+
+
 @registry.misc("kg.place_rules.v1")
 def make_place_rules(addresses: bool = True) -> Rule:
     """Places from the gazetteer, and street addresses that start with one."""
 
     def place_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         places = match_places(text)
+        zones = _zones(text, places)
+        zones += _regions(text, zones)
+        extra = zones + _venues(text, places + [z for z in zones if z.mention]) + _vetoes(text)
         if not addresses:
-            return places
-        out: list[Candidate] = []
+            return places + extra
+        out: list[Candidate] = extra
         for cand in places:
             m = _ADDRESS_TAIL.match(text, cand.end)
             if m:
