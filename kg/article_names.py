@@ -209,7 +209,13 @@ def name_in_article(
             rule_of[m] = "the article gives it as another name of this one (brackets, 以下简称)"
     resolved, rules = _short_forms(names)
     rule_of.update(rules)
-    for m, (name, rule) in _local_jurisdiction(resolved, setting).items():
+    localised = _local_jurisdiction(resolved, setting)
+    for m, (name, rule) in localised.items():
         resolved[m] = name
         rule_of[m] = rule
+    if localised:  # 市第二医院 is 西宁市第二医院 only now, a short form of 西宁市第二人民医院
+        again, rules = _short_forms(resolved)
+        for m in localised:
+            if again[m] != resolved[m]:
+                resolved[m], rule_of[m] = again[m], rule_of[m] + "; then " + rules[m]
     return resolved, rule_of

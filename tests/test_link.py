@@ -334,3 +334,43 @@ def test_link_bare_prefix_without_a_clear_jurisdiction_stays_in_its_article():
     committees = [e for e in entities if e.name == "市委"]
     assert len(committees) == 2 and all(len({m.doc_id for m in e.mentions}) == 1 for e in committees)
     assert entity_of(entities, "省人民医院") == "省人民医院"  # not 福建省人民医院: 江苏 and 浙江 are named
+
+
+def test_link_people_left_out_of_a_name_in_the_same_article():
+    text = "西宁市第二人民医院与湟中区签约。市第二医院专家随后义诊,西宁市政府和西宁市人民政府领导出席。"
+    labelled = [("西宁市第二人民医院", "ORG"), ("市第二医院", "ORG"), ("西宁市政府", "ORG"), ("西宁市人民政府", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "市第二医院") == "西宁市第二人民医院"
+    assert entity_of(entities, "西宁市政府") == "西宁市人民政府"
+
+
+def test_link_committee_written_short_is_the_committee():
+    text = "江苏省政协文化文史委员会组织调研。政协文化文史委有关负责人介绍情况。"
+    entities, _ = link([doc_result("a.txt", text, [("江苏省政协文化文史委员会", "ORG"), ("政协文化文史委", "ORG")])])
+    assert entity_of(entities, "政协文化文史委") == "江苏省政协文化文史委员会"
+
+
+def test_link_tail_short_form_needs_a_qualifier_left_out():
+    # 慰问星光医院 glued a verb onto the body: 星光医院 is not short for it
+    text = "市指挥部慰问星光医院专家。星光医院院长表示感谢。"
+    entities, _ = link([doc_result("a.txt", text, [("市指挥部慰问星光医院", "ORG"), ("星光医院", "ORG")])])
+    assert entity_of(entities, "星光医院") == "星光医院"
+
+
+def test_link_numbered_affiliated_hospital_in_either_order():
+    text = "南华大学第二附属医院与衡东县人民医院签约。南华附二医院院长致辞。"
+    labelled = [("南华大学第二附属医院", "ORG"), ("衡东县人民医院", "ORG"), ("南华附二医院", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "南华附二医院") == "南华大学第二附属医院"
+
+
+def test_link_proper_name_alone_stands_for_the_one_body_of_the_corpus():
+    a = doc_result("a.txt", "来自浙江大学附属邵逸夫医院的专家到杭州坐诊。",
+                   [("浙江大学附属邵逸夫医院", "ORG"), ("杭州", "LOC")])
+    b = doc_result("b.txt", "宁波市举行义诊,宁波市第一医院、邵逸夫等医院的专家参加。宁波专家表示欢迎。",
+                   [("宁波市", "LOC"), ("宁波市第一医院", "ORG"), ("邵逸夫", "ORG"), ("宁波", "LOC")])
+    c = doc_result("c.txt", "南昌市举行义诊,南昌专家和邵逸夫等医院的专家参加。",
+                   [("南昌市", "LOC"), ("南昌", "LOC"), ("邵逸夫", "ORG")])
+    entities, _ = link([a, b, c])
+    assert entity_of(entities, "邵逸夫", "b.txt") == "浙江大学附属邵逸夫医院"  # a Zhejiang article
+    assert entity_of(entities, "邵逸夫", "c.txt") == "邵逸夫"  # a Jiangxi one: no evidence
