@@ -13,7 +13,6 @@ A build is all or nothing for each document and for the output folder:
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from collections import Counter
@@ -73,8 +72,7 @@ class BuildReport:
 
     def not_utf8(self) -> list[tuple[str, str]]:
         """``(source, encoding)`` of each document that was not read as UTF-8, in input order."""
-        found = ((d.source, getattr(d, "encoding", UTF8)) for d in self.graph.documents)
-        return [(source, enc) for source, enc in found if enc.lower().replace("_", "-") not in (UTF8, "utf-8-sig")]
+        return [(d.source, d.encoding) for d in self.graph.documents if d.encoding != UTF8]
 
 
 Progress = Callable[[Iterable[Document]], Iterable[Document]]
@@ -97,13 +95,8 @@ def read_inputs(paths: list[Path], settings: BuildSettings) -> tuple[list[RawTex
 
 
 def _normalised(text: RawText) -> Document:
-    """Normalise one text, carrying what the reader learnt about its file (encoding, checksum)
-    onto the ``Document`` where the ``Document`` has a field for it."""
-    document = normalise(text.doc_id, text.source, text.text)
-    names = {f.name for f in dataclasses.fields(Document)}
-    facts = {k: getattr(text, k) for k in ("encoding", "sha256") if k in names and hasattr(text, k)}
-    facts = {k: v for k, v in facts.items() if getattr(document, k) != v}
-    return dataclasses.replace(document, **facts) if facts else document
+    """Normalise one text, keeping what the reader learnt about its file."""
+    return normalise(text.doc_id, text.source, text.text, encoding=text.encoding, sha256=text.sha256)
 
 
 def _where(item: RawText | Document) -> str:

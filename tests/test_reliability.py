@@ -129,10 +129,10 @@ def test_reliability_one_failing_document_is_one_error_line(seeds_dir, tmp_path,
     if stage == "normalising":
         real = kg.build.normalise
 
-        def normalise_or_fail(doc_id, source, raw):
+        def normalise_or_fail(doc_id, source, raw, **facts):
             if marker in real(doc_id, source, raw).text:
                 raise ValueError("cannot normalise\nthis text")
-            return real(doc_id, source, raw)
+            return real(doc_id, source, raw, **facts)
 
         monkeypatch.setattr(kg.build, "normalise", normalise_or_fail)
     else:
@@ -159,6 +159,40 @@ def test_reliability_one_failing_document_is_one_error_line(seeds_dir, tmp_path,
     built = (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
     assert all(f'"{a.name}"' in built for a in articles if a != doomed)
     assert f'"{doomed.name}"' not in built
+
+
+# --- encodings (the reader detects them; the build reports them) ---------------------------------
+
+#: Written for this test: two sentences of a local health news item.
+NEWS = "福建省卫生健康委员会今天在福州市召开全省卫生健康工作会议，部署今年的重点工作。会议由副主任李明主持。\n"
+
+
+def test_reliability_summary_names_the_files_that_were_not_utf8(seeds_dir, tmp_path):
+    copy_articles(seeds_dir, tmp_path / "in", 1)
+    (tmp_path / "in" / "b_gbk.txt").write_bytes(NEWS.encode("gbk"))
+    (tmp_path / "in" / "c_utf16.txt").write_bytes(NEWS.encode("utf-16"))  # with its byte-order mark
+
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                      "--format", "nt"])
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    counts = next(i for i, line in enumerate(lines) if line.startswith("3 documents, "))
+    assert lines[counts + 1] == "2 files were not UTF-8: b_gbk.txt (gb18030), c_utf16.txt (utf-16-le)"
+
+
+def test_reliability_forced_encoding_reads_every_file_so(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "news.txt").write_bytes(NEWS.encode("gbk"))
+    settings = BuildSettings(formats=("nt",), encoding="GBK")
+    report = build([tmp_path / "in"], tmp_path / "out", settings)
+    assert report.not_utf8() == [("news.txt", "gbk")]  # the codec forced, not the one detection picks (gb18030)
+    assert report.graph.documents[0].raw == NEWS
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--encoding", "no-such-codec",
+                                      "--out", str(tmp_path / "out2")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and "no-such-codec" in result.stderr
+    assert not os.path.lexists(tmp_path / "out2")
 
 
 # --- the output folder -----------------------------------------------------------------------
