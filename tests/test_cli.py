@@ -30,7 +30,7 @@ SUMMARY = re.compile(
 )
 ERROR_LINE = re.compile(r"^Error: (?P<path>.+?): (?P<reason>.+)$")
 IDENTIFIER = '<http://purl.org/dc/terms/identifier> "'
-SOURCE = "<http://purl.org/dc/terms/source> <"
+SOURCE = '<http://purl.org/dc/terms/source> "'
 
 
 @pytest.fixture
@@ -45,9 +45,10 @@ def copy_seeds(seeds_dir: Path, dest: Path) -> Path:
     return dest
 
 
-def write_gbk(path: Path) -> Path:
+def write_undecodable(path: Path) -> Path:
+    """A file no text encoding explains (a PNG's first bytes: GBK and Big5 are read now)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes("福建".encode("gbk"))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     return path
 
 
@@ -112,15 +113,15 @@ def test_cli_build_prints_summary_and_writes_every_format(runner, seeds_dir, tmp
 def test_cli_build_reports_each_bad_input_and_builds_the_rest(runner, seeds_dir, tmp_path):
     with runner.isolated_filesystem(temp_dir=tmp_path):
         copy_seeds(seeds_dir, Path("articles"))
-        gbk = write_gbk(Path("bad", "gbk.txt"))
-        result = runner.invoke(cli, ["build", "articles", "missing.txt", str(gbk), "--out", "out"])
+        bad = write_undecodable(Path("bad", "image.txt"))
+        result = runner.invoke(cli, ["build", "articles", "missing.txt", str(bad), "--out", "out"])
 
         assert result.exit_code == 1, result.output
         errors = error_lines(result.stderr)
         assert len(errors) == 2, result.stderr
         by_file = {Path(m["path"]).resolve(): m["reason"] for m in errors}
         assert by_file[Path("missing.txt").resolve()] == E_MISSING
-        assert by_file[gbk.resolve()].startswith("not UTF-8")
+        assert by_file[bad.resolve()].startswith("not text in UTF-8, GB18030, Big5")
         assert "Traceback" not in result.output
 
         summary = SUMMARY.search(result.stdout)
@@ -132,14 +133,14 @@ def test_cli_build_reports_each_bad_input_and_builds_the_rest(runner, seeds_dir,
 
 def test_cli_build_with_only_bad_inputs_exits_nonzero_and_writes_nothing(runner, tmp_path):
     with runner.isolated_filesystem(temp_dir=tmp_path):
-        gbk = write_gbk(Path("bad", "gbk.txt"))
+        bad = write_undecodable(Path("bad", "image.txt"))
         Path("empty_folder").mkdir()
-        result = runner.invoke(cli, ["build", "missing.txt", str(gbk), "empty_folder", "--out", "out"])
+        result = runner.invoke(cli, ["build", "missing.txt", str(bad), "empty_folder", "--out", "out"])
 
         assert result.exit_code != 0
         assert isinstance(result.exception, SystemExit), result.exception  # a message, not a traceback
         named = {Path(m["path"]).resolve() for m in error_lines(result.stderr)}
-        assert named == {Path(p).resolve() for p in ("missing.txt", gbk, "empty_folder")}
+        assert named == {Path(p).resolve() for p in ("missing.txt", bad, "empty_folder")}
         assert "nothing was written" in result.stderr
         assert not Path("out").exists() or list(Path("out").iterdir()) == []
         assert [p.name for p in Path().iterdir() if p.name.startswith(tuple("." + n for n in GRAPH_FILES))] == []
@@ -190,4 +191,4 @@ def test_cli_build_without_paths_reads_seeds_in_current_folder(runner, seeds_dir
         out = Path("out")
         assert sorted(p.name for p in out.iterdir()) == GRAPH_FILES
         here = Path.cwd().resolve() / "seeds"
-        assert nt_values(out / "graph.nt", SOURCE) == {p.resolve().as_uri() for p in here.glob("*.txt")}
+        assert nt_values(out / "graph.nt", SOURCE) == {p.name for p in here.glob("*.txt")}  # relative to seeds/
