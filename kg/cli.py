@@ -140,7 +140,7 @@ def build_command(
 @click.argument("gold_dir", required=False, type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--province", default="福建省", show_default=True,
-              help="Province a bare 省 prefix refers to (the paper's province).")
+              help="Province a bare 省 prefix refers to in an article that names no other (the paper's).")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list false positives and negatives (with --check: of the development split only).")
 @click.option("--check", "check", is_flag=False, flag_value=DEFAULT_CHECK, default=None,

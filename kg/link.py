@@ -1,11 +1,16 @@
 """Linking: the corpus-wide reduce from mentions to one entity per real-world thing.
 
-Each mention first gets a canonical name from ``kg.names`` (abbreviations,
-jurisdiction prefixes, gazetteer full names); then ``kg.article_names`` applies
-what its article says (a short form of exactly one longer name there, a second
-name in brackets, the city the article is set in). Mentions with the same type
-and canonical name are one entity across the corpus, except namesakes with no
-evidence that they are one person. The user's aliases file has the last word.
+Each article's setting comes first (``kg.jurisdiction``: the province, city,
+county its places and bodies name), so a bare ``省``/``市``/``县`` means that
+article's own division. Each mention then gets a canonical name from
+``kg.names`` (abbreviations, the province, gazetteer full names); then
+``kg.article_names`` applies what its article says (a short form of exactly one
+longer name there, a second name in brackets, the division a bare prefix takes).
+Mentions with the same type and canonical name are one entity across the corpus,
+except namesakes with no evidence that they are one person, and bodies left with
+a bare prefix (no clear jurisdiction), which stay in their article. A body's
+proper name alone (协和) links to the one body of the corpus it fits. The user's
+aliases file has the last word.
 
 The result depends only on the set of documents, not their order: every
 grouping is keyed and sorted.
@@ -37,7 +42,8 @@ from kg.names import (
 
 @dataclass(frozen=True)
 class LinkSettings:
-    """``province``: the jurisdiction a bare ``省`` means (the paper's province);
+    """``province``: the jurisdiction a bare ``省`` means in an article that names no other
+    province about as often (the paper's province);
     ``aliases``: the user's corrections (``kg.aliases``); ``publisher``: the paper's
     canonical name, for bylines (inferred from the articles when None)."""
 
