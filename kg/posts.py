@@ -113,10 +113,21 @@ def _unit(entities: dict[str, Entity], unit: str, docs: set[str]) -> str:
     return key
 
 
+def _party_committee(entities: dict[str, Entity], place: str, docs: set[str]) -> str:
+    """``永济市委书记``: the Party committee of the place, 中国共产党X委员会 by the official form
+    of the name; an organization of the article written as ``X委``/``中共X委`` if there is one."""
+    written = {f"{place}委", f"中共{place}委"}
+    for key, e in sorted(entities.items()):
+        if e.label == "ORG" and any(m.doc_id in docs and comparison_form(m.text) in written for m in e.mentions):
+            return key
+    return _unit(entities, f"中国共产党{place}委员会", docs)
+
+
 def resolve_posts(entities: dict[str, Entity], relations: list[Relation]) -> tuple[list[Relation], set[str]]:
     """Posts moved to the body they are in: from a unit's Party committee to the unit, from a
     place (or nothing) to the government of a head of government's level the text names, and
-    from any other place to no body. Returns the relations and the committees whose posts moved
+    from a place written ``X委`` before any other title to the place's Party committee. Returns
+    the relations and the committees whose posts moved
     (the names were a title's prefix, not a body the text speaks of)."""
     out: list[Relation] = []
     committees: set[str] = set()
@@ -135,6 +146,6 @@ def resolve_posts(entities: dict[str, Entity], relations: list[Relation]) -> tup
             committees.add(r.tail)
             tail = _unit(entities, unit, docs)
         elif target is not None and target.label == "LOC":
-            tail = None
+            tail = _party_committee(entities, target.name, docs)
         out.append(replace(r, tail=tail))
     return _merged(out), committees

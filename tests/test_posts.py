@@ -125,3 +125,15 @@ def test_graph_a_committee_written_only_before_titles_is_no_suborganization():
     graph = build_graph([], entities, [role("林一鸣", "党委书记", "ORG:东湖大学党委")])
     assert not [r for r in graph.relations if r.kind == "suborg"]
     assert ("role", "PER:林一鸣", "ORG:东湖大学") in {(r.kind, r.head, r.tail) for r in graph.relations}
+
+
+def test_posts_a_place_before_a_party_title_is_its_party_committee():
+    found, entities, _ = resolved([entity("LOC", "南平市", "a.txt")], [role("郭建华", "书记", "LOC:南平市")])
+    assert found == {("PER:郭建华", "书记", "ORG:中国共产党南平市委员会")}
+    assert entities["ORG:中国共产党南平市委员会"].mentions == ()
+
+
+def test_posts_a_place_committee_written_in_the_article_is_used():
+    committee = entity("ORG", "南平市委", "a.txt")
+    found, _, _ = resolved([entity("LOC", "南平市", "a.txt"), committee], [role("郭建华", "书记", "LOC:南平市")])
+    assert found == {("PER:郭建华", "书记", "ORG:南平市委")}

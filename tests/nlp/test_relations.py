@@ -169,6 +169,11 @@ def test_relations_body_directly_under_another(nlp, raw, child, parent):
         ("江南市人民医院心内科主任医师赵明说。", {("赵明", "主任医师", "江南市人民医院")}),
         # an academic rank with no body
         ("专家组由刘思远教授带队。", {("刘思远", "教授", None)}),
+        # qualifiers written before a title are part of it
+        ("海城市卫生健康委员会二级巡视员韩立新出席。", {("韩立新", "二级巡视员", "海城市卫生健康委员会")}),
+        ("江南医科大学附属第一医院原副院长孙卫东带队。", {("孙卫东", "原副院长", "江南医科大学附属第一医院")}),
+        # X委: the Party committee of place X (the graph names it 中国共产党X委员会)
+        ("南平市委书记郭建华调研。", {("郭建华", "书记", "南平市")}),
     ],
 )
 def test_relations_posts_written_for_the_test(nlp, raw, expected):
@@ -233,3 +238,9 @@ def test_relations_partners_of_an_agreement_or_a_pairing(nlp, raw, pairs):
 
 def test_relations_no_partner_without_an_agreement(nlp):
     assert not {k for k, *_ in relations(nlp, "江南市人民医院与北山县人民医院的专家一起查房。")} & {"partner"}
+
+
+def test_relations_a_list_of_hosts_steps_over_an_item_that_is_no_mention(nlp):
+    raw = "义诊由海城市医学会、志愿者服务小分队、海城市红十字会协办。"
+    organizers = {h for k, h, _, _ in relations(nlp, raw) if k == "organizer"}
+    assert {"海城市医学会", "海城市红十字会"} <= organizers

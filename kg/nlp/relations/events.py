@@ -35,6 +35,8 @@ _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联�
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")
 _CLOSING_BRACKETS = ")）"
+_ITEM_MAX = 16
+_NOT_IN_ITEM = frozenset("、,，。;；:：！？!?\n《》“”")
 #: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
 _JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|组织|开展|主办|承办|启动|发起)")
 #: Words after a list of bodies that make them parties to an agreement.
@@ -50,13 +52,18 @@ def _orgs(spans: list) -> list[tuple[int, object]]:
 def _list_before(text: str, orgs: list, pos: int) -> list[int]:
     """The bodies of a list ending at ``pos`` (``A、B和C``; a ``等`` after it is skipped), left to right."""
     ends = {s.end_char: (i, s) for i, s in orgs}
+
+    def body_at(p: int, found: list[int], in_list: bool = True) -> int:
+        p = _before_bracket(text, ends, p, found)
+        return p if p in ends or not in_list else _over_unknown_item(text, ends, p)
+
     for tail in ("等单位", "等部门", "等"):
-        if text.endswith(tail, 0, pos) and _before_bracket(text, ends, pos - len(tail), []) in ends:
+        if text.endswith(tail, 0, pos) and body_at(pos - len(tail), []) in ends:
             pos -= len(tail)
             break
     found: list[int] = []
     while True:
-        pos = _before_bracket(text, ends, pos, found)
+        pos = body_at(pos, found)
         if pos not in ends:
             break
         i, span = ends[pos]
@@ -66,7 +73,7 @@ def _list_before(text: str, orgs: list, pos: int) -> list[int]:
             (
                 j
                 for j in (*_TOGETHER, *_JOINS)
-                if text.endswith(j, 0, pos) and _before_bracket(text, ends, pos - len(j), []) in ends
+                if text.endswith(j, 0, pos) and body_at(pos - len(j), [], in_list=j == "、") in ends
             ),
             None,
         )
@@ -74,6 +81,15 @@ def _list_before(text: str, orgs: list, pos: int) -> list[int]:
             break
         pos -= len(join)
     return found[::-1]
+
+
+def _over_unknown_item(text: str, ends: dict, pos: int) -> int:
+    """``A、B、某镇新时代文明实践所协办``: an item of a ``、`` list that is no mention (the
+    tagger missed it) is stepped over to the body before it; ``pos`` if there is none."""
+    sep = text.rfind("、", max(0, pos - _ITEM_MAX), pos)
+    if sep < 0 or sep + 1 == pos or sep not in ends or any(ch in _NOT_IN_ITEM for ch in text[sep + 1 : pos]):
+        return pos
+    return sep
 
 
 def _before_bracket(text: str, ends: dict, pos: int, found: list[int]) -> int:

@@ -35,6 +35,11 @@ _CLOSING = ")）"
 _OFFICE = re.compile(r"(?:同时|还|并|已)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
 _APPOINT = ("聘任", "聘请", "任命", "聘")
+#: Words written before a title that are part of it, as the post is written (原副院长, 常务副部长, 二级巡视员).
+_QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行", "专职", "党委", "党组")
+#: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
+_COMMITTEE = "委"
+_PARTY = "中共"
 #: Endings of a hospital's departments, written between the hospital and a doctor's title.
 _DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
 _DEPARTMENT_MAX = 12
@@ -64,7 +69,18 @@ class Bodies:
         return -1, 0
 
     def title_ending_at(self, pos: int) -> str | None:
-        """The title ending at ``pos``: one that starts where an organization ends, else the longest."""
+        """The title ending at ``pos``, with the qualifiers written before it (``原``, ``常务``,
+        ``二级``): one that starts where an organization ends, else the longest."""
+        title = self._bare_title_ending_at(pos)
+        while title and pos - len(title) not in self.org:
+            start = pos - len(title)
+            qualifier = next((q for q in _QUALIFIERS if self.text.endswith(q, 0, start)), None)
+            if qualifier is None or (start - len(qualifier)) in self.loc:
+                break
+            title = qualifier + title
+        return title
+
+    def _bare_title_ending_at(self, pos: int) -> str | None:
         titles = [t for t in lx.TITLES if self.text.endswith(t, 0, pos)]
         glued = [t for t in titles if pos - len(t) in self.org]
         # 北京大学党委书记 with both 北京大学 and 北京大学党委 as mentions: read it through the
@@ -111,6 +127,12 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[tuple[int, str]], int]
             found.extend((loc, t) for t in pending)  # 漳州市副市长: the jurisdiction, resolved later
             pending = []
             pos = loc_start
+        elif text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc:
+            # 永济市委书记: the place's Party committee (the graph names it 中国共产党X委员会)
+            loc, pos = bodies.loc[pos - 1]
+            found.extend((-1, t) if government_level(t) else (loc, t) for t in pending)
+            pending = []
+            pos -= len(_PARTY) if text.endswith(_PARTY, 0, pos) else 0
         if pos > 0 and text[pos - 1] in _SEPARATORS:
             pos -= 1
             continue
