@@ -7,7 +7,8 @@ bulk loader (Oxigraph, Jena's riot, GraphDB, rdflib) reads without fetching
 anything: the context is written inline, and is the same as the context file
 shipped in ``ontology/context.jsonld`` for the default base, which a user can
 reference from JSON-LD of their own. The triples are exactly those of the
-Turtle/N-Triples output (``rdf.to_rdflib``).
+Turtle/N-Triples output: the same sorted table (``rdf.rdf_quads``), so each
+subject's triples arrive together and in order.
 
 Not supported: named graphs (use N-Quads or TriG for those).
 """
@@ -15,13 +16,13 @@ Not supported: named graphs (use N-Quads or TriG for those).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from itertools import groupby
 from typing import IO, Any
 
-from rdflib import BNode, Literal, URIRef
+import pyoxigraph as ox
 
 from kg import model
-from kg.export.rdf import to_rdflib
+from kg.export.rdf import rdf_quads
 from kg.namespaces import PREFIXES, RDF, XSD
 
 __all__ = ["context", "write_jsonld"]
@@ -48,39 +49,43 @@ class _Compactor:
         return iri
 
 
-def _value(term: URIRef | Literal, compact: _Compactor) -> dict[str, str]:
-    if isinstance(term, Literal):
+def _value(term: ox.NamedNode | ox.Literal, compact: _Compactor) -> dict[str, str]:
+    if isinstance(term, ox.Literal):
         if term.language:
-            return {"@value": str(term), "@language": term.language}
-        if term.datatype is not None and term.datatype != XSD.string:
-            return {"@value": str(term), "@type": compact(str(term.datatype))}
-        return {"@value": str(term)}
-    if isinstance(term, BNode):  # the exporter makes none; refuse rather than invent ids
-        raise ValueError("blank nodes are not written as JSON-LD")
-    return {"@id": compact(str(term))}
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value != str(XSD.string):
+            return {"@value": term.value, "@type": compact(term.datatype.value)}
+        return {"@value": term.value}
+    return {"@id": compact(term.value)}
+
+
+def _sort_key(value: dict[str, str]) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def to_jsonld(graph: model.Graph, base: str) -> dict[str, Any]:
     """The flattened JSON-LD document of ``graph``."""
     ctx = context(base)
     compact = _Compactor(ctx)
-    nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in to_rdflib(graph, base):
-        node = nodes[compact(str(s))]
-        if p == RDF.type:
-            node["@type"].append(compact(str(o)))
-        else:
-            node[compact(str(p))].append(_value(o, compact))
-    out = []
-    for iri in sorted(nodes):
-        props = nodes[iri]
-        node: dict[str, Any] = {"@id": iri}
-        if "@type" in props:
-            node["@type"] = sorted(props.pop("@type"))
+    quads = rdf_quads(graph, base)
+    terms = quads.terms
+    rdf_type = str(RDF.type)
+    nodes: list[dict[str, Any]] = []
+    for subject, rows in groupby(quads.triples.tolist(), key=lambda row: row[0]):
+        types: list[str] = []
+        props: dict[str, list[dict[str, str]]] = {}
+        for _, p, o in rows:
+            if terms[p].value == rdf_type:
+                types.append(compact(terms[o].value))
+            else:
+                props.setdefault(compact(terms[p].value), []).append(_value(terms[o], compact))
+        node: dict[str, Any] = {"@id": compact(terms[subject].value)}
+        if types:
+            node["@type"] = sorted(types)
         for key in sorted(props):
-            node[key] = sorted(props[key], key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-        out.append(node)
-    return {"@context": ctx, "@graph": out}
+            node[key] = sorted(props[key], key=_sort_key)
+        nodes.append(node)
+    return {"@context": ctx, "@graph": sorted(nodes, key=lambda node: node["@id"])}
 
 
 def write_jsonld(graph: model.Graph, stream: IO[bytes], base: str) -> None:

@@ -16,10 +16,12 @@ their names and counts, and what names imply). The union of the graphs is
 exactly the Turtle/N-Triples graph, so provenance survives loading into a store.
 
 Output is canonical: the graph has no blank nodes (every node IRI is derived
-from stable keys in ``kg.namespaces``), rdflib's Turtle serializer sorts
-subjects, predicates and objects, and N-Triples/N-Quads lines are sorted. Equal
-input therefore gives byte-identical output whatever the order of entities and
-relations.
+from stable keys in ``kg.namespaces``), and the triples are built once per graph
+into one sorted table (``kg.export.quads``) that pyoxigraph serialises in that
+order: N-Triples lines in byte order, N-Quads and TriG grouped by graph, Turtle
+and TriG with the prefixes of ``kg.namespaces.PREFIXES`` (instance IRIs stay
+absolute). Equal input therefore gives byte-identical output whatever the order
+of entities and relations.
 
 Not supported: relative IRIs, and the ``weight`` of ``cooccur`` relations (RDF
 only says the two co-occur; GraphML keeps the count). A relation or mention
@@ -29,12 +31,16 @@ mention whose text is not the document's text at its offsets.
 
 from __future__ import annotations
 
+from array import array
 from typing import IO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 from rdflib import Graph as RDFGraph
 
 from kg import model
+from kg.export.memo import memoised
+from kg.export.quads import Quads, Term
 from kg.labels import CLASS_OF
 from kg.namespaces import (
     DCTERMS,
@@ -56,7 +62,7 @@ from kg.namespaces import (
     iri_for_role,
 )
 
-__all__ = ["to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
+__all__ = ["rdf_quads", "to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
 
 
 
@@ -70,34 +76,96 @@ def _source(source: str) -> URIRef | Literal:
     return Literal(source)
 
 
+#: (lexical form, language, datatype) of a literal, or an IRI's text: what ``_Builder`` numbers
+_Key = tuple[str, str, str] | str
+_NON_NEGATIVE = str(XSD.nonNegativeInteger)
+# the terms of every span, resolved once (a namespace attribute makes a new URIRef each time)
+_A, _STRING, _PHRASE, _SENTENCE = str(RDF.type), str(NIF.String), str(NIF.Phrase), str(NIF.Sentence)
+_CONTEXT, _BEGIN, _END, _ANCHOR = str(NIF.referenceContext), str(NIF.beginIndex), str(NIF.endIndex), str(NIF.anchorOf)
+_IDENT, _IN_SENTENCE = str(ITSRDF.taIdentRef), str(NIF.sentence)
+
+
 def _index(value: int) -> Literal:
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
+def _key(term: URIRef | Literal | _Key) -> _Key:
+    kind = type(term)
+    if kind is str or kind is tuple:
+        return term
+    if kind is URIRef:
+        return str(term)
+    if isinstance(term, Literal):
+        return (str(term), term.language or "", str(term.datatype or ""))
+    if isinstance(term, URIRef):
+        return str(term)
+    raise ValueError(f"unsupported RDF term {term!r}")  # the exporter makes no blank nodes
+
+
+def _oxigraph(key: _Key) -> Term:
+    if isinstance(key, str):
+        return ox.NamedNode(key)
+    value, language, datatype = key
+    if language:
+        return ox.Literal(value, language=language)
+    return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
+
+
+def _rdflib(term: Term) -> URIRef | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
 class _Builder:
-    """Holds the lookups one export needs; ``build()`` adds every triple."""
+    """Holds the lookups one export needs; ``build()`` adds every triple.
+
+    Terms are numbered as they come (``ids``) and each triple is kept as one row
+    ``(graph, subject, predicate, object)`` per named graph it goes in (``rows``):
+    cheaper than a store, and ``Quads`` sorts and deduplicates the rows once."""
 
     def __init__(self, graph: model.Graph, base: str) -> None:
         self.graph = graph
         self.base = base
         self.docs = {d.doc_id: d for d in graph.documents}
         self.entities = {e.key: e for e in graph.entities}
-        self.out = RDFGraph(bind_namespaces="core")
-        for prefix, ns in PREFIXES.items():
-            self.out.bind(prefix, ns, override=True, replace=True)
-        self.out.bind("kgid", base, override=True, replace=True)
+        self.ids: dict[_Key, int] = {}
+        self.rows = array("q")
+        self.spans: dict[tuple[str, int, int], str] = {}
+        self.doc_iris = {d.doc_id: str(iri_for_document(base, d.doc_id)) for d in graph.documents}
         self.corpus = iri_for_graph(base, None)
-        self.targets: tuple[URIRef, ...] = (self.corpus,)  # the named graphs ``add`` writes to
-        self.quads: set[tuple[URIRef, URIRef, URIRef | Literal, URIRef]] = set()
+        self.corpus_target = (self.term(self.corpus),)
+        self.targets: tuple[int, ...] = self.corpus_target  # the named graphs ``add`` writes to
+        self.graph_ids: dict[tuple[str, ...], tuple[int, ...]] = {}
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.out.add((s, p, o))
-        self.quads.update((s, p, o, g) for g in self.targets)
+    def term(self, term: URIRef | Literal | _Key) -> int:
+        key = _key(term)
+        found = self.ids.get(key)
+        if found is None:
+            found = self.ids[key] = len(self.ids)
+        return found
+
+    def add(self, s: URIRef | str, p: URIRef | str, o: URIRef | Literal | _Key) -> None:
+        triple = (self.term(s), self.term(p), self.term(o))
+        rows = self.rows
+        for g in self.targets:
+            rows.append(g)
+            rows.extend(triple)
 
     def into(self, doc_ids: list[str] | tuple[str, ...] = ()) -> None:
         """Send the next triples to these articles' graphs (none: the corpus graph)."""
-        ids = sorted(set(doc_ids))
-        self.targets = tuple(iri_for_graph(self.base, d) for d in ids) or (self.corpus,)
+        if not doc_ids:
+            self.targets = self.corpus_target
+            return
+        targets = self.graph_ids.get(doc_ids if isinstance(doc_ids, tuple) else tuple(doc_ids))
+        if targets is None:
+            ids = tuple(self.term(iri_for_graph(self.base, d)) for d in sorted(set(doc_ids)))
+            targets = self.graph_ids[tuple(doc_ids)] = ids
+        self.targets = targets
 
     def entity_iri(self, key: str) -> URIRef:
         entity = self.entities.get(key)
@@ -105,29 +173,34 @@ class _Builder:
             raise ValueError(f"relation or attribute refers to unknown entity {key!r}")
         return iri_for_entity(self.base, entity.label, entity.local_name)
 
-    def span(self, doc_id: str, start: int, end: int) -> URIRef:
-        """A ``nif:String`` for ``text[start:end]`` of a document; returns its IRI."""
+    def span(self, doc_id: str, start: int, end: int) -> str:
+        """A ``nif:String`` for ``text[start:end]`` of a document, in that document's graph
+        (where every caller sends it); returns its IRI. A sentence is cited by each of its
+        mentions and facts: its triples are added the first time only."""
+        iri = self.spans.get((doc_id, start, end))
+        if iri is not None:
+            return iri
         doc = self.docs.get(doc_id)
         if doc is None:
             raise ValueError(f"span refers to unknown document {doc_id!r}")
         if not 0 <= start <= end <= len(doc.text):
             raise ValueError(f"span [{start}, {end}) outside document {doc_id!r}")
-        iri = iri_for_mention(self.base, doc_id, start, end)
-        self.add(iri, RDF.type, NIF.String)
-        self.add(iri, NIF.referenceContext, iri_for_document(self.base, doc_id))
-        self.add(iri, NIF.beginIndex, _index(start))
-        self.add(iri, NIF.endIndex, _index(end))
-        self.add(iri, NIF.anchorOf, Literal(doc.text[start:end]))
+        iri = self.spans[doc_id, start, end] = str(iri_for_mention(self.base, doc_id, start, end))
+        self.add(iri, _A, _STRING)
+        self.add(iri, _CONTEXT, self.doc_iris[doc_id])
+        self.add(iri, _BEGIN, (str(start), "", _NON_NEGATIVE))
+        self.add(iri, _END, (str(end), "", _NON_NEGATIVE))
+        self.add(iri, _ANCHOR, (doc.text[start:end], "", ""))
         return iri
 
-    def build(self) -> RDFGraph:
+    def build(self) -> Quads:
         for doc in self.graph.documents:
             self.document(doc)
         for entity in self.graph.entities:
             self.entity(entity)
         for relation in self.graph.relations:
             self.relation(relation)
-        return self.out
+        return Quads.from_rows([_oxigraph(t) for t in self.ids], self.rows)
 
     def document(self, doc: model.Document) -> None:
         self.into([doc.doc_id])
@@ -169,13 +242,13 @@ class _Builder:
                     f"mention {mention.text!r} of {entity.key!r} does not match "
                     f"{anchor!r} at [{mention.start}, {mention.end}) in {mention.doc_id!r}"
                 )
-            self.add(span, RDF.type, NIF.Phrase)
-            self.add(span, ITSRDF.taIdentRef, iri)
+            self.add(span, _A, _PHRASE)
+            self.add(span, _IDENT, iri)
             start, end = mention.sentence
             if start < end:  # the sentence it was read in, so a reader sees the mention in context
                 sentence = self.span(mention.doc_id, start, end)
-                self.add(sentence, RDF.type, NIF.Sentence)
-                self.add(span, NIF.sentence, sentence)
+                self.add(sentence, _A, _SENTENCE)
+                self.add(span, _IN_SENTENCE, sentence)
 
     def relation(self, rel: model.Relation) -> None:
         self.into([doc_id for doc_id, _, _ in rel.evidence])
@@ -238,62 +311,58 @@ class _Builder:
             self.add(iri, KG.evidence, sentence)
 
 
+def rdf_quads(graph: model.Graph, base: str) -> Quads:
+    """The sorted quads of ``graph`` with instance IRIs under ``base``, built once per graph
+    and base and shared by every writer (``kg.export.memo``)."""
+    return memoised(graph, ("rdf", base), lambda: _Builder(graph, base).build())
+
+
+def _bound(out: RDFGraph | Dataset, base: str) -> RDFGraph | Dataset:
+    for prefix, ns in PREFIXES.items():
+        out.bind(prefix, ns, override=True, replace=True)
+    out.bind("kgid", base, override=True, replace=True)
+    return out
+
+
 def to_rdflib(graph: model.Graph, base: str) -> RDFGraph:
-    """The RDF view of ``graph``, with instance IRIs under ``base``."""
-    return _Builder(graph, base).build()
+    """The RDF view of ``graph``, with instance IRIs under ``base``, as an rdflib graph
+    (for SHACL validation and for tests; the writers do not need it)."""
+    quads = rdf_quads(graph, base)
+    terms = [_rdflib(t) for t in quads.terms]
+    out = _bound(RDFGraph(bind_namespaces="core"), base)
+    out.addN((terms[s], terms[p], terms[o], out) for s, p, o in quads.triples.tolist())
+    return out
 
 
 def to_dataset(graph: model.Graph, base: str) -> Dataset:
     """The same triples as ``to_rdflib``, each in the named graph of the article it was read
     from (several if several articles say it) or in the corpus graph."""
-    builder = _Builder(graph, base)
-    builder.build()
-    dataset = Dataset()
-    for prefix, ns in builder.out.namespaces():
-        dataset.bind(prefix, ns, override=True, replace=True)
-    for quad in sorted(builder.quads):
-        dataset.add(quad)
+    quads = rdf_quads(graph, base)
+    terms = [_rdflib(t) for t in quads.terms]
+    dataset = _bound(Dataset(), base)
+    for g, s, p, o in quads.quads.tolist():
+        dataset.add((terms[s], terms[p], terms[o], terms[g]))
     return dataset
 
 
 def write_ttl(graph: model.Graph, stream: IO[bytes], base: str) -> None:
-    """Write ``graph`` as UTF-8 Turtle with absolute IRIs and fixed prefixes."""
-    stream.write(to_rdflib(graph, base).serialize(format="turtle", encoding="utf-8"))
+    """Write ``graph`` as UTF-8 Turtle: absolute instance IRIs, the vocabularies' prefixes,
+    subjects in sorted order with their predicates and objects grouped."""
+    ox.serialize(rdf_quads(graph, base).iter_triples(), stream, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
 def write_nt(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 N-Triples, one triple a line, lines sorted."""
-    data = to_rdflib(graph, base).serialize(format="nt", encoding="utf-8")
-    lines = sorted({line for line in data.splitlines() if line.strip()})
-    stream.write(b"".join(line + b"\n" for line in lines))
+    ox.serialize(rdf_quads(graph, base).iter_triples(), stream, ox.RdfFormat.N_TRIPLES)
 
 
 def write_nq(graph: model.Graph, stream: IO[bytes], base: str) -> None:
-    """Write ``graph`` as UTF-8 N-Quads, one named graph per article plus the corpus graph, lines sorted."""
-    data = to_dataset(graph, base).serialize(format="nquads", encoding="utf-8")
-    lines = sorted({line for line in data.splitlines() if line.strip()})
-    stream.write(b"".join(line + b"\n" for line in lines))
+    """Write ``graph`` as UTF-8 N-Quads, one named graph per article plus the corpus graph,
+    sorted by graph, then subject, predicate and object."""
+    ox.serialize(rdf_quads(graph, base).iter_quads(), stream, ox.RdfFormat.N_QUADS)
 
 
 def write_trig(graph: model.Graph, stream: IO[bytes], base: str) -> None:
-    """Write ``graph`` as UTF-8 TriG, the same named graphs as ``write_nq``, readable with prefixes.
-
-    rdflib's TriG writer orders the graphs as its store iterates them (by hash), so each
-    graph is written with the (sorted) Turtle writer and the graphs in IRI order."""
-    dataset = to_dataset(graph, base)
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    for named in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if not len(named):
-            continue
-        one = RDFGraph(bind_namespaces="core")
-        for prefix, ns in dataset.namespaces():
-            one.bind(prefix, ns, override=True, replace=True)
-        for triple in named:
-            one.add(triple)
-        lines = one.serialize(format="turtle").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        body = [line for line in lines if not line.startswith("@prefix")]  # not indented: a literal may span lines
-        blocks.append(f"<{named.identifier}> {{\n" + "\n".join(body).strip("\n") + "\n}\n")
-    text = "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
-    stream.write(text.encode("utf-8"))
+    """Write ``graph`` as UTF-8 TriG, the same named graphs as ``write_nq`` in the same
+    order, with the prefixes of ``write_ttl``."""
+    ox.serialize(rdf_quads(graph, base).iter_quads(), stream, ox.RdfFormat.TRIG, prefixes=PREFIXES)

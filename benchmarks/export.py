@@ -1,0 +1,87 @@
+"""How long each writer and the SHACL check take on a graph of N synthetic articles, with
+rdflib's Turtle writer (what ``graph.ttl`` used before) as the public baseline beside them.
+
+    python benchmarks/export.py                  # 100 articles
+    python benchmarks/export.py --articles 1000  # issue 13's size (extraction takes minutes)
+    python benchmarks/export.py --articles 300 --no-validate --no-baseline
+
+The articles are ``benchmarks/synthetic.py``'s (~2,000 characters of public NER
+sentences each). Extraction and linking (``kg.build.make_graph``) are timed but are
+not the subject. Each writer writes into memory (``io.BytesIO``), in ``WRITERS``
+order, as ``kg build`` calls them; the first RDF writer also pays for the sorted
+quad table (``kg.export.rdf.rdf_quads``) and the first Gephi writer for the layout,
+which the others then share: both are timed on their own first, so the writer rows
+are the writing alone. Validation is ``kg.validate.validate`` on ``to_rdflib``, as
+``kg.build.build`` does it. Figures depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import platform
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from synthetic import write_articles
+
+from kg.build import BuildSettings, make_graph
+from kg.export import WRITERS
+from kg.export.graphml import to_networkx
+from kg.export.rdf import rdf_quads, to_rdflib
+from kg.namespaces import DEFAULT_BASE
+
+
+def timed(action: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = action()
+    return time.perf_counter() - started, result
+
+
+def row(name: str, seconds: float, size: str = "") -> None:
+    print(f"| {name} | {seconds:.2f} | {size} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
+    parser.add_argument("--no-baseline", action="store_true", help="skip rdflib's Turtle writer")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        texts = Path(folder) / "texts"
+        write_articles(texts, args.articles)
+        seconds, (graph, _) = timed(lambda: make_graph([texts], BuildSettings()))
+    print(f"{platform.node()} · Python {platform.python_version()} · {time.strftime('%Y-%m-%d %H:%M')}")
+    print(
+        f"{args.articles} articles: {len(graph.entities)} entities, {len(graph.relations)} relations "
+        f"(extraction and linking {seconds:.1f} s)\n"
+    )
+    print("| step | seconds | output |")
+    print("|---|---:|---:|")
+    seconds, quads = timed(lambda: rdf_quads(graph, DEFAULT_BASE))
+    row("RDF model (sorted quads, once)", seconds, f"{len(quads):,} triples, {len(quads.quads):,} quads")
+    seconds, _ = timed(lambda: to_networkx(graph, DEFAULT_BASE))
+    row("entity network + layout (once)", seconds, f"{len(graph.entities):,} nodes")
+    for fmt, writer in WRITERS.items():
+        stream = io.BytesIO()
+        seconds, _ = timed(lambda writer=writer, stream=stream: writer(graph, stream, DEFAULT_BASE))
+        row(f"write {fmt}", seconds, f"{len(stream.getvalue()) / 1e6:.1f} MB")
+    if not args.no_baseline:
+        rdf_seconds, rdf = timed(lambda: to_rdflib(graph, DEFAULT_BASE))
+        row("rdflib graph (to_rdflib)", rdf_seconds, f"{len(rdf):,} triples")
+        seconds, data = timed(lambda: rdf.serialize(format="turtle", encoding="utf-8"))
+        row("baseline: rdflib Turtle writer", seconds, f"{len(data) / 1e6:.1f} MB")
+    if not args.no_validate:
+        from kg.validate import validate
+
+        rdf_seconds, rdf = timed(lambda: to_rdflib(graph, DEFAULT_BASE))
+        seconds, violations = timed(lambda: validate(rdf))
+        row("SHACL validation (to_rdflib + pySHACL)", rdf_seconds + seconds, f"{len(violations)} violations")
+
+
+if __name__ == "__main__":
+    main()
