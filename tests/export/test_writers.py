@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +60,22 @@ def test_writers_output_ignores_input_order(fmt, graph):
 def test_writers_accept_an_empty_graph(fmt):
     data = write(fmt, model.Graph(documents=(), entities=(), relations=()))
     assert data == b"" or data.endswith(b"\n")  # an empty N-Triples file is valid
+
+
+def test_writers_output_is_the_same_in_another_process(graph, tmp_path):
+    # another interpreter, another string-hash seed: set or dict order must not reach the bytes
+    script = (
+        "import sys, io, pathlib\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from conftest import build_graph\n"
+        "from kg.export import WRITERS\n"
+        "from kg.namespaces import DEFAULT_BASE\n"
+        "for fmt, writer in WRITERS.items():\n"
+        "    stream = io.BytesIO()\n"
+        "    writer(build_graph(), stream, DEFAULT_BASE)\n"
+        f"    pathlib.Path({str(tmp_path)!r}, fmt).write_bytes(stream.getvalue())\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", script], check=True, env=env)
+    for fmt in WRITERS:
+        assert (tmp_path / fmt).read_bytes() == write(fmt, graph), fmt
