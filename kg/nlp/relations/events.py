@@ -122,14 +122,25 @@ def _list_after(text: str, orgs: list, pos: int) -> list[int]:
     return found
 
 
-def _pairs(bodies: list[int]) -> list[Rel]:
-    return [("partner", a, b, "") for a, b in combinations(sorted(set(bodies)), 2)]
+def _pairs(bodies: list[int], spans: list, text: str) -> list[Rel]:
+    """Every two bodies of a list are partners, except a body and its name in brackets (A（B）)."""
+    return [
+        ("partner", a, b, "")
+        for a, b in combinations(sorted(set(bodies)), 2)
+        if not (spans[b].start_char == spans[a].end_char + 1 and text[spans[a].end_char] in "(（")
+    ]
 
 
-def _program_after(spans: list, text: str, pos: int) -> int:
-    """The first program named after ``pos`` in the same sentence (``由A主办的X``), else -1."""
+def _program_after(spans: list, text: str, pos: int, before: int | None = None) -> int:
+    """The first program named after ``pos`` in the same sentence (``由A主办的X``), else the
+    last one named in it before ``before`` (``X由A主办``, the subject), else -1."""
     end = min((i for i in (text.find(c, pos) for c in "。！？\n") if i >= 0), default=len(text))
-    return next((j for j, s in enumerate(spans) if s.label_ == "PROG" and pos <= s.start_char < end), -1)
+    after = next((j for j, s in enumerate(spans) if s.label_ == "PROG" and pos <= s.start_char < end), -1)
+    if after >= 0 or before is None:
+        return after
+    start = sentence_start(text, before)
+    subjects = [j for j, s in enumerate(spans) if s.label_ == "PROG" and start <= s.start_char and s.end_char <= before]
+    return subjects[-1] if subjects else -1
 
 
 def organizers(text: str, spans: list) -> list[Rel]:
@@ -146,13 +157,13 @@ def organizers(text: str, spans: list) -> list[Rel]:
         listed = _list_before(text, orgs, m.start())
         if not listed:
             continue
-        program = _program_after(spans, text, m.end())
+        program = _program_after(spans, text, m.end(), before=spans[listed[0]].start_char)
         out.extend(("organizer", i, program, m.group(2)) for i in listed)
         hosts.setdefault(m.group(2), []).append(listed)
     for verb, lists in hosts.items():
         if verb == "主办" or (verb == "承办" and "主办" not in hosts):
             for listed in lists:
-                out.extend(_pairs(listed))
+                out.extend(_pairs(listed, spans, text))
     return out
 
 
@@ -172,7 +183,7 @@ def joint(text: str, spans: list) -> list[Rel]:
             if not verb:
                 continue
             bodies = [*first, *rest]
-            out.extend(_pairs(bodies))
+            out.extend(_pairs(bodies, spans, text))
             program = _program_after(spans, text, last)
             out.extend(("organizer", i, program, together) for i in bodies)
     return out
@@ -236,7 +247,7 @@ def partners(text: str, spans: list) -> list[Rel]:
         done.update(listed)
         end = spans[listed[-1]].end_char
         if len(listed) >= 2 and _AGREEMENT.match(text[end:].lstrip(")）")):
-            out.extend(_pairs(listed))
+            out.extend(_pairs(listed, spans, text))
     for (i, a), (j, b) in pairwise(orgs):
         if _PAIRING.match(text[a.end_char : b.start_char]):
             out.append(("partner", i, j, ""))
