@@ -6,6 +6,8 @@ this process (on a shared machine the CPU figure is the one to compare):
 
 - ``seeds``: the seeds' articles repeated (ordinary news text, lines and all);
 - ``no whitespace``: the same text with every whitespace character removed: one line;
+- ``traditional``: the seeds in traditional characters (OpenCC ``s2t``), which also get
+  their simplified copy for extraction (``kg.script``);
 - ``张三 repeated``: one line of a two-character word, which made the old doubled-line
   search quadratic (it never finished);
 - ``doubled lines``: lines of headline length that are wholly doubled headlines, so the
@@ -27,6 +29,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import opencc
+
 from kg.normalise import normalise
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -47,6 +51,7 @@ def cases(size: int) -> dict[str, str]:
     return {
         "seeds": to_size(seeds, size),
         "no whitespace": to_size("".join(seeds.split()), size),
+        "traditional": to_size(opencc.OpenCC("s2t").convert(seeds), size),
         "张三 repeated": to_size("张三", size),
         "doubled lines": to_size(headline * 2 + "\n", size),
         "pairs lines": to_size("\n".join(pairs) + "\n", size),

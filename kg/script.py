@@ -32,10 +32,12 @@ def _t2s() -> opencc.OpenCC:
 
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters, of the same length (see the module docstring)."""
+    convert = _t2s().convert
+    if convert(text) == text:  # simplified already: one fast call decides
+        return text
     spans = [m.span() for m in _IDEOGRAPHS.finditer(text)]
     if not spans:
         return text
-    convert = _t2s().convert
     # One call for every run: a line break is never inside a phrase, and never converted.
     converted = convert("\n".join(text[a:b] for a, b in spans)).split("\n")
     if len(converted) != len(spans):
