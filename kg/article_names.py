@@ -26,7 +26,7 @@ from kg.names import BARE_PREFIXES, bare_prefix, leading_place
 __all__ = ["abbreviates", "name_in_article"]
 
 #: Labels whose short forms may stand for a longer name in the same article.
-_SHORT_FORM_LABELS = ("ORG", "PROG")
+_SHORT_FORM_LABELS = ("ORG", "PROG", "LOC")
 _MIN_SHORT_FORM = 3
 
 
@@ -50,7 +50,7 @@ def _left_out_ok(part: str, label: str, bodies: set[str]) -> bool:
     (漳州市东山县|总医院, 市|第二医院) with at most a short word (浙江省人大|教科文卫委),
     a parent ending in 附属 (厦门大学附属|第一医院), or another body the article names; not
     words of the sentence glued on by the extractor (新星市指挥部慰问|红星医院, 薄弱|县医院)."""
-    if label != "ORG" or part in bodies or part.endswith(_SHARED):
+    if label == "PROG" or (label == "ORG" and (part in bodies or part.endswith(_SHARED))):
         return True
     stripped = False
     while place := leading_place(part) or next((p for p in BARE_PREFIXES if part.startswith(p)), ""):
@@ -64,11 +64,11 @@ def _is_tail(short: str, full: str, label: str, bodies: set[str]) -> bool:
 
 
 def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    return "人民" in full and full.replace("人民", "", 1) == short
+    return label == "ORG" and "人民" in full and full.replace("人民", "", 1) == short
 
 
 def _abbreviation(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    return abbreviates(short, full)
+    return label != "LOC" and abbreviates(short, full)
 
 
 def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Mention, str]]:

@@ -379,3 +379,11 @@ def test_link_proper_name_alone_stands_for_the_one_body_of_the_corpus():
     entities, _ = link([a, b, c])
     assert entity_of(entities, "邵逸夫", "b.txt") == "浙江大学附属邵逸夫医院"  # a Zhejiang article
     assert entity_of(entities, "邵逸夫", "c.txt") == "邵逸夫"  # a Jiangxi one: no evidence
+
+
+def test_link_informal_area_and_its_name_with_the_city():
+    text = "成都市天府片区卫生工作会召开。天府片区各区县代表参加,上海张江片区代表列席。"
+    labelled = [("成都市天府片区", "LOC"), ("天府片区", "LOC"), ("张江片区", "LOC")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "天府片区") == "成都市天府片区"
+    assert entity_of(entities, "张江片区") == "张江片区"
