@@ -1,6 +1,6 @@
 """Properties of ``kg.normalise.normalise`` on random text (hypothesis).
 
-The text mixes Chinese, Latin and digits, full-width forms, characters NFKC
+The text mixes Chinese (simplified and traditional), Latin and digits, full-width forms, characters NFKC
 expands or makes Chinese, quote and title marks, every kind of whitespace and
 line break, and headlines printed two or four times. Whatever it is, every
 character of the cleaned text must come from a raw character that NFKC turns
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from kg.normalise import normalise
 
-CHINESE = st.sampled_from("医院卫生健康委员会福建省张三李四厦门大学附属第一常看")
+CHINESE = st.sampled_from("医院卫生健康委员会福建省张三李四厦门大学附属第一常看醫衛會員乾淨隆著")
 OTHER = st.sampled_from("ABCabc0123.%-")
 FULL_WIDTH = st.sampled_from("，。：；！？（）ＡＢ１２　")
 NFKC_ODD = st.sampled_from("⼀㈠¨ﬁ㍱①ｶ\u00a0\u2028")  # radical, expansions, a space inside, a line separator
@@ -65,6 +65,8 @@ def test_normalise_offsets_map_each_character_to_its_raw_source(raw):
             assert char in source, (i, char, raw[offsets[i]])
         # increasing; two characters share a raw index only where NFKC expanded it
         assert offsets[i] < offsets[i + 1] or (i + 1 < len(text) and len(source) > 1)
+    # what extraction reads (simplified characters) shares these offsets
+    assert len(doc.nlp_text) == len(text)
 
 
 @SETTINGS
