@@ -244,3 +244,20 @@ def test_relations_a_list_of_hosts_steps_over_an_item_that_is_no_mention(nlp):
     raw = "义诊由海城市医学会、志愿者服务小分队、海城市红十字会协办。"
     organizers = {h for k, h, _, _ in relations(nlp, raw) if k == "organizer"}
     assert {"海城市医学会", "海城市红十字会"} <= organizers
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # names after one byline word, separated by spaces, share it
+        ("义诊结束。(记者 陈一帆 林思远)", {("陈一帆", "记者", None), ("林思远", "记者", None)}),
+        # a byline word belongs to the name after it, not to the one before
+        ("海城日报记者 张明远 通讯员 李晓华", {("张明远", "记者", "海城日报"), ("李晓华", "通讯员", None)}),
+        # the credit's source is the reporter's paper
+        ("会议结束。(记者:王晓红 来源:海城日报)", {("王晓红", "记者", "海城日报")}),
+    ],
+)
+def test_relations_credits(nlp, raw, expected):
+    found = roles(nlp, raw)
+    assert expected <= found
+    assert ("张明远", "通讯员", None) not in found

@@ -37,6 +37,10 @@ _OFFICE = re.compile(r"(?:同时|还|并|已)?(?:兼任|担任|出任|就任|升
 _APPOINT = ("聘任", "聘请", "任命", "聘")
 #: Words written before a title that are part of it, as the post is written (原副院长, 常务副部长, 二级巡视员).
 _QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行", "专职", "党委", "党组")
+#: A byline's words, what may stand between one and its name, and the credit's source field.
+_BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
+_BYLINE_GAP = " \u3000:："
+_SOURCE = re.compile("来源[:：]")
 #: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
 _COMMITTEE = "委"
 _PARTY = "中共"
@@ -200,13 +204,19 @@ def roles(text: str, spans: list) -> list[Rel]:
         before_of[i] = posts
         out.extend(("role", i, org, title) for org, title in posts)
         glued = max((t for t in lx.TITLES if text.startswith(t, span.end_char)), key=len, default=None)
+        if glued in _BYLINE_TITLES and _person_after(text, spans, span.end_char + len(glued)):
+            glued = None  # 记者 甲 通讯员 乙: the byline word is the next name's
         if glued:
             org = bodies.org.get(span.start_char, (-1, 0))[0]
             out.extend(("role", i, o, t) for o, t in (_assign([glued], org, bodies) if org >= 0 else [(-1, glued)]))
         out.extend(("role", i, o, t) for o, t in _appositions(bodies, span))
         out.extend(("role", i, o, t) for o, t in _office(bodies, span.end_char))
         out.extend(("role", i, o, t) for o, t in _appointed(bodies, span))
-        out.extend(_byline(text, i, span, out))
+        bylined = _byline(text, i, span, out)
+        if not bylined and previous and not text[previous[1] : span.start_char].strip():
+            # (记者 甲 乙): names after a byline word, separated by spaces, share it
+            bylined = [(k, i, t, title) for k, h, t, title in out if h == previous[0] and title in _BYLINE_TITLES]
+        out.extend(_from_source(bodies, span, bylined))
         previous = (i, span.end_char)
     return _without_repeats(out, spans)
 
@@ -259,8 +269,28 @@ def _prefixed_post(bodies: Bodies, pos: int) -> list[tuple[int, str]]:
     return []
 
 
+def _person_after(text: str, spans: list, pos: int) -> bool:
+    while pos < len(text) and text[pos] in _BYLINE_GAP:
+        pos += 1
+    return any(s.label_ == "PER" and s.start_char == pos for s in spans)
+
+
+def _from_source(bodies: Bodies, span, bylined: list[Rel]) -> list[Rel]:
+    """``（记者：甲 来源：某报）``: the reporters of a credit work for the source it names."""
+    text = bodies.text
+    close = min((i for i in (text.find(c, span.end_char) for c in _CLOSING) if i >= 0), default=-1)
+    m = _SOURCE.search(text, span.end_char, close) if 0 <= close - span.end_char <= 30 else None
+    source = next((i for i, start in bodies.org.values() if m and start == m.end()), -1)
+    if source < 0:
+        return bylined
+    return [(k, h, source, title) if t < 0 and k == "role" else (k, h, t, title) for k, h, t, title in bylined]
+
+
 def _byline(text: str, i: int, span, out: list[Rel]) -> list[Rel]:
-    byline = next((w for w in lx.BYLINE_ROLES if text.endswith(w, 0, span.start_char)), None)
+    pos = span.start_char
+    while pos > 0 and text[pos - 1] in _BYLINE_GAP:
+        pos -= 1
+    byline = next((w for w in lx.BYLINE_ROLES if text.endswith(w, 0, pos)), None)
     if not byline:
         return []
     role = lx.BYLINE_ROLES[byline]
