@@ -22,6 +22,10 @@ from kg.nlp.candidate import Candidate, Rule
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
 _PARTY_SET = frozenset(lx.PARTIES)
+#: One-character suffixes that are as often a verb or particle (办, 报, 所): a name ends in one
+#: only before punctuation, a conjunction or the title of its head (爱卫办主任, 某报记者).
+_VERB_LIKE = frozenset("办报所")
+_AFTER_VERB_LIKE = "主副和与及等、社记讯"
 #: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会).
 _GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES}, key=lambda w: (-len(w), w)))
 #: Suffixes of a branch, written after the parent body and the branch's place.
@@ -181,6 +185,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             text[m.start() - 1 : end] in lx.everyday_words() or text[m.start() : end + 1] in lx.everyday_words()
         ):
             continue  # 干部, 全部, 局部: the suffix character is part of a common word
+        if suffix in _VERB_LIKE and end < len(text) and _HAN.match(text[end]) and text[end] not in _AFTER_VERB_LIKE:
+            continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
         lo = _left_limit(text, m.start(), people)
         anchored = _start(text, lo, m.start() + 1, places + out, branch=suffix in _BRANCH)
         if anchored is not None:

@@ -216,9 +216,13 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
             if text[start - 1] in lexicon.NAME_STOP or lexicon.boundary_ending_at(text, start) or start in ends:
                 break  # a city written before the venue is a mention of its own (北京 + 某剧院)
             start -= 1
-        words = lexicon.word_starts(text)
-        while start < m.start() and start not in words:
+        words = lexicon.segment(text)
+        starts = {s for s, _ in words}
+        while start < m.start() and start not in starts:
             start += 1
+        verb = next((e for s, e in words if s == start and lexicon.word_tags().get(text[s:e]) == "v"), None)
+        if verb and verb < m.start():
+            start = verb  # 扩建|某体育场: a verb before the name is no part of it
         if m.start() - start < 2 or not _plain_name(text, start, m.start()):
             continue
         end = m.end()

@@ -19,6 +19,7 @@ import re
 
 from spacy.util import registry
 
+from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 
@@ -38,22 +39,30 @@ _DOC_HEADS = (
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 _SHOW = re.compile(r"《([^《》]{2,30}?(?:直播间|讲堂|课堂|开讲|节目|栏目|大讲堂))》")
 _YEAR = re.compile(r"\d{4}年")
+#: Words after 健康 + a place that show the phrase names the strategy (推进健康某地建设).
+_STRATEGY_AFTER = ("建设", "战略", "行动", "”", "\"", ",", "、", "。")
 _MEASURE = "个家项名次余"
-_YEAR_OR_ROUND = re.compile(r"\d{4}年|\d+(?:批|届|期|轮)")
+_YEAR_OR_ROUND = re.compile(r"\d{4}年|\d+(?:批|届|期|轮)|(?<=第)\d+个")
+#: Verbs that end a program's name on its left but not a body's (促进 opens 某某促进会).
+_PROGRAM_STOPS = ("促进",)
+#: A quotation introduced as a theme or slogan is not a program (主题是“某某行动”).
+_THEME = ("主题是", "主题为", "口号是", "口号为", "主题:", "主题:")
 _MIN_NAME = 4
 _MIN_WEAK_NAME = 6
 _MAX_LEFT = 26
 
 
-def _left_edge(text: str, head_start: int, lists: bool = False) -> int:
+def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset[int] = frozenset()) -> int:
     """Walk left over name characters; stop at punctuation or before a verb/time word.
 
     With ``lists``, an enumeration comma inside the name is allowed
     (``第五批药品、医用耗材集中带量采购``: a procurement names what it buys).
+    ``stops`` are ends of person names: a program's name never holds a person
+    (``某局主任某某出席活动``).
     """
     i = head_start
     in_quote = False
-    while i > 0 and head_start - i < _MAX_LEFT:
+    while i > 0 and head_start - i < _MAX_LEFT and i not in stops:
         ch = text[i - 1]
         if ch == "”":
             in_quote = True
@@ -71,9 +80,11 @@ def _left_edge(text: str, head_start: int, lists: bool = False) -> int:
                     break
                 if not _YEAR_OR_ROUND.match(text, first):
                     break  # 6200余项次项目: a count, not part of the name
-            if ch in _MEASURE and text[i - 2 : i - 1].isdigit():
-                break  # 121个省级…项目
-            if lx.boundary_ending_at(text, i):
+            if ch in _MEASURE and text[i - 2 : i - 1].isdigit() and not _YEAR_OR_ROUND.match(
+                text, _digits_start(text, i - 1)
+            ):
+                break  # 121个省级…项目 (but 第36个…月 is a round)
+            if lx.boundary_ending_at(text, i) or text.endswith(_PROGRAM_STOPS, 0, i):
                 break
         i -= 1
     return i
@@ -85,7 +96,7 @@ def _digits_start(text: str, i: int) -> int:
     return i
 
 
-def _headed(text: str) -> list[Candidate]:
+def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
     out = []
     for m in _HEAD_RE.finditer(text):
         if text.startswith(lx.PROG_HEAD_BLOCKERS, m.end()):
@@ -93,12 +104,12 @@ def _headed(text: str) -> list[Candidate]:
         end = m.end()
         if text.startswith("活动", end) and m.group() != "活动":
             end += 2
-        start = _left_edge(text, m.start(), lists=m.group().endswith("采购"))
+        start = _left_edge(text, m.start(), lists=m.group().endswith("采购"), stops=people)
         if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
             start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
         name = text[start : m.start()].strip("“”‘’\"'")
         quoted = "“" in text[start:end]
-        if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”":
+        if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start):
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
             m.group() in lx.PROG_WEAK_HEADS and len(name) < _MIN_WEAK_NAME
@@ -106,6 +117,12 @@ def _headed(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(start, end, "PROG", "quoted-head" if quoted else "head", priority=0))
     return out
+
+
+def _theme(text: str, start: int) -> bool:
+    """The name opens a theme or slogan (``主题是“某某早早行动”``): a theme is no program."""
+    before = text[max(0, start - 4) : start].rstrip("“\"")
+    return before.endswith(_THEME)
 
 
 def _launched(text: str) -> list[Candidate]:
@@ -137,11 +154,18 @@ def _documents(text: str) -> list[Candidate]:
 def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
     """``健康中国``, ``健康福建``: national and provincial strategies named 健康 + a place."""
     places = {(c.start, c.end) for c in found if c.label == "LOC"}
+    gazetteer = load_gazetteer()
     out = []
     for m in re.finditer(r"健康(?=[\u4e00-\u9fff])", text):
-        for s, e in places:
-            if s == m.end() and e - s <= 3:
-                out.append(Candidate(m.start(), e, "PROG", "strategy", priority=1))
+        ends = {e for s, e in places if s == m.end() and e - s <= 3}
+        # A division's short name that is also an everyday word (怀化, 集美) still names the
+        # strategy when the phrase ends with it (推进健康某地建设).
+        ends |= {
+            m.end() + k
+            for k in (2, 3)
+            if gazetteer.lookup(text[m.end() : m.end() + k]) and text.startswith(_STRATEGY_AFTER, m.end() + k)
+        }
+        out.extend(Candidate(m.start(), e, "PROG", "strategy", priority=1) for e in ends)
         if text.startswith("中国", m.end()):
             out.append(Candidate(m.start(), m.end() + 2, "PROG", "strategy", priority=1))
     return out
@@ -150,6 +174,7 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
 @registry.misc("kg.program_rules.v1")
 def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
-        return _headed(text) + _launched(text) + _shows(text) + _strategies(text, found) + _documents(text)
+        people = frozenset(c.end for c in found if c.label == "PER")
+        return _headed(text, people) + _launched(text) + _shows(text) + _strategies(text, found) + _documents(text)
 
     return program_rules
