@@ -91,9 +91,9 @@ class Setting:
             return None
         return place, f"the article is set in {place.name} ({self.tally(place)})"
 
-    def tally(self, place: Place) -> str:
-        """Which mentions voted for ``place``, e.g. ``南昌×2, 江西省×1``."""
-        seen = Counter(v.surface for v in self.votes if place.code in _chain(v.place))
+    def tally(self, place: Place, inside: bool = False) -> str:
+        """Which mentions named ``place`` (``inside``: or a place inside it), e.g. ``南昌×2, 江西省×1``."""
+        seen = Counter(v.surface for v in self.votes if place.code in (_chain(v.place) if inside else {v.place.code}))
         return ", ".join(f"{s}×{n}" for s, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def describe(self) -> list[str]:
@@ -104,7 +104,7 @@ class Setting:
         lines += [f"bare {p} = {place.name} ({self.tally(place)})" for p, place in sorted(self.divisions.items())]
         gazetteer = load_gazetteer()
         named = sorted({gazetteer.province_of(v.place.code) for v in self.votes}, key=lambda p: p.code)
-        lines += [f"votes for {p.name}: {self.tally(p)}" for p in named]
+        lines += [f"votes for {p.name}: {self.tally(p, inside=True)}" for p in named]
         return lines
 
 
