@@ -71,7 +71,7 @@ def extract_one(nlp: Language, document: Document) -> DocResult:
     def sentence_of(pos: int) -> tuple[int, int]:
         return sentence_spans[bisect_left(starts, pos + 1) - 1]
 
-    cuts = pieces(text, sentence_spans)
+    cuts = pieces(text, sentence_spans, MAX_PIECE)
     sorted_breaks = sorted(document.breaks) if len(cuts) > 1 else []
     mentions: list[Mention] = []
     relations: list[RawRelation] = []
