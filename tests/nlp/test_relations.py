@@ -165,6 +165,10 @@ def test_relations_body_directly_under_another(nlp, raw, child, parent):
         # verbs of office and of appointment
         ("王立新任江南市卫生健康委员会主任。", {("王立新", "主任", "江南市卫生健康委员会")}),
         ("医院聘请李华为江南大学客座教授。", {("李华", "客座教授", "江南大学")}),
+        (
+            "会议宣布任命陈立新为海城市人民医院党委书记，吴志强为海城市人民医院院长。",
+            {("陈立新", "党委书记", "海城市人民医院"), ("吴志强", "院长", "海城市人民医院")},
+        ),
         # a department between the hospital and the title is dropped
         ("江南市人民医院心内科主任医师赵明说。", {("赵明", "主任医师", "江南市人民医院")}),
         # an academic rank with no body
@@ -261,3 +265,10 @@ def test_relations_credits(nlp, raw, expected):
     found = roles(nlp, raw)
     assert expected <= found
     assert ("张明远", "通讯员", None) not in found
+
+
+def test_relations_a_committee_of_another_body_is_not_the_place_committee(nlp):
+    """社莆田市委: a 九三学社 committee in the city, not the city's Party committee."""
+    found = roles(nlp, "九三学社南平市委副主委黄立平出席。会上，南平市委书记郭建华讲话。")
+    assert ("郭建华", "书记", "南平市") in found
+    assert not [r for r in found if r[0] == "黄立平" and r[2] == "南平市"]

@@ -25,6 +25,7 @@ import re
 
 from kg.nlp import lexicon as lx
 from kg.posts import PARTY_BODIES, government_level, unit_of_party_body
+from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
 
@@ -59,6 +60,16 @@ class Bodies:
         self.loc = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "LOC"}
         self.names = {i: s.text for i, s in enumerate(spans)}
         self.org_indices = frozenset(i for i, _ in self.org.values())
+
+    def opens_name(self, pos: int) -> bool:
+        """Nothing of a longer name before ``pos`` (社莆田市委 is a 九三学社 committee, not 莆田市委):
+        the text starts, or a mark, a boundary word or ``中共`` ends there."""
+        return (
+            pos == 0
+            or self.text[pos - 1] in lx.NAME_STOP
+            or self.text.endswith(_PARTY, 0, pos)
+            or lx.boundary_ending_at(self.text, pos) > 0
+        )
 
     def across_department(self, pos: int) -> tuple[int, int]:
         """``某医院骨科与运动医学中心|副主任医师``: the body before a department of it that is
@@ -131,7 +142,7 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[tuple[int, str]], int]
             found.extend((loc, t) for t in pending)  # 漳州市副市长: the jurisdiction, resolved later
             pending = []
             pos = loc_start
-        elif text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc:
+        elif text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc and bodies.opens_name(bodies.loc[pos - 1][1]):
             # 永济市委书记: the place's Party committee (the graph names it 中国共产党X委员会)
             loc, pos = bodies.loc[pos - 1]
             found.extend((-1, t) if government_level(t) else (loc, t) for t in pending)
@@ -249,7 +260,12 @@ def _appositions(bodies: Bodies, span) -> list[tuple[int, str]]:
 def _appointed(bodies: Bodies, span) -> list[tuple[int, str]]:
     """``聘请甲为某院客座教授``: the person after a verb of appointment takes the post after 为."""
     text = bodies.text
-    if not text.endswith(_APPOINT, 0, span.start_char) or not text.startswith("为", span.end_char):
+    if not text.startswith("为", span.end_char):
+        return []
+    listed = text[span.start_char - 1 : span.start_char] in _SEPARATORS and any(
+        verb in text[sentence_start(text, span.start_char) : span.start_char] for verb in _APPOINT
+    )  # 任命甲为某院党委书记，乙为某院院长
+    if not (text.endswith(_APPOINT, 0, span.start_char) or listed):
         return []
     return _post_at(bodies, span.end_char + 1) or _prefixed_post(bodies, span.end_char + 1)
 
