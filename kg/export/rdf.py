@@ -32,6 +32,7 @@ mention whose text is not the document's text at its offsets.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterator
 from typing import IO
 
 import pyoxigraph as ox
@@ -62,7 +63,7 @@ from kg.namespaces import (
     iri_for_role,
 )
 
-__all__ = ["rdf_quads", "to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
+__all__ = ["rdf_quads", "rdflib_triples", "to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
 
 
 
@@ -324,13 +325,20 @@ def _bound(out: RDFGraph | Dataset, base: str) -> RDFGraph | Dataset:
     return out
 
 
-def to_rdflib(graph: model.Graph, base: str) -> RDFGraph:
-    """The RDF view of ``graph``, with instance IRIs under ``base``, as an rdflib graph
-    (for SHACL validation and for tests; the writers do not need it)."""
+def rdflib_triples(graph: model.Graph, base: str) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """The triples of ``rdf_quads`` as rdflib terms, in sorted order, without an rdflib store
+    (``kg.validate.validate`` reads them in one pass)."""
     quads = rdf_quads(graph, base)
     terms = [_rdflib(t) for t in quads.terms]
+    for s, p, o in quads.triples.tolist():
+        yield terms[s], terms[p], terms[o]
+
+
+def to_rdflib(graph: model.Graph, base: str) -> RDFGraph:
+    """The RDF view of ``graph``, with instance IRIs under ``base``, as an rdflib graph
+    (for tests and callers that want one; the writers and validation do not need it)."""
     out = _bound(RDFGraph(bind_namespaces="core"), base)
-    out.addN((terms[s], terms[p], terms[o], out) for s, p, o in quads.triples.tolist())
+    out.addN((s, p, o, out) for s, p, o in rdflib_triples(graph, base))
     return out
 
 
