@@ -69,7 +69,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     places: dict[str, Place] = {}
     provinces: dict[str, Place | None] = {}  # where each article is set
     for result in sorted(results, key=lambda r: r.document.doc_id):
-        setting = article_setting(result.mentions, province, result.document.text)
+        setting = article_setting(result.mentions, province, result.document.nlp_text)
         here = provinces[result.document.doc_id] = setting.province
         names: dict[Mention, str] = {}
         for m in result.mentions:
@@ -86,7 +86,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
         where = f"{here.name}: {setting.reason}" if here else ""
         for m, name in names.items():
             rule_of[m] = why(m.label, m.text, name, where)
-        resolved, rules = name_in_article(result.document.text, names, setting)
+        resolved, rules = name_in_article(result.document.nlp_text, names, setting)
         rule_of.update(rules)
         for m, name in resolved.items():
             own = own_names[m]
@@ -130,8 +130,8 @@ def _contracted_names(
 ) -> None:
     """``协和`` in a list of Fuzhou hospitals is 福建医科大学附属协和医院 named in another article:
     a body's proper name alone (``kg.names.contractions``) links to the one body of the corpus
-    it can stand for, if that body is named in the same article or its place is in the
-    article's province (a wrong province, or none, leaves the short name alone)."""
+    it can stand for that is named in the same article or placed in the article's province
+    (a wrong province, none, or two such bodies leave the short name alone)."""
     gazetteer = load_gazetteer()
     full_of: dict[str, set[str]] = defaultdict(set)
     docs_of: dict[str, set[str]] = defaultdict(set)
@@ -141,17 +141,18 @@ def _contracted_names(
     for key in docs_of:
         for short in contractions(key.split(":", 1)[1]):
             full_of[short].add(key)
+    def fits(target: str, doc_id: str) -> bool:
+        place = gazetteer.resolve(leading_place(target.split(":", 1)[1]) or "-")
+        here = provinces.get(doc_id)
+        same_province = place is not None and here is not None and place.code[:2] == here.code[:2]
+        return doc_id in docs_of[target] or same_province
+
     for m, key in list(mention_key.items()):
         targets = full_of.get(key.split(":", 1)[1], set()) if m.label == "ORG" else set()
-        if len(targets) != 1:
-            continue
-        target = next(iter(targets))
-        place = gazetteer.resolve(leading_place(target.split(":", 1)[1]) or "-")
-        here = provinces.get(m.doc_id)
-        same_province = place is not None and here is not None and place.code[:2] == here.code[:2]
-        if m.doc_id in docs_of[target] or same_province:
-            mention_key[m] = target
-            rule_of[m] = "a body's proper name alone (协和 = …附属协和医院), the one body of the corpus it fits"
+        fitting = sorted(t for t in targets if fits(t, m.doc_id))
+        if len(fitting) == 1:
+            mention_key[m] = fitting[0]
+            rule_of[m] = "a body's proper name alone (协和 = …附属协和医院), the one body it fits in the corpus"
 
 
 def _numbered(doc_ids_of: dict[str, set[str]]) -> dict[tuple[str, str], str]:

@@ -290,9 +290,7 @@ def test_link_a_title_with_no_press_named_stays_a_title():
 
 def test_link_program_named_after_a_body_keeps_the_place_in_the_bodys_name():
     text = "启动仪式上，北京医联党委与厦门大学附属第一医院签署协议。4月7日，北京医联党委福建“师带徒”医疗帮扶行动启动。"
-    result = doc_result(
-        "a.txt", text, [("北京医联党委", "ORG"), ("北京医联党委福建“师带徒”医疗帮扶行动", "PROG")]
-    )
+    result = doc_result("a.txt", text, [("北京医联党委", "ORG"), ("北京医联党委福建“师带徒”医疗帮扶行动", "PROG")])
     body, program = result.mentions
     named_after = RawRelation("organizer", body, program, NAMED_AFTER)  # as kg_relations finds it
     entities, _ = link([DocResult(result.document, result.mentions, (named_after,), result.sentences)])
@@ -304,9 +302,7 @@ def test_link_program_named_after_a_body_keeps_the_place_in_the_bodys_name():
 def test_link_medical_association_and_physicians_association_stay_apart():
     """省医学会 and 省医师学会 are two bodies: a name is no short form of another whose head differs."""
     text = "杨闽红还肯定了换届以来省医学会、省医师学会在党建引领方面取得的成效。7月26日，福建省医学会召开会议。"
-    result = doc_result(
-        "a.txt", text, [("省医学会", "ORG"), ("省医师学会", "ORG"), ("福建省医学会", "ORG")]
-    )
+    result = doc_result("a.txt", text, [("省医学会", "ORG"), ("省医师学会", "ORG"), ("福建省医学会", "ORG")])
     entities, _ = link([result])
     assert entity_of(entities, "省医学会") == entity_of(entities, "福建省医学会") == "福建省医学会"
     assert entity_of(entities, "省医师学会") == "福建省医师学会"
@@ -314,10 +310,16 @@ def test_link_medical_association_and_physicians_association_stay_apart():
 
 def test_link_bare_province_prefix_takes_each_articles_own_province():
     results = [
-        doc_result("jx.txt", "南昌召开援疆工作会。江西省各地代表到会,省卫健委主任讲话。",
-                   [("南昌", "LOC"), ("江西省", "LOC"), ("省卫健委", "ORG")]),
-        doc_result("hb.txt", "石家庄市和保定市的医院参加,省卫健委副主任讲话。",
-                   [("石家庄市", "LOC"), ("保定市", "LOC"), ("省卫健委", "ORG")]),
+        doc_result(
+            "jx.txt",
+            "南昌召开援疆工作会。江西省各地代表到会,省卫健委主任讲话。",
+            [("南昌", "LOC"), ("江西省", "LOC"), ("省卫健委", "ORG")],
+        ),
+        doc_result(
+            "hb.txt",
+            "石家庄市和保定市的医院参加,省卫健委副主任讲话。",
+            [("石家庄市", "LOC"), ("保定市", "LOC"), ("省卫健委", "ORG")],
+        ),
         doc_result("fj.txt", "省卫健委召开全体会议。", [("省卫健委", "ORG")]),
     ]
     entities, _ = link(results)
@@ -328,12 +330,17 @@ def test_link_bare_province_prefix_takes_each_articles_own_province():
 
 def test_link_bare_prefix_without_a_clear_jurisdiction_stays_in_its_article():
     results = [  # the places are named in another sentence than 市委
-        doc_result("a.txt", "苏州、遵义两地专家出席。市委书记讲话。",
-                   [("苏州", "LOC"), ("遵义", "LOC"), ("市委", "ORG")]),
-        doc_result("b.txt", "杭州、郑州两地专家出席。市委书记讲话。",
-                   [("杭州", "LOC"), ("郑州", "LOC"), ("市委", "ORG")]),
-        doc_result("c.txt", "苏州、杭州代表发言,省人民医院院长讲话。",
-                   [("苏州", "LOC"), ("杭州", "LOC"), ("省人民医院", "ORG")]),
+        doc_result(
+            "a.txt", "苏州、遵义两地专家出席。市委书记讲话。", [("苏州", "LOC"), ("遵义", "LOC"), ("市委", "ORG")]
+        ),
+        doc_result(
+            "b.txt", "杭州、郑州两地专家出席。市委书记讲话。", [("杭州", "LOC"), ("郑州", "LOC"), ("市委", "ORG")]
+        ),
+        doc_result(
+            "c.txt",
+            "苏州、杭州代表发言,省人民医院院长讲话。",
+            [("苏州", "LOC"), ("杭州", "LOC"), ("省人民医院", "ORG")],
+        ),
     ]
     entities, _ = link(results)
     committees = [e for e in entities if e.name == "市委"]
@@ -370,12 +377,19 @@ def test_link_numbered_affiliated_hospital_in_either_order():
 
 
 def test_link_proper_name_alone_stands_for_the_one_body_of_the_corpus():
-    a = doc_result("a.txt", "来自浙江大学附属邵逸夫医院的专家到杭州坐诊。",
-                   [("浙江大学附属邵逸夫医院", "ORG"), ("杭州", "LOC")])
-    b = doc_result("b.txt", "宁波市举行义诊,宁波市第一医院、邵逸夫等医院的专家参加。宁波专家表示欢迎。",
-                   [("宁波市", "LOC"), ("宁波市第一医院", "ORG"), ("邵逸夫", "ORG"), ("宁波", "LOC")])
-    c = doc_result("c.txt", "南昌市举行义诊,南昌专家和邵逸夫等医院的专家参加。",
-                   [("南昌市", "LOC"), ("南昌", "LOC"), ("邵逸夫", "ORG")])
+    a = doc_result(
+        "a.txt", "来自浙江大学附属邵逸夫医院的专家到杭州坐诊。", [("浙江大学附属邵逸夫医院", "ORG"), ("杭州", "LOC")]
+    )
+    b = doc_result(
+        "b.txt",
+        "宁波市举行义诊,宁波市第一医院、邵逸夫等医院的专家参加。宁波专家表示欢迎。",
+        [("宁波市", "LOC"), ("宁波市第一医院", "ORG"), ("邵逸夫", "ORG"), ("宁波", "LOC")],
+    )
+    c = doc_result(
+        "c.txt",
+        "南昌市举行义诊,南昌专家和邵逸夫等医院的专家参加。",
+        [("南昌市", "LOC"), ("南昌", "LOC"), ("邵逸夫", "ORG")],
+    )
     entities, _ = link([a, b, c])
     assert entity_of(entities, "邵逸夫", "b.txt") == "浙江大学附属邵逸夫医院"  # a Zhejiang article
     assert entity_of(entities, "邵逸夫", "c.txt") == "邵逸夫"  # a Jiangxi one: no evidence
@@ -387,3 +401,19 @@ def test_link_informal_area_and_its_name_with_the_city():
     entities, _ = link([doc_result("a.txt", text, labelled)])
     assert entity_of(entities, "天府片区") == "成都市天府片区"
     assert entity_of(entities, "张江片区") == "张江片区"
+
+
+def test_link_proper_name_alone_takes_the_body_of_the_articles_province():
+    a = doc_result(
+        "a.txt", "杭州市同心医院与温州市同心医院签约。", [("杭州市同心医院", "ORG"), ("温州市同心医院", "ORG")]
+    )
+    b = doc_result("b.txt", "西安市同心医院专家到延安义诊。", [("西安市同心医院", "ORG"), ("延安", "LOC")])
+    c = doc_result(
+        "c.txt", "延安市举行义诊,延安专家和同心等医院专家参加。", [("延安市", "LOC"), ("延安", "LOC"), ("同心", "ORG")]
+    )
+    d = doc_result(
+        "d.txt", "宁波市举行义诊,宁波专家和同心等医院专家参加。", [("宁波市", "LOC"), ("宁波", "LOC"), ("同心", "ORG")]
+    )
+    entities, _ = link([a, b, c, d])
+    assert entity_of(entities, "同心", "c.txt") == "西安市同心医院"  # the one in Shaanxi
+    assert entity_of(entities, "同心", "d.txt") == "同心"  # two in Zhejiang: no guess
