@@ -154,6 +154,9 @@ class OutputFolder:
             self._repair()
             self._check_foreign()
             self.staging.mkdir()
+            probe = self.home / f"link-{os.getpid()}"
+            os.symlink(self.staging.name, probe)  # publishing needs a link: fail now, not after the work
+            probe.unlink()
         except OSError as exc:
             self._unlock()
             raise KgError(f"{self.out}: {E_CANNOT_CREATE.format(why=exc.strerror or exc)}") from exc
@@ -223,6 +226,12 @@ class OutputFolder:
 
     def publish(self) -> None:
         """Make the staged build ``OUT``, in one rename; then remove the previous build."""
+        try:
+            self._publish()
+        except OSError as exc:
+            raise KgError(f"{self.out}: cannot replace the previous build ({exc.strerror or exc})") from exc
+
+    def _publish(self) -> None:
         for path in self.staging.iterdir():
             _fsync(path)
         _fsync(self.staging)
