@@ -6,7 +6,7 @@ import opencc
 import pytest
 
 import kg.script
-from kg.build import BuildSettings, build
+from kg.build import BuildSettings, build, make_graph
 from kg.normalise import comparison_form, normalise
 from kg.script import to_simplified
 
@@ -84,3 +84,15 @@ def test_script_traditional_seeds_give_the_same_entities_named_in_simplified(see
     assert all(m.text == docs[m.doc_id].text[m.start : m.end] for e in traditional.graph.entities for m in e.mentions)
     assert sum(s != to_simplified(s) for s in surfaces) > len(surfaces) / 3
     assert all(d.simplified is not None and len(d.simplified) == len(d.text) for d in docs.values())
+
+
+def test_script_traditional_article_declares_its_short_names(tmp_path):
+    # The article's own words (以下簡稱) are read in simplified too, by the linker.
+    simplified = "厦门市海沧区社会事务局（以下简称“区社事局”）今天召开会议。会上，区社事局通报了今年的工作情况。\n"
+    (tmp_path / "a.txt").write_text(opencc.OpenCC("s2t").convert(simplified), encoding="utf-8")
+    graph, errors = make_graph([tmp_path], BuildSettings())
+    assert errors == []
+    (body,) = [e for e in graph.entities if e.label == "ORG" and e.mentions]
+    assert body.name == "厦门市海沧区社会事务局"
+    assert body.variants == ("区社事局", "厦门市海沧区社会事务局")
+    assert sorted({m.text for m in body.mentions}) == ["區社事局", "廈門市海滄區社會事務局"]
