@@ -37,6 +37,8 @@ _AFFILIATED_ENDS = ("医院", "中医院", "卫生院")
 _SCHOOLS = ("学院", "医学部", "研究院", "研究所", "中学", "小学", "学校")
 #: Endings of a named unit or branch of the body written before it.
 _UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支社", "支部", "院区", "办公室", "处", "科")
+#: A department of a place's Party committee: 中共X委组织部, X委统战部, X委老干部局, X委办公室.
+_PARTY_DEPARTMENT = re.compile(r"^(?:中共)?(.{2,8}?[省市县区州])委(?!员会|会)(?:[^委]{1,8}(?:部|局|办公室|室|委员会))$")
 #: Characters that make a body's ending into a word (校长, 会员, 院士, 学生) instead of ending it.
 _TITLE_AFTER_BODY = "长员士生"
 #: Endings of a complete body (a parent), from the organization suffix lists.
@@ -62,6 +64,16 @@ def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
             key, code = parent_key, parent.code
 
 
+def _party_committee_parent(name: str) -> str | None:
+    """``(中共)X委组织部``, ``X委统战部``, ``X委老干部局``: a department of place X's Party
+    committee, whose official name is 中国共产党X委员会 (X a full place name of the gazetteer)."""
+    m = _PARTY_DEPARTMENT.match(name)
+    if not m:
+        return None
+    place = load_gazetteer().resolve(m.group(1))
+    return f"中国共产党{place.name}委员会" if place is not None and place.name == m.group(1) else None
+
+
 def _parent_by_structure(name: str) -> str | None:
     """The parent a name carries in its own structure, whether or not the corpus names it.
 
@@ -69,6 +81,9 @@ def _parent_by_structure(name: str) -> str | None:
     ``X大学医学院`` -> ``X大学``; ``X科学院肿瘤医院``, ``X集团Y医院`` -> the academy, the group;
     ``X局Y分局``, ``X会Y分会``, ``X委员会Y处/办公室``, ``X医院Y院区`` -> X. The parent must end
     like a complete body (``湖医附属…`` names no parent: 湖医 is a short form)."""
+    committee = _party_committee_parent(name)
+    if committee:
+        return committee
     at = name.find(_AFFILIATED, 2)
     if at > 0:
         parent = _ORDINAL_END.sub("", name[:at])

@@ -272,3 +272,11 @@ def test_relations_a_committee_of_another_body_is_not_the_place_committee(nlp):
     found = roles(nlp, "九三学社南平市委副主委黄立平出席。会上，南平市委书记郭建华讲话。")
     assert ("郭建华", "书记", "南平市") in found
     assert not [r for r in found if r[0] == "黄立平" and r[2] == "南平市"]
+
+
+def test_relations_a_unit_no_mention_names_ends_its_post_but_not_the_chain(nlp):
+    """``、组织部部长``: the post is in a unit written as a bare word; it is left out, and the
+    posts before it in the chain still find their body."""
+    found = roles(nlp, "东湖大学党委常委、常务副校长、医学部主任孙立群出席。")
+    assert {("孙立群", "党委常委", "东湖大学"), ("孙立群", "常务副校长", "东湖大学")} <= found
+    assert not [r for r in found if r[1] == "主任"]

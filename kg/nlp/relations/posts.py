@@ -42,6 +42,8 @@ _QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行"
 _BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
 _BYLINE_GAP = " \u3000:："
 _SOURCE = re.compile("来源[:：]")
+#: A unit written as a bare word in a chain of posts (、组织部部长, 、医学部主任).
+_UNIT_WORD = re.compile(r"、([\u4e00-\u9fff]{1,5}(?:部|处|办公室|室|中心|科))$")
 #: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
 _COMMITTEE = "委"
 _PARTY = "中共"
@@ -148,12 +150,24 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[tuple[int, str]], int]
             found.extend((-1, t) if government_level(t) else (loc, t) for t in pending)
             pending = []
             pos -= len(_PARTY) if text.endswith(_PARTY, 0, pos) else 0
+        unit = 0 if org >= 0 or loc >= 0 else _unit_word_before(text, pos)
+        if unit:
+            # 北京大学党委常委、医学部主任乙: 主任 is a post in 医学部, a unit no mention names;
+            # left out (not given to the university), and the walk goes on to the posts before it
+            pending = []
+            pos -= unit
         if pos > 0 and text[pos - 1] in _SEPARATORS:
             pos -= 1
             continue
         break
     found.extend((-1, t) for t in pending)
     return found, pos
+
+
+def _unit_word_before(text: str, pos: int) -> int:
+    """Length of a unit's name (``组织部``, ``医务处``) between a ``、`` and ``pos``, else 0."""
+    m = _UNIT_WORD.search(text, max(0, pos - 7), pos)
+    return len(m.group(1)) if m and m.end() == pos else 0
 
 
 def _in_brackets(bodies: Bodies, start: int, end: int) -> list[tuple[int, str]]:
