@@ -52,9 +52,9 @@ def test_layout_of_ten_thousand_nodes_takes_seconds_not_minutes():
     # crowded cells push as one mass, so the cost per step stays linear (n² would take minutes)
     rng = np.random.default_rng(1)
     edges = [(int(a), int(b)) for a, b in rng.integers(0, 10_000, (30_000, 2))]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine may be shared
     pos = layout(10_000, edges)
-    assert time.perf_counter() - started < 30
+    assert time.process_time() - started < 20
     assert len({tuple(p) for p in pos}) > 9_500
 
 
