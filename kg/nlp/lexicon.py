@@ -62,7 +62,10 @@ PARTIES = _longest_first(_words("parties.txt"))
 #: Bare jurisdictions whose Party committee or government is a body of its own (市委, 县政府):
 #: the story's jurisdiction is meant (ANNOTATION.md, "a bare jurisdiction prefix").
 BARE_BODY_JURISDICTIONS = ("省", "市", "县", "区", "自治区", "自治州")
-BARE_BODY_SUFFIXES = ("委", "政府", "人民政府")
+BARE_BODY_SUFFIXES = ("委", "党委", "政府", "人民政府")
+#: Ministries and commissions of the State Council and departments of the Party's Central
+#: Committee, which are written without a jurisdiction (教育部, 组织部 under a 市委 is another).
+MINISTRIES = _longest_first(_words("ministries.txt"))
 
 #: Words before a would-be name that make it generic (各设区市卫健委, 三级医院 ...).
 GENERIC_PREFIX = (

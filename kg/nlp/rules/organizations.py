@@ -19,9 +19,11 @@ from spacy.util import registry
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 
-_SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=lambda s: (-len(s), s)))
+_SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
 _PARTY_SET = frozenset(lx.PARTIES)
+_MINISTRY_SET = frozenset(lx.MINISTRIES)
+_BARE_BODIES = frozenset(j + b for j in lx.BARE_BODY_JURISDICTIONS for b in lx.BARE_BODY_SUFFIXES)
 #: One-character suffixes that are as often a verb or particle (办, 报, 所): a name ends in one
 #: only before punctuation, a conjunction or the title of its head (爱卫办主任, 某报记者).
 _VERB_LIKE = frozenset("办报所")
@@ -44,6 +46,7 @@ _MAX_LEFT = 22
 # 等 in these is a level of schooling, not "etc.": 高等专科学校, 中等职业学校.
 _LEVELS = ("高等", "中等", "初等")
 _TITLE_SET = frozenset(lx.TITLES)
+_TITLE_TUPLE = tuple(lx.TITLES)
 _TITLE_LENGTHS = tuple(sorted({len(t) for t in lx.TITLES}))
 _SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
 _MAX_UNANCHORED = 6
@@ -182,9 +185,10 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if text.startswith(_COMMITTEE_TITLES, m.start()):
             continue  # 某大学党委书记: the body is 某大学, 党委书记 the title
         if len(suffix) == 1 and (
-            text[m.start() - 1 : end] in lx.everyday_words() or text[m.start() : end + 1] in lx.everyday_words()
+            (text[m.start() - 1 : end] in lx.everyday_words() and text[m.start() - 1 : end] not in _BARE_BODIES)
+            or (text[m.start() : end + 1] in lx.everyday_words() and not text.startswith(_TITLE_TUPLE, end))
         ):
-            continue  # 干部, 全部, 局部: the suffix character is part of a common word
+            continue  # 干部, 全部, 局部: the suffix character is part of a common word (not 某处|处长)
         if suffix in _VERB_LIKE and end < len(text) and _HAN.match(text[end]) and text[end] not in _AFTER_VERB_LIKE:
             continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
         lo = _left_limit(text, m.start(), people)
@@ -209,7 +213,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         elif text[lo - 1 : lo] == "、" and text.startswith(_AFFILIATED, lo) and lo - 1 in {c.end for c in out}:
             start = lo  # 福建医科大学附属协和医院、附属第一医院: the head is shared with the name before
             rule = "coordinated"
-        elif suffix in _SELF_NAMED:
+        elif suffix in _SELF_NAMED or suffix in _MINISTRY_SET:
             start = m.start()  # 作序|新华社: the suffix is the whole name
             rule = "self-named"
         elif suffix in _STRONG:
@@ -224,8 +228,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             rule = "strong-suffix"
         else:
             continue
-        if (end - start < 3 and not (rule == "anchored" and bare_body)) or text[start:end] in lx.JURISDICTION:
-            continue
+        if not (rule == "anchored" and bare_body) and (end - start < 3 or text[start:end] in lx.JURISDICTION):
+            continue  # 省委, 市委 are jurisdiction words, and bodies when written alone
         if _generic(text, start):
             continue
         if text.startswith(lx.GENERIC_PREFIX, start) or text.endswith(lx.ORG_GENERIC_BODY, start, m.start()):

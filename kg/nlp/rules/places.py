@@ -213,7 +213,9 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
             continue  # 广场舞
         start = m.start()
         while start > 0 and m.start() - start < _MAX_VENUE_NAME and _NAME_CHAR.match(text[start - 1]):
-            if text[start - 1] in lexicon.NAME_STOP or lexicon.boundary_ending_at(text, start) or start in ends:
+            if text[start - 1] in lexicon.NAME_STOP or lexicon.boundary_ending_at(text, start):
+                break
+            if start in ends and start < m.start():
                 break  # a city written before the venue is a mention of its own (北京 + 某剧院)
             start -= 1
         words = lexicon.segment(text)
