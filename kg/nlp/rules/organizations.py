@@ -244,8 +244,12 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), "ORG", "credit", priority=1))
     for m in _SOURCE.finditer(text):
         out.append(Candidate(m.start(1), m.end(1), "ORG", "source", priority=1))
+    words = lx.word_starts(text)
     for m in _PARTY_RE.finditer(text):
-        out.append(Candidate(m.start(), m.end(), "ORG", "party"))
+        if m.start() not in words or m.end() not in words:
+            continue  # 居民建立: 民建 across two words
+        end = m.end() + 2 if text.startswith("中央", m.end()) else m.end()  # 民革中央
+        out.append(Candidate(m.start(), end, "ORG", "party"))
     for m in _SHARED_GOVERNMENT.finditer(text):
         if any(c.end == m.start() + 1 for c in out):
             out.append(Candidate(m.start(1), m.end(1), "ORG", "shared-jurisdiction"))

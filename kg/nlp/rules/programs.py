@@ -45,6 +45,7 @@ _MEASURE = "个家项名次余"
 _YEAR_OR_ROUND = re.compile(r"\d{4}年|\d+(?:批|届|期|轮)|(?<=第)\d+个")
 #: Verbs that end a program's name on its left but not a body's (促进 opens 某某促进会).
 _PROGRAM_STOPS = ("促进",)
+_PROGRAM_STOP_NOUN = "会"
 #: A quotation introduced as a theme or slogan is not a program (主题是“某某行动”).
 _THEME = ("主题是", "主题为", "口号是", "口号为", "主题:", "主题:")
 _MIN_NAME = 4
@@ -84,8 +85,10 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
                 text, _digits_start(text, i - 1)
             ):
                 break  # 121个省级…项目 (but 第36个…月 is a round)
-            if lx.boundary_ending_at(text, i) or text.endswith(_PROGRAM_STOPS, 0, i):
-                break
+            if lx.boundary_ending_at(text, i) or (
+                i < head_start and text.endswith(_PROGRAM_STOPS, 0, i) and text[i] not in _PROGRAM_STOP_NOUN
+            ):
+                break  # 促进|某模式, but 素养促进行动 and 某促进会 keep theirs
         i -= 1
     return i
 
