@@ -4,6 +4,12 @@ Every writer is ``write_<fmt>(graph, stream, base)``: it takes a finished
 ``model.Graph``, writes UTF-8 bytes to an open binary stream, and makes
 instance IRIs under ``base``. Writers know nothing about paths; the caller
 chooses the file (``EXTENSIONS``) and writes it atomically.
+
+What several writers need is computed once per graph, by the first writer that
+asks, and kept on the graph (``memo``): the sorted quad table every RDF writer
+and JSON-LD stream from (``rdf.rdf_quads``) and the layout of the Gephi files
+(``layout``). So a build that writes every format pays for each once, and a
+writer called alone still works.
 """
 
 from __future__ import annotations
