@@ -79,7 +79,8 @@ def _source(source: str) -> URIRef | Literal:
 
 #: (lexical form, language, datatype) of a literal, or an IRI's text: what ``_Builder`` numbers
 _Key = tuple[str, str, str] | str
-_NON_NEGATIVE = str(XSD.nonNegativeInteger)
+# offsets are xsd:integer (>= 0 by the shapes): stores keep xsd:nonNegativeInteger as xsd:integer (issue 14)
+_NON_NEGATIVE = str(XSD.integer)
 # the terms of every span, resolved once (a namespace attribute makes a new URIRef each time)
 _A, _STRING, _PHRASE, _SENTENCE = str(RDF.type), str(NIF.String), str(NIF.Phrase), str(NIF.Sentence)
 _CONTEXT, _BEGIN, _END, _ANCHOR = str(NIF.referenceContext), str(NIF.beginIndex), str(NIF.endIndex), str(NIF.anchorOf)
@@ -87,7 +88,7 @@ _IDENT, _IN_SENTENCE = str(ITSRDF.taIdentRef), str(NIF.sentence)
 
 
 def _index(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    return Literal(value, datatype=XSD.integer)
 
 
 def _key(term: URIRef | Literal | _Key) -> _Key:
@@ -303,8 +304,11 @@ class _Builder:
         if rel.role:  # org:role is optional in W3C ORG; an empty title has no Role
             role = iri_for_role(self.base, rel.role)
             self.add(iri, ORG.role, role)
+            # a Role is shared by every article that names the title: the corpus graph, once
+            targets, self.targets = self.targets, self.corpus_target
             self.add(role, RDF.type, ORG.Role)
             self.add(role, SKOS.prefLabel, Literal(rel.role, lang="zh"))
+            self.targets = targets
         for doc_id, start, end in rel.evidence:
             self.into([doc_id])
             sentence = self.span(doc_id, start, end)
