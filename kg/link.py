@@ -28,6 +28,7 @@ from kg.jurisdiction import article_setting
 from kg.labels import NAMED_AFTER
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
 from kg.names import (
+    bare_head,
     bare_prefix,
     canonical,
     canonical_place,
@@ -167,16 +168,18 @@ def _numbered(doc_ids_of: dict[str, set[str]]) -> dict[tuple[str, str], str]:
 
 def _keep_in_article(mention_key: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
     """A body left with a bare prefix (``省医院``, ``市委``) when its article gives no clear
-    jurisdiction is that article's own: ``市委`` of two articles may be two cities' committees,
-    so such names are never linked across articles (keys ``#2``, ``#3`` … after the first)."""
+    jurisdiction, or named by its head alone (``政府``), is that article's own: ``市委`` of two
+    articles may be two cities' committees, so such names are never linked across articles
+    (keys ``#2``, ``#3`` … after the first)."""
     docs_of: dict[str, set[str]] = defaultdict(set)
     for m, key in mention_key.items():
-        if m.label == "ORG" and bare_prefix(key.split(":", 1)[1]) and rule_of.get(m) != "the aliases file":
+        name = key.split(":", 1)[1]
+        if m.label == "ORG" and (bare_prefix(name) or bare_head(name)) and rule_of.get(m) != "the aliases file":
             docs_of[key].add(m.doc_id)
     renamed = _numbered(docs_of)
     for m, key in list(mention_key.items()):
         if key in docs_of:
-            rule_of[m] = rule_of.get(m, "as written") + "; no clear jurisdiction: kept to its article"
+            rule_of[m] = rule_of.get(m, "as written") + "; no clear jurisdiction or name: kept to its article"
             mention_key[m] = renamed.get((key, m.doc_id), key)
 
 

@@ -18,6 +18,7 @@ Which mentions of one article are short forms of another is the linker's job.
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 from functools import lru_cache
 
@@ -89,6 +90,27 @@ def bare_prefix(name: str) -> str | None:
     return prefix if prefix is not None and len(name) > len(prefix) else None
 
 
+#: Endings that are also a body's whole name (新华社 is Xinhua itself, not a generic press).
+_PROPER_HEADS = frozenset({"新华社"})
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """The organization name endings of ``kg/resources/org_suffixes_*.txt`` (the same lists
+    the extractor reads), read here without loading the pipeline."""
+    words: set[str] = set()
+    for name in ("org_suffixes_strong.txt", "org_suffixes_weak.txt"):
+        text = importlib.resources.files("kg.resources").joinpath(name).read_text(encoding="utf-8")
+        words.update(w for w in (line.strip() for line in text.splitlines()) if w and not w.startswith("#"))
+    return frozenset(words - _PROPER_HEADS)
+
+
+def bare_head(name: str) -> bool:
+    """A body named by its head alone (``政府``, ``中医院``, ``党委``): which one it is depends
+    on the article, like a bare prefix."""
+    return name in _heads()
+
+
 def canonical_org(surface: str, province: Place | None) -> str:
     name = _INNER_BRACKET.sub("", clean(surface))
     for abbr, full in _INNER:
@@ -103,9 +125,21 @@ def canonical_org(surface: str, province: Place | None) -> str:
             return "中共" + province.name + name[1:] if name.startswith("省委") else name
         if bare_prefix(name) == "省":
             name = province.name + name[1:]
+    name = _party_committee(name)
     name = _AFFILIATED_N.sub(r"附属第\1医院", name)  # 福医大附一院 -> 福医大附属第一医院
     if name.endswith("报"):
         name += "社"
+    return name
+
+
+def _party_committee(name: str) -> str:
+    """``四川省委``, ``靖西市委组织部``: a division's 委 is its Party committee, named with
+    中共 as a bare ``省委`` becomes (中共四川省委); not 委员会 or 委会 (民革浙江省委会)."""
+    place = leading_place(name)
+    rest = name[len(place):]
+    division = place.endswith(("省", "市", "县", "区", "州", "旗")) and place not in ("全省",)
+    if division and rest.startswith("委") and not rest.startswith(("委员会", "委会")):
+        return "中共" + name
     return name
 
 

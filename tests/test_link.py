@@ -417,3 +417,22 @@ def test_link_proper_name_alone_takes_the_body_of_the_articles_province():
     entities, _ = link([a, b, c, d])
     assert entity_of(entities, "同心", "c.txt") == "西安市同心医院"  # the one in Shaanxi
     assert entity_of(entities, "同心", "d.txt") == "同心"  # two in Zhejiang: no guess
+
+
+def test_link_a_body_named_by_its_head_alone_stays_in_its_article():
+    results = [
+        doc_result("a.txt", "在县委、政府的领导下,诏安开展义诊。", [("政府", "ORG")]),
+        doc_result("b.txt", "在自治区党委、政府的领导下,南宁开展义诊。", [("政府", "ORG")]),
+    ]
+    entities, _ = link(results)
+    governments = [e for e in entities if e.name == "政府"]
+    assert len(governments) == 2 and all(len({m.doc_id for m in e.mentions}) == 1 for e in governments)
+
+
+@pytest.mark.parametrize("written", ["宁德市委", "中共宁德市委"])
+def test_link_a_divisions_committee_is_its_party_committee(written):
+    text = f"{written}书记出席。宁德市代表、宁德专家参加,市委副书记讲话。"
+    entities, _ = link(
+        [doc_result("a.txt", text, [(written, "ORG"), ("宁德市", "LOC"), ("宁德", "LOC"), ("市委", "ORG")])]
+    )
+    assert entity_of(entities, written) == entity_of(entities, "市委") == "中共宁德市委"
