@@ -171,7 +171,7 @@ def build_graph(
     # co-occurrence by the bounded rule of kg.cooccurrence, whatever pairs linking offers
     relations = [*(r for r in relations if r.kind != "cooccur"), *cooccurrences(entities)]
     by_key = {e.key: e for e in entities}
-    relations, committees = resolve_posts(by_key, relations)
+    relations, committees = resolve_posts(by_key, relations, {d.doc_id: d.text for d in documents})
     extra = _locations(by_key, province)
     _with_place_hierarchy(by_key)
     extra += _suborganizations(by_key, committees)

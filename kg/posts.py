@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from importlib.resources import files
 
+from kg.gazetteer import load_gazetteer
 from kg.model import Entity, Relation
 from kg.normalise import comparison_form
 
@@ -28,6 +29,7 @@ from kg.normalise import comparison_form
 PARTY_BODIES: tuple[str, ...] = ("党委", "党组")
 #: Heads of a level of government: the character is the level the government's name ends with.
 _GOVERNMENT_HEAD = re.compile(r"^(?:常务)?副?(省|市|县|区|州|镇|乡|旗)长$")
+_PLACE_MAX = 8
 _GOVERNMENT = re.compile(r"^(.*?)(?:人民)?政府$")
 
 
@@ -82,16 +84,45 @@ def _merged(relations: list[Relation]) -> list[Relation]:
     return list(by_key.values())
 
 
-def _government(entities: dict[str, Entity], docs: set[str], level: str, place: str | None) -> str | None:
-    """The one government of ``level`` named in ``docs`` (of ``place`` if the title names one)."""
+def _governments_in_text(text: str) -> set[str]:
+    """Governments written anywhere in an article, as ``X人民政府`` with X a full place name of the
+    gazetteer: in a document's title too (``《甲省人民政府、乙大学合作协议》``), where no mention is."""
+    gazetteer = load_gazetteer()
+    found = set()
+    for m in re.finditer("人民政府", text):
+        names = (text[m.start() - n : m.start()] for n in range(_PLACE_MAX, 1, -1) if m.start() >= n)
+        place = next((x for x in names if (p := gazetteer.resolve(x)) is not None and p.name == x), None)
+        if place:
+            found.add(place)
+    return found
+
+
+def _government(
+    entities: dict[str, Entity], docs: set[str], level: str, place: str | None, texts: dict[str, str]
+) -> str | None:
+    """The one government of ``level`` named in ``docs`` (of ``place`` if the title names one):
+    an entity mentioned there, else one written in the text with no mention (created without mentions)."""
+    found = _government_entities(entities, docs, level, place)
+    if found is None:
+        written = {w for d in sorted(docs) for w in _governments_in_text(texts.get(d, ""))}
+        matching = {w for w in written if _fits(w, level, place)}
+        if len(matching) != 1:
+            return None
+        return _unit(entities, f"{matching.pop()}人民政府", docs)
+    return found
+
+
+def _fits(where: str, level: str, place: str | None) -> bool:
+    if not where.endswith(level) or (where.endswith("自治区") and level == "区"):
+        return False
+    return not place or where == place or place.endswith(where) or where.endswith(place)
+
+
+def _government_entities(entities: dict[str, Entity], docs: set[str], level: str, place: str | None) -> str | None:
     found: dict[str, list[str]] = {}
     for key, e in entities.items():
         where = government_jurisdiction(e.name) if e.label == "ORG" else None
-        if not where or not where.endswith(level) or (where.endswith("自治区") and level == "区"):
-            continue
-        if not docs & {m.doc_id for m in e.mentions}:
-            continue
-        if place and not (where == place or place.endswith(where) or where.endswith(place)):
+        if not where or not _fits(where, level, place) or not docs & {m.doc_id for m in e.mentions}:
             continue
         found.setdefault(where, []).append(key)
     if len(found) != 1:
@@ -123,7 +154,9 @@ def _party_committee(entities: dict[str, Entity], place: str, docs: set[str]) ->
     return _unit(entities, f"中国共产党{place}委员会", docs)
 
 
-def resolve_posts(entities: dict[str, Entity], relations: list[Relation]) -> tuple[list[Relation], set[str]]:
+def resolve_posts(
+    entities: dict[str, Entity], relations: list[Relation], texts: dict[str, str] | None = None
+) -> tuple[list[Relation], set[str]]:
     """Posts moved to the body they are in: from a unit's Party committee to the unit, from a
     place (or nothing) to the government of a head of government's level the text names, and
     from a place written ``X委`` before any other title to the place's Party committee. Returns
@@ -141,7 +174,7 @@ def resolve_posts(entities: dict[str, Entity], relations: list[Relation]) -> tup
         unit = unit_of_party_body(target.name) if target is not None and target.label == "ORG" else None
         tail = r.tail
         if level and (target is None or target.label == "LOC"):
-            tail = _government(entities, docs, level, target.name if target is not None else None)
+            tail = _government(entities, docs, level, target.name if target is not None else None, texts or {})
         elif unit:
             committees.add(r.tail)
             tail = _unit(entities, unit, docs)

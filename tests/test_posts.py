@@ -137,3 +137,13 @@ def test_posts_a_place_committee_written_in_the_article_is_used():
     committee = entity("ORG", "南平市委", "a.txt")
     found, _, _ = resolved([entity("LOC", "南平市", "a.txt"), committee], [role("郭建华", "书记", "LOC:南平市")])
     assert found == {("PER:郭建华", "书记", "ORG:南平市委")}
+
+
+def test_posts_a_government_written_only_in_a_document_title_is_created_without_mentions():
+    """The government is named, though in a title no mention covers (``《…人民政府…协议》``)."""
+    texts = {"a.txt": "双方签署了《福建省人民政府、东湖大学战略合作协议》。福建省副省长陈立出席，省长王海讲话。"}
+    by_key = {e.key: e for e in [entity("LOC", "福建省", "a.txt")]}
+    out, _ = resolve_posts(by_key, [role("陈立", "副省长", "LOC:福建省"), role("王海", "省长", None)], texts)
+    assert {(r.head, r.tail) for r in out} == {("PER:陈立", "ORG:福建省人民政府"), ("PER:王海", "ORG:福建省人民政府")}
+    assert by_key["ORG:福建省人民政府"].mentions == ()
+    assert resolve_posts({}, [role("王海", "市长", None)], texts)[0][0].tail is None  # no city government there

@@ -43,7 +43,7 @@ _BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
 _BYLINE_GAP = " \u3000:："
 _SOURCE = re.compile("来源[:：]")
 #: A unit written as a bare word in a chain of posts (、组织部部长, 、医学部主任).
-_UNIT_WORD = re.compile(r"、([\u4e00-\u9fff]{1,5}(?:部|处|办公室|室|中心|科))$")
+_UNIT_WORD = re.compile(r"、([\u4e00-\u9fff]{1,5}(?:部|处|办公室|办|室|中心|科))$")
 #: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
 _COMMITTEE = "委"
 _PARTY = "中共"
