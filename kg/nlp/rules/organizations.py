@@ -22,12 +22,14 @@ from kg.nlp.candidate import Candidate, Rule
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
 _PARTY_SET = frozenset(lx.PARTIES)
+_DEPARTMENT_SUFFIXES = ("中心", "科", "室")
+_HOSPITALS = ("医院", "卫生院", "中医院")
 _MINISTRY_SET = frozenset(lx.MINISTRIES)
 _BARE_BODIES = frozenset(j + b for j in lx.BARE_BODY_JURISDICTIONS for b in lx.BARE_BODY_SUFFIXES)
 #: One-character suffixes that are as often a verb or particle (办, 报, 所): a name ends in one
 #: only before punctuation, a conjunction or the title of its head (爱卫办主任, 某报记者).
 _VERB_LIKE = frozenset("办报所")
-_AFTER_VERB_LIKE = "主副和与及等、社记讯"
+_AFTER_VERB_LIKE = "主副和与及等、社记讯协承联"
 #: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会).
 _GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES}, key=lambda w: (-len(w), w)))
 #: Suffixes of a branch, written after the parent body and the branch's place.
@@ -39,7 +41,7 @@ _AFFILIATED = "附属"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
-_HAN = re.compile(r"[\u4e00-\u9fff·]")
+_HAN = re.compile(r"[\u4e00-\u9fff〇·]")
 # Pieces with a conjunction inside that still belong to one name.
 _INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡建设", "和旅游", "和改革")
 _MAX_LEFT = 22
@@ -153,6 +155,14 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: bool = F
         start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
 
 
+def _department_of_hospital(text: str, start: int, suffix_start: int, suffix: str, orgs: list[Candidate]) -> bool:
+    """``某医院血液净化中心``, ``某医院生殖免疫诊疗中心``: a clinical centre of a hospital is a
+    department (ANNOTATION.md: hospital specialties are not organizations); the hospital is the name."""
+    return suffix in _DEPARTMENT_SUFFIXES and any(
+        start <= c.start and c.end < suffix_start and text.endswith(_HOSPITALS, 0, c.end) for c in orgs
+    )
+
+
 def _word_ends(text: str, j: int) -> bool:
     """True if a boundary word ends at ``j`` (so a jurisdiction there opens a name, unlike 城|市)."""
     return lx.boundary_ending_at(text, j) > 0
@@ -193,6 +203,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
         lo = _left_limit(text, m.start(), people)
         anchored = _start(text, lo, m.start() + 1, places + out, branch=suffix in _BRANCH)
+        if anchored is not None and _department_of_hospital(text, anchored, m.start(), suffix, out):
+            continue
         if anchored is not None:
             cut = _boundary_after_word(text, anchored, m.start())
             if cut > anchored:  # 某医院党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it
