@@ -93,6 +93,8 @@ def _parent_by_structure(name: str) -> str | None:
         parent, unit = name[:cut], name[cut:]
         if not parent.endswith(_BODY_ENDS) or unit[0] in _TITLE_AFTER_BODY:
             continue  # 某大学校|长办公室: 校长 is a word, the body is 某大学
+        if parent.endswith("医院") and unit.endswith("中心"):
+            return parent  # 某医院|生殖医学中心: a centre of the hospital
         if parent.endswith(("委员会", "部")) and unit.endswith("局"):
             return parent  # 某卫生健康委员会|综合监督执法局, 某部|某局
         if unit.endswith(_UNIT_ENDS) or (
@@ -118,7 +120,7 @@ def _suborganizations(entities: dict[str, Entity], titles_only: set[str] = froze
     while queue:
         name = queue.pop(0)
         prefixes = [p for p in names if len(p) >= _MIN_PARENT and p != name and name.startswith(p)]
-        parent = _parent_by_structure(name) if _AFFILIATED in name[2:] else None
+        parent = _parent_by_structure(name) if _AFFILIATED in name[2:] else _party_committee_parent(name)
         parent = parent or (max(prefixes, key=len) if prefixes else _parent_by_structure(name))
         if not parent:
             continue

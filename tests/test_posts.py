@@ -101,6 +101,10 @@ def test_posts_two_governments_of_one_level_leave_the_post_without_a_body():
         ("江南省医学会心血管病学分会", "江南省医学会"),
         ("海城市卫生健康委员会综合监督执法局", "海城市卫生健康委员会"),
         ("海城市卫生健康委员会人事处", "海城市卫生健康委员会"),
+        ("海城市人民医院生殖医学中心", "海城市人民医院"),
+        ("中共南平市委组织部", "中国共产党南平市委员会"),
+        ("南平市委统战部", "中国共产党南平市委员会"),
+        ("九三学社南平市委会社会服务部", None),  # a committee of another party, not the place's
         ("海医附属第一医院", None),  # a short form names no parent
         ("海城市卫生健康委员会", None),
         ("海城市人民医院", None),
@@ -147,3 +151,10 @@ def test_posts_a_government_written_only_in_a_document_title_is_created_without_
     assert {(r.head, r.tail) for r in out} == {("PER:陈立", "ORG:福建省人民政府"), ("PER:王海", "ORG:福建省人民政府")}
     assert by_key["ORG:福建省人民政府"].mentions == ()
     assert resolve_posts({}, [role("王海", "市长", None)], texts)[0][0].tail is None  # no city government there
+
+
+def test_graph_a_party_department_is_under_the_committee_not_a_shorter_name_in_the_corpus():
+    entities = [entity("ORG", "中共南平市委组织部", "a.txt"), entity("ORG", "中共南平市委", "b.txt")]
+    graph = build_graph([], entities, [])
+    suborgs = {(r.head, r.tail) for r in graph.relations if r.kind == "suborg"}
+    assert ("ORG:中共南平市委组织部", "ORG:中国共产党南平市委员会") in suborgs
