@@ -25,6 +25,7 @@ import io
 import platform
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,6 +91,9 @@ def main() -> None:
         row("SHACL as kg.build calls it (to_rdflib + compiled)", total, f"{len(violations)} violations")
         seconds, violations = timed(lambda: _validate_with_pyshacl(rdf))
         row("baseline: pySHACL on the rdflib graph", seconds, f"{len(violations)} violations")
+        if violations:  # what they are, so a figure with violations can be explained
+            counts = Counter(v.message for v in violations)
+            print("\nviolations: " + "; ".join(f"{n} × {message}" for message, n in counts.most_common(5)))
 
 
 if __name__ == "__main__":
