@@ -4,7 +4,6 @@ The Graph Store Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/) is th
 way to upload RDF that Oxigraph, Apache Jena Fuseki, GraphDB, RDF4J and Virtuoso all
 accept, so ``kg`` needs no client library per server: ``PUT`` replaces a graph, ``POST``
 adds to it, and the graph is named in the query string (``?graph=IRI``, or ``?default``).
-Only the standard library speaks HTTP here.
 
 Triples (``graph.nt``, else ``graph.ttl``) go into one graph in one request, the file
 sent as it is. A dataset (``graph.nq``, else ``graph.trig``: one named graph per article)
@@ -14,26 +13,37 @@ a ``PUT`` of a whole dataset would, on Oxigraph's ``/store``, wipe every other g
 the server too. (Blank nodes are scoped to one request, so one shared by two graphs
 would become two; ``kg`` writes none.)
 
+HTTP is ``requests`` (urllib3 2), for what the standard library cannot do: Digest
+authentication (Virtuoso's ``/sparql-graph-crud-auth`` asks for it), and reading the
+answer of a server that refuses an upload before reading its body (urllib reported
+Virtuoso's early 401 or 500 as "Broken pipe"). An error answer is quoted on one line,
+an HTML page as its text.
+
 Credentials come from the environment only, never from arguments, which end up in shell
-history and process lists: ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD`` (HTTP Basic)
-or ``KG_ENDPOINT_TOKEN`` (Bearer). They are sent only to the endpoint itself: redirects
-are not followed (a redirected ``PUT`` or ``POST`` would silently lose its body anyway).
+history and process lists: ``KG_ENDPOINT_USER`` and ``KG_ENDPOINT_PASSWORD``, or
+``KG_ENDPOINT_TOKEN`` (Bearer); ``~/.netrc`` is not read. A user and password go as
+Digest if the server asks for Digest, else as Basic: before the first upload a bodyless
+``HEAD`` without credentials asks the server which scheme it wants, so a password is not
+sent in the clear to a Digest server (unless that server leaves ``HEAD`` open and asks
+only for the upload: then the Basic attempt is answered 401 and the upload is repeated
+with Digest). Credentials go only to the endpoint itself: redirects are not followed
+(a redirected ``PUT`` or ``POST`` would silently lose its body anyway).
 """
 
 from __future__ import annotations
 
-import base64
-import http.client
 import os
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
+import requests
+from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
+from urllib3.exceptions import NewConnectionError
 
 from kg import __version__
 from kg.errors import E_UNREADABLE, InputError, KgError
@@ -43,11 +53,12 @@ __all__ = [
     "ENV_PASSWORD",
     "ENV_TOKEN",
     "ENV_USER",
+    "Credentials",
     "EndpointError",
     "LoadReport",
-    "auth_header",
     "check_endpoint",
     "check_graph_iri",
+    "credentials",
     "graph_url",
     "load",
 ]
@@ -58,6 +69,8 @@ ENV_TOKEN = "KG_ENDPOINT_TOKEN"
 
 #: How much of an error response's body is quoted in the one-line message.
 MAX_DETAIL = 200
+#: How much of an error response is read to find that text: an HTML page's starts after its markup.
+MAX_ERROR_BODY = 16_384
 
 
 class EndpointError(KgError):
@@ -133,8 +146,17 @@ def graph_url(endpoint: str, graph: str | None) -> str:
     return endpoint + sep + ("default" if graph is None else "graph=" + quote(graph, safe=""))
 
 
-def auth_header(environ: Mapping[str, str] | None = None) -> str | None:
-    """The ``Authorization`` header the environment asks for, or None.
+@dataclass(frozen=True)
+class Credentials:
+    """A user and password (``user`` set) or a Bearer token (``user`` None). The secret is
+    left out of ``repr``, so a traceback or a debugger's listing does not show it."""
+
+    user: str | None
+    secret: str = field(repr=False)
+
+
+def credentials(environ: Mapping[str, str] | None = None) -> Credentials | None:
+    """The credentials the environment gives, or None.
 
     Exactly one kind must be set: a user and a password, or a token. A user without a
     password (or the reverse) is an error rather than an unauthenticated request that
@@ -145,14 +167,12 @@ def auth_header(environ: Mapping[str, str] | None = None) -> str | None:
     if token and (user or password):
         raise KgError(f"{ENV_TOKEN}: set together with {ENV_USER}/{ENV_PASSWORD}; set one kind of credentials")
     if token:
-        return f"Bearer {token}"
+        return Credentials(None, token)
     if user and not password:
-        raise KgError(f"{ENV_PASSWORD}: not set, but {ENV_USER} is; set both for HTTP Basic authentication")
+        raise KgError(f"{ENV_PASSWORD}: not set, but {ENV_USER} is; set both to log in to the endpoint")
     if password and not user:
-        raise KgError(f"{ENV_USER}: not set, but {ENV_PASSWORD} is; set both for HTTP Basic authentication")
-    if user and password:
-        return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-    return None
+        raise KgError(f"{ENV_USER}: not set, but {ENV_PASSWORD} is; set both to log in to the endpoint")
+    return Credentials(user, password) if user and password else None
 
 
 def load(out_dir: Path, endpoint: str, graph: str | None = None, *, append: bool = False,
@@ -167,29 +187,29 @@ def load(out_dir: Path, endpoint: str, graph: str | None = None, *, append: bool
     endpoint = check_endpoint(endpoint)
     if graph is not None:
         check_graph_iri(graph)
-    auth = auth_header(environ)
+    login = credentials(environ)
     path, graph_file = find_graph_file(out_dir, dataset=dataset)
     report = LoadReport(path, endpoint, "POST" if append else "PUT", dataset)
     started = time.perf_counter()
-    if dataset:
-        groups = _read_graphs(path, graph_file)
-        report.statements = sum(len(triples) for triples in groups.values())
-        for done, (name, triples) in enumerate(groups.items()):
-            body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-            try:
-                status = _send(graph_url(endpoint, name), report.method, body, "application/n-triples",
-                               auth, timeout, endpoint)
-            except EndpointError as exc:
-                raise EndpointError(endpoint, f"{exc.reason}; sending {_graph_name(name)}, after {done} of "
-                                              f"{len(groups)} graphs were sent") from exc
-            report.graphs.append(name)
-            report.statuses.append(status)
-    else:
-        report.statements = _count(path, graph_file)
-        body = _read_bytes(path)
-        report.statuses.append(_send(graph_url(endpoint, graph), report.method, body, graph_file.media_type,
-                                     auth, timeout, endpoint))
-        report.graphs.append(graph)
+    with _Client(endpoint, login, timeout, environ) as client:
+        if dataset:
+            groups = _read_graphs(path, graph_file)
+            report.statements = sum(len(triples) for triples in groups.values())
+            for done, (name, triples) in enumerate(groups.items()):
+                body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+                try:
+                    status = client.send(graph_url(endpoint, name), report.method, body, "application/n-triples")
+                except EndpointError as exc:
+                    raise EndpointError(endpoint, f"{exc.reason}; sending {_graph_name(name)}, after {done} of "
+                                                  f"{len(groups)} graphs were sent") from exc
+                report.graphs.append(name)
+                report.statuses.append(status)
+        else:
+            report.statements = _count(path, graph_file)
+            body = _read_bytes(path)
+            report.statuses.append(client.send(graph_url(endpoint, graph), report.method, body,
+                                               graph_file.media_type))
+            report.graphs.append(graph)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -228,50 +248,186 @@ def _read_graphs(path: Path, graph_file: GraphFile) -> dict[str | None, list[ox.
     return dict(sorted(groups.items(), key=lambda item: (item[0] is not None, item[0] or "")))
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Turn every redirect into an error: urllib would replay a POST as a bodyless GET (a load
-    that "succeeds" having sent nothing), and a redirect target should not get our credentials."""
+class _Bearer(AuthBase):
+    def __init__(self, token: str) -> None:
+        self.token = token
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl) -> None:  # type: ignore[override]
-        return None
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = f"Bearer {self.token}"
+        return request
 
 
-def _send(url: str, method: str, body: bytes, media_type: str, auth: str | None, timeout: float,
-          endpoint: str) -> str:
-    """One Graph Store request; the server's status as ``"201 Created"``, or an ``EndpointError``."""
-    request = urllib.request.Request(url, data=body, method=method)
-    request.add_header("Content-Type", media_type)
-    request.add_header("User-Agent", f"kg/{__version__}")
-    if auth is not None:
-        request.add_unredirected_header("Authorization", auth)
-    try:
-        # built per request, so proxy settings (http_proxy, no_proxy) are read as they are now
-        with urllib.request.build_opener(_NoRedirect()).open(request, timeout=timeout) as response:
-            response.read()
-            return f"{response.status} {response.reason}".strip()
-    except urllib.error.HTTPError as exc:
-        reason = f"HTTP {exc.code} {exc.reason}".strip()
-        if 300 <= exc.code < 400:
-            location = exc.headers.get("Location")
+class _Client:
+    """The HTTP side of one load: one session (the connection is kept between the graphs of a
+    dataset), the authentication scheme settled at the first request, every failure turned
+    into an ``EndpointError`` that says what the server said."""
+
+    def __init__(self, endpoint: str, login: Credentials | None, timeout: float,
+                 environ: Mapping[str, str] | None) -> None:
+        self.endpoint = endpoint
+        self.login = login
+        self.timeout = timeout
+        env = os.environ if environ is None else environ
+        # trust_env off, so that requests reads no ~/.netrc; the proxy variables are read here instead
+        self.session = requests.Session()
+        self.session.trust_env = False
+        self.session.headers["User-Agent"] = f"kg/{__version__}"
+        self.verify: bool | str = env.get("REQUESTS_CA_BUNDLE") or env.get("SSL_CERT_FILE") or True
+        self.auth: AuthBase | None = None
+        self.settled = login is None or login.user is None  # nothing to ask the server
+        if login is not None and login.user is None:
+            self.auth = _Bearer(login.secret)
+
+    def __enter__(self) -> _Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.session.close()
+
+    def send(self, url: str, method: str, body: bytes, media_type: str) -> str:
+        """One Graph Store request; the server's status as ``"201 Created"``, or an ``EndpointError``."""
+        if not self.settled:
+            self._settle(url)
+        response = self._request(method, url, body, media_type)
+        if response.status_code == 401 and isinstance(self.auth, HTTPBasicAuth) and "digest" in _schemes(response):
+            response.close()  # HEAD was open, the upload is not: the server wants Digest
+            self._use_digest()
+            response = self._request(method, url, body, media_type)
+        with response:
+            if not 200 <= response.status_code < 300:
+                raise EndpointError(self.endpoint, self._refusal(response))
+            return f"{response.status_code} {response.reason or ''}".strip()
+
+    def _settle(self, url: str) -> None:
+        """Digest if a credential-less ``HEAD`` is answered 401 with a Digest challenge, else Basic."""
+        assert self.login is not None and self.login.user is not None
+        with self._request("HEAD", url, auth=False) as probe:
+            wants = _schemes(probe) if probe.status_code == 401 else set()
+        self.settled = True
+        if "digest" in wants:
+            self._use_digest()
+            self._request("HEAD", url).close()  # answers the challenge: later requests carry Digest at once
+        else:  # bytes: UTF-8, as RFC 7617 recommends (requests would encode a str as Latin-1)
+            self.auth = HTTPBasicAuth(self.login.user.encode(), self.login.secret.encode())
+
+    def _use_digest(self) -> None:
+        assert self.login is not None and self.login.user is not None
+        self.auth = HTTPDigestAuth(self.login.user, self.login.secret)
+
+    def _request(self, method: str, url: str, body: bytes | None = None, media_type: str | None = None,
+                 auth: bool = True) -> requests.Response:
+        headers = {"Content-Type": media_type} if media_type else {}
+        try:
+            return self.session.request(
+                method, url, data=body, headers=headers, auth=self.auth if auth else None, allow_redirects=False,
+                timeout=self.timeout, stream=True, verify=self.verify,
+                proxies=requests.utils.get_environ_proxies(url))  # http_proxy, no_proxy, …
+        except requests.exceptions.ConnectTimeout as exc:
+            raise EndpointError(self.endpoint, f"cannot connect (no answer within {self.timeout:g} s)") from exc
+        except requests.exceptions.Timeout as exc:
+            raise EndpointError(self.endpoint, f"no answer within {self.timeout:g} s") from exc
+        except requests.exceptions.SSLError as exc:
+            raise EndpointError(self.endpoint, f"TLS failed ({_why(exc)})") from exc
+        except requests.exceptions.ConnectionError as exc:
+            reason = exc.args[0] if exc.args else None
+            if isinstance(getattr(reason, "reason", reason), NewConnectionError):
+                raise EndpointError(self.endpoint, f"cannot connect ({_why(exc)})") from exc
+            raise EndpointError(self.endpoint, f"the connection was closed before the server answered "
+                                               f"({_why(exc)})") from exc
+        except requests.exceptions.RequestException as exc:
+            raise EndpointError(self.endpoint, f"request failed ({exc.__class__.__name__}: {_why(exc)})") from exc
+
+    def _refusal(self, response: requests.Response) -> str:
+        """``HTTP 403 Forbidden: <the start of the server's message>``, with what to do for a
+        redirect (the URL to use) and for a 401 (which scheme the server asks for)."""
+        reason = f"HTTP {response.status_code} {response.reason or ''}".strip()
+        if 300 <= response.status_code < 400:
+            location = response.headers.get("Location")
             reason += f" to {location}; give that URL as --endpoint" if location else ""
-        detail = _detail(exc)
-        raise EndpointError(endpoint, f"{reason}: {detail}" if detail else reason) from exc
-    except urllib.error.URLError as exc:
-        why = getattr(exc.reason, "strerror", None) or str(exc.reason)
-        raise EndpointError(endpoint, f"cannot connect ({why})") from exc
-    except TimeoutError as exc:
-        raise EndpointError(endpoint, f"no answer within {timeout:g} s") from exc
-    except (OSError, http.client.HTTPException) as exc:
-        raise EndpointError(endpoint, f"connection failed ({exc.__class__.__name__}: {exc})") from exc
+        elif response.status_code == 401:
+            asked = " or ".join(sorted(s.capitalize() for s in _schemes(response))) or "credentials"
+            if self.login is None:
+                reason += f" (the server asks for {asked}; set {ENV_USER} and {ENV_PASSWORD}, or {ENV_TOKEN})"
+            else:
+                used = {HTTPDigestAuth: "Digest", HTTPBasicAuth: "Basic"}.get(type(self.auth), "Bearer")
+                reason += f" (the credentials from the environment were refused, sent as {used})"
+        detail = _detail(response)
+        return f"{reason}: {detail}" if detail else reason
 
 
-def _detail(exc: urllib.error.HTTPError) -> str:
-    """The start of an error response's text (servers say there what was wrong), on one line."""
-    if "html" in (exc.headers.get("Content-Type") or ""):
-        return ""  # a web page's markup would not help on one line
+def _schemes(response: requests.Response) -> set[str]:
+    """The authentication schemes a 401's ``WWW-Authenticate`` offers, in lower case."""
+    header = response.headers.get("WWW-Authenticate") or ""
+    # challenges are "Scheme param=value, param=value, Scheme2 ...": a scheme is a token not followed by "="
+    words = [w.strip() for chunk in header.split(",") for w in chunk.strip().split(" ", 1)[:1]]
+    return {w.lower() for w in words if w and "=" not in w}
+
+
+def _why(exc: BaseException) -> str:
+    """The innermost system error's text ("Connection refused"), else the exception's own."""
+    seen: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        item = todo.pop()
+        if item is None or item in seen:
+            continue
+        seen.append(item)
+        todo.extend([item.__cause__, item.__context__, getattr(item, "reason", None),
+                     *(a for a in item.args if isinstance(a, BaseException))])
+    for item in reversed(seen):
+        if isinstance(item, OSError) and item.strerror:
+            return item.strerror
+    return " ".join(str(exc).split())
+
+
+def _detail(response: requests.Response) -> str:
+    """The start of an error response's text (servers say there what was wrong), on one line;
+    an HTML page (Virtuoso answers every error with one) as the text of its body."""
     try:
-        text = exc.read(4 * MAX_DETAIL).decode("utf-8", errors="replace")
-    except OSError:
+        raw = response.raw.read(MAX_ERROR_BODY, decode_content=True) or b""
+    except Exception:  # the server closed the connection mid-body: what was read is lost anyway
         return ""
+    content_type = response.headers.get("Content-Type") or ""
+    charset = requests.utils.get_encoding_from_headers(response.headers) if "charset" in content_type else None
+    try:
+        text = raw.decode(charset or "utf-8", errors="replace")
+    except LookupError:  # an unknown charset
+        text = raw.decode("utf-8", errors="replace")
+    if "html" in content_type or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        text = _html_text(text)
     text = " ".join(text.split())
     return text if len(text) <= MAX_DETAIL else text[: MAX_DETAIL - 1] + "…"
+
+
+class _PageText(HTMLParser):
+    """The text of an HTML page's body (its title if the body has none): no markup, scripts or styles."""
+
+    _SKIPPED = frozenset({"head", "script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIPPED or tag == "title":
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+    def handle_data(self, data: str) -> None:
+        if not self.open:
+            self.parts.append(data)
+        elif self.open[-1] == "title":
+            self.title.append(data)
+
+
+def _html_text(page: str) -> str:
+    parser = _PageText()
+    parser.feed(page)
+    parser.close()
+    text = " ".join(" ".join(parser.parts).split())
+    return text or " ".join(" ".join(parser.title).split())
