@@ -39,8 +39,8 @@ _SCHOOLS = ("学院", "医学部", "研究院", "研究所", "中学", "小学",
 _UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支社", "支部", "院区", "办公室", "处", "科")
 #: A department of a place's Party committee: 中共X委组织部, X委统战部, X委老干部局, X委办公室.
 _PARTY_DEPARTMENT = re.compile(r"^(?:中共)?(.{2,8}?[省市县区州])委(?!员会|会)(?:[^委]{1,8}(?:部|局|办公室|室|委员会))$")
-#: Characters that make a body's ending into a word (校长, 会员, 院士, 学生) instead of ending it.
-_TITLE_AFTER_BODY = "长员士生"
+#: Characters that make a body's ending into a word (校长, 会员, 院士) instead of ending it.
+_TITLE_AFTER_BODY = "长员士"
 #: Endings of a complete body (a parent), from the organization suffix lists.
 _BODY_ENDS = tuple(w for w in BODY_SUFFIXES if len(w) >= 2)
 
