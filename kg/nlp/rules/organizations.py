@@ -147,7 +147,8 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: bool = F
         start = max(ended)
     while True:
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
-        before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
+        if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
+            before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
         if branch:  # 某市医保局 + 某县 + 分局: a branch is written after its parent and its place
             before += [c.start for c in named if c.label == "ORG" and c.end == start and c.start >= lo]
         if not before:
