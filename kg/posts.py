@@ -30,6 +30,7 @@ PARTY_BODIES: tuple[str, ...] = ("党委", "党组")
 #: Heads of a level of government: the character is the level the government's name ends with.
 _GOVERNMENT_HEAD = re.compile(r"^(?:常务)?副?(省|市|县|区|州|镇|乡|旗)长$")
 _PLACE_MAX = 8
+_DEPARTMENT = re.compile(r"^(.{3,}医院)[^院]{2,10}(?:中心|科|病区|门诊)$")
 _GOVERNMENT = re.compile(r"^(.*?)(?:人民)?政府$")
 
 
@@ -44,6 +45,13 @@ def _suffixes() -> tuple[str, ...]:
 
 
 BODY_SUFFIXES = _suffixes()
+
+
+def hospital_of_department(name: str) -> str | None:
+    """``某医院生殖免疫诊疗中心`` -> ``某医院``: posts in a hospital's department are the hospital's
+    (ANNOTATION.md drops the department from a role)."""
+    m = _DEPARTMENT.match(name)
+    return m.group(1) if m else None
 
 
 def government_level(title: str) -> str | None:
@@ -178,6 +186,8 @@ def resolve_posts(
         elif unit:
             committees.add(r.tail)
             tail = _unit(entities, unit, docs)
+        elif target is not None and (hospital := hospital_of_department(target.name)):
+            tail = _unit(entities, hospital, docs)
         elif target is not None and target.label == "LOC":
             tail = _party_committee(entities, target.name, docs)
         out.append(replace(r, tail=tail))

@@ -158,3 +158,9 @@ def test_graph_a_party_department_is_under_the_committee_not_a_shorter_name_in_t
     graph = build_graph([], entities, [])
     suborgs = {(r.head, r.tail) for r in graph.relations if r.kind == "suborg"}
     assert ("ORG:中共南平市委组织部", "ORG:中国共产党南平市委员会") in suborgs
+
+
+def test_posts_a_post_in_a_hospital_department_is_the_hospital_s():
+    centre = entity("ORG", "海城市人民医院生殖医学中心", "a.txt")
+    found, _, _ = resolved([centre], [role("赵兰", "主任", "ORG:海城市人民医院生殖医学中心")])
+    assert found == {("PER:赵兰", "主任", "ORG:海城市人民医院")}
