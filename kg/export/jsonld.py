@@ -68,22 +68,26 @@ def to_jsonld(graph: model.Graph, base: str) -> dict[str, Any]:
     ctx = context(base)
     compact = _Compactor(ctx)
     quads = rdf_quads(graph, base)
-    terms = quads.terms
-    rdf_type = str(RDF.type)
+    # each distinct term once: its compact IRI (subjects, predicates, types) and its value object
+    names = [compact(t.value) if isinstance(t, ox.NamedNode) else "" for t in quads.terms]
+    values = [_value(t, compact) for t in quads.terms]
+    order = [_sort_key(v) for v in values]
+    a = ox.NamedNode(str(RDF.type))
+    rdf_type = next((i for i, t in enumerate(quads.terms) if t == a), -1)
     nodes: list[dict[str, Any]] = []
     for subject, rows in groupby(quads.triples.tolist(), key=lambda row: row[0]):
         types: list[str] = []
-        props: dict[str, list[dict[str, str]]] = {}
+        props: dict[str, list[int]] = {}
         for _, p, o in rows:
-            if terms[p].value == rdf_type:
-                types.append(compact(terms[o].value))
+            if p == rdf_type:
+                types.append(names[o])
             else:
-                props.setdefault(compact(terms[p].value), []).append(_value(terms[o], compact))
-        node: dict[str, Any] = {"@id": compact(terms[subject].value)}
+                props.setdefault(names[p], []).append(o)
+        node: dict[str, Any] = {"@id": names[subject]}
         if types:
             node["@type"] = sorted(types)
         for key in sorted(props):
-            node[key] = sorted(props[key], key=_sort_key)
+            node[key] = [values[o] for o in sorted(props[key], key=order.__getitem__)]
         nodes.append(node)
     return {"@context": ctx, "@graph": sorted(nodes, key=lambda node: node["@id"])}
 
