@@ -248,4 +248,6 @@ def read_all(paths: list[Path], encoding: str | None = None) -> tuple[list[RawTe
             texts.append(read_file(path, encoding, source))
         except InputError as err:
             errors.append(err)
+        except Exception as exc:  # a bug or a library's crash on one file must not stop the others
+            errors.append(InputError(path, f"reading failed ({type(exc).__name__}: {exc})"))
     return texts, errors

@@ -238,3 +238,22 @@ def test_read_records_the_sha256_of_the_bytes(tmp_path):
     assert raw.sha256 == hashlib.sha256(data).hexdigest()
     assert raw.text == PARAGRAPH  # the BOM is not text, but it is part of the file's checksum
     assert read_file(write(tmp_path / "b.txt", PARAGRAPH.encode("gbk"))).sha256 != raw.sha256
+
+
+def test_read_all_a_crash_while_reading_one_file_is_that_files_error(tmp_path, monkeypatch):
+    import kg.read
+
+    (tmp_path / "a.txt").write_text("福建省卫生健康委员会召开会议。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("厦门大学附属第一医院举行义诊。", encoding="utf-8")
+    real = kg.read.read_file
+
+    def crash_on_b(path, *args, **kwargs):
+        if path.name == "b.txt":
+            raise RuntimeError("decoder bug")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(kg.read, "read_file", crash_on_b)
+    texts, errors = kg.read.read_all([tmp_path])
+    assert [t.doc_id for t in texts] == ["a.txt"]
+    assert len(errors) == 1
+    assert str(errors[0]).endswith("b.txt: reading failed (RuntimeError: decoder bug)")
