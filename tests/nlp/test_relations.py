@@ -279,3 +279,15 @@ def test_relations_a_unit_no_mention_names_ends_its_post_but_not_the_chain(nlp):
     found = roles(nlp, "东湖大学党委常委、常务副校长、医学部主任孙立群出席。")
     assert {("孙立群", "党委常委", "东湖大学"), ("孙立群", "常务副校长", "东湖大学")} <= found
     assert not [r for r in found if r[1] == "主任"]
+
+
+def test_relations_the_agent_of_a_passive_organizes_the_subject(nlp):
+    raw = "据了解，“健康进万家”行动是由海城市医学会重点推动的一项公益性活动。"
+    found = {(h, t) for k, h, t, _ in relations(nlp, raw) if k == "organizer"}
+    assert ("海城市医学会", "“健康进万家”行动") in found
+
+
+def test_relations_a_body_that_organizes_in_an_active_sentence_needs_a_hosting_verb(nlp):
+    """``A组织…`` alone may be anything (A组织专家…); only ``由A组织`` makes A an organizer here."""
+    raw = "海城市医学会组织专家开展义诊。"
+    assert not {k for k, *_ in relations(nlp, raw)} & {"organizer"}

@@ -31,6 +31,8 @@ _ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)单位[:：]
 _ORGANIZING = ("主办", "承办", "协办", "联办")
 #: Hosting verbs after a list of bodies (由A、B联合主办).
 _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位)")  # 主办单位： is a field
+#: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
+_BY_AGENT = re.compile(r"(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施)")
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")
@@ -160,6 +162,13 @@ def organizers(text: str, spans: list) -> list[Rel]:
         program = _program_after(spans, text, m.end(), before=spans[listed[0]].start_char)
         out.extend(("organizer", i, program, m.group(2)) for i in listed)
         hosts.setdefault(m.group(2), []).append(listed)
+    for m in _BY_AGENT.finditer(text):
+        listed = _list_before(text, orgs, m.start())
+        if not listed or not text.endswith("由", 0, spans[listed[0]].start_char):
+            continue  # only the agent of a passive: 由A组织 (A组织… alone may be anything)
+        # X是由A推动的…: the program is the subject before the agent, else the article's
+        program = _program_after(spans, text, len(text), before=spans[listed[0]].start_char)
+        out.extend(("organizer", i, program, m.group(1)) for i in listed)
     for verb, lists in hosts.items():
         if verb == "主办" or (verb == "承办" and "主办" not in hosts):
             for listed in lists:
