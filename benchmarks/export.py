@@ -4,10 +4,13 @@ rdflib's Turtle writer (what ``graph.ttl`` used before) as the public baseline b
     python benchmarks/export.py                  # 100 articles
     python benchmarks/export.py --articles 1000  # issue 13's size (extraction takes minutes)
     python benchmarks/export.py --articles 300 --no-validate --no-baseline
+    python benchmarks/export.py --copies 10 --no-baseline  # 1,000 documents, extraction of 100
 
 The articles are ``benchmarks/synthetic.py``'s (~2,000 characters of public NER
 sentences each). Extraction and linking (``kg.build.make_graph``) are timed but are
-not the subject. Each writer writes into memory (``io.BytesIO``), in ``WRITERS``
+not the subject. ``--copies K`` repeats the extracted articles K times under new
+document names (the same entities, K times the mentions, documents and evidence),
+to reach a large graph without extracting it. Each writer writes into memory (``io.BytesIO``), in ``WRITERS``
 order, as ``kg build`` calls them; the first RDF writer also pays for the sorted
 quad table (``kg.export.rdf.rdf_quads``) and the first Gephi writer for the layout,
 which the others then share: both are timed on their own first, so the writer rows
@@ -27,6 +30,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from synthetic import write_articles
@@ -35,6 +39,7 @@ from kg.build import BuildSettings, make_graph
 from kg.export import WRITERS
 from kg.export.graphml import to_networkx
 from kg.export.rdf import rdf_quads, rdflib_triples, to_rdflib
+from kg.model import Graph
 from kg.namespaces import DEFAULT_BASE
 
 
@@ -49,20 +54,44 @@ def row(name: str, seconds: tuple[float, float], size: str = "") -> None:
     print(f"| {name} | {seconds[0]:.2f} | {seconds[1]:.2f} | {size} |")
 
 
+def copies(graph: Graph, count: int) -> Graph:
+    """``graph`` with its documents repeated ``count`` times as ``<i>_<doc_id>``: every mention
+    and piece of evidence repeated with them, entities and relations the same."""
+    if count == 1:
+        return graph
+
+    def doc(i: int, doc_id: str) -> str:
+        return f"{i:04d}_{doc_id}"
+
+    return Graph(
+        documents=tuple(replace(d, doc_id=doc(i, d.doc_id)) for i in range(count) for d in graph.documents),
+        entities=tuple(
+            replace(e, mentions=tuple(replace(m, doc_id=doc(i, m.doc_id)) for i in range(count) for m in e.mentions))
+            for e in graph.entities
+        ),
+        relations=tuple(
+            replace(r, evidence=tuple((doc(i, d), s, t) for i in range(count) for d, s, t in r.evidence))
+            for r in graph.relations
+        ),
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--no-validate", action="store_true", help="skip the SHACL check")
     parser.add_argument("--no-baseline", action="store_true", help="skip rdflib's Turtle writer")
+    parser.add_argument("--copies", type=int, default=1, help="repeat the extracted articles this many times")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
         texts = Path(folder) / "texts"
         write_articles(texts, args.articles)
         seconds, (graph, _) = timed(lambda: make_graph([texts], BuildSettings()))
+    graph = copies(graph, args.copies)
     print(f"{platform.node()} · Python {platform.python_version()} · {time.strftime('%Y-%m-%d %H:%M')}")
     print(
-        f"{args.articles} articles: {len(graph.entities)} entities, {len(graph.relations)} relations "
+        f"{args.articles} articles × {args.copies}: {len(graph.entities)} entities, {len(graph.relations)} relations "
         f"(extraction and linking {seconds[0]:.1f} s)\n"
     )
     print("| step | wall s | CPU s | output |")
