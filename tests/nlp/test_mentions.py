@@ -281,6 +281,9 @@ def test_mentions_no_organization_from_verbs_or_generic_bodies(nlp, raw, not_org
         ("签约仪式在科技园学术交流中心举行。", "科技园学术交流中心"),
         # an autonomous prefecture written as short name + 州
         ("医疗队抵达甘孜州开展巡回医疗。", "甘孜州"),
+        # a village after its township; a county's short name after its prefecture's
+        ("专家来到洪山镇大坪村开展义诊。", "洪山镇大坪村"),
+        ("甘孜德格一带交通不便。", "甘孜德格"),
     ],
 )
 def test_mentions_zones_and_venues_are_places(nlp, raw, place):

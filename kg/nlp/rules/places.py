@@ -94,6 +94,14 @@ def match_places(text: str) -> list[Candidate]:
     return list(_match_places(text))
 
 
+def _inside(inner: str, outer: str) -> bool:
+    """``玉树杂多``: a two-character short name nests in the place before it only if the
+    gazetteer puts it there (two short names side by side are otherwise two places)."""
+    gazetteer = load_gazetteer()
+    outer_codes = {p.code for k in (4, 3, 2) for p in gazetteer.lookup(outer[-k:])}
+    return any(a.code in outer_codes for p in gazetteer.lookup(inner) for a in gazetteer.ancestors(p.code))
+
+
 def _scan(text: str) -> list[Candidate]:
     names = _place_names()
     prefixes = _prefixes()
@@ -107,7 +115,9 @@ def _scan(text: str) -> list[Candidate]:
             continue
         # Nested divisions written together are one mention (昌吉市阿什里哈萨克民族乡).
         end = i + hit
-        while end < n and (nxt := _longest_at(text, end, names, prefixes)) > 2:
+        while end < n and (nxt := _longest_at(text, end, names, prefixes)) and (
+            nxt > 2 or _inside(text[end : end + nxt], text[i:end])
+        ):
             end += nxt
         out.append(Candidate(i, end, "LOC", "gazetteer", mention=names[text[i : i + hit]] or end > i + hit))
         if end - i <= 3 and not ({i, end} <= words):
@@ -124,6 +134,7 @@ _VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
 #: A part of a venue written after it (某公园 + 亚洲园).
 _VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
 _MAX_ZONE_NAME = 6
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|医))")
 _DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
@@ -175,6 +186,19 @@ def _zone_name(text: str, start: int, end: int) -> bool:
     if not all(_NAME_CHAR.match(ch) and ch not in lexicon.NAME_STOP for ch in piece):
         return False
     return not piece.startswith(lexicon.GENERIC_PREFIX) and lexicon.word_tags().get(piece, "n")[:1] not in _KIND_TAGS
+
+
+def _villages(text: str, places: list[Candidate]) -> list[Candidate]:
+    """``某镇某某村``: a village or community written after its township is one place with it
+    (the gazetteer stops at townships)."""
+    out = []
+    for cand in places:
+        if not text[cand.start : cand.end].endswith(("镇", "乡", "街道")):
+            continue
+        m = _VILLAGE.match(text, cand.end)
+        if m and _zone_name(text, cand.end, m.end() - len(m.group(1))):
+            out.append(Candidate(cand.start, m.end(), "LOC", "village", priority=1))
+    return out
 
 
 def _regions(text: str, taken: list[Candidate]) -> list[Candidate]:
@@ -264,7 +288,7 @@ def make_place_rules(addresses: bool = True) -> Rule:
     def place_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         places = match_places(text)
         zones = _zones(text, places)
-        zones += _regions(text, zones)
+        zones += _regions(text, zones) + _villages(text, places)
         extra = zones + _venues(text, places + [z for z in zones if z.mention]) + _vetoes(text)
         if not addresses:
             return places + extra
