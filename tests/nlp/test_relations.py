@@ -238,6 +238,16 @@ def test_relations_partners_of_an_agreement_or_a_pairing(nlp, raw, pairs):
     assert found == {frozenset(p) for p in pairs}
 
 
+def test_relations_the_other_side_of_an_agreement_listed_after_yu(nlp):
+    """``A…，与B、C签订``: A signs with B and with C; B and C do not sign with each other."""
+    raw = "专家团队代表海城市骨科医院与北山县人民医院签订了协议书，与北山县人民政府、北山县人民医院签订了责任书。"
+    found = {frozenset((h, t)) for k, h, t, _ in relations(nlp, raw) if k == "partner"}
+    assert found == {
+        frozenset(("海城市骨科医院", "北山县人民医院")),
+        frozenset(("海城市骨科医院", "北山县人民政府")),
+    }
+
+
 def test_relations_no_partner_without_an_agreement(nlp):
     assert not {k for k, *_ in relations(nlp, "江南市人民医院与北山县人民医院的专家一起查房。")} & {"partner"}
 

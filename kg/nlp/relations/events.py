@@ -243,6 +243,16 @@ def named_after(spans: list) -> list[Rel]:
     return out
 
 
+def _subject_of_counterparts(text: str, orgs: list, start: int) -> int:
+    """``A…，与B、C签订…``: a list after ``与`` that no body comes right before is the other side of
+    an agreement whose party is the sentence's first body (not after 由/在); -1 otherwise."""
+    if not text.endswith(("与", "同"), 0, start) or any(s.end_char == start - 1 for _, s in orgs):
+        return -1
+    begin = sentence_start(text, start)
+    firsts = [i for i, s in orgs if begin <= s.start_char < start and not text.endswith(_NOT_SUBJECT, 0, s.start_char)]
+    return firsts[0] if firsts else -1
+
+
 def partners(text: str, spans: list) -> list[Rel]:
     """``A与B签署…协议``, ``A、B、C签约``, ``《A、B…协议》``: parties to an agreement;
     ``A结对帮扶B``: the two sides of an aid pairing."""
@@ -255,7 +265,12 @@ def partners(text: str, spans: list) -> list[Rel]:
         listed = _list_after(text, orgs, span.start_char)
         done.update(listed)
         end = spans[listed[-1]].end_char
-        if len(listed) >= 2 and _AGREEMENT.match(text[end:].lstrip(")）")):
+        if not _AGREEMENT.match(text[end:].lstrip(")）")):
+            continue
+        subject = _subject_of_counterparts(text, orgs, span.start_char)
+        if subject >= 0 and subject not in listed:
+            out.extend(("partner", subject, j, "") for j in listed)  # A…，与B、C签订: A with each
+        elif len(listed) >= 2:
             out.extend(_pairs(listed, spans, text))
     for (i, a), (j, b) in pairwise(orgs):
         if _PAIRING.match(text[a.end_char : b.start_char]):
