@@ -8,7 +8,9 @@ Two general rules of Chinese officialdom that the extractor can only half see
   ``党委书记`` of a university is a post *of the university* (ANNOTATION.md);
 * a head of government (``县长``, ``副市长``, ``省长``) holds a post in that
   jurisdiction's government, which the text names as ``X人民政府``/``县政府``
-  somewhere else, or not at all (then the post has no body).
+  somewhere else (a document's title counts), or not at all (then the post has no body);
+* ``X市委书记``: the post is in place X's Party committee, 中国共产党X委员会;
+* a post in a hospital's department (``某医院某中心主任``) is the hospital's.
 
 The extractor records what it sees (the committee, the place before the title);
 the graph model resolves it with these helpers, since only it knows every

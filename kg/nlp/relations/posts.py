@@ -9,8 +9,14 @@ without a parser:
   and a title shared by a list of names is each one's (``教授甲、乙、丙``);
 * ``BODY PERSON TITLE`` (``某大学附属第一医院赵强院长``) and ``PERSON TITLE`` (``郑军医生``);
 * an apposition in brackets: ``甲（某医院院长）``, ``院长（某会主委）甲``;
-* verbs of office: ``甲任/兼任/担任/当选(为)某会会长``, ``聘任/聘请甲为某会顾问``;
-* a byline ``本报记者 X``: X is a reporter of the paper (the linker knows which).
+* verbs of office: ``甲任/兼任/担任/当选(为)某会会长``, ``聘任/聘请甲为某会顾问``,
+  ``任命甲为A院长，乙为A副院长``;
+* a title keeps the qualifiers written before it (``原副院长``, ``常务副部长``, ``二级巡视员``);
+  a hospital department between body and title is dropped (``某医院心内科主任医师``: the
+  hospital's post); a post in a unit written as a bare word (``、组织部部长``) is left out
+  and the chain goes on; ``X委`` before a Party title is place X's Party committee;
+* bylines and credits: ``本报记者 X`` (a reporter of the paper, the linker knows which),
+  ``（记者 甲 乙）`` (shared), ``（记者：甲 来源：某报）`` (of the source).
 
 Two rules need the whole document and are left to the graph model (``kg.posts``):
 the titles of a unit's Party committee (``北京大学党委常委``) are posts in the unit,
