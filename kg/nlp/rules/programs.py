@@ -168,9 +168,9 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
             for k in (2, 3)
             if gazetteer.lookup(text[m.end() : m.end() + k]) and text.startswith(_STRATEGY_AFTER, m.end() + k)
         }
-        out.extend(Candidate(m.start(), e, "PROG", "strategy", priority=1) for e in ends)
+        out.extend(Candidate(m.start(), e, "PROG", "strategy") for e in ends)
         if text.startswith("中国", m.end()):
-            out.append(Candidate(m.start(), m.end() + 2, "PROG", "strategy", priority=1))
+            out.append(Candidate(m.start(), m.end() + 2, "PROG", "strategy"))
     return out
 
 
