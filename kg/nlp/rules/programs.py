@@ -79,6 +79,9 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
                 if _YEAR.match(text, first):
                     i = first  # a year opens the name: nothing left of it belongs
                     break
+                if text[first - 1 : first] == "第" and _YEAR_OR_ROUND.match(text, first):
+                    i = first - 1  # so does a round (某市第36个…月: the city is no part of it)
+                    break
                 if not _YEAR_OR_ROUND.match(text, first):
                     break  # 6200余项次项目: a count, not part of the name
             if ch in _MEASURE and text[i - 2 : i - 1].isdigit() and not _YEAR_OR_ROUND.match(
