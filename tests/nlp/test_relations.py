@@ -301,3 +301,11 @@ def test_relations_a_body_that_organizes_in_an_active_sentence_needs_a_hosting_v
     """``A组织…`` alone may be anything (A组织专家…); only ``由A组织`` makes A an organizer here."""
     raw = "海城市医学会组织专家开展义诊。"
     assert not {k for k, *_ in relations(nlp, raw)} & {"organizer"}
+
+
+def test_relations_a_leading_host_and_the_bodies_listed_as_co_hosts_after_it(nlp):
+    raw = "由海城市老科协领衔主办的大型义诊活动在北山县举行。海城市委老干局、海城市卫健委等十一家联办单位代表出席。"
+    found = relations(nlp, raw)
+    hosts = {"海城市老科协", "海城市委老干局", "海城市卫健委"}
+    assert {h for k, h, _, _ in found if k == "organizer"} == hosts
+    assert len({frozenset((h, t)) for k, h, t, _ in found if k == "partner"}) == 3

@@ -31,6 +31,8 @@ _ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)单位[:：]
 _ORGANIZING = ("主办", "承办", "协办", "联办")
 #: Hosting verbs after a list of bodies (由A、B联合主办).
 _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位)")  # 主办单位： is a field
+#: A field written after its list (A、B等十一家联办单位).
+_FIELD_AFTER = re.compile(r"(?:等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)单位(?![:：])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
 _BY_AGENT = re.compile(r"(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施)")
 #: Words joining the bodies of one list (A、B和C; A联合B).
@@ -155,6 +157,10 @@ def organizers(text: str, spans: list) -> list[Rel]:
         if m.group(1) in _ORGANIZING:
             out.extend(("organizer", i, -1, m.group(1)) for i in listed)
             hosts.setdefault(m.group(1), []).append(listed)
+    for m in _FIELD_AFTER.finditer(text):
+        listed = _list_before(text, orgs, m.start())  # A、B等十一家联办单位: the field after its list
+        out.extend(("organizer", i, -1, m.group(1)) for i in listed)
+        hosts.setdefault(m.group(1), []).append(listed)
     for m in _HOSTING.finditer(text):
         listed = _list_before(text, orgs, m.start())
         if not listed:
@@ -173,6 +179,9 @@ def organizers(text: str, spans: list) -> list[Rel]:
         if verb == "主办" or (verb == "承办" and "主办" not in hosts):
             for listed in lists:
                 out.extend(_pairs(listed, spans, text))
+        if verb == "联办":  # a leading host with the bodies that host with it: all co-hosts
+            leading = [i for listed in hosts.get("主办", []) for i in listed]
+            out.extend(_pairs([*leading, *(i for listed in lists for i in listed)], spans, text))
     return out
 
 
