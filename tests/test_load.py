@@ -235,30 +235,59 @@ def test_load_http_error_is_one_line(runner, oxigraph, tmp_path):
 # --- a recording server: requests, credentials, redirects, errors ------------------------
 
 
+#: What Virtuoso answers a refused upload with: an HTML page, the message inside markup.
+ERROR_PAGE = (b'<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head><title>Request failed</title>'
+              b"<style>h1 { color: red }</style></head>\n<body><h1>HTTP/1.1 500 Internal Server Error</h1>\n"
+              b"<h3>Error 42000</h3><xmp>SR325: Transaction aborted because it&#39;s log after image size went above"
+              b" the limit</xmp><script>var x = 1;</script></body></html>\n")
+DIGEST = 'Digest realm="kg-test", nonce="5ebe2294ecd0e0f0", opaque="8eab7690d2a6", qop="auth", algorithm="MD5"'
+
+
 class Recorder(BaseHTTPRequestHandler):
-    """Answers 204 to everything except ``/redirect`` (307) and ``/forbidden`` (403), and keeps
-    each request as (method, path, headers, body) in ``self.server.requests``."""
+    """Keeps each request as (method, path, headers, body) in ``self.server.requests`` and answers
+    204, except: ``/redirect`` 307; ``/forbidden`` 403 with a line of text; ``/early`` 500 with
+    an HTML page before reading the body, then closes; ``/hangup`` closes without answering;
+    ``/digest`` 401 with a Digest challenge to anything without Digest credentials, ``HEAD`` too;
+    ``/digest-upload`` the same, but answers ``HEAD`` without credentials."""
 
     def _answer(self) -> None:
+        if self.path.startswith(("/early", "/hangup")):  # the body is not read
+            self.server.requests.append((self.command, self.path, dict(self.headers), None))
+            self.close_connection = True
+            if self.path.startswith("/early"):
+                self.send_response(500)
+                self._body(ERROR_PAGE, "text/html; charset=UTF-8", close=True)
+            return
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self.server.requests.append((self.command, self.path, dict(self.headers), body))
+        digest = (self.headers.get("Authorization") or "").startswith("Digest ")
         if self.path.startswith("/redirect"):
             self.send_response(307)
             self.send_header("Location", "/store")
-            self.send_header("Content-Length", "0")
+            self._body(b"")
         elif self.path.startswith("/forbidden"):
-            text = b"no write access to this repository\n"
             self.send_response(403)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", str(len(text)))
-            self.end_headers()
-            self.wfile.write(text)
-            return
+            self._body(b"no write access to this repository\n", "text/plain")
+        elif self.path.startswith("/digest") and not digest and (
+                self.command != "HEAD" or not self.path.startswith("/digest-upload")):
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", DIGEST)
+            self._body(b"")
         else:
             self.send_response(204)
-        self.end_headers()
+            self.end_headers()
 
-    do_PUT = do_POST = _answer  # http.server dispatches on do_<METHOD>
+    def _body(self, body: bytes, media_type: str | None = None, close: bool = False) -> None:
+        if media_type:
+            self.send_header("Content-Type", media_type)
+        if close:
+            self.send_header("Connection", "close")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    do_PUT = do_POST = do_HEAD = _answer  # http.server dispatches on do_<METHOD>
 
     def log_message(self, format, *args) -> None:  # quiet
         pass
@@ -328,7 +357,9 @@ def test_load_basic_auth_from_the_environment(runner, recorder, tmp_path, monkey
     result = kg_load(runner, small_build(tmp_path), "--endpoint", base + "/store")
     assert result.exit_code == 0, result.output
     expected = base64.b64encode("kg-user:s3cret-pässword".encode()).decode("ascii")
-    assert requests[0][2]["Authorization"] == f"Basic {expected}"
+    [(head, _, asked, _), (put, _, headers, _)] = requests  # asked first which scheme: the answer named none
+    assert (head, put) == ("HEAD", "PUT") and "Authorization" not in asked
+    assert headers["Authorization"] == f"Basic {expected}"
     for text in (result.stdout, result.stderr):
         assert "s3cret" not in text and expected not in text
 
@@ -387,3 +418,54 @@ def test_load_checks_its_inputs_before_sending(runner, recorder, tmp_path):
     assert_one_line_error(kg_load(runner, out, "--endpoint", base), "not valid N-Triples")
     assert kg_load(runner, out, "--endpoint", base, "--dataset", "--graph", SEEDS_GRAPH).exit_code == 2
     assert requests == []
+
+
+def test_load_digest_when_the_server_asks_for_it(runner, recorder, tmp_path, monkeypatch):
+    """The HEAD without credentials is answered with a Digest challenge: the password is never
+    sent as Basic, the upload carries Digest at once."""
+    base, requests = recorder
+    monkeypatch.setenv(ENV_USER, "kg-user")
+    monkeypatch.setenv(ENV_PASSWORD, "s3cret-pässword")
+    result = kg_load(runner, small_build(tmp_path), "--endpoint", base + "/digest", "--graph", SEEDS_GRAPH)
+    assert result.exit_code == 0, result.output
+    sent = [(method, headers.get("Authorization", "")) for method, _, headers, _ in requests]
+    assert [(method, auth.split(" ")[0]) for method, auth in sent] == [
+        ("HEAD", ""), ("HEAD", ""), ("HEAD", "Digest"), ("PUT", "Digest")]
+    assert 'username="kg-user"' in sent[-1][1] and 'realm="kg-test"' in sent[-1][1]
+    assert 'uri="/digest?graph=' in sent[-1][1]
+    assert all("s3cret" not in auth and "Basic" not in auth for _, auth in sent)
+    assert "s3cret" not in result.output
+
+
+def test_load_digest_when_only_the_upload_asks_for_it(runner, recorder, tmp_path, monkeypatch):
+    """A server that leaves HEAD open gets Basic first (documented), then the upload again with Digest."""
+    base, requests = recorder
+    monkeypatch.setenv(ENV_USER, "kg-user")
+    monkeypatch.setenv(ENV_PASSWORD, "s3cret")
+    result = kg_load(runner, small_build(tmp_path), "--endpoint", base + "/digest-upload")
+    assert result.exit_code == 0, result.output
+    assert [(m, (h.get("Authorization") or "").split(" ")[0]) for m, _, h, _ in requests] == [
+        ("HEAD", ""), ("PUT", "Basic"), ("PUT", ""), ("PUT", "Digest")]
+    assert "HTTP 204 No Content" in result.stdout
+
+
+def test_load_early_server_error_is_quoted_not_a_broken_pipe(runner, recorder, tmp_path):
+    """A 500 sent before the server reads the upload (the body is bigger than the socket
+    buffers, so sending it fails) is reported as the server's answer, its HTML page as text."""
+    base, requests = recorder
+    lines = "".join(f'<https://example.org/s{i}> <https://example.org/p> "{i} 一二三四五六七八九十" .\n'
+                    for i in range(250_000))
+    out = small_build(tmp_path, data=lines)
+    assert (out / "graph.nt").stat().st_size > 16_000_000
+    result = kg_load(runner, out, "--endpoint", base + "/early", "--graph", SEEDS_GRAPH)
+    line = assert_one_line_error(result, f"Error: {base}/early: HTTP 500 Internal Server Error: HTTP/1.1 500 "
+                                         "Internal Server Error Error 42000 SR325: Transaction aborted because "
+                                         "it's log after image size went above the limit")
+    assert "<" not in line and "color" not in line and "var x" not in line
+    assert len(requests) == 1
+
+
+def test_load_connection_closed_without_an_answer_is_one_line(runner, recorder, tmp_path):
+    base, _ = recorder
+    result = kg_load(runner, small_build(tmp_path), "--endpoint", base + "/hangup")
+    assert_one_line_error(result, f"Error: {base}/hangup: the connection was closed before the server answered")
