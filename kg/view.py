@@ -71,7 +71,7 @@ _ELLIPSIS = "…"
 #: World units between linked neighbours on the page (the layout's unit length): node radii
 #: (``4 + 2.6·√mentions`` in view.js) are in the same units, so the drawing keeps its
 #: proportions at any size and the page's zoom-to-fit does the rest.
-_SPACING = 40.0
+_SPACING = 60.0
 _MARGIN = 2.0  # world units left between the rims of two nodes
 _SPREAD_STEPS = 12
 _SPREAD_WINDOW = 48
@@ -176,10 +176,15 @@ def radius(count: int) -> float:
 
 
 def _positions(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[tuple[float, float]]:
-    """Each node's ``(x, y)``: the build's seeded layout over every linked pair (co-occurrence too:
-    in a news corpus it is most of what joins anything), scaled to ``_SPACING`` per unit, then spread
-    so that no two nodes overlap (that layout piles the nodes of a crowded cell on one spot)."""
-    pairs = sorted({(min(edge["s"], edge["t"]), max(edge["s"], edge["t"])) for edge in edges})
+    """Each node's ``(x, y)``: the build's seeded layout, scaled to ``_SPACING`` per unit, then spread
+    so that no two nodes overlap (that layout piles the nodes of a crowded cell on one spot).
+
+    The layout's springs are the relations, and co-occurrence only for a node that has no relation:
+    co-occurrence is most of a news graph's edges and would pull everything into one hairball, but a
+    node joined by nothing else should still sit near what it is mentioned with."""
+    related = {end for edge in edges if edge["kind"] != "cooccur" for end in (edge["s"], edge["t"])}
+    pairs = sorted({(min(edge["s"], edge["t"]), max(edge["s"], edge["t"])) for edge in edges
+                    if edge["kind"] != "cooccur" or not {edge["s"], edge["t"]} <= related})
     pos = layout(len(nodes), pairs) * (_SPACING * math.sqrt(max(len(nodes), 1)) / (2 * SCALE))
     pos = _spread(pos, np.array([radius(node["count"]) for node in nodes], dtype=float))
     return [(round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for x, y in pos]

@@ -452,9 +452,10 @@ def test_large_page_paints_at_once_with_a_few_readable_labels(large_page, tmp_pa
     dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout.decode()
     body = dict(re.findall(r'data-([\w-]+)="([^"]*)"', re.search(r"<body([^>]*)>", dom).group(1)))
     assert body["ready"] == "true" and body["nodes"] == "3200"
-    # the old page laid the graph out before drawing it: 9 s here at 3,200 entities (8.7-9.7 s, three runs)
-    first_paint = int(body["first-paint"])
-    assert first_paint < 4000, first_paint
+    # the old page laid the graph out before drawing it: 9 s here at 3,200 entities (8.7-9.7 s, three
+    # runs); this one paints in 0.4-2 s on the same shared machine, mostly parsing 3 MB of page
+    first_paint, draw = int(body["first-paint"]), int(body["draw-ms"])
+    assert first_paint < 5000 and draw < 1000, (first_paint, draw)
     assert 20 <= int(body["labels"]) <= 100  # the most mentioned names, not all 3,200 on one another
     assert dom.count("<option") >= 3200  # every name and variant offered to the search box
     _, _, rows, bpp = decode_png(shot.read_bytes())
@@ -464,7 +465,8 @@ def test_large_page_paints_at_once_with_a_few_readable_labels(large_page, tmp_pa
             for label, colour in COLOUR_OF.items():
                 share[label] += row[i : i + 3] == bytes(colour)
     assert all(count > 500 for count in share.values()), share  # each type painted, not one uniform disc
-    print(f"3,200 entities: first paint {first_paint} ms, {body['labels']} labels, pixels per type {share} ({shot})")
+    print(f"3,200 entities: first paint {first_paint} ms, a frame {draw} ms, {body['labels']} labels, "
+          f"pixels per type {share} ({shot})")
 
     dom = chromium(tmp_path, "--dump-dom", f"{page.as_uri()}#search={quote(facts['org_variant'])}").stdout.decode()
     assert f'data-selected="{facts["org"]}"' in dom
