@@ -27,7 +27,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.load import ENV_PASSWORD, ENV_TOKEN, ENV_USER
+from kg.endpoint import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 
 SEEDS_GRAPH = "https://example.org/seeds"
 POSTS = Path(__file__).resolve().parents[1] / "queries" / "posts_in_a_body.rq"

@@ -36,7 +36,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
-from kg.load import ENV_PASSWORD, ENV_TOKEN, ENV_USER
+from kg.endpoint import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 from kg.validate import validate
 
 QUERIES = sorted((Path(__file__).resolve().parents[1] / "queries").glob("*.rq"))
