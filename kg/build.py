@@ -24,7 +24,7 @@ from kg.aliases import Aliases
 from kg.atomic import OutputFolder, file_mode
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
-from kg.export.rdf import to_rdflib
+from kg.export.rdf import rdf_quads, rdflib_triples
 from kg.extract import extract_one
 from kg.graph import build_graph
 from kg.link import LinkSettings, link
@@ -182,9 +182,10 @@ def build(
         except NoDocumentsError as exc:
             raise NoDocumentsError(read_errors + exc.errors) from exc
         written = write_outputs(graph, folder.staging, settings, shown_as=out_dir)
-        rdf = to_rdflib(graph, settings.base)
-        violations = tuple(validate(rdf))
+        # validated from the quad table the writers shared: no rdflib store is built
+        violations = tuple(validate(rdflib_triples(graph, settings.base)))
+        triples = len(rdf_quads(graph, settings.base).triples)
         folder.publish()
     return BuildReport(
-        graph, tuple(read_errors + errors), written, time.perf_counter() - started, len(rdf), violations
+        graph, tuple(read_errors + errors), written, time.perf_counter() - started, triples, violations
     )
