@@ -193,8 +193,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if _title_ends_here(text, m.start(), end) or text.startswith(_RANKING, end):
             continue
-        if text.startswith(_COMMITTEE_TITLES, m.start()):
-            continue  # 某大学党委书记: the body is 某大学, 党委书记 the title
+        if text.startswith(_COMMITTEE_TITLES, m.start()) and any(c.end == m.start() for c in out + places):
+            continue  # 某大学党委书记: the body is 某大学, 党委书记 the title (but 某医联党委 is a name)
         if len(suffix) == 1 and (
             (text[m.start() - 1 : end] in lx.everyday_words() and text[m.start() - 1 : end] not in _BARE_BODIES)
             or (text[m.start() : end + 1] in lx.everyday_words() and not text.startswith(_TITLE_TUPLE, end))
