@@ -297,14 +297,7 @@ def _lift(
             if head == tail:
                 continue  # 《福建卫生报》社旗下《福建卫生报》: the paper is its press
             evidence[(kind, head, tail, raw.role)].add((doc_id, *raw.head.sentence))
-        by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for m in result.mentions:
-            by_sentence[m.sentence].add(mention_key[m])
-        for sentence, keys in by_sentence.items():
-            ordered = sorted(keys)
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1 :]:
-                    evidence[("cooccur", a, b, "")].add((doc_id, *sentence))
+        # co-occurrence is the graph stage's (kg.cooccurrence: bounded by a window)
     return [
         Relation(kind=kind, head=head, tail=tail, role=role, weight=len(ev), evidence=tuple(sorted(ev)))
         for (kind, head, tail, role), ev in sorted(
