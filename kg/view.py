@@ -76,6 +76,9 @@ _MARGIN = 2.0  # world units left between the rims of two nodes
 _SPREAD_STEPS = 12
 _SPREAD_WINDOW = 48
 
+#: what two copies of one sentence may differ in (``\W`` keeps letters, digits and CJK characters)
+_NOT_WORDS = re.compile(r"[\W_]+")
+
 _PREFIXES = sparql_prologue()
 _Q_DOCUMENTS = "SELECT ?doc ?id ?text WHERE { ?doc nif:isString ?text OPTIONAL { ?doc dcterms:identifier ?id } }"
 _Q_SENTENCES = """SELECT ?doc ?b ?e WHERE {
@@ -157,10 +160,11 @@ def _grouped(items: list[tuple[str, Parts]]) -> list[dict[str, Any]]:
     """``(document, parts)`` sentences with the same words and marks made one item, in the order
     each was first seen: ``{"parts", "n": times it occurs, "docs": the documents, sorted}``.
 
-    Whitespace does not count (the same line re-flowed by another paper is the same sentence)."""
+    Spaces and punctuation do not count: the same line reprinted by another paper often differs
+    only in them (a full-width comma for a plain one, a line break, quotation marks)."""
     groups: dict[tuple[tuple[str, int], ...], dict[str, Any]] = {}
     for doc, parts in items:
-        key = tuple(("".join(text.split()), mark) for text, mark in parts)
+        key = tuple((_NOT_WORDS.sub("", text), mark) for text, mark in parts if mark or _NOT_WORDS.sub("", text))
         group = groups.setdefault(key, {"parts": parts, "n": 0, "docs": []})
         group["n"] += 1
         if doc not in group["docs"]:

@@ -194,6 +194,26 @@ def test_long_sentence_is_cut_around_the_mention(tmp_path):
     assert data["nodes"][0]["sents"][0]["parts"] == [["…", 0], ["甲" * 80, 0], ["张三", 1], ["乙" * 80, 0], ["…", 0]]
 
 
+def test_reprinted_sentence_is_listed_once_with_both_documents(tmp_path):
+    """The same line in three articles, one with other punctuation and a line break: one item, n = 3."""
+    texts = {"a.txt": "前言。李四出任东湖医院院长，任期五年。", "b.txt": "李四出任东湖医院院长, 任期\n五年.",
+             "c.txt": "李四出任东湖医院院长，任期五年。另一句李四说。"}
+    person, lines = f"<{E}person/p>", []
+    lines += [f"{person} <{RDF_NS}type> <{KG_NS}Person> .", f"{person} <{SKOS.prefLabel}> {literal('李四')}@zh ."]
+    for doc, text in texts.items():
+        lines += [f"<{E}doc/{doc}> <{NIF.isString}> {literal(text)} .",
+                  f'<{E}doc/{doc}> <http://purl.org/dc/terms/identifier> "{doc}" .']
+        for begin in [m.start() for m in re.finditer("李四", text)]:
+            mention = f"<{E}doc/{doc}#char={begin},{begin + 2}>"
+            lines += [f"{mention} <{ITSRDF.taIdentRef}> {person} .", *span_lines(mention, doc, begin, begin + 2)]
+    (tmp_path / "graph.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert view(tmp_path).exit_code == 0
+    sents = page_json((tmp_path / "graph.html").read_text(encoding="utf-8"))["nodes"][0]["sents"]
+    assert [(item["n"], item["docs"]) for item in sents] == [(3, ["a.txt", "b.txt", "c.txt"]), (1, ["c.txt"])]
+    assert sentence_text(sents[0]) == "李四出任东湖医院院长，任期五年。"  # as the first article has it
+    assert sents[1]["parts"] == [["另一句", 0], ["李四", 1], ["说。", 0]]
+
+
 # ---- a real browser -------------------------------------------------------------------------------
 
 def decode_png(data: bytes) -> tuple[int, int, list[bytes], int]:
