@@ -46,6 +46,7 @@ def _stem(name: str) -> str:
 
 
 def _left_out_ok(part: str, label: str, bodies: set[str]) -> bool:
+    # ``bodies``: the article's organization names and the tails of its place names.
     """What a body's tail short form leaves out is its qualifiers: places and bare prefixes
     (漳州市东山县|总医院, 市|第二医院) with at most a short word (浙江省人大|教科文卫委),
     a parent ending in 附属 (厦门大学附属|第一医院), or another body the article names; not
@@ -59,8 +60,16 @@ def _left_out_ok(part: str, label: str, bodies: set[str]) -> bool:
 
 
 def _is_tail(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    """``第二医院`` of ``龙岩市第二医院``; ``区爱卫会`` of ``西海岸新区爱卫会`` when the article
+    names that district (a bare prefix is the end of the division it stands for)."""
     s, f = _stem(short), _stem(full)
-    return len(f) > len(s) and f.endswith(s) and _left_out_ok(f[: -len(s)], label, bodies)
+    if len(f) <= len(s) or not f.endswith(s):
+        return False
+    part = f[: -len(s)]
+    prefix = bare_prefix(s)
+    if label == "ORG" and prefix and len(prefix) == 1 and len(part) >= 2 and part + prefix in bodies:
+        return True
+    return _left_out_ok(part, label, bodies)
 
 
 def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool:
@@ -84,7 +93,7 @@ def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Me
         for mention, name in list(resolved.items()):
             if mention.label not in _SHORT_FORM_LABELS or len(name) < _MIN_SHORT_FORM:
                 continue
-            bodies = by_label["ORG"]
+            bodies = by_label["ORG"] | {p[-n:] for p in by_label["LOC"] for n in range(3, len(p) + 1)}
             longer = [n for n in by_label[mention.label] if len(n) > len(name) and rule(name, n, mention.label, bodies)]
             # Only the longest count: 第一医院 < 附属第一医院 < 厦门大学附属第一医院 is one chain.
             heads = [n for n in longer if not any(o != n and _stem(o).endswith(_stem(n)) for o in longer)]

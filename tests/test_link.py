@@ -436,3 +436,14 @@ def test_link_a_divisions_committee_is_its_party_committee(written):
         [doc_result("a.txt", text, [(written, "ORG"), ("宁德市", "LOC"), ("宁德", "LOC"), ("市委", "ORG")])]
     )
     assert entity_of(entities, written) == entity_of(entities, "市委") == "中共宁德市委"
+
+
+def test_link_bare_prefix_short_form_of_a_body_of_a_district_the_article_names():
+    text = "鹭岛新区卫生健康局在鹭岛新区举办活动。区卫生健康局负责人讲话。"
+    labelled = [("鹭岛新区卫生健康局", "ORG"), ("鹭岛新区", "LOC"), ("区卫生健康局", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "区卫生健康局") == "鹭岛新区卫生健康局"
+    # without the district named as a place, the bare 区 is no short form of it
+    unnamed = [("鹭岛新区卫生健康局", "ORG"), ("区卫生健康局", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, unnamed)])
+    assert entity_of(entities, "区卫生健康局") == "区卫生健康局"
