@@ -120,7 +120,7 @@ def canonical_org(surface: str, province: Place | None) -> str:
             name = name.replace(abbr, full, 1)
             break
     if province is not None and province.name.endswith("省"):  # 重庆市 has no 省
-        if name.startswith(("省委", "市委")) and not name.startswith(("省委员会", "市委员会")):
+        if name.startswith(("省委", "市委")) and not name.startswith(("省委员会", "市委员会", "省委会", "市委会")):
             # 省委组织部 is the Party committee's department: 中共福建省委组织部.
             return "中共" + province.name + name[1:] if name.startswith("省委") else name
         if bare_prefix(name) == "省":

@@ -447,3 +447,10 @@ def test_link_bare_prefix_short_form_of_a_body_of_a_district_the_article_names()
     unnamed = [("鹭岛新区卫生健康局", "ORG"), ("区卫生健康局", "ORG")]
     entities, _ = link([doc_result("a.txt", text, unnamed)])
     assert entity_of(entities, "区卫生健康局") == "区卫生健康局"
+
+
+def test_link_a_democratic_partys_provincial_committee_is_not_the_party_committee():
+    text = "九三学社省委会社会服务部组织义诊,省委组织部派员参加。"
+    entities, _ = link([doc_result("a.txt", text, [("省委会社会服务部", "ORG"), ("省委组织部", "ORG")])])
+    assert entity_of(entities, "省委会社会服务部") == "福建省委会社会服务部"  # 委会: no 中共
+    assert entity_of(entities, "省委组织部") == "中共福建省委组织部"
