@@ -319,7 +319,8 @@ def query_command(query_text: str | None, query_file: Path | None, out_dir: Path
 @cli.command("load")
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store URL: http://HOST:7878/store (Oxigraph), http://HOST:3030/DATASET/data (Fuseki), "
-                   "http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB).")
+                   "http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB), "
+                   "http://HOST:8890/sparql-graph-crud-auth (Virtuoso).")
 @click.option("--graph", "graph_iri", metavar="IRI", help="Named graph to load into. Default: the default graph.")
 @click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
 @click.option("--dataset", is_flag=True,
@@ -335,7 +336,7 @@ def load_command(endpoint: str, graph_iri: str | None, append: bool, dataset: bo
     \b
     Replaces the graph (PUT) unless --append (POST). Credentials come from the
     environment only, never from arguments:
-      KG_ENDPOINT_USER, KG_ENDPOINT_PASSWORD   HTTP Basic
+      KG_ENDPOINT_USER, KG_ENDPOINT_PASSWORD   HTTP Digest if the server asks for it, else Basic
       KG_ENDPOINT_TOKEN                        Bearer token"""
     from kg.load import load
 
