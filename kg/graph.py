@@ -113,12 +113,13 @@ def _suborganizations(entities: dict[str, Entity], titles_only: set[str] = froze
 
     ``titles_only``: Party committees written only before their members' titles
     (``北京大学党委常委``), whose posts ``kg.posts`` moved to the unit: no body of their own."""
-    orgs = sorted(e.name for e in entities.values() if e.label == "ORG" and e.key not in titles_only)
-    names = set(orgs)
+    # (name, key): a body kept within its article (key ``…#2``) shares its name with others
+    orgs = sorted((e.name, e.key) for e in entities.values() if e.label == "ORG" and e.key not in titles_only)
+    names = {name for name, _ in orgs}
     out: list[Relation] = []
     queue = list(orgs)
     while queue:
-        name = queue.pop(0)
+        name, key = queue.pop(0)
         prefixes = [p for p in names if len(p) >= _MIN_PARENT and p != name and name.startswith(p)]
         parent = _parent_by_structure(name) if _AFFILIATED in name[2:] else _party_committee_parent(name)
         parent = parent or (max(prefixes, key=len) if prefixes else _parent_by_structure(name))
@@ -129,8 +130,8 @@ def _suborganizations(entities: dict[str, Entity], titles_only: set[str] = froze
             entities[parent_key] = Entity(parent_key, "ORG", parent, (), ())
         if parent not in names:
             names.add(parent)
-            queue.append(parent)
-        out.append(Relation("suborg", entity_key("ORG", name), parent_key))
+            queue.append((parent, parent_key))
+        out.append(Relation("suborg", key, parent_key))
     return out
 
 

@@ -164,3 +164,14 @@ def test_posts_a_post_in_a_hospital_department_is_the_hospital_s():
     centre = entity("ORG", "海城市人民医院生殖医学中心", "a.txt")
     found, _, _ = resolved([centre], [role("赵兰", "主任", "ORG:海城市人民医院生殖医学中心")])
     assert found == {("PER:赵兰", "主任", "ORG:海城市人民医院")}
+
+
+def test_graph_a_body_kept_within_its_article_keeps_its_own_key_as_a_child():
+    """Two articles' ``市卫健委科教处`` are two bodies (keys ``…`` and ``…#2``): each child's
+    suborg starts from its own key, not from the first body of that name."""
+    first = entity("ORG", "市卫健委科教处", "a.txt")
+    second = Entity("ORG:市卫健委科教处#2", "ORG", "市卫健委科教处", ("市卫健委科教处",),
+                    (Mention("b.txt", 0, 7, "ORG", "市卫健委科教处", (0, 10)),))
+    graph = build_graph([], [first, second, entity("ORG", "市卫健委", "a.txt")], [])
+    heads = {r.head for r in graph.relations if r.kind == "suborg" and r.tail == "ORG:市卫健委"}
+    assert heads == {"ORG:市卫健委科教处", "ORG:市卫健委科教处#2"}
