@@ -293,7 +293,7 @@ def test_mentions_zones_and_venues_are_places(nlp, raw, place):
 @pytest.mark.parametrize(
     "raw, not_place",
     [
-        ("要坚持中国特色卫生健康发展道路。", "中国"),
+        ("以中国式现代化全面推进卫生健康事业发展。", "中国"),
         ("新中国成立以来，爱国卫生运动持续开展。", "中国"),
         # a lone one-character abbreviation is no place in running text
         ("在榕专家团队十余人参加义诊。", "榕"),

@@ -249,7 +249,11 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if start > 0 and (text[start - 1].isdigit() or (text[start] in _MEASURE and text[start - 1 : start].isdigit())):
             continue  # 1家核心医院: counted things are generic
-        out.append(Candidate(start, end, "ORG", rule))
+        # A ministry after other name characters may be a foreign one (某国国防部), which the
+        # tagger may know whole: it then wins by length.
+        before = text[start - 1 : start]
+        glued = rule == "self-named" and bool(before) and bool(_HAN.match(before)) and before not in lx.NAME_STOP
+        out.append(Candidate(start, end, "ORG", rule, priority=-1 if glued else 0))
     for m in _CREDIT.finditer(text):
         inner = m.group(1)
         closes = m.end() == len(text) or not _HAN.match(text[m.end()]) or text[m.start() - 1 : m.start()] in "。!?"

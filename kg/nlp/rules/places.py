@@ -260,7 +260,7 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
 
 
 def _vetoes(text: str) -> list[Candidate]:
-    """No place in ``中国特色``, ``新中国``; no one-character place on its own (``在榕``, ``赴港``).
+    """No place in ``中国式``, ``新中国``; no one-character place on its own (``在榕``, ``赴港``).
 
     A one-character veto has the lowest priority: it wins only against a one-character
     span of the statistical tagger, never against a longer name that contains it. Pairs
