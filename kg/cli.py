@@ -2,31 +2,144 @@
 
 Every ``KgError`` becomes a one-line message naming the file and the reason;
 per-file problems are reported and the other files still build.
+
+Start-up is kept short (issue 13): this module imports only click and the light
+``kg`` modules. Each command imports what it runs inside its body, so spaCy and
+the pipeline are loaded by the commands that extract (build, eval, explain) and
+by no other; option values that live in slow modules (``--format``'s writers,
+``--base``'s default) are read from them only when click shows or uses them.
+
+Shell conventions: results go to stdout, diagnostics (errors, warnings,
+violations, progress, ``-v`` details) to stderr; ``-`` as a file to read or write
+means stdin or stdout; ``-o`` is ``--output`` (one file written), the build folder
+is ``--out``; ``-q`` and ``-v`` work on the group (``kg -q build``) or any command.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg import __version__
-from kg.aliases import Aliases, load_aliases
-from kg.atomic import Interrupted, stop_on_signals
-from kg.build import BuildSettings, build
 from kg.errors import KgError, NoDocumentsError
-from kg.export import WRITERS
 from kg.labels import LABELS
-from kg.namespaces import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from kg.aliases import Aliases
 
 DEFAULT_INPUT = Path("seeds")
+#: On the command line, this file name means stdin (a file read) or stdout (a file written).
+DASH = "-"
 #: The check split of the domain articles, for `kg eval --check` (``*_01``-``*_07`` are development).
 DEFAULT_CHECK = "*_08.*,*_09.*,*_10.*"
 
+#: ``ctx.meta`` key of the verbosity (``meta`` is shared by the group's and the command's context).
+_VERBOSITY = "kg.verbosity"
+QUIET, NORMAL, VERBOSE = -1, 0, 1
 
-@click.group()
+
+class Deferred:
+    """A constant of a module that is slow to import (``kg.namespaces`` imports rdflib), as an
+    option's default: click calls it when the option is used and prints it in ``--help``, so
+    the module is imported only then, and the constant keeps its one place of definition."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+
+    def __call__(self) -> Any:
+        return getattr(importlib.import_module(self.module), self.name)
+
+    def __str__(self) -> str:
+        return str(self())
+
+
+class FormatChoice(click.Choice):
+    """``kg build --format``: the writers' names, read from ``kg.export`` (rdflib, networkx,
+    numpy) only when the option is parsed, shown or completed, not at every start."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from kg.export import WRITERS
+
+        return tuple(sorted(WRITERS))
+
+    @choices.setter
+    def choices(self, _value: Any) -> None:  # click.Choice.__init__ assigns; the writers decide
+        pass
+
+
+class LegacyOutCommand(click.Command):
+    """A command reading a build folder, which once took ``-o`` for ``--out``: ``-o DIR`` still
+    works, with a warning on stderr, because ``-o`` now means ``--output`` (one file written,
+    ``kg query``, ``kg view``) and a command that writes no single file has no ``-o`` of its own."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rewritten = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                rewritten.extend(args[i:])
+                break
+            if arg == "-o" or (arg.startswith("-o") and not arg.startswith("--")):
+                click.echo(f"kg {self.name}: -o for the build folder is deprecated; use --out", err=True)
+                arg = "--out" if arg == "-o" else "--out=" + arg[2:]
+            rewritten.append(arg)
+        return super().parse_args(ctx, rewritten)
+
+
+def _set_verbosity(level: int) -> Callable[[click.Context, click.Parameter, bool], None]:
+    def callback(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:  # the last of -q and -v given wins, the command's over the group's
+            ctx.meta[_VERBOSITY] = level
+
+    return callback
+
+
+def verbosity_options(function: Callable) -> Callable:
+    """``-q/--quiet`` and ``-v/--verbose``, on the group and on every command, so both
+    ``kg -q build`` and ``kg build -q`` work."""
+    quiet = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_verbosity(QUIET),
+                         help="Print only results and errors: no progress, no 'wrote' lines.")
+    verbose = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_set_verbosity(VERBOSE),
+                           help="Also print details on stderr: files read, timings.")
+    return quiet(verbose(function))
+
+
+def verbosity() -> int:
+    """QUIET, NORMAL or VERBOSE, as the command line asked."""
+    ctx = click.get_current_context(silent=True)
+    return NORMAL if ctx is None else ctx.meta.get(_VERBOSITY, NORMAL)
+
+
+def note(message: str) -> None:
+    """A line about what was done (``wrote FILE``) on stdout, unless ``-q``."""
+    if verbosity() > QUIET:
+        click.echo(message)
+
+
+def detail(message: str) -> None:
+    """A detail for ``-v`` (what was read, how long a step took), on stderr."""
+    if verbosity() >= VERBOSE:
+        click.echo(f"kg: {message}", err=True)
+
+
+def since(start: float) -> str:
+    """Seconds since ``start`` (``time.perf_counter``), for a ``-v`` timing."""
+    return f"{time.perf_counter() - start:.2f} s"
+
+
+@click.group(epilog="Shell completion (bash, zsh, fish): add  eval \"$(_KG_COMPLETE=bash_source kg)\"  to "
+                    "~/.bashrc (zsh_source to ~/.zshrc; fish: _KG_COMPLETE=fish_source kg | source).")
 @click.version_option(__version__, prog_name="kg")
+@verbosity_options
 def cli() -> None:
     """Build a knowledge graph from Chinese news articles.
 
@@ -38,6 +151,8 @@ def cli() -> None:
 
 def _aliases(path: Path | None) -> Aliases:
     """The corrections file's content (none if no file), or a one-line error naming it."""
+    from kg.aliases import Aliases, load_aliases
+
     if path is None:
         return Aliases()
     try:
@@ -46,15 +161,15 @@ def _aliases(path: Path | None) -> Aliases:
         raise click.ClickException(str(exc)) from exc
 
 
-@cli.command("build")
+@cli.command("build", cls=LegacyOutCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
+@click.option("--out", "out_dir", default=Path("out"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write the graph files into.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True,
+@click.option("--base", default=Deferred("kg.namespaces", "DEFAULT_BASE"), show_default=True,
               help="Namespace for entity, document and mention IRIs (ends with / or #).")
 @click.option("--province", default="福建省", show_default=True,
               help="Province a bare 省 prefix refers to (the paper's province).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(sorted(WRITERS)),
+@click.option("--format", "formats", multiple=True, type=FormatChoice(),
               help="Output format; repeat for several. Default: all of them.")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path),
               help="Corrections to linking: names to merge or keep apart (TOML or TSV; see README).")
@@ -62,6 +177,7 @@ def _aliases(path: Path | None) -> Aliases:
               help="The paper's full name, for bylines (本报记者 X). Default: the newspaper the articles name most.")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Read every input in this encoding (e.g. gb18030, big5, utf-16). Default: detect per file.")
+@verbosity_options
 def build_command(
     paths: tuple[Path, ...], out_dir: Path, base: str, province: str, formats: tuple[str, ...],
     aliases_file: Path | None, publisher: str | None, encoding: str | None,
@@ -85,6 +201,10 @@ def build_command(
     .OUT.builds/ beside it: a new build replaces it whole or not at all, even if
     killed; a second build into the same OUT stops at once.
     """
+    from kg.atomic import Interrupted, stop_on_signals
+    from kg.build import BuildSettings, build
+    from kg.export import WRITERS
+
     inputs = list(paths) or [DEFAULT_INPUT]
     settings = BuildSettings(
         base=base,
@@ -97,6 +217,9 @@ def build_command(
 
     def progress(documents):
         documents = list(documents)
+        if verbosity() == QUIET:
+            yield from documents
+            return
         with click.progressbar(documents, label="Extracting", file=sys.stderr,
                                show_pos=True) as bar:
             yield from bar
@@ -131,7 +254,7 @@ def build_command(
     for violation in report.violations:
         click.echo(f"Violation: {violation}", err=True)
     for path in report.written:
-        click.echo(f"  wrote {path}")
+        note(f"  wrote {path}")
     if report.errors:
         raise SystemExit(1)
 
@@ -150,6 +273,7 @@ def build_command(
 @click.option("--bio", "bio_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Score the extractor on a character-per-line BIO file instead (GOLD_DIR optional).")
 @click.option("--limit", type=click.IntRange(min=1), help="With --bio: only the first N sentences.")
+@verbosity_options
 def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, show_errors: bool,
                  check: str | None, bio_file: Path | None, limit: int | None) -> None:
     """Score the graph of PATHS (default: seeds/) against the gold files in GOLD_DIR.
@@ -202,8 +326,10 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--province", default="福建省", show_default=True,
               help="Province a bare 省 prefix refers to in an article that names no other.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of the IRIs shown.")
+@click.option("--base", default=Deferred("kg.namespaces", "DEFAULT_BASE"), show_default=True,
+              help="Namespace of the IRIs shown.")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path), help="Corrections file, as for build.")
+@verbosity_options
 def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str, aliases_file: Path | None) -> None:
     """Show how NAME was linked: its entity, variants, and for each variant the rule
     and the sentence that linked it; and where each of its articles is set (the province,
@@ -227,37 +353,43 @@ def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str
     click.echo("\n\n".join(explain(graph, entity, base, fallback) for entity in found))
 
 
-@cli.command("validate")
-@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
+#: ``--out`` of the commands that read a build.
+_BUILD_FOLDER = dict(default=Path("out"), show_default=True, type=click.Path(file_okay=False, path_type=Path),
+                     help="Folder of a built graph.")
+
+
+@cli.command("validate", cls=LegacyOutCommand)
+@click.option("--out", "out_dir", **_BUILD_FOLDER)
+@verbosity_options
 def validate_command(out_dir: Path) -> None:
-    """Check OUT/graph.ttl against the SHACL shapes (kg/ontology/shapes.ttl).
+    """Check the graph in OUT (graph.nt, else graph.ttl) against the SHACL shapes
+    (kg/ontology/shapes.ttl).
 
-    Prints one line per violation (node: rule) and exits 1 if there is any."""
-    from rdflib import Graph
+    Prints one line per violation (node: rule) on stderr, like `kg build`, and
+    the count on stdout; exits 1 if there is any violation."""
+    from kg.validate import read_build, validate
 
-    from kg.validate import validate
-
-    path = out_dir / "graph.ttl"
+    start = time.perf_counter()
     try:
-        data = Graph().parse(path, format="turtle")
-    except FileNotFoundError as exc:
-        raise click.ClickException(f"{path}: no such file (run `kg build` first)") from exc
-    except Exception as exc:  # rdflib raises several parser errors
-        raise click.ClickException(f"{path}: not valid Turtle ({exc})") from exc
-    violations = validate(data)
+        path, triples = read_build(out_dir)
+    except KgError as exc:
+        raise click.ClickException(str(exc)) from exc
+    detail(f"read {len(triples)} triples from {path} in {since(start)}")
+    start = time.perf_counter()
+    violations = validate(triples)
+    detail(f"checked the shapes in {since(start)}")
     for violation in violations:
-        click.echo(f"Violation: {violation}")
-    click.echo(f"{path}: {len(data)} triples, {len(violations)} SHACL violations")
+        click.echo(f"Violation: {violation}", err=True)
+    click.echo(f"{path}: {len(triples)} triples, {len(violations)} SHACL violations")
     if violations:
         raise SystemExit(1)
 
 
 @cli.command("view")
-@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
-@click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="The HTML file to write.  [default: OUT/graph.html]")
+@click.option("--out", "out_dir", **_BUILD_FOLDER)
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="The HTML file to write; - for stdout.  [default: OUT/graph.html]")
+@verbosity_options
 def view_command(out_dir: Path, output: Path | None) -> None:
     """Write the graph in OUT as one self-contained HTML page to browse offline.
 
@@ -266,57 +398,81 @@ def view_command(out_dir: Path, output: Path | None) -> None:
     their relations; find a name or variant in its search box (or open
     graph.html#search=NAME), click a node to list its variants, relations and
     the sentences that mention it."""
-    from kg.view import write_view
+    from kg.query import load_store
+    from kg.view import page_data, render, write_view
 
+    start = time.perf_counter()
     try:
-        source, target, data = write_view(out_dir, output)
+        if output == Path(DASH):
+            store, source = load_store(out_dir)
+            data = page_data(store)
+            click.get_binary_stream("stdout").write(render(data).encode("utf-8"))
+            target = "stdout"
+        else:
+            source, target, data = write_view(out_dir, output)
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"{source}: {len(data['nodes'])} entities, {len(data['edges'])} relations -> wrote {target}")
+    detail(f"page of {source} made in {since(start)}")
+    summary = f"{source}: {len(data['nodes'])} entities, {len(data['edges'])} relations -> wrote {target}"
+    if output == Path(DASH):  # stdout holds the page
+        if verbosity() > QUIET:
+            click.echo(summary, err=True)
+    else:
+        note(summary)
 
 
 @cli.command("query")
 @click.argument("query_text", metavar="[QUERY]", required=False)
-@click.option("--file", "-f", "query_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Read the query from a file (e.g. queries/posts_in_a_body.rq) instead of QUERY.")
-@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
+@click.option("--file", "-f", "query_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Read the query from a file (e.g. queries/posts_in_a_body.rq) instead of QUERY; - for stdin.")
+@click.option("--out", "out_dir", **_BUILD_FOLDER)
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt"]),
               help="SELECT/ASK: table, or W3C SPARQL results csv, tsv, json. "
                    "CONSTRUCT/DESCRIBE: table (Turtle), ttl, nt.")
-@click.option("--output", "output_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the results to this file instead of printing them.")
+@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Write the results to this file instead of printing them (- : stdout).")
+@verbosity_options
 def query_command(query_text: str | None, query_file: Path | None, out_dir: Path, fmt: str,
                   output_file: Path | None) -> None:
     """Run a SPARQL query over the graph built in --out (no server needed).
 
     \b
     kg query 'SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }'
-    kg query --file queries/posts_in_a_body.rq --format csv --output posts.csv
+    kg query --file queries/posts_in_a_body.rq --format csv -o posts.csv
+    kg query - < queries/posts_in_a_body.rq       (QUERY - or --file -: read stdin)
 
     Loads OUT/graph.nt (or graph.ttl) into an embedded Oxigraph store."""
-    from kg.query import INLINE, load_store, read_query, run_query
+    from kg.query import INLINE, STDIN, decode_query, load_store, read_query, run_query
 
     if (query_text is None) == (query_file is None):
-        raise click.UsageError("give a QUERY or --file FILE (one of them)")
+        raise click.UsageError("give a QUERY or --file FILE (one of them; - reads stdin)")
+    start = time.perf_counter()
     try:
-        query, source = (query_text, INLINE) if query_file is None else (read_query(query_file), str(query_file))
-        store, _ = load_store(out_dir)
+        if query_text == DASH or query_file == Path(DASH):
+            query, source = decode_query(click.get_binary_stream("stdin").read(), STDIN), STDIN
+        elif query_file is None:
+            query, source = query_text, INLINE
+        else:
+            query, source = read_query(query_file), str(query_file)
+        store, path = load_store(out_dir)
+        detail(f"loaded {len(store)} triples from {path} in {since(start)}")
+        start = time.perf_counter()
         result = run_query(store, query, source, fmt)
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
-    if output_file is None:
+    detail(f"ran {source} in {since(start)}" + ("" if result.count is None else f": {result.count} results"))
+    if output_file is None or output_file == Path(DASH):
         click.echo(result.data, nl=False)  # bytes as serialised: CSV keeps its CRLF line ends
         return
     try:
         output_file.write_bytes(result.data)
     except OSError as exc:
         raise click.ClickException(f"{output_file}: cannot be written ({exc.strerror or exc})") from exc
-    click.echo(f"  wrote {output_file}")
+    note(f"  wrote {output_file}")
 
 
-@cli.command("load")
+@cli.command("load", cls=LegacyOutCommand)
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store URL: http://HOST:7878/store (Oxigraph), http://HOST:3030/DATASET/data (Fuseki), "
                    "http://HOST:7200/repositories/REPO/rdf-graphs/service (GraphDB), "
@@ -325,10 +481,10 @@ def query_command(query_text: str | None, query_file: Path | None, out_dir: Path
 @click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
 @click.option("--dataset", is_flag=True,
               help="Send the dataset (graph.nq, one named graph per article), each graph into its own name.")
-@click.option("--out", "-o", "out_dir", default=Path("out"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder of a built graph.")
+@click.option("--out", "out_dir", **_BUILD_FOLDER)
 @click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Seconds to wait for the server's answer to each request.")
+@verbosity_options
 def load_command(endpoint: str, graph_iri: str | None, append: bool, dataset: bool, out_dir: Path,
                  timeout: float) -> None:
     """Send the graph built in --out to a SPARQL server (SPARQL 1.1 Graph Store HTTP Protocol).
@@ -342,8 +498,10 @@ def load_command(endpoint: str, graph_iri: str | None, append: bool, dataset: bo
 
     if dataset and graph_iri is not None:
         raise click.UsageError("--dataset sends each graph to its own name; it takes no --graph")
+    start = time.perf_counter()
     try:
         report = load(out_dir, endpoint, graph_iri, append=append, dataset=dataset, timeout=timeout)
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
+    detail(f"sent in {since(start)}")
     click.echo(report.summary())

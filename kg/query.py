@@ -29,7 +29,9 @@ from kg.namespaces import PREFIXES
 __all__ = [
     "FORMATS",
     "INLINE",
+    "STDIN",
     "QueryOutput",
+    "decode_query",
     "display_width",
     "format_table",
     "is_update",
@@ -40,6 +42,8 @@ __all__ = [
 
 #: How an inline query (the QUERY argument) is named in messages.
 INLINE = "QUERY"
+#: How a query read from standard input (``kg query -``, ``--file -``) is named in messages.
+STDIN = "<stdin>"
 
 #: Output formats, and which kinds of query each applies to.
 SOLUTION_FORMATS = {
@@ -86,10 +90,16 @@ def read_query(path: Path) -> str:
         raise InputError(path, E_MISSING) from exc
     except OSError as exc:
         raise InputError(path, E_UNREADABLE.format(why=exc.strerror or exc)) from exc
+    return decode_query(data, path)
+
+
+def decode_query(data: bytes, source: Path | str) -> str:
+    """A query's bytes (a file's, or stdin's) as text, or an ``InputError`` naming ``source``:
+    UTF-8, with the byte-order mark some editors write dropped."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, E_NOT_UTF8.format(pos=exc.start, byte=hex(data[exc.start]))) from exc
+        raise InputError(source, E_NOT_UTF8.format(pos=exc.start, byte=hex(data[exc.start]))) from exc
 
 
 def load_store(out_dir: Path) -> tuple[ox.Store, Path]:

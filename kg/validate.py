@@ -28,11 +28,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-__all__ = ["Violation", "shapes", "validate"]
+from kg.errors import E_UNREADABLE, InputError
+from kg.graphfiles import find_graph_file, parse_error
+
+__all__ = ["Violation", "read_build", "shapes", "validate"]
 
 Node = URIRef | Literal | BNode
 Triple = tuple[Node, Node, Node]
@@ -222,6 +227,36 @@ def validate(data: Graph | Iterable[Triple]) -> list[Violation]:
                 if not ok:
                     out.append(Violation(str(focus), str(check.path), check.message))
     return sorted(out)
+
+
+def read_build(out_dir: Path) -> tuple[Path, list[Triple]]:
+    """The triples a build wrote (``graph.nt``, else ``graph.ttl``: ``kg.graphfiles``) as rdflib
+    terms, for ``kg validate``; or an ``InputError`` naming the file.
+
+    Oxigraph parses them (rdflib's Turtle parser took 0.47 s for the seeds' 4,185 triples,
+    Oxigraph 0.01 s, so a large build is checked in seconds rather than minutes)."""
+    path, graph_file = find_graph_file(out_dir)
+    try:
+        triples = [(_term(t.subject), _term(t.predicate), _term(t.object))
+                   for t in ox.parse(path=str(path), format=graph_file.rdf_format)]
+    except SyntaxError as exc:
+        raise parse_error(path, graph_file, exc) from exc
+    except OSError as exc:
+        raise InputError(path, E_UNREADABLE.format(why=exc.strerror or exc)) from exc
+    return path, triples
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """An Oxigraph term as the rdflib term rdflib's own parser would make of it."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:
