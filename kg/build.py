@@ -9,6 +9,12 @@ A build is all or nothing for each document and for the output folder:
   already running there is reported at once; every file is written into the
   staging folder, and the finished build replaces the previous one in a single
   rename, so a reader never sees files of two builds, even across ``kill -9``.
+
+The per-document map (normalise + extract) runs where ``BuildSettings`` says
+(``jobs`` processes or a Dask ``scheduler``: ``kg.parallel``) and skips the
+documents the extraction cache (``kg.cache``) already holds; linking, the graph
+and the writers always run here, over every document, so the output does not
+depend on how the map was spread or what the cache held.
 """
 
 from __future__ import annotations
@@ -16,30 +22,26 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.aliases import Aliases
 from kg.atomic import OutputFolder, file_mode
+from kg.cache import ExtractionCache, fingerprint
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
 from kg.export.rdf import rdf_quads, rdflib_triples
-from kg.extract import extract_one
 from kg.graph import build_graph
 from kg.link import LinkSettings, link
-from kg.model import Document, Graph
+from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
-from kg.nlp import load_nlp
-from kg.normalise import normalise
+from kg.parallel import Failed, Outcome, extract_map
+from kg.progress import Progress, silent
 from kg.read import RawText, read_all
 from kg.validate import Violation, validate
 
 #: The encoding most files are in; the summary names only files read as something else.
 UTF8 = "utf-8"
-
-#: How long an exception's message may get in a per-document error line.
-_MAX_REASON = 300
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class BuildSettings:
     aliases: Aliases = field(default_factory=Aliases)
     publisher: str | None = None
     encoding: str | None = None  # force one codec for every input; None: detect per file
+    jobs: int = 1  # processes for the per-document map (kg.parallel); 1: this process
+    scheduler: str | None = None  # a Dask scheduler's address: run the map on its workers instead
+    cache: Path | None = None  # folder of the extraction cache (kg.cache); None: extract everything
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,11 @@ class BuildReport:
     seconds: float
     triples: int
     violations: tuple[Violation, ...] = ()
+    #: Wall seconds of each stage (read, extract, link, write, validate), in order.
+    stages: tuple[tuple[str, float], ...] = ()
+    #: Documents extracted in this build, and documents whose result came from the cache.
+    extracted: int = 0
+    cached: int = 0
 
     def entity_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.graph.entities if e.mentions)
@@ -75,15 +85,16 @@ class BuildReport:
         return [(d.source, d.encoding) for d in self.graph.documents if d.encoding != UTF8]
 
 
-Progress = Callable[[Iterable[Document]], Iterable[Document]]
+@dataclass
+class _Timer:
+    """Wall seconds per stage, in the order the stages ran."""
 
+    stages: dict[str, float] = field(default_factory=dict)
+    extracted: int = 0
+    cached: int = 0
 
-def failure(stage: str, exc: BaseException) -> str:
-    """An unexpected exception as one short line: what failed and the exception's own words."""
-    words = " ".join(str(exc).split())
-    if len(words) > _MAX_REASON:
-        words = words[: _MAX_REASON - 1] + "…"
-    return f"{stage} failed ({type(exc).__name__}{': ' + words if words else ''})"
+    def add(self, stage: str, started: float) -> None:
+        self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
 
 
 def read_inputs(paths: list[Path], settings: BuildSettings) -> tuple[list[RawText], list[InputError]]:
@@ -94,47 +105,59 @@ def read_inputs(paths: list[Path], settings: BuildSettings) -> tuple[list[RawTex
     return texts, errors
 
 
-def _normalised(text: RawText) -> Document:
-    """Normalise one text, keeping what the reader learnt about its file."""
-    return normalise(text.doc_id, text.source, text.text, encoding=text.encoding, sha256=text.sha256)
+def extract_all(
+    texts: list[RawText], settings: BuildSettings, progress: Progress = silent, timer: _Timer | None = None
+) -> tuple[list[DocResult], list[InputError]]:
+    """The per-document map over ``texts``, results from the cache where it has them.
 
-
-def _where(item: RawText | Document) -> str:
-    """The file to name in an error line: its path where the reader kept one, else its source."""
-    return str(getattr(item, "path", None) or item.source)
+    Results and errors come back in input order however the map was spread.
+    """
+    timer = timer or _Timer()
+    cache = ExtractionCache(settings.cache, fingerprint(settings.nlp_overrides)).open() if settings.cache else None
+    outcomes: list[Outcome | None] = [cache.get(t) if cache else None for t in texts]
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    done, total = len(texts) - len(todo), len(texts)
+    timer.cached = done
+    progress("extract", done, total)
+    for j, outcome in extract_map([texts[i] for i in todo], settings.nlp_overrides, settings.jobs, settings.scheduler):
+        index = todo[j]
+        outcomes[index] = outcome
+        if cache is not None and isinstance(outcome, DocResult):
+            cache.put(texts[index], outcome)
+        done += 1
+        progress("extract", done, total)
+    timer.extracted = len(todo)
+    results = [o for o in outcomes if isinstance(o, DocResult)]
+    errors = [InputError(o.where, o.reason) for o in outcomes if isinstance(o, Failed)]
+    return results, errors
 
 
 def graph_of(
-    texts: list[RawText], settings: BuildSettings, progress: Progress = lambda docs: docs
+    texts: list[RawText], settings: BuildSettings, progress: Progress = silent, timer: _Timer | None = None
 ) -> tuple[Graph, list[InputError]]:
     """Normalise, extract and link; a document that raises is left out and reported.
 
     Raises ``NoDocumentsError`` (with those errors) if every document failed.
     """
-    errors: list[InputError] = []
-    documents: list[Document] = []
-    for text in texts:
-        try:
-            documents.append(_normalised(text))
-        except Exception as exc:  # any bug on one text must not stop the others
-            errors.append(InputError(_where(text), failure("normalising", exc)))
-    nlp = load_nlp(settings.nlp_overrides) if documents else None
-    results = []
-    for document in progress(documents):
-        try:
-            results.append(extract_one(nlp, document))
-        except Exception as exc:  # as above: one document's line, not the build's end
-            errors.append(InputError(_where(document), failure("extraction", exc)))
+    timer = timer or _Timer()
+    started = time.perf_counter()
+    results, errors = extract_all(texts, settings, progress, timer)
+    timer.add("extract", started)
     if not results:
         raise NoDocumentsError(errors)
+    started = time.perf_counter()
+    progress("link", 0, 1)
     link_settings = LinkSettings(province=settings.province, aliases=settings.aliases, publisher=settings.publisher)
     entities, relations = link(results, link_settings)
     kept = [r.document for r in results]
-    return build_graph(kept, entities, relations, settings.province), errors
+    graph = build_graph(kept, entities, relations, settings.province)
+    progress("link", 1, 1)
+    timer.add("link", started)
+    return graph, errors
 
 
 def make_graph(
-    paths: list[Path], settings: BuildSettings, progress: Progress = lambda docs: docs
+    paths: list[Path], settings: BuildSettings, progress: Progress = silent
 ) -> tuple[Graph, list[InputError]]:
     """Read, extract and link (nothing is written); raise ``KgError`` if no document could be used."""
     texts, read_errors = read_inputs(paths, settings)
@@ -146,11 +169,12 @@ def make_graph(
 
 
 def write_outputs(
-    graph: Graph, folder: Path, settings: BuildSettings, shown_as: Path | None = None
+    graph: Graph, folder: Path, settings: BuildSettings, shown_as: Path | None = None, progress: Progress = silent
 ) -> tuple[Path, ...]:
     """Write every requested format into ``folder`` (a staging folder); errors name ``shown_as``'s files."""
     shown_as = shown_as or folder
     written: list[Path] = []
+    progress("write", 0, len(settings.formats))
     for fmt in settings.formats:
         name = EXTENSIONS[fmt]
         try:
@@ -160,6 +184,7 @@ def write_outputs(
         except OSError as exc:
             raise KgError(f"{shown_as / name}: cannot write ({exc.strerror or exc})") from exc
         written.append(shown_as / name)
+        progress("write", len(written), len(settings.formats))
     return tuple(written)
 
 
@@ -167,25 +192,38 @@ def build(
     paths: list[Path],
     out_dir: Path,
     settings: BuildSettings | None = None,
-    progress: Progress = lambda docs: docs,
+    progress: Progress = silent,
 ) -> BuildReport:
-    """Build the graph of ``paths`` and publish it whole as ``out_dir`` (see ``kg.atomic``)."""
+    """Build the graph of ``paths`` and publish it whole as ``out_dir`` (see ``kg.atomic``).
+
+    ``progress(stage, done, total)`` is called as each long stage advances (``kg.progress``).
+    """
     settings = settings or BuildSettings()
     unknown = [f for f in settings.formats if f not in WRITERS]
     if unknown:
         raise KgError(f"unknown output format {unknown[0]!r} (choose from {', '.join(sorted(WRITERS))})")
     started = time.perf_counter()
+    timer = _Timer()
     texts, read_errors = read_inputs(paths, settings)
+    timer.add("read", started)
     with OutputFolder(out_dir, EXTENSIONS.values()) as folder:
         try:
-            graph, errors = graph_of(texts, settings, progress)
+            graph, errors = graph_of(texts, settings, progress, timer)
         except NoDocumentsError as exc:
             raise NoDocumentsError(read_errors + exc.errors) from exc
-        written = write_outputs(graph, folder.staging, settings, shown_as=out_dir)
+        del texts  # the documents live on in the graph; the texts as read are not needed again
+        step = time.perf_counter()
+        written = write_outputs(graph, folder.staging, settings, shown_as=out_dir, progress=progress)
+        timer.add("write", step)
+        step = time.perf_counter()
+        progress("validate", 0, 1)
         # validated from the quad table the writers shared: no rdflib store is built
         violations = tuple(validate(rdflib_triples(graph, settings.base)))
         triples = len(rdf_quads(graph, settings.base).triples)
+        progress("validate", 1, 1)
+        timer.add("validate", step)
         folder.publish()
     return BuildReport(
-        graph, tuple(read_errors + errors), written, time.perf_counter() - started, triples, violations
+        graph, tuple(read_errors + errors), written, time.perf_counter() - started, triples, violations,
+        tuple(timer.stages.items()), timer.extracted, timer.cached,
     )

@@ -7,7 +7,12 @@ stage's output. Nothing here knows about files, spaCy or RDF.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+#: ``array`` type code of ``Document.offsets``: unsigned, at least 4 bytes (raw texts under 4 G characters).
+_OFFSET_TYPE = "I" if array("I").itemsize >= 4 else "L"
 
 
 @dataclass(frozen=True)
@@ -25,17 +30,25 @@ class Document:
     ``simplified`` is ``text`` in simplified characters when it differs (an article
     in traditional characters), of the same length so offsets are shared; the
     pipeline reads ``nlp_text`` while mentions are slices of ``text``.
+
+    ``offsets`` is kept as an unsigned ``array`` (4 bytes a character, where a tuple
+    of ints takes about 36): a build holds every document at once, and the per-document
+    map sends them between processes. It is left out of the hash (arrays have none).
     """
 
     doc_id: str
     source: str
     raw: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int] = field(hash=False)
     breaks: frozenset[int] = frozenset()
     encoding: str = "utf-8"
     sha256: str = ""
     simplified: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.offsets, array):
+            object.__setattr__(self, "offsets", array(_OFFSET_TYPE, self.offsets))
 
     @property
     def nlp_text(self) -> str:

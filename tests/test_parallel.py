@@ -1,0 +1,207 @@
+"""Issue 13: the per-document map in worker processes and on Dask, the extraction cache, progress.
+
+Each spread of the map must give the very bytes a one-process build gives; the
+cache must extract only what changed and never return a stale result.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from array import array
+from pathlib import Path
+
+import pytest
+
+import kg.parallel
+from kg.build import BuildSettings, build
+from kg.cache import ExtractionCache, entry_key, fingerprint
+from kg.model import Document
+from kg.normalise import normalise
+from kg.progress import STAGES, TerminalProgress
+from kg.read import RawText
+
+# the graph files a build writes (RDF, GraphML, GEXF, CSV), not the hidden folders beside them
+FORMATS = ("ttl", "nt", "graphml", "nodes-csv", "edges-csv")
+
+
+def files_of(out_dir: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out_dir.iterdir())}
+
+
+def counting_extractions(monkeypatch) -> list[str]:
+    """Record the doc_id of every document extracted in this process."""
+    calls: list[str] = []
+    real = kg.parallel.extract_one
+
+    def counted(nlp, document):
+        calls.append(document.doc_id)
+        return real(nlp, document)
+
+    monkeypatch.setattr(kg.parallel, "extract_one", counted)
+    return calls
+
+
+@pytest.fixture(scope="module")
+def one_process(seeds_dir, tmp_path_factory):
+    """The seeds built in this process, without a cache: what every other spread must equal."""
+    out_dir = tmp_path_factory.mktemp("one") / "out"
+    report = build([seeds_dir], out_dir, BuildSettings(jobs=1))
+    return report, files_of(out_dir)
+
+
+@pytest.mark.slow
+def test_parallel_two_processes_write_the_same_files_as_one(seeds_dir, tmp_path, monkeypatch, one_process):
+    monkeypatch.setattr(kg.parallel, "MIN_CHARS_PER_JOB", 0)  # the seeds are too small to start workers for
+    pools: list[int] = []
+    real = kg.parallel._in_pool
+
+    def spy(texts, overrides, jobs):
+        pools.append(jobs)
+        yield from real(texts, overrides, jobs)
+
+    monkeypatch.setattr(kg.parallel, "_in_pool", spy)
+    calls = counting_extractions(monkeypatch)
+    report = build([seeds_dir], tmp_path / "out", BuildSettings(jobs=2))
+    assert pools == [2] and calls == []  # extracted in the two workers, not here
+    assert report.extracted == len(report.graph.documents) == len(one_process[0].graph.documents)
+    assert files_of(tmp_path / "out") == one_process[1]
+
+
+def test_parallel_small_corpus_is_extracted_in_this_process(seeds_dir):
+    texts = [RawText("a.txt", "a.txt", "福建省卫生健康委员会。" * 10)]
+    assert kg.parallel.worth_starting(texts, 8) == 1
+    many = [RawText(f"{i}.txt", f"{i}.txt", "字" * kg.parallel.MIN_CHARS_PER_JOB) for i in range(3)]
+    assert kg.parallel.worth_starting(many, 2) == 2
+    assert kg.parallel.worth_starting(many, 8) == 3
+
+
+def test_parallel_chunks_cover_every_document_once():
+    for count, jobs in ((1, 2), (5, 2), (100, 2), (1000, 3)):
+        ranges = kg.parallel.chunks(count, jobs)
+        assert [i for r in ranges for i in r] == list(range(count))
+        assert max(len(r) for r in ranges) <= kg.parallel.MAX_CHUNK
+
+
+def test_parallel_a_document_that_raises_is_its_own_error_line(seeds_dir, tmp_path, monkeypatch):
+    corpus = tmp_path / "texts"
+    shutil.copytree(seeds_dir, corpus)
+    victim = sorted(corpus.iterdir())[1].name
+    real = kg.parallel.extract_one
+
+    def crash_on_victim(nlp, document):
+        if document.doc_id == victim:
+            raise RuntimeError("boom\nsecond line")
+        return real(nlp, document)
+
+    monkeypatch.setattr(kg.parallel, "extract_one", crash_on_victim)
+    report = build([corpus], tmp_path / "out", BuildSettings(formats=FORMATS))
+    assert [str(e) for e in report.errors] == [f"{victim}: extraction failed (RuntimeError: boom second line)"]
+    assert victim not in {d.doc_id for d in report.graph.documents}
+    assert len(report.graph.documents) == len(list(corpus.iterdir())) - 1
+
+
+def test_cache_second_build_extracts_only_the_added_file(seeds_dir, tmp_path, monkeypatch):
+    corpus = tmp_path / "texts"
+    corpus.mkdir()
+    *first, added = sorted(seeds_dir.iterdir())
+    for path in first:
+        shutil.copy(path, corpus)
+    settings = BuildSettings(formats=FORMATS, cache=tmp_path / "cache")
+    calls = counting_extractions(monkeypatch)
+    build([corpus], tmp_path / "out", settings)
+    assert sorted(calls) == sorted(p.name for p in first)
+
+    calls.clear()
+    shutil.copy(added, corpus)
+    report = build([corpus], tmp_path / "out", settings)
+    assert calls == [added.name]
+    assert (report.extracted, report.cached) == (1, len(first))
+
+    clean = build([corpus], tmp_path / "clean", BuildSettings(formats=FORMATS))
+    assert files_of(tmp_path / "out") == files_of(tmp_path / "clean")
+    assert clean.graph.documents == report.graph.documents
+
+
+def test_cache_a_changed_file_is_extracted_again(seeds_dir, tmp_path, monkeypatch):
+    corpus = tmp_path / "texts"
+    corpus.mkdir()
+    path = corpus / "news.txt"
+    path.write_text("福建省卫生健康委员会主任张三在福州市调研。\n", encoding="utf-8")
+    settings = BuildSettings(formats=("nt",), cache=tmp_path / "cache")
+    calls = counting_extractions(monkeypatch)
+    build([corpus], tmp_path / "out", settings)
+    path.write_text("厦门市卫生健康委员会主任李四在厦门市调研。\n", encoding="utf-8")
+    report = build([corpus], tmp_path / "out", settings)
+    assert calls == ["news.txt", "news.txt"]
+    assert "李四" in {e.name for e in report.graph.entities}
+    assert "张三" not in {e.name for e in report.graph.entities}
+
+
+def test_cache_key_covers_the_name_the_package_and_the_settings(tmp_path):
+    text = RawText("a.txt", "x/a.txt", "正文", sha256="0" * 64)
+    assert entry_key(text) != entry_key(RawText("b.txt", "x/b.txt", "正文", sha256="0" * 64))
+    assert entry_key(text) != entry_key(RawText("a.txt", "y/a.txt", "正文", sha256="0" * 64))
+    assert entry_key(text) != entry_key(RawText("a.txt", "x/a.txt", "正文", encoding="gb18030", sha256="0" * 64))
+    package = tmp_path / "pkg"
+    (package / "nlp").mkdir(parents=True)
+    (package / "nlp" / "rules.py").write_text("SUFFIXES = ('局',)\n")
+    before = fingerprint(package=package)
+    assert fingerprint(package=package) == before
+    assert fingerprint({"components.kg_tagger.threshold": 0.5}, package=package) != before
+    (package / "nlp" / "rules.py").write_text("SUFFIXES = ('局', '处')\n")
+    assert fingerprint(package=package) != before
+
+
+def test_cache_opening_removes_other_fingerprints_and_survives_a_bad_entry(tmp_path):
+    old = ExtractionCache(tmp_path, "a" * 64).open()
+    new = ExtractionCache(tmp_path, "b" * 64).open()
+    assert not old.folder.exists() and new.folder.is_dir()
+    text = RawText("a.txt", "a.txt", "正文", sha256="1" * 64)
+    path = new._path(entry_key(text))
+    path.parent.mkdir()
+    path.write_bytes(b"not a pickle")
+    assert new.get(text) is None
+
+
+def test_model_document_offsets_are_compact_and_pickle(seeds_dir):
+    raw = "福建 省卫生\n健康委员会"
+    document = normalise("a.txt", "a.txt", raw)
+    assert isinstance(document.offsets, array) and document.offsets.itemsize >= 4
+    assert raw[slice(*document.raw_span(0, 3))] == "福建 省"
+    again = pickle.loads(pickle.dumps(document))
+    assert again == document and hash(again) == hash(document)
+    assert Document("b", "b", "ab", "ab", (0, 1, 2)).offsets == array("I", [0, 1, 2])
+
+
+def test_progress_every_stage_starts_and_ends(seeds_dir, tmp_path):
+    calls: list[tuple[str, int, int]] = []
+    build([seeds_dir], tmp_path / "out", BuildSettings(formats=FORMATS),
+          progress=lambda stage, done, total: calls.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, _, _ in calls))
+    assert stages == list(STAGES)
+    for stage in stages:
+        mine = [(done, total) for s, done, total in calls if s == stage]
+        assert mine[0][0] == 0 and mine[-1][0] == mine[-1][1] > 0
+        assert [d for d, _ in mine] == sorted(d for d, _ in mine)
+    assert ("extract", 5, 5) in calls and ("write", len(FORMATS), len(FORMATS)) in calls
+
+
+def test_progress_terminal_line_has_counts_and_rate(tmp_path):
+    assert "523/1000" in TerminalProgress.line("extract", 523, 1000, 10.0)
+    assert "52.3 docs/s" in TerminalProgress.line("extract", 523, 1000, 10.0)
+    with open(tmp_path / "log", "w") as stream:
+        quiet = TerminalProgress(stream)  # not a terminal: nothing written
+        quiet("extract", 0, 2)
+        quiet("extract", 2, 2)
+    assert (tmp_path / "log").read_text() == ""
+
+
+@pytest.mark.slow
+def test_parallel_dask_local_cluster_writes_the_same_files(seeds_dir, tmp_path, one_process):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=True) as cluster:
+        report = build([seeds_dir], tmp_path / "out", BuildSettings(scheduler=cluster.scheduler_address))
+    assert report.extracted == len(one_process[0].graph.documents)
+    assert files_of(tmp_path / "out") == one_process[1]
