@@ -24,6 +24,20 @@ TYPE_OF: dict[str, str] = {
 #: relation kinds carried by ``model.Relation``.
 RELATIONS: tuple[str, ...] = ("role", "suborg", "located", "organizer", "partner", "cooccur")
 
+#: relation kind -> whether its edge in the network files (GraphML, GEXF, ``edges.csv``) points
+#: from ``head`` to ``tail``: a person to the body of their post (``role``), a unit to its
+#: parent (``suborg``), a body to its place (``located``), a program to its organizer
+#: (``organizer``, as ``schema:organizer`` in the RDF). ``partner`` and ``cooccur`` are
+#: symmetric: their edges have no direction and join the two keys in sorted order.
+DIRECTED: dict[str, bool] = {
+    "role": True,
+    "suborg": True,
+    "located": True,
+    "organizer": True,
+    "partner": False,
+    "cooccur": False,
+}
+
 #: label -> the colour (r, g, b) a type is drawn in, in Gephi files and the HTML view alike
 #: (Tableau 10: distinguishable, and readable by most colour-blind viewers).
 COLOUR_OF: dict[str, tuple[int, int, int]] = {
