@@ -260,11 +260,11 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
 
 
 def _vetoes(text: str) -> list[Candidate]:
-    """No place in ``中国式``, ``新中国``; no one-character place on its own (``在榕``, ``赴港``).
+    """No place in ``中国式``, ``新中国``; no one-character city on its own (``在榕``, ``来穗``).
 
     A one-character veto has the lowest priority: it wins only against a one-character
     span of the statistical tagger, never against a longer name that contains it. Pairs
-    and lists of abbreviations (``京沪``, ``港台``, ``中美``) are left to the tagger: general
+    and lists (``榕台``, ``中美``) and provinces' forms (``京``, ``港``) are left to the tagger: general
     news tags them as places, and the health press writes them rarely."""
     out = [
         Candidate(i, i + len(w), "NOT", "not-a-place", mention=False, veto=True)
