@@ -16,8 +16,8 @@ relation has a direction and counts in- and out-degree only for those.
   edges (Gephi merges parallel edges only within a type); ``label`` is the post
   titles for ``role`` edges, else the kind. Nodes carry the ``viz`` colour (by
   type), size (by mentions) and position (the seeded layout), so the file opens
-  drawn. Not readable by networkx, whose ``read_gexf`` refuses mixed graphs (and
-  knows GEXF up to 1.2draft): read ``graph.graphml`` there.
+  drawn. Not readable by networkx, whose ``read_gexf`` refuses a mixed graph
+  ("Directed edge found in undirected graph"): read ``graph.graphml`` there.
 * CSV: ``nodes.csv`` and ``edges.csv`` with the columns Gephi's importer
   recognises (``Id``, ``Label``; ``Source``, ``Target``, ``Type`` = ``Directed`` or
   ``Undirected`` per row, ``Kind`` = the relation kind, Gephi's edge type,
