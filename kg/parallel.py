@@ -198,7 +198,7 @@ def _on_dask(
     except ImportError as exc:
         raise KgError(E_NO_DASK) from exc
     try:
-        client = Client(scheduler, set_as_default=False)
+        client = Client(scheduler)
     except OSError as exc:
         raise KgError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from exc
     with client:
