@@ -406,7 +406,7 @@ def view_command(out_dir: Path, output: Path | None) -> None:
         if output == Path(DASH):
             store, source = load_store(out_dir)
             data = page_data(store)
-            click.get_binary_stream("stdout").write(render(data).encode("utf-8"))
+            sys.stdout.buffer.write(render(data).encode("utf-8"))
             target = "stdout"
         else:
             source, target, data = write_view(out_dir, output)
@@ -450,7 +450,7 @@ def query_command(query_text: str | None, query_file: Path | None, out_dir: Path
     start = time.perf_counter()
     try:
         if query_text == DASH or query_file == Path(DASH):
-            query, source = decode_query(click.get_binary_stream("stdin").read(), STDIN), STDIN
+            query, source = decode_query(sys.stdin.buffer.read(), STDIN), STDIN
         elif query_file is None:
             query, source = query_text, INLINE
         else:
@@ -461,7 +461,9 @@ def query_command(query_text: str | None, query_file: Path | None, out_dir: Path
         result = run_query(store, query, source, fmt)
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
-    detail(f"ran {source} in {since(start)}" + ("" if result.count is None else f": {result.count} results"))
+    noun = "triple" if result.kind == "graph" else "row"
+    counted = "" if result.count is None else f" ({result.count} {noun}{'' if result.count == 1 else 's'})"
+    detail(f"ran {source} in {since(start)}{counted}")
     if output_file is None or output_file == Path(DASH):
         click.echo(result.data, nl=False)  # bytes as serialised: CSV keeps its CRLF line ends
         return

@@ -7,6 +7,8 @@ import errno
 import io
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -192,3 +194,110 @@ def test_cli_build_without_paths_reads_seeds_in_current_folder(runner, seeds_dir
         assert sorted(p.name for p in out.iterdir()) == GRAPH_FILES
         here = Path.cwd().resolve() / "seeds"
         assert nt_values(out / "graph.nt", SOURCE) == {p.name for p in here.glob("*.txt")}  # relative to seeds/
+
+
+# --- shell conventions (issue 14): stdout for results, stderr for diagnostics, -, -o, -q, -v ---
+
+ROLE = "<http://www.w3.org/ns/org#role>"
+
+
+def test_cli_validate_prints_violations_on_stderr_and_the_count_on_stdout(runner, seed_build, tmp_path):
+    _, out = seed_build
+    lines = (out / "graph.nt").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if ROLE not in line]
+    (tmp_path / "graph.nt").write_text("".join(kept), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    violations = result.stderr.splitlines()
+    assert len(violations) == len(lines) - len(kept) > 0
+    assert all(v.startswith("Violation: ") and v.endswith("a membership has one role (http://www.w3.org/ns/org#role)")
+               for v in violations), violations
+    assert result.stdout == f"{tmp_path / 'graph.nt'}: {len(kept)} triples, {len(violations)} SHACL violations\n"
+
+
+def test_cli_validate_reads_turtle_when_there_is_no_ntriples(runner, seed_build, tmp_path):
+    _, out = seed_build
+    shutil.copyfile(out / "graph.ttl", tmp_path / "graph.ttl")
+    result = runner.invoke(cli, ["validate", "--out", str(tmp_path)])
+    triples = len((out / "graph.nt").read_bytes().splitlines())
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{tmp_path / 'graph.ttl'}: {triples} triples, 0 SHACL violations\n"
+
+
+@pytest.mark.parametrize("args", [["-o", "{out}"], ["-o{out}"]])
+def test_cli_short_o_for_the_build_folder_still_works_with_a_warning(runner, seed_build, args):
+    _, out = seed_build
+    result = runner.invoke(cli, ["validate", *(a.format(out=out) for a in args)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "kg validate: -o for the build folder is deprecated; use --out\n"
+    assert result.stdout.startswith(f"{out / 'graph.nt'}: ")
+    result = runner.invoke(cli, ["load", "--endpoint", "http://127.0.0.1:9/store", "--timeout", "5", "-o",
+                                 str(out.parent / "elsewhere")])
+    assert result.exit_code == 1
+    deprecated, error = result.stderr.splitlines()
+    assert deprecated == "kg load: -o for the build folder is deprecated; use --out"
+    assert error.startswith(f"Error: {out.parent / 'elsewhere'}")  # -o DIR was taken as --out DIR
+
+
+def test_cli_build_takes_out_and_no_longer_lists_short_o(runner, tmp_path):
+    result = runner.invoke(cli, ["build", "--help"])
+    assert "--out DIRECTORY" in result.stdout and "-o," not in result.stdout
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(cli, ["build", "missing.txt", "-o", "elsewhere"])
+        assert result.exit_code == 1
+        assert result.stderr.startswith("kg build: -o for the build folder is deprecated; use --out\n")
+        assert "Error: missing.txt: no such file or folder" in result.stderr
+
+
+def test_cli_build_quiet_prints_the_summary_only(runner, seeds_dir, tmp_path):
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        article = copy_seeds(seeds_dir, Path("articles")) / "000_2bd2ab5580cfad16.txt"
+        result = runner.invoke(cli, ["-q", "build", str(article), "--out", "out"])
+        assert result.exit_code == 0, result.output
+        assert SUMMARY.fullmatch(result.stdout.rstrip("\n")), result.stdout  # one line: no 'wrote' lines
+        assert result.stderr == ""  # no progress
+        assert sorted(p.name for p in Path("out").iterdir()) == GRAPH_FILES
+
+
+def test_cli_view_dash_writes_the_page_to_stdout(runner, seed_build, tmp_path):
+    _, out = seed_build
+    page = tmp_path / "page.html"
+    to_file = runner.invoke(cli, ["view", "--out", str(out), "-o", str(page)])
+    assert to_file.exit_code == 0, to_file.output
+    assert to_file.stdout.endswith(f"-> wrote {page}\n") and to_file.stderr == ""
+    to_stdout = runner.invoke(cli, ["view", "--out", str(out), "--output", "-"])
+    assert to_stdout.exit_code == 0, to_stdout.output
+    assert to_stdout.stdout_bytes == page.read_bytes()
+    assert to_stdout.stderr.endswith("-> wrote stdout\n")
+    assert not Path("-").exists()
+    quiet = runner.invoke(cli, ["view", "-q", "--out", str(out), "-o", str(page)])
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+
+
+def test_cli_verbosity_options_on_group_and_command(runner, seed_build):
+    _, out = seed_build
+    for args in (["-v", "validate"], ["validate", "--verbose"], ["-q", "validate", "-v"]):
+        result = runner.invoke(cli, [*args, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert re.search(r"^kg: read \d+ triples from \S+graph\.nt in \d+\.\d\d s$", result.stderr, re.M), args
+    result = runner.invoke(cli, ["-v", "validate", "--quiet", "--out", str(out)])  # the command's word wins
+    assert result.stderr == ""
+
+
+def test_cli_shell_completion(runner):
+    script = runner.invoke(cli, [], prog_name="kg", env={"_KG_COMPLETE": "bash_source"})
+    assert script.exit_code == 0
+    assert "_kg_completion()" in script.stdout and "complete -o nosort -F _kg_completion kg" in script.stdout
+    commands = runner.invoke(cli, [], prog_name="kg",
+                             env={"_KG_COMPLETE": "bash_complete", "COMP_WORDS": "kg qu", "COMP_CWORD": "1"})
+    assert commands.stdout.split() == ["plain,query"]
+    formats = runner.invoke(cli, [], prog_name="kg",
+                            env={"_KG_COMPLETE": "bash_complete", "COMP_WORDS": "kg build --format g",
+                                 "COMP_CWORD": "3"})
+    assert formats.stdout.split() == ["plain,gexf", "plain,graphml"]
+    assert "_KG_COMPLETE=bash_source kg" in runner.invoke(cli, ["--help"]).stdout
+
+
+def test_python_dash_m_kg_is_named_kg():
+    done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, check=True)
+    assert done.stdout.startswith(b"Usage: kg [OPTIONS] COMMAND [ARGS]...")

@@ -157,3 +157,57 @@ def test_table_pads_by_display_width_and_cuts_long_cells():
     assert len(starts) == 1  # the second column is aligned despite the double-width name
     assert lines[4].endswith("…") and display_width(lines[4]) <= 60
     assert lines[-1] == "(3 rows)"
+
+
+def test_query_dash_reads_the_query_from_stdin(runner, out):
+    result = runner.invoke(cli, ["query", "-", "--out", str(out), "--format", "csv"], input=POSTS_INLINE)
+    assert result.exit_code == 0, result.output
+    assert list(csv.reader(io.StringIO(result.stdout))) == [["person", "title"], ["刘家城", "副局长"]]
+    result = runner.invoke(cli, ["query", "--file", "-", "--out", str(out)], input=POSTS.read_bytes())
+    assert result.exit_code == 0, result.output
+    assert "刘家城" in result.stdout
+
+
+def test_query_from_stdin_is_named_stdin_in_errors(runner, out):
+    result = runner.invoke(cli, ["query", "-", "--out", str(out)], input="SELECT ?x WHERE { ?x ?y }")
+    assert_one_line_error(result, "Error: <stdin>: not a valid SPARQL query")
+    result = runner.invoke(cli, ["query", "-f", "-", "--out", str(out)], input=b"ASK {} # \xff")
+    assert_one_line_error(result, "Error: <stdin>: not UTF-8")
+
+
+def test_query_short_o_is_the_output_file_and_dash_is_stdout(runner, out, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = kg_query(runner, out, POSTS_INLINE, "--format", "csv", "-o", "posts.csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "  wrote posts.csv\n"
+    assert (tmp_path / "posts.csv").read_bytes() == b"person,title\r\n\xe5\x88\x98\xe5\xae\xb6\xe5\x9f\x8e," \
+                                                      b"\xe5\x89\xaf\xe5\xb1\x80\xe9\x95\xbf\r\n"
+    result = kg_query(runner, out, POSTS_INLINE, "--format", "csv", "--output", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == (tmp_path / "posts.csv").read_bytes()
+    assert not (tmp_path / "-").exists()
+
+
+def test_query_short_o_on_a_folder_is_refused(runner, out):
+    """``kg query -o out`` meant the build folder before -o became --output: it must not
+    write into (or over) the folder."""
+    result = kg_query(runner, out, "ASK {}", "-o", str(out))
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+    assert out.is_dir()
+
+
+def test_query_quiet_and_verbose(runner, out, tmp_path):
+    target = tmp_path / "n.json"
+    for args in (["-q", "query"], ["query", "--quiet"]):
+        result = runner.invoke(cli, [*args, "ASK {}", "--out", str(out), "--format", "json", "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == "" and result.stderr == ""
+        assert json.loads(target.read_text(encoding="utf-8")) == {"head": {}, "boolean": True}
+    plain = kg_query(runner, out, POSTS_INLINE)
+    verbose = runner.invoke(cli, ["-v", "query", "--out", str(out), POSTS_INLINE])
+    assert verbose.exit_code == 0, verbose.output
+    assert verbose.stdout == plain.stdout  # details never mix with results
+    triples = len((out / "graph.nt").read_bytes().splitlines())
+    assert f"kg: loaded {triples} triples from {out / 'graph.nt'} in " in verbose.stderr
+    assert "kg: ran QUERY in " in verbose.stderr and "(1 row)" in verbose.stderr

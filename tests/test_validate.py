@@ -41,4 +41,4 @@ def test_validate_cli_exits_1_on_violations(seed_build, tmp_path):
 def test_validate_cli_missing_graph_is_one_line_error(tmp_path):
     result = CliRunner().invoke(cli, ["validate", "--out", str(tmp_path)])
     assert result.exit_code != 0
-    assert result.output.strip().endswith("graph.ttl: no such file (run `kg build` first)")
+    assert result.stderr.strip().endswith("graph.nt: no such file (nor graph.ttl; run `kg build` first)")
