@@ -17,8 +17,11 @@ directed graph") and igraph ignores the per-edge attribute. So the file says
 ``edgedefault="directed"`` with no per-edge attribute, which every reader takes
 the same way, and each edge carries a boolean ``directed`` attribute: ``false``
 on ``partner`` and ``cooccur`` edges, whose source -> target order means nothing.
-Gephi opens the file but draws those two kinds with arrowheads; the mixed graph
-that Gephi reads as such is in ``graph.gexf`` and ``edges.csv`` (``kg.export.gephi``).
+Gephi opens the file, but draws those two kinds with arrowheads and, as its GraphML
+importer knows no edge kind, merges edges that join two nodes in one direction
+(``located`` and ``cooccur`` between a place and its province become one); the
+mixed graph with kinds kept apart, as Gephi reads it, is in ``graph.gexf`` and
+``edges.csv`` (``kg.export.gephi``).
 
 Attributes are primitives: nodes carry ``label`` (canonical name), ``type``
 (``labels.TYPE_OF``), ``iri`` and ``mentions`` (int); edges carry their GraphML
