@@ -5,7 +5,10 @@ in training. Besides the characters around each position, the features carry
 general knowledge that does not depend on the training set's size: jieba's
 dictionary words and their part-of-speech tags (``ns`` place, ``nr`` person,
 ``nt`` organization), the gazetteer's place names, surnames, titles and
-organization suffixes from ``kg.nlp.lexicon``.
+organization suffixes and program heads (``行动``, ``工程``) from
+``kg.nlp.lexicon``, and whether a character sits inside quotes or title marks
+(programs are often quoted, ``“师带徒”``, and documents are in ``《》``, which
+also hold newspapers).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from kg.nlp import lexicon as lx
 from kg.nlp.rules.places import match_places
 
 _TITLE_RE = re.compile("|".join(map(re.escape, lx.TITLES)))
+_PROG_HEAD_RE = re.compile("|".join(map(re.escape, lx.PROG_HEADS)))
+_OPENING = {"“": "“", "《": "《", "「": "“", "『": "“", "〈": "《"}
+_CLOSING = frozenset("”》」』〉")
 _SUFFIX_RE = re.compile("|".join(map(re.escape, sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK}, key=len)[::-1])))
 
 
@@ -36,6 +42,21 @@ def _marks(text: str, pattern: re.Pattern[str]) -> tuple[set[int], set[int]]:
         starts.add(m.start())
         lasts.add(m.end() - 1)
     return starts, lasts
+
+
+def _quoted(text: str) -> list[str]:
+    """The open quote (``“``) or title mark (``《``) each character sits inside, or ``""``;
+    a sentence end or line break closes an unbalanced one (OCR drops marks)."""
+    state = [""] * len(text)
+    open_mark = ""
+    for i, ch in enumerate(text):
+        if ch in _CLOSING or ch in "。\n":
+            open_mark = ""
+        elif ch in _OPENING:
+            open_mark = _OPENING[ch]
+        elif open_mark:
+            state[i] = open_mark
+    return state
 
 
 def featurize(text: str) -> list[list[str]]:
@@ -59,6 +80,8 @@ def featurize(text: str) -> list[list[str]]:
             place[i] = "B" if i == cand.start else "I"
     title_starts, title_lasts = _marks(text, _TITLE_RE)
     _, suffix_lasts = _marks(text, _SUFFIX_RE)
+    _, head_lasts = _marks(text, _PROG_HEAD_RE)
+    quoted = _quoted(text)
     surnames = lx.SURNAMES_1
     # Built column by column (list comprehensions), then zipped: several times faster
     # than appending feature by feature, and tagging speed is what a build spends most on.
@@ -89,4 +112,8 @@ def featurize(text: str) -> list[list[str]]:
             feats.append("<title")
         if i in suffix_lasts:
             feats.append("sfx")
+        if i in head_lasts:
+            feats.append("phd")
+        if quoted[i]:
+            feats.append("q=" + quoted[i])
     return out

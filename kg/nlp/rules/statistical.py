@@ -5,7 +5,8 @@ fragments of policy phrases. A span is offered only if it is plausible by the
 same general knowledge the rules use: a person name starts with a surname
 (or is a transliterated name) and is no everyday word; a place is a known
 division, a dictionary place word, or ends in a place suffix; an organization
-ends in a body's suffix.
+ends in a body's suffix; a program ends in a program's head word (``行动``,
+``工程``) or is quoted.
 """
 
 from __future__ import annotations
@@ -23,9 +24,25 @@ _ORG_SUFFIXES = tuple(
 )
 _HONORIFIC = re.compile("先生|女士|老师|同志|师傅")
 _PUNCT = re.compile(r"[^\w·]")
+_QUOTE_MARKS = re.compile(r"[“”‘’\"'《》]")
 _DEPARTMENT_ENDS = "科室院局处部"
 
 Filter = Callable[[str, int, int, str, float], bool]
+
+
+def _split_by_punctuation(surface: str, label: str) -> bool:
+    """A span across punctuation is two things (``串联▲心血管病医学中心``); a program's
+    name may hold the quotes of its core (``“师带徒”医疗帮扶行动``)."""
+    return bool(_PUNCT.search(_QUOTE_MARKS.sub("", surface) if label == "PROG" else surface))
+
+
+def _program(text: str, start: int, end: int) -> bool:
+    """Ends in a program's head word, or is the whole of a quotation."""
+    surface = text[start:end]
+    if text.startswith(lx.PROG_HEAD_BLOCKERS, end):
+        return False  # 试点城市, 项目建设: the head is generic here
+    quoted = text[start - 1 : start] == "“" and text[end : end + 1] == "”"
+    return quoted or surface.endswith(lx.PROG_HEADS)
 
 
 def _department(text: str, start: int, end: int) -> bool:
@@ -40,8 +57,8 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
     surface = text[start:end]
     if len(surface) < 2 or surface in lx.everyday_words() or text.startswith(lx.RANKING_WORDS, end):
         return False
-    if _PUNCT.search(surface):
-        return False  # 串联▲心血管病医学中心: a span across punctuation is two things
+    if _split_by_punctuation(surface, label):
+        return False
     tag = lx.word_tags().get(surface, "")
     if label == "PER":
         if _department(text, start, end) or _HONORIFIC.search(surface):
@@ -54,6 +71,8 @@ def plausible(text: str, start: int, end: int, label: str) -> bool:
         return False  # 公立医院, 乡镇卫生院: generic references
     if label == "LOC":
         return tag.startswith("ns") or bool(_PLACE_SUFFIX.search(surface))
+    if label == "PROG":
+        return _program(text, start, end)
     if label == "ORG":
         if tag.startswith("nt"):
             return True
@@ -82,7 +101,7 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
             return (
                 long_enough
                 and surface not in lx.everyday_words()
-                and not _PUNCT.search(surface)
+                and not _split_by_punctuation(surface, label)
                 and not text.startswith(lx.RANKING_WORDS, end)
                 and not surface.startswith(lx.GENERIC_PREFIX)
                 and not (label == "PER" and (_HONORIFIC.search(surface) or _department(text, start, end)))
