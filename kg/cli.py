@@ -6,138 +6,46 @@ per-file problems are reported and the other files still build.
 Start-up is kept short (issue 13): this module imports only click and the light
 ``kg`` modules. Each command imports what it runs inside its body, so spaCy and
 the pipeline are loaded by the commands that extract (build, eval, explain) and
-by no other; option values that live in slow modules (``--format``'s writers,
-``--base``'s default) are read from them only when click shows or uses them.
-
-Shell conventions: results go to stdout, diagnostics (errors, warnings,
-violations, progress, ``-v`` details) to stderr; ``-`` as a file to read or write
-means stdin or stdout; ``-o`` is ``--output`` (one file written), the build folder
-is ``--out``; ``-q`` and ``-v`` work on the group (``kg -q build``) or any command.
+by no other. The shell conventions every command follows (stdout and stderr,
+``-``, ``-o``, ``-q``/``-v``) are in ``kg.shell``.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from kg import __version__
 from kg.errors import KgError, NoDocumentsError
 from kg.labels import LABELS
+from kg.shell import (
+    BUILD_FOLDER,
+    DASH,
+    QUIET,
+    Deferred,
+    FormatChoice,
+    LegacyOutCommand,
+    detail,
+    note,
+    since,
+    verbosity,
+    verbosity_options,
+)
 
 if TYPE_CHECKING:
     from kg.aliases import Aliases
 
 DEFAULT_INPUT = Path("seeds")
-#: On the command line, this file name means stdin (a file read) or stdout (a file written).
-DASH = "-"
 #: The check split of the domain articles, for `kg eval --check` (``*_01``-``*_07`` are development).
 DEFAULT_CHECK = "*_08.*,*_09.*,*_10.*"
 
-#: ``ctx.meta`` key of the verbosity (``meta`` is shared by the group's and the command's context).
-_VERBOSITY = "kg.verbosity"
-QUIET, NORMAL, VERBOSE = -1, 0, 1
-
-
-class Deferred:
-    """A constant of a module that is slow to import (``kg.namespaces`` imports rdflib), as an
-    option's default: click calls it when the option is used and prints it in ``--help``, so
-    the module is imported only then, and the constant keeps its one place of definition."""
-
-    def __init__(self, module: str, name: str) -> None:
-        self.module, self.name = module, name
-
-    def __call__(self) -> Any:
-        return getattr(importlib.import_module(self.module), self.name)
-
-    def __str__(self) -> str:
-        return str(self())
-
-
-class FormatChoice(click.Choice):
-    """``kg build --format``: the writers' names, read from ``kg.export`` (rdflib, networkx,
-    numpy) only when the option is parsed, shown or completed, not at every start."""
-
-    def __init__(self) -> None:
-        super().__init__(())
-
-    @property
-    def choices(self) -> tuple[str, ...]:
-        from kg.export import WRITERS
-
-        return tuple(sorted(WRITERS))
-
-    @choices.setter
-    def choices(self, _value: Any) -> None:  # click.Choice.__init__ assigns; the writers decide
-        pass
-
-
-class LegacyOutCommand(click.Command):
-    """A command reading a build folder, which once took ``-o`` for ``--out``: ``-o DIR`` still
-    works, with a warning on stderr, because ``-o`` now means ``--output`` (one file written,
-    ``kg query``, ``kg view``) and a command that writes no single file has no ``-o`` of its own."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        rewritten = []
-        for i, arg in enumerate(args):
-            if arg == "--":
-                rewritten.extend(args[i:])
-                break
-            if arg == "-o" or (arg.startswith("-o") and not arg.startswith("--")):
-                click.echo(f"kg {self.name}: -o for the build folder is deprecated; use --out", err=True)
-                arg = "--out" if arg == "-o" else "--out=" + arg[2:]
-            rewritten.append(arg)
-        return super().parse_args(ctx, rewritten)
-
-
-def _set_verbosity(level: int) -> Callable[[click.Context, click.Parameter, bool], None]:
-    def callback(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-        if value:  # the last of -q and -v given wins, the command's over the group's
-            ctx.meta[_VERBOSITY] = level
-
-    return callback
-
-
-def verbosity_options(function: Callable) -> Callable:
-    """``-q/--quiet`` and ``-v/--verbose``, on the group and on every command, so both
-    ``kg -q build`` and ``kg build -q`` work."""
-    quiet = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_verbosity(QUIET),
-                         help="Print only results and errors: no progress, no 'wrote' lines.")
-    verbose = click.option("-v", "--verbose", is_flag=True, expose_value=False, callback=_set_verbosity(VERBOSE),
-                           help="Also print details on stderr: files read, timings.")
-    return quiet(verbose(function))
-
-
-def verbosity() -> int:
-    """QUIET, NORMAL or VERBOSE, as the command line asked."""
-    ctx = click.get_current_context(silent=True)
-    return NORMAL if ctx is None else ctx.meta.get(_VERBOSITY, NORMAL)
-
-
-def note(message: str) -> None:
-    """A line about what was done (``wrote FILE``) on stdout, unless ``-q``."""
-    if verbosity() > QUIET:
-        click.echo(message)
-
-
-def detail(message: str) -> None:
-    """A detail for ``-v`` (what was read, how long a step took), on stderr."""
-    if verbosity() >= VERBOSE:
-        click.echo(f"kg: {message}", err=True)
-
-
-def since(start: float) -> str:
-    """Seconds since ``start`` (``time.perf_counter``), for a ``-v`` timing."""
-    return f"{time.perf_counter() - start:.2f} s"
-
-
-@click.group(epilog="Shell completion (bash, zsh, fish): add  eval \"$(_KG_COMPLETE=bash_source kg)\"  to "
-                    "~/.bashrc (zsh_source to ~/.zshrc; fish: _KG_COMPLETE=fish_source kg | source).")
+@click.group(epilog="\b\nShell completion: add to ~/.bashrc (zsh: zsh_source, to ~/.zshrc)\n"
+                    "  eval \"$(_KG_COMPLETE=bash_source kg)\"\n"
+                    "fish: _KG_COMPLETE=fish_source kg | source")
 @click.version_option(__version__, prog_name="kg")
 @verbosity_options
 def cli() -> None:
@@ -353,13 +261,8 @@ def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str
     click.echo("\n\n".join(explain(graph, entity, base, fallback) for entity in found))
 
 
-#: ``--out`` of the commands that read a build.
-_BUILD_FOLDER = dict(default=Path("out"), show_default=True, type=click.Path(file_okay=False, path_type=Path),
-                     help="Folder of a built graph.")
-
-
 @cli.command("validate", cls=LegacyOutCommand)
-@click.option("--out", "out_dir", **_BUILD_FOLDER)
+@click.option("--out", "out_dir", **BUILD_FOLDER)
 @verbosity_options
 def validate_command(out_dir: Path) -> None:
     """Check the graph in OUT (graph.nt, else graph.ttl) against the SHACL shapes
@@ -386,7 +289,7 @@ def validate_command(out_dir: Path) -> None:
 
 
 @cli.command("view")
-@click.option("--out", "out_dir", **_BUILD_FOLDER)
+@click.option("--out", "out_dir", **BUILD_FOLDER)
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="The HTML file to write; - for stdout.  [default: OUT/graph.html]")
 @verbosity_options
@@ -425,7 +328,7 @@ def view_command(out_dir: Path, output: Path | None) -> None:
 @click.argument("query_text", metavar="[QUERY]", required=False)
 @click.option("--file", "-f", "query_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="Read the query from a file (e.g. queries/posts_in_a_body.rq) instead of QUERY; - for stdin.")
-@click.option("--out", "out_dir", **_BUILD_FOLDER)
+@click.option("--out", "out_dir", **BUILD_FOLDER)
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt"]),
               help="SELECT/ASK: table, or W3C SPARQL results csv, tsv, json. "
@@ -483,7 +386,7 @@ def query_command(query_text: str | None, query_file: Path | None, out_dir: Path
 @click.option("--append", is_flag=True, help="Add to the graph (POST) instead of replacing it (PUT).")
 @click.option("--dataset", is_flag=True,
               help="Send the dataset (graph.nq, one named graph per article), each graph into its own name.")
-@click.option("--out", "out_dir", **_BUILD_FOLDER)
+@click.option("--out", "out_dir", **BUILD_FOLDER)
 @click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Seconds to wait for the server's answer to each request.")
 @verbosity_options
