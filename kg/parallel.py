@@ -119,7 +119,7 @@ def extract_map(
         return
     jobs = worth_starting(texts, jobs)
     if jobs <= 1:
-        nlp = (load or _load)(overrides)
+        nlp = (load or load_pipeline)(overrides)
         for index, text in enumerate(texts):
             yield index, process(nlp, text)
     else:
@@ -132,7 +132,7 @@ def worth_starting(texts: Sequence[RawText], jobs: int) -> int:
     return max(1, min(jobs, len(texts), chars // MIN_CHARS_PER_JOB if MIN_CHARS_PER_JOB else jobs))
 
 
-def _load(overrides: dict[str, Any] | None) -> Any:
+def load_pipeline(overrides: dict[str, Any] | None) -> Any:
     from kg.nlp import load_nlp  # spaCy and the models: imported where the pipeline is needed
 
     return load_nlp(overrides)
@@ -145,7 +145,7 @@ _WORKER_NLP: Any = None
 
 def _init_worker(overrides: dict[str, Any] | None) -> None:
     global _WORKER_NLP
-    _WORKER_NLP = _load(overrides)
+    _WORKER_NLP = load_pipeline(overrides)
 
 
 def _run_chunk(chunk: list[RawText]) -> list[Outcome]:
@@ -185,7 +185,7 @@ def _dask_chunk(chunk: list[RawText], overrides: dict[str, Any] | None) -> list[
     with _DASK_LOCK:
         nlp = _DASK_NLP.get(key)
         if nlp is None:
-            nlp = _DASK_NLP[key] = _load(overrides)
+            nlp = _DASK_NLP[key] = load_pipeline(overrides)
         return [process(nlp, text) for text in chunk]
 
 

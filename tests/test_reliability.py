@@ -25,6 +25,7 @@ from click.testing import CliRunner
 
 import kg.build
 import kg.extract
+import kg.parallel
 from kg.atomic import OutputFolder
 from kg.build import BuildSettings, build
 from kg.cli import cli
@@ -133,14 +134,14 @@ def test_reliability_one_failing_document_is_one_error_line(seeds_dir, tmp_path,
     doomed = articles[1]
     marker = normalise(doomed.name, str(doomed), doomed.read_text(encoding="utf-8")).text[:12]
     if stage == "normalising":
-        real = kg.build.normalise
+        real = kg.parallel.normalise
 
         def normalise_or_fail(doc_id, source, raw, **facts):
             if marker in real(doc_id, source, raw).text:
                 raise ValueError("cannot normalise\nthis text")
             return real(doc_id, source, raw, **facts)
 
-        monkeypatch.setattr(kg.build, "normalise", normalise_or_fail)
+        monkeypatch.setattr(kg.parallel, "normalise", normalise_or_fail)
     else:
         from kg.nlp.relations import RelationExtractor
 
@@ -289,7 +290,7 @@ def test_reliability_a_second_build_into_one_folder_stops_at_once(seeds_dir, tmp
     def no_extraction(*args, **kwargs):
         raise AssertionError("extraction must not start")
 
-    monkeypatch.setattr(kg.build, "load_nlp", no_extraction)
+    monkeypatch.setattr(kg.parallel, "load_pipeline", no_extraction)
     with OutputFolder(tmp_path / "out", EXTENSIONS.values()):
         result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
@@ -300,7 +301,7 @@ def test_reliability_a_folder_of_other_files_is_not_replaced(seeds_dir, tmp_path
     copy_articles(seeds_dir, tmp_path / "in", 1)
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "notes.md").write_text("mine")
-    monkeypatch.setattr(kg.build, "load_nlp", lambda *a, **k: pytest.fail("extraction must not start"))
+    monkeypatch.setattr(kg.parallel, "load_pipeline", lambda *a, **k: pytest.fail("extraction must not start"))
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "holds files kg build did not write (notes.md)" in result.stderr
@@ -318,7 +319,7 @@ def test_reliability_unwritable_out_is_reported_before_extraction(seeds_dir, tmp
             pytest.skip("root writes into a read-only folder anyway; the under-a-file case covers root")
         (tmp_path / "ro").mkdir(mode=0o500)
         out = tmp_path / "ro" / "out"
-    monkeypatch.setattr(kg.build, "load_nlp", lambda *a, **k: pytest.fail("extraction must not start"))
+    monkeypatch.setattr(kg.parallel, "load_pipeline", lambda *a, **k: pytest.fail("extraction must not start"))
 
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out)])
 

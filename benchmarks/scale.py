@@ -1,0 +1,186 @@
+"""Scale benchmark (issue 13): a whole `kg build` of N synthetic articles, stage by stage.
+
+    python benchmarks/scale.py                       # 1,000 articles: --jobs 1, --jobs 2, +1 article, jieba
+    python benchmarks/scale.py --articles 1000 2000 10000 --json /tmp/scale.json
+
+The corpus is ``benchmarks/synthetic.py``'s: ~2,000-character articles laid out from
+the public NER sentences (``../shared/data/ner``), the same files for the same N.
+For each N, each run is a fresh interpreter (the script calls itself with ``--run``):
+
+1. ``--jobs 1``, no cache: the one-core build;
+2. ``--jobs J`` (each of ``--jobs``), cache empty then filled: the parallel build;
+3. one article added, ``--jobs 2`` with that cache: the incremental build;
+4. jieba's POS tagger (``jieba.posseg.cut``) over the same normalised texts on one
+   core: the public baseline (its dictionary load timed apart).
+
+It prints wall and CPU seconds (this process and its children: the machine is
+shared, so CPU seconds are the steadier figure), each stage's wall seconds and
+per-article milliseconds, and the peak resident memory of the process tree (the
+sum over the build and its workers, sampled every 0.1 s with psutil).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("synthetic", HERE / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class PeakMemory:
+    """The largest sum of RSS over this process and all its descendants, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        import psutil
+
+        self.me = psutil.Process()
+        self.peak = 0
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            for proc in [self.me, *self.me.children(recursive=True)]:
+                with contextlib.suppress(Exception):  # a worker that just ended
+                    total += proc.memory_info().rss
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict:
+    """One build in this interpreter; the figures as a dict."""
+    from kg.build import BuildSettings, build
+
+    started, cpu = time.perf_counter(), os.times()
+    with PeakMemory() as memory:
+        report = build([corpus], out, BuildSettings(jobs=jobs, cache=cache))
+    ended = os.times()
+    return {
+        "documents": len(report.graph.documents), "entities": len(report.graph.entities),
+        "triples": report.triples, "errors": len(report.errors),
+        "wall": time.perf_counter() - started,
+        "cpu": (ended.user - cpu.user) + (ended.system - cpu.system)
+        + (ended.children_user - cpu.children_user) + (ended.children_system - cpu.children_system),
+        "stages": dict(report.stages), "extracted": report.extracted, "cached": report.cached,
+        "peak_mib": memory.peak / 2**20,
+    }
+
+
+def run_jieba(corpus: Path) -> dict:
+    """jieba.posseg.cut over every normalised article, on this one core."""
+    import jieba
+    import jieba.posseg
+
+    from kg.normalise import normalise
+    from kg.read import read_all
+
+    texts, _ = read_all([corpus])
+    documents = [normalise(t.doc_id, t.source, t.text).text for t in texts]
+    started = time.perf_counter()
+    jieba.initialize()
+    load = time.perf_counter() - started
+    cpu = time.process_time()
+    started = time.perf_counter()
+    words = sum(1 for text in documents for _ in jieba.posseg.cut(text))
+    return {"load": load, "wall": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+            "words": words, "chars": sum(map(len, documents))}
+
+
+def in_fresh_process(*args: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--run", *args], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def stage_line(name: str, figures: dict, articles: int) -> str:
+    stages = "  ".join(f"{k} {v:.1f}s ({1000 * v / articles:.1f} ms/art)" for k, v in figures["stages"].items())
+    return (f"  {name:<14} wall {figures['wall']:7.1f} s  cpu {figures['cpu']:7.1f} s  "
+            f"peak {figures['peak_mib']:6.0f} MiB  extracted {figures['extracted']:>5}  | {stages}")
+
+
+def bench(articles: int, jobs_list: list[int], work: Path) -> dict:
+    synthetic = _synthetic()
+    corpus = work / f"texts-{articles}"
+    synthetic.write_articles(corpus, articles)
+    cache = work / f"cache-{articles}"
+    figures: dict = {"articles": articles}
+    print(f"{articles} articles ({sum(p.stat().st_size for p in corpus.iterdir()) / 1e6:.1f} MB)", flush=True)
+    figures["jobs1"] = in_fresh_process("build", str(corpus), str(work / "out-1"), "1", "")
+    print(stage_line("--jobs 1", figures["jobs1"], articles), flush=True)
+    for jobs in jobs_list:
+        if jobs == 1:
+            continue
+        for p in cache.glob("*"):
+            subprocess.run(["rm", "-rf", str(p)], check=True)
+        figures[f"jobs{jobs}"] = in_fresh_process("build", str(corpus), str(work / f"out-{jobs}"), str(jobs),
+                                                  str(cache))
+        print(stage_line(f"--jobs {jobs}", figures[f"jobs{jobs}"], articles), flush=True)
+        speedup = figures["jobs1"]["wall"] / figures[f"jobs{jobs}"]["wall"]
+        print(f"  speed-up --jobs {jobs} over --jobs 1: {speedup:.2f}x (wall)", flush=True)
+    last = max(jobs_list)
+    synthetic.write_articles(corpus, articles + 1)  # the same N files again, and one more
+    figures["incremental"] = in_fresh_process("build", str(corpus), str(work / f"out-{last}"), str(last), str(cache))
+    print(stage_line("+1 article", figures["incremental"], articles + 1), flush=True)
+    full = figures.get(f"jobs{last}", figures["jobs1"])["wall"]
+    print(f"  incremental / full build: {figures['incremental']['wall'] / full:.1%} (wall)", flush=True)
+    (corpus / f"a{articles:04d}.txt").unlink()
+    figures["jieba"] = in_fresh_process("jieba", str(corpus))
+    j = figures["jieba"]
+    print(f"  jieba.posseg  load {j['load']:.1f} s, tagging wall {j['wall']:.1f} s cpu {j['cpu']:.1f} s "
+          f"({j['chars'] / max(j['cpu'], 1e-9) / 1000:.0f} k chars/s); kg --jobs 1 cpu / jieba cpu: "
+          f"{figures['jobs1']['cpu'] / max(j['cpu'], 1e-9):.2f}x", flush=True)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--work", type=Path, help="folder for corpora, outputs, caches (default: a temp folder)")
+    parser.add_argument("--json", type=Path, help="also write every figure here")
+    parser.add_argument("--run", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        kind, *rest = args.run
+        if kind == "build":
+            corpus, out, jobs, cache = rest
+            print(json.dumps(run_build(Path(corpus), Path(out), int(jobs), Path(cache) if cache else None)))
+        else:
+            print(json.dumps(run_jieba(Path(rest[0]))))
+        return
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="kg-scale-") as temp:
+        work = args.work or Path(temp)
+        work.mkdir(parents=True, exist_ok=True)
+        results = [bench(n, args.jobs, work) for n in args.articles]
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
