@@ -205,3 +205,23 @@ def test_parallel_dask_local_cluster_writes_the_same_files(seeds_dir, tmp_path, 
         report = build([seeds_dir], tmp_path / "out", BuildSettings(scheduler=cluster.scheduler_address))
     assert report.extracted == len(one_process[0].graph.documents)
     assert files_of(tmp_path / "out") == one_process[1]
+
+
+def test_cli_build_second_run_takes_every_document_from_the_cache(seeds_dir, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    out = tmp_path / "out"
+    args = ["build", str(seeds_dir), "--out", str(out), "--format", "nt", "-j", "1", "-v"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    built = (out / "graph.nt").read_bytes()
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    assert "extracted 5 documents (--jobs 1), 0 from the cache" in first.stderr
+    assert "extracted 0 documents (--jobs 1), 5 from the cache" in second.stderr
+    assert (tmp_path / ".out.cache").is_dir()
+    assert (out / "graph.nt").read_bytes() == built
+    third = CliRunner().invoke(cli, [*args, "--no-cache"])
+    assert "extracted 5 documents (--jobs 1), 0 from the cache (none)" in third.stderr
