@@ -247,33 +247,41 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
 @cli.command("explain")
 @click.argument("name")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--province", default="福建省", show_default=True,
-              help="Province a bare 省 prefix refers to in an article that names no other.")
-@click.option("--base", default=Deferred("kg.namespaces", "DEFAULT_BASE"), show_default=True,
-              help="Namespace of the IRIs shown.")
-@click.option("--aliases", "aliases_file", type=click.Path(path_type=Path), help="Corrections file, as for build.")
+@click.option("--out", "out_dir", **BUILD_FOLDER)
+@click.option("--province", default=None, metavar="TEXT",
+              help="With PATHS: province a bare 省 prefix refers to in an article that names no other "
+                   "(default: as for build).")
+@click.option("--base", default=None, metavar="TEXT", help="With PATHS: namespace of the IRIs shown.")
+@click.option("--aliases", "aliases_file", type=click.Path(path_type=Path),
+              help="With PATHS: corrections file, as for build.")
 @verbosity_options
-def explain_command(name: str, paths: tuple[Path, ...], province: str, base: str, aliases_file: Path | None) -> None:
+def explain_command(name: str, paths: tuple[Path, ...], out_dir: Path, province: str | None, base: str | None,
+                    aliases_file: Path | None) -> None:
     """Show how NAME was linked: its entity, variants, and for each variant the rule
-    and the sentence that linked it; and where each of its articles is set (the province,
-    city, county a bare 省/市/县 takes there) with the places and bodies that said so.
-    PATHS as for `kg build` (default: seeds/)."""
-    from kg.build import BuildSettings, make_graph
-    from kg.explain import explain, find
-    from kg.gazetteer import load_gazetteer
+    and the sentence that linked it; where each of its articles is set (the province,
+    city, county a bare 省/市/县 takes there) with the places and bodies that said so;
+    and its relations.
 
+    \b
+    Reads the build in --out (its explain.jsonl), as the build linked it: no
+    extraction. With PATHS (as for `kg build`), extracts and links them instead,
+    with --province, --base and --aliases, and explains that graph."""
+    from kg.explain import explain_build, explain_paths
+
+    if not paths and (province, base, aliases_file) != (None, None, None):
+        raise click.UsageError("--province, --base and --aliases go with PATHS; a build is explained as built")
+    start = time.perf_counter()
     try:
-        settings = BuildSettings(province=province, aliases=_aliases(aliases_file))
-        graph, errors = make_graph(list(paths) or [DEFAULT_INPUT], settings)
+        if paths:
+            text, errors = explain_paths(list(paths), name, province, base, _aliases(aliases_file))
+        else:
+            text, errors = explain_build(out_dir, name), []
     except KgError as exc:
         raise click.ClickException(str(exc)) from exc
     for err in errors:
         click.echo(f"Error: {err}", err=True)
-    found = find(graph, name)
-    if not found:
-        raise click.ClickException(f"{name}: no entity has this name or variant")
-    fallback = load_gazetteer().resolve(province)
-    click.echo("\n\n".join(explain(graph, entity, base, fallback) for entity in found))
+    click.echo(text)
+    detail(f"{'extracted and linked PATHS' if paths else f'read {out_dir}'} in {since(start)}")
 
 
 @cli.command("validate", cls=LegacyOutCommand)

@@ -184,4 +184,5 @@ def build_graph(
         relations=tuple(
             sorted({*relations, *_unsaid(extra, relations)}, key=lambda r: (r.kind, r.head, r.tail or "", r.role))
         ),
+        province=province,
     )

@@ -155,6 +155,9 @@ class Graph:
     documents: tuple[Document, ...]
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    #: The build's ``--province`` (the paper's): what a bare 省 means in an article that names no
+    #: other. Linking used it; kept here so a writer can say how each article's setting was decided.
+    province: str | None = None
 
     def entity(self, key: str) -> Entity:
         return self._index()[key]

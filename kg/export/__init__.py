@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import IO
 
 from kg import model
+from kg.explain import FILE_NAME as EXPLAIN_FILE
+from kg.export.explain import write_explain
 from kg.export.gephi import write_edges_csv, write_gexf, write_nodes_csv
 from kg.export.graphml import write_graphml
 from kg.export.jsonld import write_jsonld
@@ -38,6 +40,7 @@ WRITERS: dict[str, Writer] = {
     "gexf": write_gexf,
     "nodes-csv": write_nodes_csv,
     "edges-csv": write_edges_csv,
+    "explain-jsonl": write_explain,
 }
 
 #: format name -> file name its writer's output is saved as
@@ -51,4 +54,5 @@ EXTENSIONS: dict[str, str] = {
     "gexf": "graph.gexf",
     "nodes-csv": "nodes.csv",
     "edges-csv": "edges.csv",
+    "explain-jsonl": EXPLAIN_FILE,  # what `kg explain` reads (kg.explain): the reasons, not the graph
 }
