@@ -9,8 +9,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.util import registry
 
+from kg.nlp.candidate import Candidate
 from kg.nlp.tagger import bio_spans
+from kg.normalise import comparison_form
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DEV = ROOT.parent / "shared" / "data" / "ner" / "peoples_daily.dev.bio"
@@ -42,6 +46,14 @@ def test_tagger_finds_a_name_in_general_news(nlp):
     statistical = {(s.text, s.label_) for s in doc.spans["kg_statistical"]}
     assert ("江泽民", "PER") in statistical
     assert ("江泽民", "PER") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_tagger_finds_a_body_and_a_program_of_the_health_press(nlp):
+    # Learnt from the domain articles: the general-news corpora have no PROG at all.
+    doc = nlp("6月3日,湖南省肿瘤医院联合长沙市卫生健康委员会举办“健康湘江”科普宣传周活动。")
+    statistical = {(comparison_form(s.text), s.label_) for s in doc.spans["kg_statistical"]}
+    assert {("湖南省肿瘤医院", "ORG"), ("长沙市卫生健康委员会", "ORG")} <= statistical
+    assert any(label == "PROG" and text.endswith("科普宣传周活动") for text, label in statistical)
 
 
 def test_tagger_threshold_drops_unsure_spans(nlp):
@@ -116,3 +128,46 @@ def test_tagger_training_script_reproduces_the_shipped_model(tmp_path):
     train.main(["--out", str(out)])
     shipped = files("kg.resources").joinpath("ner.crfsuite").read_bytes()
     assert hashlib.sha256(out.read_bytes()).hexdigest() == hashlib.sha256(shipped).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "surface, sure, kept",
+    [
+        ("“青苗护航”关爱行动", 0.7, True),  # ends in a program head; its quotes are no punctuation break
+        ("青苗护航", 0.7, True),  # the whole of a quotation
+        ("推进试点", 0.7, False),  # 试点工作: the head is generic here
+        ("市里启动", 0.9, False),  # neither quoted nor headed
+        ("。推进试点", 0.99, False),  # across a sentence end
+    ],
+)
+def test_tagger_program_spans_pass_the_filter_when_quoted_or_headed(surface, sure, kept):
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    text = "市里启动“青苗护航”关爱行动。推进试点工作。"
+    start = text.index(surface)
+    # sure=1.01: every span takes the plausibility checks, which are what this test is about.
+    keep = make_statistical_filter(["PER", "LOC", "ORG", "PROG"], sure=1.01, sure_org=1.01)
+    assert keep(text, start, start + len(surface), "PROG", sure) is kept
+    assert not make_statistical_filter(["PER", "LOC", "ORG"])(text, start, start + len(surface), "PROG", sure)
+
+
+@registry.misc("test.fixed_rule.v1")
+def _fixed_rule(start: int, end: int, label: str):
+    """A rule that always proposes one span: stands in for the real rules."""
+
+    def rule(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
+        return [Candidate(start, end, label, "fixed")]
+
+    return rule
+
+
+@pytest.mark.parametrize("equal_at, winner", [(1.01, "欧阳"), (0.6, "欧阳青禾")])
+def test_tagger_spans_yield_to_rules_unless_sure_enough_to_compete(equal_at, winner):
+    nlp = spacy.blank("zh")
+    rule = {"@misc": "test.fixed_rule.v1", "start": 2, "end": 4, "label": "LOC"}
+    ruler = nlp.add_pipe("kg_mentions", config={"rules": {"fixed": rule}, "statistical_equal_at": equal_at})
+    doc = nlp.make_doc("会上欧阳青禾发言")
+    tagged = doc.char_span(2, 6, label="PER")
+    tagged._.kg_confidence = 0.7  # below ``sure``: it passes as plausible (a surname, no dictionary word)
+    doc.spans["kg_statistical"] = [tagged]
+    assert [e.text for e in ruler(doc).ents] == [winner]
