@@ -112,6 +112,7 @@ def build_command(
       graph.gexf     the same as GEXF (Gephi's own format, viz attributes)
       nodes.csv      node table for Gephi's spreadsheet import
       edges.csv      edge table for Gephi's spreadsheet import
+      explain.jsonl  why each name was linked, and where each article is set (kg explain)
 
     A file that cannot be read or processed is reported on one line and
     skipped; the others still build. OUT is a link to the finished build in
