@@ -158,7 +158,7 @@ def stage_line(name: str, figures: dict, articles: int) -> str:
             f"\n  {'':<14} cpu of the main process by stage: {cpu}")
 
 
-def bench(articles: int, jobs_list: list[int], work: Path) -> dict:
+def bench(articles: int, jobs_list: list[int], work: Path, jieba: bool = True) -> dict:
     synthetic = _synthetic()
     corpus = work / f"texts-{articles}"
     synthetic.write_articles(corpus, articles)
@@ -180,6 +180,8 @@ def bench(articles: int, jobs_list: list[int], work: Path) -> dict:
     full = figures[f"jobs{last}"]["wall"]
     print(f"  incremental / full build: {figures['incremental']['wall'] / full:.1%} (wall)", flush=True)
     (corpus / f"a{articles:04d}.txt").unlink()
+    if not jieba:
+        return figures
     figures["jieba"] = in_fresh_process("jieba", str(corpus))
     j = figures["jieba"]
     first = figures[f"jobs{jobs_list[0]}"]
@@ -195,6 +197,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--work", type=Path, help="folder for corpora, outputs, caches (default: a temp folder)")
     parser.add_argument("--json", type=Path, help="also write every figure here")
+    parser.add_argument("--no-jieba", action="store_true", help="skip the jieba baseline")
     parser.add_argument("--run", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
@@ -211,7 +214,7 @@ def main() -> None:
         work = args.work or Path(temp)
         work.mkdir(parents=True, exist_ok=True)
         SNAPSHOT = snapshot(work)
-        results = [bench(n, args.jobs, work) for n in args.articles]
+        results = [bench(n, args.jobs, work, not args.no_jieba) for n in args.articles]
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 
