@@ -171,3 +171,13 @@ def test_tagger_spans_yield_to_rules_unless_sure_enough_to_compete(equal_at, win
     tagged._.kg_confidence = 0.7  # below ``sure``: it passes as plausible (a surname, no dictionary word)
     doc.spans["kg_statistical"] = [tagged]
     assert [e.text for e in ruler(doc).ents] == [winner]
+
+
+@pytest.mark.parametrize("surface, kept", [("医学部", False), ("财政部", True)])
+def test_tagger_sure_body_is_no_bare_unit_word(surface, kept):
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    # jieba tags 医学部 a common noun (a unit named without its parent), 财政部 an organization.
+    text = f"会上,{surface}主任讲话。"
+    start = text.index(surface)
+    assert make_statistical_filter(["ORG"])(text, start, start + len(surface), "ORG", 1.0) is kept
