@@ -134,3 +134,16 @@ def test_find_prefers_the_name_to_a_variant(out):
     """``find`` on entries read by substring: an entity named X wins over one having X as a variant."""
     candidates, _ = read_explanations(out, "福建省")
     assert [e.key for e in find(candidates, "福建省")] == ["LOC:福建省"]
+
+
+def test_article_settings_are_decided_with_the_builds_province():
+    """An article that names no place takes the build's --province (``Graph.province``), as linking did."""
+    from kg.export.explain import settings
+    from kg.graph import build_graph
+    from kg.model import Document
+
+    text = "院长在会上介绍了医院的新门诊楼。"
+    doc = Document("a.txt", "a.txt", text, text, range(len(text) + 1))
+    assert settings(build_graph([doc], [], [], "江西省")) == {
+        "a.txt": ("province 江西省: the article names no place: --province",)}
+    assert settings(build_graph([doc], [], [], None)) == {"a.txt": ("province none: no place named",)}
