@@ -38,9 +38,8 @@ if TYPE_CHECKING:
     from kg.aliases import Aliases
     from kg.model import Graph
 
-__all__ = ["FILE_NAME", "FORMAT", "VERSION", "Explanation", "explain_build", "explain_graph",
-           "explain_paths", "find",
-           "read_explanations", "render"]
+__all__ = ["FILE_NAME", "FORMAT", "VERSION", "Explanation", "explain_build", "explain_graph", "explain_paths",
+           "find", "read_explanations", "render"]
 
 #: The file of a build that ``kg explain`` reads (``kg.export.EXTENSIONS`` names it from here).
 FILE_NAME = "explain.jsonl"
