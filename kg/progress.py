@@ -47,7 +47,7 @@ class TerminalProgress:
             return
         now = time.perf_counter()
         if stage != self._stage:
-            self._stage, self._started, self._drawn = stage, now, 0.0
+            self._stage, self._started, self._drawn = stage, now, float("-inf")  # a stage's start is shown
         finished = done >= total
         if not finished and now - self._drawn < self.interval:
             return

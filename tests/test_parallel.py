@@ -6,6 +6,7 @@ cache must extract only what changed and never return a stale result.
 
 from __future__ import annotations
 
+import io
 import pickle
 import shutil
 from array import array
@@ -195,6 +196,16 @@ def test_progress_terminal_line_has_counts_and_rate(tmp_path):
         quiet("extract", 0, 2)
         quiet("extract", 2, 2)
     assert (tmp_path / "log").read_text() == ""
+    stream = io.StringIO()
+    shown = TerminalProgress(stream, interval=3600, force=True)  # as on a terminal
+    for done in range(4):
+        shown("extract", done, 3)
+    shown("link", 0, 1)
+    shown("link", 1, 1)
+    extract, link, end = stream.getvalue().split("\n")
+    assert [line.split()[:2] for line in extract.split("\r")[1:]] == [["extract", "0/3"], ["extract", "3/3"]]
+    assert [line.split()[:2] for line in link.split("\r")[1:]] == [["link", "0/1"], ["link", "1/1"]]
+    assert end == ""
 
 
 @pytest.mark.slow
