@@ -237,7 +237,7 @@ def test_eval_command_errors_are_one_line(tmp_path):
 @pytest.mark.slow
 def test_seeds_against_shared_gold():
     if not (SHARED / "gold").is_dir():
-        pytest.skip(f"no shared gold folder at {SHARED}")
+        pytest.fail(f"no shared gold folder at {SHARED} (../shared lies beside the project, as in CI)")
     gold = load_gold(SHARED / "gold")
     g, _ = make_graph([SEEDS], BuildSettings())
     scores = score_mentions(g, gold)
@@ -281,7 +281,7 @@ def test_format_split_columns_and_development_errors_only(tmp_path):
 
 def test_eval_command_check_split_on_seeds(seeds_dir):
     if not (SHARED / "gold").is_dir():
-        pytest.skip(f"no shared gold folder at {SHARED}")
+        pytest.fail(f"no shared gold folder at {SHARED} (../shared lies beside the project, as in CI)")
     held_out = "001_1d51f59310643ad7"
     result = CliRunner().invoke(
         cli, ["eval", str(SHARED / "gold"), str(seeds_dir), "--check", f"{held_out}.*", "--errors"]

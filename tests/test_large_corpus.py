@@ -40,7 +40,7 @@ def _synthetic():
 def large(tmp_path_factory):
     synthetic = _synthetic()
     if not all((synthetic.NER_DIR / name).is_file() for name in synthetic.SOURCES):
-        pytest.skip(f"needs the NER sentences in {synthetic.NER_DIR}")
+        pytest.fail(f"needs the NER sentences in {synthetic.NER_DIR} (../shared lies beside the project, as in CI)")
     texts = tmp_path_factory.mktemp("large") / "texts"
     synthetic.write_articles(texts, ARTICLES)
     out_dir = texts.parent / "out"
