@@ -8,7 +8,7 @@ A document of any length is extracted: spaCy refuses a text longer than
 memory in proportion, so a long document goes through the pipeline in pieces
 of at most ``MAX_PIECE`` characters, cut where a sentence ends (kg's rules and
 relation patterns never look past a sentence end). Offsets of mentions and the
-mention indices of relations found in a piece are shifted back, so the result
+offsets of the relations' spans found in a piece are shifted back, so the result
 counts in the whole text exactly as if it had been one ``Doc``.
 """
 
@@ -93,9 +93,11 @@ def extract_one(nlp: Language, document: Document) -> DocResult:
             )
             for s in doc.spans.get(SPANS_KEY, doc.ents)
         ]
+        # Relations name their spans by character offsets in the piece (kg.nlp.relations).
+        by_offsets = {(m.start - first, m.end - first): m for m in reversed(found)}
         relations.extend(
-            RawRelation(kind, found[head], found[tail] if tail >= 0 else None, role)
-            for kind, head, tail, role in (doc._.kg_relations or ())
+            RawRelation(kind, by_offsets[hs, he], by_offsets[ts, te] if ts >= 0 else None, role)
+            for kind, hs, he, ts, te, role in (doc._.kg_relations or ())
         )
         mentions.extend(found)
     return DocResult(document, tuple(mentions), tuple(sorted(relations, key=_rel_key)), sentence_spans)

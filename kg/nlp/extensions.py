@@ -11,7 +11,8 @@ def register() -> None:
         # Positions where the normaliser removed OCR whitespace: soft word boundaries.
         Doc.set_extension("kg_breaks", default=frozenset())
     if not Doc.has_extension("kg_relations"):
-        # Tuples (kind, head span index, tail span index or -1, role text) into doc.spans["kg_mentions"].
+        # Tuples (kind, head start, head end, tail start, tail end or -1, -1, role) of character
+        # offsets of spans in doc.spans["kg_mentions"] (kg.nlp.relations): they survive a DocBin.
         Doc.set_extension("kg_relations", default=None)
     if not Span.has_extension("kg_confidence"):
         # The statistical tagger's confidence in a span: its least sure character's marginal.

@@ -9,11 +9,15 @@ a ``.v2`` or add the component to a pipeline of their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
+from kg.labels import LABELS
 from kg.nlp.candidate import Candidate, Rule, choose, nested
 from kg.nlp.extensions import text_of
 from kg.nlp.rules import organizations, people, places, programs, statistical  # noqa: F401  (registers rules)
@@ -24,6 +28,11 @@ DEFAULT_RULES = {
     "organizations": {"@misc": "kg.org_rules.v1"},
     "programs": {"@misc": "kg.program_rules.v1"},
 }
+
+#: Run through the rules once in ``initialize``/``from_disk``: each rule loads its data (jieba's
+#: dictionary, the gazetteer) on first use, and without this the user's first ``nlp(text)`` pays
+#: for it (seconds). A sentence with a body, a title, a person, a place and a program.
+WARM_UP = "福建省卫生健康委员会主任王某在福州市出席“健康福建”行动启动仪式。"
 
 
 class MentionRuler:
@@ -41,6 +50,8 @@ class MentionRuler:
         statistical_equal_at: float = 1.01,
     ) -> None:
         self.name = name
+        #: Named in the error for a mention the tokens cut (a word segmenter instead of characters).
+        self.tokenizer = f"{type(nlp.tokenizer).__name__}, segmenter {getattr(nlp.tokenizer, 'segmenter', '?')}"
         self.rules = rules
         self.spans_key = spans_key
         self.statistical_key = statistical_key
@@ -68,18 +79,58 @@ class MentionRuler:
             if self.statistical_filter(text, s.start_char, s.end_char, s.label_, s._.kg_confidence)
         )
         chosen = choose(found)
-        spans = [s for s in (self._span(doc, c) for c in chosen) if s is not None]
-        inner = [s for s in (self._span(doc, c) for c in nested(chosen, found)) if s is not None]
+        spans = [self._span(doc, c) for c in chosen]
+        inner = [self._span(doc, c) for c in nested(chosen, found)]
         doc.spans[self.spans_key] = sorted(spans + inner, key=lambda s: (s.start_char, -s.end_char))
         doc.ents = spans
         return doc
 
-    @staticmethod
-    def _span(doc: Doc, cand: Candidate) -> Span | None:
-        return doc.char_span(cand.start, cand.end, label=cand.label, alignment_mode="strict")
+    def _span(self, doc: Doc, cand: Candidate) -> Span:
+        """The candidate as a ``Span``; an error, not a silent loss, if the tokens cut it.
+
+        The rules work on characters; the shipped tokenizer (``segmenter = "char"``) makes
+        every character a token. A word segmenter (jieba, pkuseg) may not end a token
+        where a name ends, and then the name cannot be a ``Span`` at all.
+        """
+        span = doc.char_span(cand.start, cand.end, label=cand.label, alignment_mode="strict")
+        if span is None:
+            raise ValueError(
+                f"{self.name}: the {cand.label} mention {doc.text[cand.start : cand.end]!r} "
+                f"[{cand.start}:{cand.end}] does not start and end on a token boundary of the tokenizer "
+                f"({self.tokenizer}); kg's rules need one token per character: "
+                f'[nlp.tokenizer] segmenter = "char".'
+            )
+        return span
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The entity types this component writes; spaCy lists them in ``nlp.pipe_labels`` and ``meta.json``."""
+        return LABELS
+
+    def warm_up(self) -> None:
+        """Load every rule's data now (see ``WARM_UP``); results are not kept."""
+        found: list[Candidate] = []
+        for rule in self.rules.values():
+            found.extend(rule(WARM_UP, frozenset(), list(found)))
 
     def initialize(self, get_examples: Iterable | None = None, *, nlp: Language | None = None) -> None:
-        """Nothing to learn: the rules' data are loaded (once per process) on first use."""
+        """Nothing to learn; load the rules' data here rather than on the first document."""
+        self.warm_up()
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """``ents_p``/``ents_r``/``ents_f`` and ``ents_per_type`` over ``doc.ents``, as spaCy's NER reports them.
+
+        ``nlp.evaluate`` calls this; without it a rule-only pipeline scores ``{}``.
+        """
+        return Scorer.score_spans(examples, "ents", **kwargs)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Nothing to save: the rules and their data ship in the package, the settings in ``config.cfg``."""
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MentionRuler:
+        """``spacy.load`` does not call ``initialize``; load the rules' data here instead."""
+        self.warm_up()
+        return self
 
 
 @Language.factory(
@@ -92,6 +143,7 @@ class MentionRuler:
         "statistical_filter": {"@misc": "kg.statistical_filter.v1", "labels": ["PER", "LOC", "ORG", "PROG"]},
         "statistical_equal_at": 1.01,
     },
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
 def make_mention_ruler(
     nlp: Language,

@@ -15,6 +15,7 @@ in ``initialize`` or on first use, never at import.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -27,6 +28,8 @@ from kg.nlp.extensions import text_of  # also registers Span._.kg_confidence
 from kg.nlp.features import featurize
 
 DEFAULT_MODEL = "ner.crfsuite"
+#: The model's file name inside the component's folder of ``nlp.to_disk(dir)``.
+MODEL_FILE = "model.crfsuite"
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -80,6 +83,31 @@ class CrfTagger:
     def initialize(self, get_examples: Iterable | None = None, *, nlp: Language | None = None) -> None:
         """Load the model now rather than on the first document."""
         self._load()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The span types the model knows (its BIO tags without the prefix), for ``nlp.pipe_labels``."""
+        return tuple(sorted({tag[2:] for tag in self._load().labels() if tag != "O"}))
+
+    def _model_path(self) -> Path:
+        path = Path(self.model)
+        if path.is_file():
+            return path
+        with as_file(files("kg.resources").joinpath(self.model)) as resource:
+            return Path(resource)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Copy the CRF model into ``path``, so a saved pipeline carries the model it was run with."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self._model_path(), path / MODEL_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CrfTagger:
+        """Use the model saved by ``to_disk`` (not the packaged one the config names) and load it now."""
+        self.model = str(Path(path) / MODEL_FILE)
+        self._tagger = None
+        self._load()
+        return self
 
 
 @Language.factory(

@@ -14,8 +14,8 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
     doc = nlp.make_doc(document.text)
     doc._.kg_breaks = document.breaks
     doc = nlp(doc)
-    spans = list(doc.spans["kg_mentions"])
-    return {(spans[h].text, role, spans[t].text if t >= 0 else None) for _, h, t, role in doc._.kg_relations}
+    text = doc.text
+    return {(text[hs:he], role, text[ts:te] if ts >= 0 else None) for _, hs, he, ts, te, role in doc._.kg_relations}
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,10 @@ def relations(nlp, raw: str) -> set[tuple[str, str, str | None, str]]:
     doc = nlp.make_doc(document.text)
     doc._.kg_breaks = document.breaks
     doc = nlp(doc)
-    spans = list(doc.spans["kg_mentions"])
-    return {(kind, spans[h].text, spans[t].text if t >= 0 else None, role) for kind, h, t, role in doc._.kg_relations}
+    return {
+        (kind, doc.text[hs:he], doc.text[ts:te] if ts >= 0 else None, role)
+        for kind, hs, he, ts, te, role in doc._.kg_relations
+    }
 
 
 def test_relations_byline_of_the_paper(nlp):

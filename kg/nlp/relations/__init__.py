@@ -5,8 +5,11 @@ One module per kind of statement: ``posts`` (who holds which title in which body
 program, which bodies are partners). Each reads the normalised text and the
 mention spans, without a parser, in the fixed shapes Chinese news writes them.
 
-The result goes to ``Doc._.kg_relations`` as ``(kind, head, tail, role)`` tuples
-indexing ``doc.spans[spans_key]`` (tail ``-1`` when there is none).
+The result goes to ``Doc._.kg_relations`` as ``(kind, head_start, head_end,
+tail_start, tail_end, role)`` tuples of character offsets of spans in
+``doc.spans[spans_key]`` (tail ``-1, -1`` when there is none): plain ints and
+strings, not positions in a span list, so they survive a ``DocBin`` (which
+gives them back as lists), ``nlp.pipe(..., n_process=2)`` and edits of the group.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.nlp.extensions import text_of
 from kg.nlp.relations import events, posts, structure
@@ -39,11 +42,19 @@ class RelationExtractor:
             *structure.owned(text, spans),
             *structure.located(text, spans),
         ]
-        doc._.kg_relations = tuple(sorted(set(out)))
+        doc._.kg_relations = tuple(
+            (kind, spans[head].start_char, spans[head].end_char, *_offsets(spans, tail), role)
+            for kind, head, tail, role in sorted(set(out))
+        )
         return doc
 
     def initialize(self, get_examples: Iterable | None = None, *, nlp: Language | None = None) -> None:
         """No data to load."""
+
+
+def _offsets(spans: list[Span], index: int) -> tuple[int, int]:
+    """A span's ``(start_char, end_char)``; ``(-1, -1)`` for the missing tail (index ``-1``)."""
+    return (spans[index].start_char, spans[index].end_char) if index >= 0 else (-1, -1)
 
 
 @Language.factory(
