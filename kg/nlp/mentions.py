@@ -52,7 +52,9 @@ class MentionRuler:
         self.name = name
         #: Named in the error for a mention the tokens cut (a word segmenter instead of characters).
         self.tokenizer = f"{type(nlp.tokenizer).__name__}, segmenter {getattr(nlp.tokenizer, 'segmenter', '?')}"
-        self.rules = rules
+        # A rule set to null is left out: a config override (`components.kg_mentions.rules.places=null`)
+        # cannot delete a key of the section, only replace its value.
+        self.rules = {key: rule for key, rule in rules.items() if rule is not None}
         self.spans_key = spans_key
         self.statistical_key = statistical_key
         self.statistical_filter = statistical_filter

@@ -99,3 +99,13 @@ def test_spacy_api_word_segmenter_cutting_a_name_is_an_error():
     jieba_nlp = load_nlp({"nlp.tokenizer.segmenter": "jieba"})
     with pytest.raises(ValueError, match=r"token boundary.*jieba"):
         jieba_nlp("江西省人民医院院长李建华在南昌市主持会议。")
+
+
+def test_spacy_api_config_override_removes_a_rule(nlp):
+    sentence = "通信地址：长沙市芙蓉中路218号湘江大厦六楼"
+    address = ("长沙市芙蓉中路218号湘江大厦六楼", "LOC")
+    without = load_nlp({"components.kg_mentions.rules.places": None})
+    assert list(without.get_pipe("kg_mentions").rules) == ["people", "organizations", "programs"]
+    # A whole postal address is a place only the place rules build.
+    assert address in {(e.text, e.label_) for e in nlp(sentence).ents}
+    assert address not in {(e.text, e.label_) for e in without(sentence).ents}
