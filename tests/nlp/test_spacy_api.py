@@ -109,3 +109,34 @@ def test_spacy_api_config_override_removes_a_rule(nlp):
     # A whole postal address is a place only the place rules build.
     assert address in {(e.text, e.label_) for e in nlp(sentence).ents}
     assert address not in {(e.text, e.label_) for e in without(sentence).ents}
+
+
+def test_spacy_api_shipped_config_passes_spacy_debug_config_checks():
+    # What `python -m spacy debug config` checks: the config builds without auto-filling,
+    # and its [initialize] and [training] sections resolve against spaCy's schemas.
+    from spacy.schemas import ConfigSchemaInit, ConfigSchemaTraining
+    from spacy.util import load_config, load_model_from_config, registry
+
+    from kg.nlp import CONFIG
+
+    config = load_config(CONFIG, overrides={"paths.train": "train.spacy", "paths.dev": "dev.spacy"})
+    bare = load_model_from_config(config, auto_fill=False)
+    assert bare.pipe_names == ["kg_tagger", "kg_mentions", "kg_relations"]
+    resolved = bare.config.interpolate()
+    registry.resolve(resolved["initialize"], schema=ConfigSchemaInit)
+    assert registry.resolve(resolved["training"], schema=ConfigSchemaTraining)["train_corpus"] == "corpora.train"
+
+
+def test_spacy_api_initialize_runs_every_rule_once_before_any_document(nlp):
+    # The rules load their data on first use; initialize() must be that first use, not the user's first text.
+    calls: list[str] = []
+
+    def probe(text, breaks, found):
+        calls.append(text)
+        return []
+
+    blank = spacy.blank("zh")
+    blank.add_pipe("kg_mentions", config={"rules": {"probe": {"@misc": "kg.person_rules.v1"}}})
+    blank.get_pipe("kg_mentions").rules = {"probe": probe}
+    blank.initialize()
+    assert len(calls) == 1 and calls[0]
