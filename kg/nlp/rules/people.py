@@ -123,7 +123,12 @@ def _bylines(text: str, breaks: frozenset[int]) -> list[Candidate]:
 def _credits(text: str, breaks: frozenset[int]) -> list[Candidate]:
     out = []
     for m in _CREDIT_RE.finditer(text):
-        out.extend(_piece_names(text, m.start(1), m.end(1), breaks))
+        start = m.start(1)
+        # (记者 甲 乙): the credit's role word, cut off by a break, is not one of its names
+        role = _BYLINE_RE.match(text, start)
+        if role and role.end() in breaks:
+            start = role.end()
+        out.extend(_piece_names(text, start, m.end(1), breaks))
     return out
 
 
