@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
-from rdflib import URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import (
     DCTERMS,
     ORG,
@@ -48,6 +48,7 @@ __all__ = [
     "iri_for_mention",
     "iri_for_relation",
     "iri_for_role",
+    "rdflib_term",
     "sparql_prologue",
 ]
 
@@ -183,3 +184,19 @@ def iri_for_membership(
 def iri_for_relation(base: str, kind: str, head: str, tail: str | None) -> URIRef:
     """``<base>relation/<hash>``: stable for the same kind, head and tail keys."""
     return URIRef(_check_base(base) + "relation/" + _digest(kind, head, tail))
+
+
+def rdflib_term(term) -> URIRef | BNode | Literal:
+    """An Oxigraph term as the rdflib term rdflib's own parser would make of it (a plain
+    ``xsd:string`` literal without a datatype): the exporter's and the validator's bridge."""
+    import pyoxigraph as ox  # imported here: kg's commands that never touch RDF stay light
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))

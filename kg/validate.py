@@ -36,6 +36,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.errors import E_UNREADABLE, InputError
 from kg.graphfiles import find_graph_file, parse_error
+from kg.namespaces import rdflib_term
 
 __all__ = ["Violation", "read_build", "shapes", "validate"]
 
@@ -237,26 +238,13 @@ def read_build(out_dir: Path) -> tuple[Path, list[Triple]]:
     Oxigraph 0.01 s, so a large build is checked in seconds rather than minutes)."""
     path, graph_file = find_graph_file(out_dir)
     try:
-        triples = [(_term(t.subject), _term(t.predicate), _term(t.object))
+        triples = [(rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object))
                    for t in ox.parse(path=str(path), format=graph_file.rdf_format)]
     except SyntaxError as exc:
         raise parse_error(path, graph_file, exc) from exc
     except OSError as exc:
         raise InputError(path, E_UNREADABLE.format(why=exc.strerror or exc)) from exc
     return path, triples
-
-
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """An Oxigraph term as the rdflib term rdflib's own parser would make of it."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:

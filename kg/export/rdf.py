@@ -61,6 +61,7 @@ from kg.namespaces import (
     iri_for_mention,
     iri_for_relation,
     iri_for_role,
+    rdflib_term,
 )
 
 __all__ = ["rdf_quads", "rdflib_triples", "to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
@@ -111,16 +112,6 @@ def _oxigraph(key: _Key) -> Term:
     if language:
         return ox.Literal(value, language=language)
     return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
-
-
-def _rdflib(term: Term) -> URIRef | Literal:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 class _Builder:
@@ -333,7 +324,7 @@ def rdflib_triples(graph: model.Graph, base: str) -> Iterator[tuple[URIRef, URIR
     """The triples of ``rdf_quads`` as rdflib terms, in sorted order, without an rdflib store
     (``kg.validate.validate`` reads them in one pass)."""
     quads = rdf_quads(graph, base)
-    terms = [_rdflib(t) for t in quads.terms]
+    terms = [rdflib_term(t) for t in quads.terms]
     for s, p, o in quads.triples.tolist():
         yield terms[s], terms[p], terms[o]
 
@@ -350,7 +341,7 @@ def to_dataset(graph: model.Graph, base: str) -> Dataset:
     """The same triples as ``to_rdflib``, each in the named graph of the article it was read
     from (several if several articles say it) or in the corpus graph."""
     quads = rdf_quads(graph, base)
-    terms = [_rdflib(t) for t in quads.terms]
+    terms = [rdflib_term(t) for t in quads.terms]
     dataset = _bound(Dataset(), base)
     for g, s, p, o in quads.quads.tolist():
         dataset.add((terms[s], terms[p], terms[o], terms[g]))
