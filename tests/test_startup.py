@@ -10,24 +10,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-#: Runs ``kg ARGS...`` like the console script, then writes the names of the imported modules.
-DRIVER = """
-import sys
-from kg.cli import cli
-try:
-    cli.main(sys.argv[2:], prog_name="kg")
-except SystemExit as exc:
-    code = exc.code
-else:
-    code = 0
-with open(sys.argv[1], "w", encoding="utf-8") as stream:
-    stream.write("\\n".join(sorted(sys.modules)))
-sys.exit(code)
-"""
 
 #: The extraction stack: what made every command take seconds to start.
 EXTRACTION = {"spacy", "thinc", "kg.nlp", "kg.build", "kg.extract"}
@@ -35,18 +19,10 @@ EXTRACTION = {"spacy", "thinc", "kg.nlp", "kg.build", "kg.extract"}
 GRAPH_LIBRARIES = {"rdflib", "pyoxigraph", "networkx", "numpy", "kg.export", "kg.namespaces"}
 
 
-def run_kg(tmp_path: Path, *args: str, stdin: str = "") -> tuple[subprocess.CompletedProcess, set[str]]:
-    modules_file = tmp_path / "modules.txt"
-    done = subprocess.run([sys.executable, "-c", DRIVER, str(modules_file), *args], input=stdin.encode(),
-                          capture_output=True, cwd=tmp_path, timeout=300, check=False)
-    assert modules_file.exists(), done.stderr.decode()
-    return done, set(modules_file.read_text(encoding="utf-8").split())
-
-
-def test_the_detector_sees_spacy_when_the_build_stage_is_imported(tmp_path):
+def test_the_detector_sees_spacy_when_the_build_stage_is_imported(tmp_path, run_kg):
     """The control: run through the same driver, a program that imports ``kg.build`` (as the
     command line did at start before issue 13) does show spaCy, so the tests below can fail."""
-    done, modules = run_kg(tmp_path, "--version")
+    done, modules = run_kg("--version")
     assert done.returncode == 0 and b"kg, version" in done.stdout
     assert not modules & EXTRACTION
     probe = tmp_path / "probe.py"
@@ -54,15 +30,15 @@ def test_the_detector_sees_spacy_when_the_build_stage_is_imported(tmp_path):
     assert subprocess.run([sys.executable, str(probe)], capture_output=True, check=True).stdout == b"True\n"
 
 
-def test_help_imports_no_extraction_and_no_graph_library(tmp_path):
-    done, modules = run_kg(tmp_path, "--help")
+def test_help_imports_no_extraction_and_no_graph_library(tmp_path, run_kg):
+    done, modules = run_kg("--help")
     assert done.returncode == 0 and b"kg build" in done.stdout
     assert "kg.cli" in modules
     assert not modules & (EXTRACTION | GRAPH_LIBRARIES), sorted(modules & (EXTRACTION | GRAPH_LIBRARIES))
 
 
-def test_a_command_help_imports_no_extraction(tmp_path):
-    done, modules = run_kg(tmp_path, "build", "--help")
+def test_a_command_help_imports_no_extraction(tmp_path, run_kg):
+    done, modules = run_kg("build", "--help")
     assert done.returncode == 0 and b"--format [edges-csv|" in done.stdout  # the writers, read lazily
     assert not modules & EXTRACTION, sorted(modules & EXTRACTION)
 
@@ -76,19 +52,19 @@ def test_a_command_help_imports_no_extraction(tmp_path):
         (["view", "-o", "page.html"], b"wrote page.html\n"),
     ],
 )
-def test_commands_that_read_a_build_do_not_import_spacy(seed_build, tmp_path, args, stdout):
+def test_commands_that_read_a_build_do_not_import_spacy(seed_build, tmp_path, args, stdout, run_kg):
     _, out = seed_build
     stdin = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" if "-" in args else ""
-    done, modules = run_kg(tmp_path, *args, "--out", str(out), stdin=stdin)
+    done, modules = run_kg(*args, "--out", str(out), stdin=stdin)
     assert done.returncode == 0, done.stderr.decode()
     assert stdout in done.stdout, done.stdout.decode()
     assert not modules & EXTRACTION, sorted(modules & EXTRACTION)
 
 
-def test_load_does_not_import_spacy(seed_build, tmp_path):
+def test_load_does_not_import_spacy(seed_build, tmp_path, run_kg):
     _, out = seed_build
     # port 9 (discard) is closed here: the load fails fast, after the build's files are read
-    done, modules = run_kg(tmp_path, "load", "--endpoint", "http://127.0.0.1:9/store", "--timeout", "5",
+    done, modules = run_kg("load", "--endpoint", "http://127.0.0.1:9/store", "--timeout", "5",
                            "--out", str(out))
     assert done.returncode == 1 and done.stderr.startswith(b"Error: "), done.stderr.decode()
     assert "kg.load" in modules
