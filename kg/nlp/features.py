@@ -7,7 +7,7 @@ dictionary words and their part-of-speech tags (``ns`` place, ``nr`` person,
 ``nt`` organization), the gazetteer's place names, surnames, titles and
 organization suffixes and program heads (``行动``, ``工程``) from
 ``kg.nlp.lexicon``, and whether a character sits inside quotes or title marks
-(programs are often quoted, ``“师带徒”``, and documents are in ``《》``, which
+(programs are often quoted, ``“青苗护航”``, and documents are in ``《》``, which
 also hold newspapers).
 """
 

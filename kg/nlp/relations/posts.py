@@ -253,7 +253,7 @@ def roles(text: str, spans: list) -> list[Rel]:
 
 
 def _without_repeats(out: list[Rel], spans: list) -> list[Rel]:
-    """``张克云副院长表示`` after ``某院副院长张克云``: a title with no body that repeats a post
+    """``王某副院长表示`` after ``某院副院长王某``: a title with no body that repeats a post
     the same person holds in a body is that post, not a second one."""
     held = {(spans[h].text, title) for kind, h, t, title in out if kind == "role" and t >= 0}
     return [

@@ -41,7 +41,7 @@ def _distributive(text: str, start: int) -> bool:
 
 def _split_by_punctuation(surface: str, label: str) -> bool:
     """A span across punctuation is two things (``串联▲心血管病医学中心``); a program's
-    name may hold the quotes of its core (``“师带徒”医疗帮扶行动``)."""
+    name may hold the quotes of its core (``“青苗护航”关爱行动``)."""
     return bool(_PUNCT.search(_QUOTE_MARKS.sub("", surface) if label == "PROG" else surface))
 
 
