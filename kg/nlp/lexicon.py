@@ -74,6 +74,13 @@ GENERIC_PREFIX = (
     "市际", "省际", "县际", "跨区域", "区域", "康复", "体检", "心脏",
 )  # fmt: skip
 
+def generic_before(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` make what follows a generic or distributive
+    reference (``各设区市卫健委``, ``三级医院``): no one body, whoever found the span."""
+    before = text[max(0, start - 3) : start]
+    return any(before.endswith(g) for g in GENERIC_PREFIX)
+
+
 #: Heads of venue names (公园, 礼堂) and of zones named after their place (新区, 投资区).
 VENUE_HEADS = _longest_first(_words("venues.txt"))
 ZONE_HEADS = _longest_first(_words("zones.txt"))

@@ -176,11 +176,6 @@ def _title_ends_here(text: str, suffix_start: int, end: int) -> bool:
     )
 
 
-def _generic(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start]
-    return any(before.endswith(g) for g in lx.GENERIC_PREFIX)
-
-
 def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     places = [c for c in found if c.label == "LOC"]
@@ -243,7 +238,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if not (rule == "anchored" and bare_body) and (end - start < 3 or text[start:end] in lx.JURISDICTION):
             continue  # 省委, 市委 are jurisdiction words, and bodies when written alone
-        if _generic(text, start):
+        if lx.generic_before(text, start):
             continue
         if text.startswith(lx.GENERIC_PREFIX, start) or text.endswith(lx.ORG_GENERIC_BODY, start, m.start()):
             continue

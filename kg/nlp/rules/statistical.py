@@ -31,14 +31,6 @@ Filter = Callable[[str, int, int, str, float], bool]
 
 
 
-#: Words that make what follows a distributive reference (each such body), not a name.
-_DISTRIBUTIVE = ("各级", "各设区", "各")
-
-
-def _distributive(text: str, start: int) -> bool:
-    """``各设区市卫健委``: the span is one of a kind the text distributes over."""
-    return text[max(0, start - 3) : start].endswith(_DISTRIBUTIVE)
-
 def _split_by_punctuation(surface: str, label: str) -> bool:
     """A span across punctuation is two things (``串联▲心血管病医学中心``); a program's
     name may hold the quotes of its core (``“青苗护航”关爱行动``)."""
@@ -103,8 +95,8 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
             return False
         # A body's name without its suffix (民建, 十五大) needs more certainty: the health
         # press is full of policy phrases that look like one (医保基金监管).
-        if label in ("ORG", "LOC") and _distributive(text, start):
-            return False  # 各设区市卫健委: each city's commission, no one body
+        if label in ("ORG", "LOC") and lx.generic_before(text, start):
+            return False  # 各设区市卫健委: each city's commission, no one body (as the rules judge it)
         if confidence >= (sure_org if label == "ORG" else sure):
             surface = text[start:end]
             # A sure one-character place is a country or province abbreviation (中美, 京津).
