@@ -183,6 +183,23 @@ def build_command(
         raise SystemExit(1)
 
 
+def _config_overrides(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
+    """``section.key=value`` pairs as spaCy's ``load_config`` overrides; values are JSON where they parse
+    (``0.9``, ``null``, ``true``), strings otherwise (a model's path)."""
+    import json
+
+    overrides: dict = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or "." not in key:
+            raise click.BadParameter(f"{item!r} is not SECTION.KEY=VALUE", ctx=ctx, param=param)
+        try:
+            overrides[key] = json.loads(value)
+        except ValueError:
+            overrides[key] = value
+    return overrides
+
+
 @cli.command("eval")
 @click.argument("gold_dir", required=False, type=click.Path(path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -197,9 +214,12 @@ def build_command(
 @click.option("--bio", "bio_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Score the extractor on a character-per-line BIO file instead (GOLD_DIR optional).")
 @click.option("--limit", type=click.IntRange(min=1), help="With --bio: only the first N sentences.")
+@click.option("--set", "settings", multiple=True, metavar="SECTION.KEY=VALUE", callback=_config_overrides,
+              help="Override a value of the pipeline's config, as spaCy's CLI does (repeatable), e.g. "
+                   "components.kg_tagger.model=/tmp/ner-dev.crfsuite to score another model.")
 @verbosity_options
 def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, show_errors: bool,
-                 check: str | None, bio_file: Path | None, limit: int | None) -> None:
+                 check: str | None, bio_file: Path | None, limit: int | None, settings: dict) -> None:
     """Score the graph of PATHS (default: seeds/) against the gold files in GOLD_DIR.
 
     \b
@@ -221,10 +241,11 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
         raise click.UsageError("give GOLD_DIR, or --bio FILE")
     try:
         if bio_file is not None:
-            click.echo(evaluate.format_bio(evaluate.score_bio(load_nlp(), bio_file, limit), show_errors))
+            click.echo(evaluate.format_bio(evaluate.score_bio(load_nlp(settings), bio_file, limit), show_errors))
         if gold_dir is not None:
             gold = evaluate.load_gold(gold_dir)
-            graph, read_errors = make_graph(list(paths) or [Path("seeds")], BuildSettings(province=province))
+            graph, read_errors = make_graph(list(paths) or [Path("seeds")],
+                                            BuildSettings(province=province, nlp_overrides=settings))
             for err in read_errors:
                 click.echo(f"Error: {err}", err=True)
             missing = sorted(set(gold) - {d.doc_id for d in graph.documents})

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.extensions import text_of  # also registers Span._.kg_confidence
-from kg.nlp.features import featurize
+from kg.nlp.features import FeatureLexicon, Featurizer, lexicon_path
 
 DEFAULT_MODEL = "ner.crfsuite"
 #: The model's file name inside the component's folder of ``nlp.to_disk(dir)``.
@@ -52,22 +52,25 @@ class CrfTagger:
         self.spans_key = spans_key
         self.threshold = threshold
         self._tagger: pycrfsuite.Tagger | None = None
+        self._featurize: Featurizer | None = None
 
     def _load(self) -> pycrfsuite.Tagger:
+        """The CRF and the word lists frozen with it (``kg.nlp.features``)."""
         if self._tagger is None:
             tagger = pycrfsuite.Tagger()
-            path = Path(self.model)
-            if path.is_file():
-                tagger.open(str(path))
-            else:
-                with as_file(files("kg.resources").joinpath(self.model)) as resource:
-                    tagger.open(str(resource))
+            path = self._model_path()
+            tagger.open(str(path))
+            words = lexicon_path(path)
+            if not words.is_file():
+                raise FileNotFoundError(f"{path}: the model's word lists {words.name} are missing beside it")
+            self._featurize = Featurizer(FeatureLexicon.read(words))
             self._tagger = tagger
         return self._tagger
 
     def __call__(self, doc: Doc) -> Doc:
         tagger = self._load()
-        tags = tagger.tag(featurize(text_of(doc))) if len(text_of(doc)) else []
+        assert self._featurize is not None
+        tags = tagger.tag(self._featurize(text_of(doc))) if len(text_of(doc)) else []
         spans = []
         for start, end, label in bio_spans(tags):
             # A span is as sure as its least sure character's marginal probability.
@@ -90,6 +93,7 @@ class CrfTagger:
         return tuple(sorted({tag[2:] for tag in self._load().labels() if tag != "O"}))
 
     def _model_path(self) -> Path:
+        """A file path, or the packaged resource of that name (an installed wheel is a folder, not a zip)."""
         path = Path(self.model)
         if path.is_file():
             return path
@@ -97,15 +101,17 @@ class CrfTagger:
             return Path(resource)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Copy the CRF model into ``path``, so a saved pipeline carries the model it was run with."""
+        """Copy the CRF model and its word lists into ``path``: a saved pipeline carries the model it ran with."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self._model_path(), path / MODEL_FILE)
+        model = self._model_path()
+        shutil.copyfile(model, path / MODEL_FILE)
+        shutil.copyfile(lexicon_path(model), lexicon_path(path / MODEL_FILE))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> CrfTagger:
         """Use the model saved by ``to_disk`` (not the packaged one the config names) and load it now."""
         self.model = str(Path(path) / MODEL_FILE)
-        self._tagger = None
+        self._tagger = self._featurize = None
         self._load()
         return self
 
