@@ -10,7 +10,11 @@ Two general rules of Chinese officialdom that the extractor can only half see
   jurisdiction's government, which the text names as ``X人民政府``/``县政府``
   somewhere else (a document's title counts), or not at all (then the post has no body);
 * ``X市委书记``: the post is in place X's Party committee, 中国共产党X委员会;
-* a post in a hospital's department (``某医院某中心主任``) is the hospital's.
+* a post in a hospital's department (``某医院某中心主任``) is the hospital's;
+* a post in a unit written as a bare word after its body (``某市委常委、组织部部长``,
+  ``某大学党委常委、医学部主任``) is in a body named from the two: a department of a Party
+  committee by its official form (``中共某市委组织部``, ``中共某大学委员会组织部``,
+  ``中共某大学纪律检查委员会``), another unit after its parent (``某大学医学部``).
 
 The extractor records what it sees (the committee, the place before the title);
 the graph model resolves it with these helpers, since only it knows every
@@ -29,6 +33,22 @@ from kg.normalise import comparison_form
 
 #: Party bodies of a unit that carry its staff's posts (党委书记 of X is a post of X).
 PARTY_BODIES: tuple[str, ...] = ("党委", "党组")
+#: The relation kind of a post in a unit of a body (``kg.nlp.relations.posts`` reads it), and the
+#: mark between the unit and the title in its ``role``: ``组织部|部长``.
+UNIT_ROLE = "unit_role"
+UNIT_MARK = "|"
+#: Departments of a Party committee, as written before a title -> as the department's name has it.
+PARTY_DEPARTMENTS: dict[str, str] = {
+    "组织部": "组织部",
+    "宣传部": "宣传部",
+    "统战部": "统一战线工作部",
+    "统一战线工作部": "统一战线工作部",
+    "政法委": "政法委员会",
+    "纪委": "纪律检查委员会",
+}
+#: The Party's discipline committee sits beside the committee, not in it: 中共X纪律检查委员会.
+_DISCIPLINE = "纪委"
+_PLACE_COMMITTEE = re.compile(r"^(?:中国共产党|中共)?(.{2,12}?[省市县区州旗])(?:委员会|委)$")
 #: Heads of a level of government: the character is the level the government's name ends with.
 _GOVERNMENT_HEAD = re.compile(r"^(?:常务)?副?(省|市|县|区|州|镇|乡|旗)长$")
 _PLACE_MAX = 8
@@ -79,6 +99,22 @@ def unit_of_party_body(name: str) -> str | None:
             if len(unit) >= 2 and unit.endswith(BODY_SUFFIXES) and unit not in BODY_SUFFIXES:
                 return unit
     return None
+
+
+def unit_name(body: Entity, unit: str) -> str:
+    """The body of a unit written as a bare word after ``body``: ``组织部`` of 中共某市委 (or of
+    the place 某市, whose Party committee the title named) -> ``中共某市委组织部``; of 某大学党委 ->
+    ``中共某大学委员会组织部`` (``纪委`` -> ``中共某大学纪律检查委员会``); ``医学部`` of 某大学党委
+    -> ``某大学医学部`` (not a Party department: the unit's); of any other body, body + unit."""
+    m = None if body.label == "LOC" else _PLACE_COMMITTEE.match(body.name)
+    place = body.name if body.label == "LOC" else m.group(1) if m else None
+    department = PARTY_DEPARTMENTS.get(unit)
+    if place:
+        return f"中共{place}{department}" if unit == _DISCIPLINE else f"中共{place}委{department or unit}"
+    owner = unit_of_party_body(body.name) or body.name
+    if department:  # 某大学党委副书记、纪委书记: the title named the committee, the department is its
+        return f"中共{owner}{department}" if unit == _DISCIPLINE else f"中共{owner}委员会{department}"
+    return owner + unit
 
 
 def _merged(relations: list[Relation]) -> list[Relation]:
@@ -167,14 +203,21 @@ def _party_committee(entities: dict[str, Entity], place: str, docs: set[str]) ->
 def resolve_posts(
     entities: dict[str, Entity], relations: list[Relation], texts: dict[str, str] | None = None
 ) -> tuple[list[Relation], set[str]]:
-    """Posts moved to the body they are in: from a unit's Party committee to the unit, from a
-    place (or nothing) to the government of a head of government's level the text names, and
-    from a place written ``X委`` before any other title to the place's Party committee. Returns
-    the relations and the committees whose posts moved
-    (the names were a title's prefix, not a body the text speaks of)."""
+    """Posts moved to the body they are in: to a unit named from its body (``UNIT_ROLE``), from
+    a unit's Party committee to the unit, from a place (or nothing) to the government of a head
+    of government's level the text names, and from a place written ``X委`` before any other
+    title to the place's Party committee. Returns the relations and the committees whose posts
+    moved (the names were a title's prefix, not a body the text speaks of)."""
     out: list[Relation] = []
     committees: set[str] = set()
     for r in relations:
+        if r.kind == UNIT_ROLE:
+            unit, title = r.role.split(UNIT_MARK, 1)
+            body = entities.get(r.tail) if r.tail else None
+            docs = {doc_id for doc_id, *_ in r.evidence}
+            tail = _unit(entities, unit_name(body, unit), docs) if body is not None else None
+            out.append(replace(r, kind="role", tail=tail, role=title))
+            continue
         target = entities.get(r.tail) if r.kind == "role" and r.tail else None
         if r.kind != "role" or (target is not None and target.label not in ("ORG", "LOC")):
             out.append(r)

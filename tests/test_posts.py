@@ -10,7 +10,7 @@ import pytest
 
 from kg.graph import _parent_by_structure, build_graph
 from kg.model import Entity, Mention, Relation
-from kg.posts import government_level, resolve_posts, unit_of_party_body
+from kg.posts import UNIT_MARK, UNIT_ROLE, government_level, resolve_posts, unit_name, unit_of_party_body
 
 
 def entity(label: str, name: str, *docs: str) -> Entity:
@@ -20,6 +20,10 @@ def entity(label: str, name: str, *docs: str) -> Entity:
 
 def role(person: str, title: str, tail: str | None, doc: str = "a.txt") -> Relation:
     return Relation("role", f"PER:{person}", tail, title, evidence=((doc, 0, 10),))
+
+
+def unit_role(person: str, unit: str, title: str, body: str) -> Relation:
+    return Relation(UNIT_ROLE, f"PER:{person}", body, f"{unit}{UNIT_MARK}{title}", evidence=(("a.txt", 0, 10),))
 
 
 def resolved(entities: list[Entity], relations: list[Relation]) -> tuple[set[tuple], dict[str, Entity], set[str]]:
@@ -175,3 +179,42 @@ def test_graph_a_body_kept_within_its_article_keeps_its_own_key_as_a_child():
     graph = build_graph([], [first, second, entity("ORG", "市卫健委", "a.txt")], [])
     heads = {r.head for r in graph.relations if r.kind == "suborg" and r.tail == "ORG:市卫健委"}
     assert heads == {"ORG:市卫健委科教处", "ORG:市卫健委科教处#2"}
+
+
+@pytest.mark.parametrize(
+    "label, body, unit, name",
+    [
+        ("ORG", "中共江北市委", "组织部", "中共江北市委组织部"),
+        ("ORG", "江北市委", "统战部", "中共江北市委统一战线工作部"),
+        ("LOC", "江北市", "宣传部", "中共江北市委宣传部"),  # 江北市委常委、宣传部部长 with the place a mention
+        ("ORG", "中国共产党江北市委员会", "纪委", "中共江北市纪律检查委员会"),
+        ("ORG", "东湖大学党委", "组织部", "中共东湖大学委员会组织部"),
+        ("ORG", "东湖大学", "纪委", "中共东湖大学纪律检查委员会"),  # 东湖大学党委副书记、纪委书记
+        ("ORG", "东湖大学党委", "医学部", "东湖大学医学部"),  # not a Party department: the university's
+        ("ORG", "江北市卫生健康委员会", "医政处", "江北市卫生健康委员会医政处"),
+    ],
+)
+def test_posts_unit_name(label, body, unit, name):
+    assert unit_name(Entity(f"{label}:{body}", label, body, (), ()), unit) == name
+
+
+def test_posts_a_post_in_a_unit_goes_to_the_unit_named_from_its_body():
+    entities = [entity("ORG", "江北市委", "a.txt"), entity("ORG", "东湖大学党委", "a.txt")]
+    posts = [
+        unit_role("周立国", "组织部", "部长", "ORG:江北市委"),
+        unit_role("孙立群", "医学部", "主任", "ORG:东湖大学党委"),
+    ]
+    found, by_key, _ = resolved(entities, posts)
+    assert found == {("PER:周立国", "部长", "ORG:中共江北市委组织部"), ("PER:孙立群", "主任", "ORG:东湖大学医学部")}
+    assert by_key["ORG:中共江北市委组织部"].mentions == ()
+
+
+def test_posts_a_unit_the_article_names_is_used():
+    """The unit written in full elsewhere in the article (``江北市委组织部副部长…``) is that entity."""
+    department = Entity("ORG:江北市委组织部", "ORG", "江北市委组织部", ("中共江北市委组织部",),
+                        (Mention("a.txt", 0, 9, "ORG", "中共江北市委组织部", (0, 10)),))
+    found, _, _ = resolved(
+        [entity("ORG", "江北市委", "a.txt"), department],
+        [unit_role("周立国", "组织部", "部长", "ORG:江北市委")],
+    )
+    assert found == {("PER:周立国", "部长", "ORG:江北市委组织部")}

@@ -284,12 +284,82 @@ def test_relations_a_committee_of_another_body_is_not_the_place_committee(nlp):
     assert not [r for r in found if r[0] == "黄立平" and r[2] in ("南平市", "南平市委")]
 
 
-def test_relations_a_unit_no_mention_names_ends_its_post_but_not_the_chain(nlp):
-    """``、组织部部长``: the post is in a unit written as a bare word; it is left out, and the
-    posts before it in the chain still find their body."""
-    found = roles(nlp, "东湖大学党委常委、常务副校长、医学部主任孙立群出席。")
-    assert {("孙立群", "党委常委", "东湖大学"), ("孙立群", "常务副校长", "东湖大学")} <= found
-    assert not [r for r in found if r[1] == "主任"]
+def test_relations_a_unit_no_mention_names_is_a_post_in_a_unit_of_the_chain_s_body(nlp):
+    """``、医学部主任``: the post is in a unit written as a bare word, which the graph names from
+    the body the chain gives (``kg.posts.unit_name``); the posts before it keep their body."""
+    found = relations(nlp, "东湖大学党委常委、常务副校长、医学部主任孙立群出席。")
+    assert {("role", "孙立群", "东湖大学", "党委常委"), ("role", "孙立群", "东湖大学", "常务副校长")} <= found
+    assert ("unit_role", "孙立群", "东湖大学", "医学部|主任") in found
+    assert not [r for r in found if r[0] == "role" and r[3] == "主任"]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a department of the place's Party committee, after the committee's title
+        ("江北市委常委、组织部部长周立国出席。", {("unit_role", "周立国", "江北市委", "组织部|部长")}),
+        # a compound title that names the unit: the 纪委 of the university's committee
+        ("东湖大学党委副书记、纪委书记吴立东出席。", {("unit_role", "吴立东", "东湖大学", "纪委|书记")}),
+    ],
+)
+def test_relations_a_post_in_a_unit_of_the_body_before(nlp, raw, expected):
+    assert expected <= relations(nlp, raw)
+
+
+def test_relations_a_compound_title_with_no_body_stays_as_written(nlp):
+    assert ("role", "吴立东", None, "纪委书记") in relations(nlp, "会上，纪委书记吴立东讲话。")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # the next officials of a list are of the body before them, over their departments,
+        # which are dropped for a hospital
+        (
+            "海城市人民医院院长张明，医务处处长李强，呼吸内科主任、护理部副主任王芳参加。",
+            {
+                ("李强", "处长", "海城市人民医院"),
+                ("王芳", "主任", "海城市人民医院"),
+                ("王芳", "副主任", "海城市人民医院"),
+            },
+        ),
+        # and over an apposition in brackets between the title and the name
+        (
+            "海城市中医院党委书记王仲平，院长（民盟海城市委主委）刘海燕出席。",
+            {("刘海燕", "院长", "海城市中医院"), ("刘海燕", "主委", "民盟海城市委")},
+        ),
+    ],
+)
+def test_relations_posts_carried_over_a_list(nlp, raw, expected):
+    assert expected <= roles(nlp, raw)
+
+
+def test_relations_the_article_s_own_body_is_the_one_it_names_most_but_not_beside_wo_yuan(nlp):
+    """``我院``: the hospital the article names, not the one named in a sentence that also says 我院."""
+    raw = (
+        "近日，江北市第二人民医院与南山县人民医院签订帮扶协议，仪式在江北市第二人民医院举行。"
+        "我院党委书记、院长陈志远，院长助理刘明出席。陈志远表示，我院将全力支持南山县人民医院，"
+        "南山县人民医院院长赵一凡表示感谢。南山县人民医院将派骨干来我院进修。"
+    )
+    found = roles(nlp, raw)
+    assert {
+        ("陈志远", "党委书记", "江北市第二人民医院"),
+        ("陈志远", "院长", "江北市第二人民医院"),
+        ("刘明", "院长助理", "江北市第二人民医院"),
+    } <= found
+    assert not [r for r in found if r[0] in ("陈志远", "刘明") and r[2] == "南山县人民医院"]
+
+
+def test_relations_no_own_body_when_the_article_names_none_of_its_kind(nlp):
+    found = roles(nlp, "我院院长陈志远与海城市卫生健康委员会主任王强座谈。")
+    assert ("陈志远", "院长", None) in found
+    assert ("陈志远", "院长", "海城市卫生健康委员会") not in found
+
+
+def test_relations_an_anaphor_is_the_body_of_its_kind_named_before(nlp):
+    found = roles(nlp, "海城市卫生健康委员会表彰了海城市人民医院。该院院长林立新介绍，该委主任王强出席。")
+    assert ("林立新", "院长", "海城市人民医院") in found
+    assert ("王强", "主任", "海城市卫生健康委员会") in found
 
 
 def test_relations_the_agent_of_a_passive_organizes_the_subject(nlp):

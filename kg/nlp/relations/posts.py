@@ -30,153 +30,102 @@ from __future__ import annotations
 import re
 
 from kg.nlp import lexicon as lx
-from kg.posts import PARTY_BODIES, government_level, unit_of_party_body
+from kg.nlp.relations.bodies import Bodies
+from kg.posts import PARTY_BODIES, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
+#: A post read off the text: (body index or -1, title, unit of the body written between them or "").
+Post = tuple[int, str, str]
 
 _SEPARATORS = "、,，"
 _OPENING = "(（"
 _CLOSING = ")）"
+_BRACKET_MAX = 30
 #: Verbs after a person that put the person in the post that follows (甲任某会会长).
 _OFFICE = re.compile(r"(?:同时|还|并|已)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
 _APPOINT = ("聘任", "聘请", "任命", "聘")
-#: Words written before a title that are part of it, as the post is written (原副院长, 常务副部长, 二级巡视员).
-_QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行", "专职", "党委", "党组")
+#: Words before a title after the body that make an honorary or visiting post of it (客座教授).
+_HONORARY = ("客座", "名誉", "特聘", "兼职", "荣誉")
 #: A byline's words, what may stand between one and its name, and the credit's source field.
 _BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
 _BYLINE_GAP = " \u3000:："
 _SOURCE = re.compile("来源[:：]")
-#: A unit written as a bare word in a chain of posts (、组织部部长, 、医学部主任).
-_UNIT_WORD = re.compile(r"、([\u4e00-\u9fff]{1,5}(?:部|处|办公室|办|室|中心|科))$")
 #: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
 _COMMITTEE = "委"
 _PARTY = "中共"
-#: Endings of a hospital's departments, written between the hospital and a doctor's title.
-_DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
-_DEPARTMENT_MAX = 12
-_NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在是")
 
 
-class Bodies:
-    """The document's organizations (and places, for government titles) by where they end."""
-
-    def __init__(self, text: str, spans: list) -> None:
-        self.text = text
-        self.org = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "ORG"}
-        self.loc = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "LOC"}
-        self.names = {i: s.text for i, s in enumerate(spans)}
-        self.org_indices = frozenset(i for i, _ in self.org.values())
-
-    def opens_name(self, pos: int) -> bool:
-        """Nothing of a longer name before ``pos`` (社莆田市委 is a 九三学社 committee, not 莆田市委):
-        the text starts, or a mark, a boundary word or ``中共`` ends there."""
-        return (
-            pos == 0
-            or self.text[pos - 1] in lx.NAME_STOP
-            or self.text.endswith(_PARTY, 0, pos)
-            or lx.boundary_ending_at(self.text, pos) > 0
-        )
-
-    def across_department(self, pos: int) -> tuple[int, int]:
-        """``某医院骨科与运动医学中心|副主任医师``: the body before a department of it that is
-        no mention (the post is the body's: departments are dropped from roles), else ``(-1, 0)``."""
-        if not self.text.endswith(_DEPARTMENTS, 0, pos):
-            return -1, 0
-        for end in range(pos - 2, max(pos - _DEPARTMENT_MAX, 0) - 1, -1):
-            if self.text[end] in _NOT_IN_DEPARTMENT:
-                break
-            if end in self.org:
-                return self.org[end]
-        return -1, 0
-
-    def title_ending_at(self, pos: int) -> str | None:
-        """The title ending at ``pos``, with the qualifiers written before it (``原``, ``常务``,
-        ``二级``): one that starts where an organization ends, else the longest."""
-        title = self._bare_title_ending_at(pos)
-        while title and pos - len(title) not in self.org:
-            start = pos - len(title)
-            qualifier = next((q for q in _QUALIFIERS if self.text.endswith(q, 0, start)), None)
-            if qualifier is None or (start - len(qualifier)) in self.loc:
-                break
-            title = qualifier + title
-        return title
-
-    def _bare_title_ending_at(self, pos: int) -> str | None:
-        titles = [t for t in lx.TITLES if self.text.endswith(t, 0, pos)]
-        glued = [t for t in titles if pos - len(t) in self.org]
-        # 北京大学党委书记 with both 北京大学 and 北京大学党委 as mentions: read it through the
-        # committee, so that the graph knows the committee was only the title's prefix.
-        party = [t for t in glued if unit_of_party_body(self.names[self.org[pos - len(t)][0]])]
-        return (party or glued or titles or [None])[0]
-
-
-def _assign(pending: list[str], org: int, bodies: Bodies, written_after: bool = True) -> list[tuple[int, str]]:
+def _assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_after: bool = True) -> list[Post]:
     """Titles (right to left) written after body ``org``: the one glued to a unit's Party
     committee is that committee's (``党委`` + ``常委``); a government title never
-    belongs to a body that is not a government (``市委副书记、市长``: the 市长 is not the 市委's)."""
+    belongs to a body that is not a government (``市委副书记、市长``: the 市长 is not the 市委's);
+    a hospital's department is dropped (the post is the hospital's), another unit kept."""
     name = bodies.names[org]
     party = next((p for p in PARTY_BODIES if name.endswith(p)), "") if unit_of_party_body(name) else ""
-    out = []
-    for n, title in enumerate(pending):
+    hospital = org in bodies.org_indices and bodies.is_hospital(org)
+    out: list[Post] = []
+    for n, (title, unit) in enumerate(pending):
         if government_level(title) and "政府" not in name:
-            out.append((-1, title))
+            out.append((-1, title, ""))
+            continue
+        if unit:
+            out.append((org, title, "" if hospital else unit))
             continue
         glued = written_after and n == len(pending) - 1
-        out.append((org, party + title if glued and party and not title.startswith(party) else title))
+        out.append((org, party + title if glued and party and not title.startswith(party) else title, ""))
     return out
 
 
-def titles_before(bodies: Bodies, pos: int) -> tuple[list[tuple[int, str]], int]:
-    """Walk left from ``pos`` over ``[BODY] TITLE(、TITLE)*`` groups: the titles with their
+def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
+    """Walk left from ``pos`` over ``[BODY] [UNIT] TITLE(、TITLE)*`` groups: the posts with their
     body (``-1`` for none; a place for a government title), nearest first, and where the walk stopped."""
     text = bodies.text
-    found: list[tuple[int, str]] = []
-    pending: list[str] = []
+    found: list[Post] = []
+    pending: list[tuple[str, str]] = []
     while pos > 0:
-        title = bodies.title_ending_at(pos)
-        if not title:
+        read = bodies.title_ending_at(pos)
+        if not read:
             break
-        pending.append(title)
-        pos -= len(title)
+        pending.append(read)
+        pos -= len(read[0]) + len(read[1])
         org, org_start = bodies.org.get(pos, bodies.across_department(pos))
         loc, loc_start = bodies.loc.get(pos, (-1, 0))
+        committee = text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc
+        if org < 0 and loc < 0 and not committee and not read[1] and (unit := bodies.unit_before(pos)) >= 0:
+            pending[-1] = (read[0], text[unit:pos])  # 医学部|主任, 、组织部|部长: a post in a unit of the body before
+            pos = unit
+            org, org_start = bodies.org.get(pos, (-1, 0))
         if org >= 0:
             found.extend(_assign(pending, org, bodies))
             pending = []
             pos = org_start  # the organization owns the titles after it; go on left of it
-        elif loc >= 0 and all(government_level(t) for t in pending):
-            found.extend((loc, t) for t in pending)  # 漳州市副市长: the jurisdiction, resolved later
+        elif loc >= 0 and all(government_level(t) for t, _ in pending):
+            found.extend((loc, t, "") for t, _ in pending)  # 漳州市副市长: the jurisdiction, resolved later
             pending = []
             pos = loc_start
-        elif text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc and bodies.opens_name(bodies.loc[pos - 1][1]):
+        elif committee and bodies.opens_name(bodies.loc[pos - 1][1]):
             # 永济市委书记: the place's Party committee (the graph names it 中国共产党X委员会)
             loc, pos = bodies.loc[pos - 1]
-            found.extend((-1, t) if government_level(t) else (loc, t) for t in pending)
+            found.extend((-1, t, "") if government_level(t) else (loc, t, u) for t, u in pending)
             pending = []
             pos -= len(_PARTY) if text.endswith(_PARTY, 0, pos) else 0
-        unit = 0 if org >= 0 or loc >= 0 else _unit_word_before(text, pos)
-        if unit:
-            # 北京大学党委常委、医学部主任乙: 主任 is a post in 医学部, a unit no mention names;
-            # left out (not given to the university), and the walk goes on to the posts before it
-            pending = []
-            pos -= unit
+        else:
+            referred, length = bodies.referred_before(pos)  # 我院党委书记, 该院院长
+            if referred >= 0:
+                found.extend(_assign(pending, referred, bodies))
+                pending = []
+            pos -= length
         if pos > 0 and text[pos - 1] in _SEPARATORS:
             pos -= 1
             continue
         break
-    found.extend((-1, t) for t in pending)
+    found.extend((-1, t, u) for t, u in pending)
     return found, pos
 
 
-def _unit_word_before(text: str, pos: int) -> int:
-    """Length of a unit's name (``组织部``, ``医务处``) between a ``、`` and ``pos``, else 0."""
-    m = _UNIT_WORD.search(text, max(0, pos - 7), pos)
-    return len(m.group(1)) if m and m.end() == pos else 0
-
-
-def _in_brackets(bodies: Bodies, start: int, end: int) -> list[tuple[int, str]]:
+def _in_brackets(bodies: Bodies, start: int, end: int) -> list[Post]:
     """The titles of an apposition ``（某医院院长）`` spanning ``[start, end)`` (brackets included)."""
     found, stop = titles_before(bodies, end - 1)
     return found if stop == start + 1 else []
@@ -187,10 +136,18 @@ def _bracket_after(text: str, pos: int) -> int:
     if pos >= len(text) or text[pos] not in _OPENING:
         return -1
     close = min((i for i in (text.find(c, pos) for c in _CLOSING) if i > pos), default=-1)
-    return close + 1 if 0 < close - pos <= 30 else -1
+    return close + 1 if 0 < close - pos <= _BRACKET_MAX else -1
 
 
-def _office(bodies: Bodies, person_end: int) -> list[tuple[int, str]]:
+def _bracket_before(text: str, pos: int) -> int:
+    """Where a bracket closing right before ``pos`` opens (``院长（某会主委）|甲``), or -1."""
+    if pos == 0 or text[pos - 1] not in _CLOSING:
+        return -1
+    open_at = max(text.rfind(c, 0, pos) for c in _OPENING)
+    return open_at if open_at >= 0 and pos - open_at <= _BRACKET_MAX else -1
+
+
+def _office(bodies: Bodies, person_end: int) -> list[Post]:
     """``甲任某会会长``, ``甲当选为某会副主席``: the post after a verb of office."""
     m = _OFFICE.match(bodies.text, person_end)
     if not m:
@@ -198,17 +155,17 @@ def _office(bodies: Bodies, person_end: int) -> list[tuple[int, str]]:
     return _post_at(bodies, m.end())
 
 
-def _post_at(bodies: Bodies, pos: int) -> list[tuple[int, str]]:
+def _post_at(bodies: Bodies, pos: int) -> list[Post]:
     """``[BODY] TITLE(、TITLE)*`` starting at ``pos`` (the object of a verb of office)."""
     text = bodies.text
     org = next((i for end, (i, start) in bodies.org.items() if start == pos), -1)
     after = next((end for end, (i, _) in bodies.org.items() if i == org), pos)
-    out: list[tuple[int, str]] = []
+    out: list[Post] = []
     while True:
         title = next((t for t in lx.TITLES if text.startswith(t, after)), None)
         if not title:
             break
-        out.extend(_assign([title], org, bodies) if org >= 0 else [(-1, title)])
+        out.extend(_assign([(title, "")], org, bodies) if org >= 0 else [(-1, title, "")])
         after += len(title)
         if after < len(text) and text[after] == "、":
             after += 1
@@ -218,31 +175,33 @@ def _post_at(bodies: Bodies, pos: int) -> list[tuple[int, str]]:
 
 
 def roles(text: str, spans: list) -> list[Rel]:
-    """Every post written around a person: ``("role", person, body or -1, title)``, and
-    ``("byline", person, -1, title)`` for a reporter of the paper itself."""
+    """Every post written around a person: ``("role", person, body or -1, title)``,
+    ``("byline", person, -1, title)`` for a reporter of the paper itself, and
+    ``(UNIT_ROLE, person, body, unit + UNIT_MARK + title)`` for a post in a unit of the body."""
     bodies = Bodies(text, spans)
     out: list[Rel] = []
     people = [(i, s) for i, s in enumerate(spans) if s.label_ == "PER"]
-    before_of: dict[int, list[tuple[int, str]]] = {}
+    before_of: dict[int, list[Post]] = {}
     previous: tuple[int, int] | None = None  # (index, end) of the last person
     for i, span in people:
-        posts, stop = titles_before(bodies, span.start_char)
+        opening = _bracket_before(text, span.start_char)
+        posts, stop = titles_before(bodies, opening if opening >= 0 else span.start_char)
         carried = _carried(bodies, posts, stop, previous, before_of)
         if not posts and previous and text[previous[1] : span.start_char] == "、":
             posts = list(before_of.get(previous[0], []))  # 副会长甲、乙: the title is each one's
         else:
             posts = carried
         before_of[i] = posts
-        out.extend(("role", i, org, title) for org, title in posts)
+        out.extend(_rel(i, post) for post in posts)
         glued = max((t for t in lx.TITLES if text.startswith(t, span.end_char)), key=len, default=None)
         if glued in _BYLINE_TITLES and _person_after(text, spans, span.end_char + len(glued)):
             glued = None  # 记者 甲 通讯员 乙: the byline word is the next name's
         if glued:
             org = bodies.org.get(span.start_char, (-1, 0))[0]
-            out.extend(("role", i, o, t) for o, t in (_assign([glued], org, bodies) if org >= 0 else [(-1, glued)]))
-        out.extend(("role", i, o, t) for o, t in _appositions(bodies, span))
-        out.extend(("role", i, o, t) for o, t in _office(bodies, span.end_char))
-        out.extend(("role", i, o, t) for o, t in _appointed(bodies, span))
+            out.extend(_rel(i, p) for p in (_assign([(glued, "")], org, bodies) if org >= 0 else [(-1, glued, "")]))
+        out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
+        out.extend(_rel(i, p) for p in _office(bodies, span.end_char))
+        out.extend(_rel(i, p) for p in _appointed(bodies, span))
         bylined = _byline(text, i, span, out)
         if not bylined and previous and not text[previous[1] : span.start_char].strip():
             # (记者 甲 乙): names after a byline word, separated by spaces, share it
@@ -252,10 +211,21 @@ def roles(text: str, spans: list) -> list[Rel]:
     return _without_repeats(out, spans)
 
 
+def _rel(person: int, post: Post) -> Rel:
+    """A post as a relation: in a unit of a body the graph names (``UNIT_ROLE``), else a ``role``;
+    a unit whose body is not written leaves the title as written (``纪委书记``) with no body."""
+    org, title, unit = post
+    if not unit:
+        return ("role", person, org, title)
+    if org >= 0:
+        return (UNIT_ROLE, person, org, unit + UNIT_MARK + title)
+    return ("role", person, -1, unit + title if unit + title in lx.TITLES else title)
+
+
 def _without_repeats(out: list[Rel], spans: list) -> list[Rel]:
     """``王某副院长表示`` after ``某院副院长王某``: a title with no body that repeats a post
     the same person holds in a body is that post, not a second one."""
-    held = {(spans[h].text, title) for kind, h, t, title in out if kind == "role" and t >= 0}
+    held = {(spans[h].text, title.split(UNIT_MARK)[-1]) for kind, h, t, title in out if kind != "byline" and t >= 0}
     return [
         r
         for r in out
@@ -263,21 +233,19 @@ def _without_repeats(out: list[Rel], spans: list) -> list[Rel]:
     ]
 
 
-def _appositions(bodies: Bodies, span) -> list[tuple[int, str]]:
-    """``甲（某医院院长）`` after the name, ``院长（某会主委）甲`` before it."""
+def _appositions(bodies: Bodies, span, opening: int) -> list[Post]:
+    """``甲（某医院院长）`` after the name, ``院长（某会主委）甲`` before it (``opening``: where
+    that bracket opens, or -1; the posts before it are read as the name's own)."""
     text, out = bodies.text, []
     end = _bracket_after(text, span.end_char)
     if end > 0:
         out.extend(_in_brackets(bodies, span.end_char, end))
-    if span.start_char > 0 and text[span.start_char - 1] in _CLOSING:
-        open_at = max(text.rfind(c, 0, span.start_char) for c in _OPENING)
-        if open_at >= 0 and span.start_char - open_at <= 30:
-            out.extend(_in_brackets(bodies, open_at, span.start_char))
-            out.extend(titles_before(bodies, open_at)[0])
+    if opening >= 0:
+        out.extend(_in_brackets(bodies, opening, span.start_char))
     return out
 
 
-def _appointed(bodies: Bodies, span) -> list[tuple[int, str]]:
+def _appointed(bodies: Bodies, span) -> list[Post]:
     """``聘请甲为某院客座教授``: the person after a verb of appointment takes the post after 为."""
     text = bodies.text
     if not text.startswith("为", span.end_char):
@@ -290,18 +258,18 @@ def _appointed(bodies: Bodies, span) -> list[tuple[int, str]]:
     return _post_at(bodies, span.end_char + 1) or _prefixed_post(bodies, span.end_char + 1)
 
 
-def _prefixed_post(bodies: Bodies, pos: int) -> list[tuple[int, str]]:
+def _prefixed_post(bodies: Bodies, pos: int) -> list[Post]:
     """``为某院客座教授``: a title with a qualifier before it (客座, 名誉, 特聘) after a body."""
     text = bodies.text
     org = next((i for end, (i, start) in bodies.org.items() if start == pos), -1)
     if org < 0:
         return []
     after = next(end for end, (i, _) in bodies.org.items() if i == org)
-    for qualifier in ("客座", "名誉", "特聘", "兼职", "荣誉"):
+    for qualifier in _HONORARY:
         if text.startswith(qualifier, after):
             title = next((t for t in lx.TITLES if text.startswith(t, after + len(qualifier))), None)
             if title:
-                return [(org, qualifier + title)]
+                return [(org, qualifier + title, "")]
     return []
 
 
@@ -340,17 +308,17 @@ def _byline(text: str, i: int, span, out: list[Rel]) -> list[Rel]:
 
 def _carried(
     bodies: Bodies,
-    posts: list[tuple[int, str]],
+    posts: list[Post],
     stop: int,
     previous: tuple[int, int] | None,
-    before_of: dict[int, list[tuple[int, str]]],
-) -> list[tuple[int, str]]:
+    before_of: dict[int, list[Post]],
+) -> list[Post]:
     """``A单位会长甲，副会长乙``: titles with no body, right after the previous person in a
     list of officials, are posts in that person's body (the nearest one written before them)."""
     if not previous or previous[1] != stop or bodies.text[stop : stop + 1] not in tuple(_SEPARATORS):
         return posts
-    body = next((o for o, _ in before_of.get(previous[0], []) if o >= 0 and o in bodies.org_indices), -1)
+    body = next((o for o, _, _ in before_of.get(previous[0], []) if o >= 0 and o in bodies.org_indices), -1)
     if body < 0:
         return posts
-    leftmost = [t for o, t in posts if o < 0]
+    leftmost = [(t, u) for o, t, u in posts if o < 0]
     return [p for p in posts if p[0] >= 0] + _assign(leftmost, body, bodies, written_after=False)

@@ -1,0 +1,179 @@
+"""Where a post's body is written: the mentions before a title, and the bodies the text names
+without a mention of their own (``kg.nlp.relations.posts`` walks the titles).
+
+Besides the organizations that end right before a title, a post's body is written as
+
+* a unit with no mention, between a body and the title or at the head of a group in a list
+  (``某大学党委常委、医学部主任``, ``，护理部副主任``): the unit is kept (the graph names it
+  from its parent: ``中共某市委组织部``, ``某大学医学部``), except a hospital's department,
+  which the annotation drops (``某医院心内科主任``: the hospital's post);
+* the article's own body, written ``我院``/``本院``/``我校``/``我委`` (or a bare ``院``/``校`` at the
+  head of a clause): the body of that kind the article names most, leaving out any named in a
+  sentence that also says ``我院`` (a writer names the *other* party in full);
+* an anaphor, ``该院``/``该校``/``该局``: the nearest body of that kind written before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.nlp import lexicon as lx
+from kg.posts import PARTY_BODIES, unit_of_party_body
+from kg.sentences import sentences
+
+#: Words written before a title that are part of it, as the post is written (原副院长, 常务副部长, 二级巡视员).
+QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行", "专职", "党委", "党组")
+#: The text begins, or one of these ends what came before: a unit or a clause starts after it.
+_STOPS = frozenset(lx.NAME_STOP) | frozenset("，、：；")
+_PARTY = "中共"
+#: Endings of a hospital's departments, written between the hospital and a doctor's title.
+_DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
+_DEPARTMENT_MAX = 12
+_NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在是")
+#: A unit written as a bare word before a title (组织部, 医务处, 呼吸内科, 住院医师规范化培训办公室).
+_UNIT = re.compile(r"(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委)$")
+_UNIT_MAX = 12
+#: Titles written with the unit they head, read as unit + title: 纪委书记 (the 纪委's 书记),
+#: 科主任 after a department's name (呼吸内|科主任: the 主任 of 呼吸内科).
+_UNIT_TITLES = {"纪委书记": ("书记", "纪委")}
+_DEPARTMENT_HEAD = ("科主任", "主任")
+#: Hospitals: a post in one of their departments is the hospital's (ANNOTATION.md).
+HOSPITALS = ("医院", "卫生院", "保健院", "卫生服务中心")
+#: How a body refers to itself (我院, 本校) or to one named before (该院), by the kind of body:
+#: the word's head, and the name endings of a body of that kind.
+_KINDS: dict[str, tuple[str, ...]] = {
+    "院": ("院",),
+    "校": ("大学", "学院", "学校", "中学", "小学"),
+    "局": ("局",),
+    "委": ("委", "委员会"),
+    "会": ("学会", "协会", "基金会", "商会", "联合会", "促进会", "研究会", "总会"),
+    "中心": ("中心",),
+    "所": ("所",),
+    "厅": ("厅",),
+}
+_SELF = ("我", "本")
+_ANAPHOR = "该"
+#: Heads that also stand alone at the head of a clause for the article's own body (院党委书记).
+_BARE_SELF = ("院", "校")
+
+
+class Bodies:
+    """The document's organizations (and places, for government titles) by where they end."""
+
+    def __init__(self, text: str, spans: list) -> None:
+        self.text = text
+        self.org = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "ORG"}
+        self.loc = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "LOC"}
+        self.names = {i: s.text for i, s in enumerate(spans)}
+        self.org_indices = frozenset(i for i, _ in self.org.values())
+        self._starts = {s.start_char for s in spans}
+        self._own: dict[str, int] = {}
+
+    def opens_name(self, pos: int) -> bool:
+        """Nothing of a longer name before ``pos`` (社莆田市委 is a 九三学社 committee, not 莆田市委):
+        the text starts, or a mark, a boundary word or ``中共`` ends there."""
+        return (
+            pos == 0
+            or self.text[pos - 1] in lx.NAME_STOP
+            or self.text.endswith(_PARTY, 0, pos)
+            or lx.boundary_ending_at(self.text, pos) > 0
+        )
+
+    def is_hospital(self, org: int) -> bool:
+        return self.names[org].endswith(HOSPITALS)
+
+    def across_department(self, pos: int) -> tuple[int, int]:
+        """``某医院骨科与运动医学中心|副主任医师``: the body before a department of it that is
+        no mention (the post is the body's: departments are dropped from roles), else ``(-1, 0)``."""
+        if not self.text.endswith(_DEPARTMENTS, 0, pos):
+            return -1, 0
+        for end in range(pos - 2, max(pos - _DEPARTMENT_MAX, 0) - 1, -1):
+            if self.text[end] in _NOT_IN_DEPARTMENT:
+                break
+            if end in self.org:
+                return self.org[end]
+        return -1, 0
+
+    def unit_before(self, pos: int) -> int:
+        """Start of a unit written as a bare word ending at ``pos`` (``组织部``, ``医务处``), after a
+        mark, the text's start or a body's end (``某大学|医学部``); -1 if there is none."""
+        start = pos
+        while start > 0 and pos - start < _UNIT_MAX and self.text[start - 1] not in _STOPS:
+            if start in self.org or start in self.loc or (start != pos and start in self._starts):
+                break
+            start -= 1
+        word = self.text[start:pos]
+        if len(word) < 2 or not _UNIT.fullmatch(word) or word in lx.TITLES:
+            return -1
+        return start
+
+    def title_ending_at(self, pos: int) -> tuple[str, str] | None:
+        """The title ending at ``pos`` with the qualifiers written before it (``原``, ``常务``,
+        ``二级``) and the unit a compound title names (``纪委书记``): ``(title, unit)``."""
+        title = self._bare_title_ending_at(pos)
+        if title in _UNIT_TITLES:
+            return _UNIT_TITLES[title]
+        if title == _DEPARTMENT_HEAD[0] and pos > len(title) and self.text[pos - len(title) - 1] not in _STOPS:
+            return _DEPARTMENT_HEAD[1], ""  # 呼吸内|科主任: the 科 is the department's (unit_before reads it)
+        while title and pos - len(title) not in self.org:
+            start = pos - len(title)
+            qualifier = next((q for q in QUALIFIERS if self.text.endswith(q, 0, start)), None)
+            if qualifier is None or (start - len(qualifier)) in self.loc:
+                break
+            title = qualifier + title
+        return (title, "") if title else None
+
+    def _bare_title_ending_at(self, pos: int) -> str | None:
+        titles = [t for t in lx.TITLES if self.text.endswith(t, 0, pos)]
+        glued = [t for t in titles if pos - len(t) in self.org]
+        # 北京大学党委书记 with both 北京大学 and 北京大学党委 as mentions: read it through the
+        # committee, so that the graph knows the committee was only the title's prefix.
+        party = [t for t in glued if unit_of_party_body(self.names[self.org[pos - len(t)][0]])]
+        return (party or glued or titles or [None])[0]
+
+    def referred_before(self, pos: int) -> tuple[int, int]:
+        """``我院``, ``本校``, ``该院`` (or a bare ``院`` opening a clause) ending at ``pos``: the body
+        it stands for and the word's length; ``(-1, 0)`` if none is written or none fits."""
+        text = self.text
+        for head in sorted(_KINDS, key=len, reverse=True):
+            if not text.endswith(head, 0, pos):
+                continue
+            at = pos - len(head)
+            if at > 0 and text[at - 1] in _SELF:
+                return self.own(head), len(head) + 1
+            if at > 0 and text[at - 1] == _ANAPHOR:
+                return self._named_before(head, at - 1), len(head) + 1
+            if head in _BARE_SELF and (at == 0 or text[at - 1] in _STOPS):
+                return self.own(head), len(head)
+        return -1, 0
+
+    def _named_before(self, head: str, pos: int) -> int:
+        """The nearest body of kind ``head`` written before ``pos``."""
+        found = [(end, i) for end, (i, _) in self.org.items() if end <= pos and self.names[i].endswith(_KINDS[head])]
+        return max(found)[1] if found else -1
+
+    def own(self, head: str) -> int:
+        """The article's own body of kind ``head`` (the one ``我院`` means): the body of that kind
+        named most (the first named on a tie), leaving out those named in a sentence where the
+        article also calls itself ``我院``; -1 if the article names none."""
+        if head not in self._own:
+            self._own[head] = _own_body(self.text, head, self.names, self.org)
+        return self._own[head]
+
+
+def _own_body(text: str, head: str, names: dict[int, str], org: dict[int, tuple[int, int]]) -> int:
+    words = tuple(s + head for s in _SELF)
+    with_self = [(a, b) for a, b in sentences(text) if any(w in text[a:b] for w in words)]
+    others = {names[i] for _, (i, start) in org.items() if any(a <= start < b for a, b in with_self)}
+    count: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for _, (i, start) in sorted(org.items(), key=lambda kv: kv[1][1]):
+        name = names[i]
+        if name.endswith(_KINDS[head]) and name not in others and not name.endswith(PARTY_BODIES):
+            count[name] += 1
+            first.setdefault(name, (start, i))
+    if not count:
+        return -1
+    best = min(count, key=lambda n: (-count[n], first[n][0]))
+    return first[best][1]
