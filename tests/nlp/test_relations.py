@@ -183,6 +183,12 @@ def test_relations_posts_written_for_the_test(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
 
 
+def test_relations_an_academic_rank_has_no_body_even_after_one(nlp):
+    found = roles(nlp, "江南医科大学教授、博士生导师陈立明，中国工程院院士王海川出席。")
+    assert {("陈立明", "教授", None), ("陈立明", "博士生导师", None), ("王海川", "院士", None)} <= found
+    assert not [r for r in found if r[2] is not None]
+
+
 def test_relations_head_of_government_keeps_the_place_and_never_takes_a_party_body(nlp):
     """The graph model resolves both to the government, if the text names it (``kg.posts``)."""
     found = roles(nlp, "南平市副市长陈立平出席。江北市委副书记、市长王建国讲话。")

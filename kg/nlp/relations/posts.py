@@ -38,6 +38,9 @@ Rel = tuple[str, int, int, str]
 #: A post read off the text: (body index or -1, title, unit of the body written between them or "").
 Post = tuple[int, str, str]
 
+#: Academic ranks and honours: roles with no body, whatever body is written before them
+#: (ANNOTATION.md: ``某大学教授`` and ``某院院士`` are a 教授 and a 院士).
+ACADEMIC_RANKS = frozenset({"教授", "副教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员", "副研究员"})
 _SEPARATORS = "、,，"
 _OPENING = "(（"
 _CLOSING = ")）"
@@ -61,13 +64,14 @@ def _assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_af
     """Titles (right to left) written after body ``org``: the one glued to a unit's Party
     committee is that committee's (``党委`` + ``常委``); a government title never
     belongs to a body that is not a government (``市委副书记、市长``: the 市长 is not the 市委's);
-    a hospital's department is dropped (the post is the hospital's), another unit kept."""
+    a hospital's department is dropped (the post is the hospital's), another unit kept; an
+    academic rank has no body."""
     name = bodies.names[org]
     party = next((p for p in PARTY_BODIES if name.endswith(p)), "") if unit_of_party_body(name) else ""
     hospital = org in bodies.org_indices and bodies.is_hospital(org)
     out: list[Post] = []
     for n, (title, unit) in enumerate(pending):
-        if government_level(title) and "政府" not in name:
+        if (government_level(title) and "政府" not in name) or title in ACADEMIC_RANKS:
             out.append((-1, title, ""))
             continue
         if unit:
