@@ -189,6 +189,25 @@ def test_relations_an_academic_rank_has_no_body_even_after_one(nlp):
     assert not [r for r in found if r[2] is not None]
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a body's second name in brackets between the body and the title
+        ("海城市医院（江南大学附属海城医院）院长黄立伟出席。", {("黄立伟", "院长", "海城市医院")}),
+        # a clause of posts only, after the name and a comma
+        ("主讲人陈立明，江南市人民医院心内科主任医师。", {("陈立明", "主任医师", "江南市人民医院")}),
+    ],
+)
+def test_relations_posts_around_brackets_and_commas(nlp, raw, expected):
+    assert expected <= roles(nlp, raw)
+
+
+def test_relations_a_clause_of_posts_before_another_name_is_that_name_s(nlp):
+    found = roles(nlp, "感谢陈立明，江南市人民医院院长吴志强出席。")
+    assert ("吴志强", "院长", "江南市人民医院") in found
+    assert not [r for r in found if r[0] == "陈立明"]
+
+
 def test_relations_head_of_government_keeps_the_place_and_never_takes_a_party_body(nlp):
     """The graph model resolves both to the government, if the text names it (``kg.posts``)."""
     found = roles(nlp, "南平市副市长陈立平出席。江北市委副书记、市长王建国讲话。")

@@ -27,6 +27,10 @@ QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行",
 #: The text begins, or one of these ends what came before: a unit or a clause starts after it.
 _STOPS = frozenset(lx.NAME_STOP) | frozenset("，、：；")
 _PARTY = "中共"
+#: Brackets, and the longest one read as a second name or an apposition.
+OPENING = "(（"
+CLOSING = ")）"
+BRACKET_MAX = 30
 #: Endings of a hospital's departments, written between the hospital and a doctor's title.
 _DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
 _DEPARTMENT_MAX = 12
@@ -94,6 +98,16 @@ class Bodies:
             if end in self.org:
                 return self.org[end]
         return -1, 0
+
+    def before_bracket(self, pos: int) -> tuple[int, int]:
+        """``某医院（另一名称）|院长``: the body written before a bracket that closes at ``pos``
+        (its second name in the bracket is the same body), else ``(-1, 0)``."""
+        if pos == 0 or self.text[pos - 1] not in CLOSING:
+            return -1, 0
+        open_at = max(self.text.rfind(c, 0, pos - 1) for c in OPENING)
+        if open_at < 0 or pos - open_at > BRACKET_MAX:
+            return -1, 0
+        return self.org.get(open_at, (-1, 0))
 
     def unit_before(self, pos: int) -> int:
         """Start of a unit written as a bare word ending at ``pos`` (``组织部``, ``医务处``), after a

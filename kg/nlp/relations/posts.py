@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp import lexicon as lx
-from kg.nlp.relations.bodies import Bodies
+from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, Bodies
 from kg.posts import PARTY_BODIES, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.sentences import sentence_start
 
@@ -42,9 +42,8 @@ Post = tuple[int, str, str]
 #: (ANNOTATION.md: ``某大学教授`` and ``某院院士`` are a 教授 and a 院士).
 ACADEMIC_RANKS = frozenset({"教授", "副教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员", "副研究员"})
 _SEPARATORS = "、,，"
-_OPENING = "(（"
-_CLOSING = ")）"
-_BRACKET_MAX = 30
+_COMMAS = (",", "，")
+_CLAUSE_ENDS = frozenset(",，。;；")
 #: Verbs after a person that put the person in the post that follows (甲任某会会长).
 _OFFICE = re.compile(r"(?:同时|还|并|已)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
@@ -95,6 +94,8 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
         pending.append(read)
         pos -= len(read[0]) + len(read[1])
         org, org_start = bodies.org.get(pos, bodies.across_department(pos))
+        if org < 0:
+            org, org_start = bodies.before_bracket(pos)
         loc, loc_start = bodies.loc.get(pos, (-1, 0))
         committee = text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc
         if org < 0 and loc < 0 and not committee and not read[1] and (unit := bodies.unit_before(pos)) >= 0:
@@ -137,18 +138,18 @@ def _in_brackets(bodies: Bodies, start: int, end: int) -> list[Post]:
 
 def _bracket_after(text: str, pos: int) -> int:
     """End (after the closing bracket) of a bracket opening at ``pos``, or -1."""
-    if pos >= len(text) or text[pos] not in _OPENING:
+    if pos >= len(text) or text[pos] not in OPENING:
         return -1
-    close = min((i for i in (text.find(c, pos) for c in _CLOSING) if i > pos), default=-1)
-    return close + 1 if 0 < close - pos <= _BRACKET_MAX else -1
+    close = min((i for i in (text.find(c, pos) for c in CLOSING) if i > pos), default=-1)
+    return close + 1 if 0 < close - pos <= BRACKET_MAX else -1
 
 
 def _bracket_before(text: str, pos: int) -> int:
     """Where a bracket closing right before ``pos`` opens (``院长（某会主委）|甲``), or -1."""
-    if pos == 0 or text[pos - 1] not in _CLOSING:
+    if pos == 0 or text[pos - 1] not in CLOSING:
         return -1
-    open_at = max(text.rfind(c, 0, pos) for c in _OPENING)
-    return open_at if open_at >= 0 and pos - open_at <= _BRACKET_MAX else -1
+    open_at = max(text.rfind(c, 0, pos) for c in OPENING)
+    return open_at if open_at >= 0 and pos - open_at <= BRACKET_MAX else -1
 
 
 def _office(bodies: Bodies, person_end: int) -> list[Post]:
@@ -238,12 +239,17 @@ def _without_repeats(out: list[Rel], spans: list) -> list[Rel]:
 
 
 def _appositions(bodies: Bodies, span, opening: int) -> list[Post]:
-    """``甲（某医院院长）`` after the name, ``院长（某会主委）甲`` before it (``opening``: where
-    that bracket opens, or -1; the posts before it are read as the name's own)."""
+    """``甲（某医院院长）`` and ``甲，某医院院长。`` after the name, ``院长（某会主委）甲`` before it
+    (``opening``: where that bracket opens, or -1; the posts before it are read as the name's own)."""
     text, out = bodies.text, []
     end = _bracket_after(text, span.end_char)
     if end > 0:
         out.extend(_in_brackets(bodies, span.end_char, end))
+    elif text[span.end_char : span.end_char + 1] in _COMMAS:
+        # 甲，某医院心内科主任医师。: a clause that is nothing but posts describes the name before it
+        end = next((i for i in range(span.end_char + 1, len(text)) if text[i] in _CLAUSE_ENDS), -1)
+        found, stop = titles_before(bodies, end) if 0 < end - span.end_char <= BRACKET_MAX else ([], -1)
+        out.extend(found if stop in (span.end_char, span.end_char + 1) else [])
     if opening >= 0:
         out.extend(_in_brackets(bodies, opening, span.start_char))
     return out
@@ -286,7 +292,7 @@ def _person_after(text: str, spans: list, pos: int) -> bool:
 def _from_source(bodies: Bodies, span, bylined: list[Rel]) -> list[Rel]:
     """``（记者：甲 来源：某报）``: the reporters of a credit work for the source it names."""
     text = bodies.text
-    close = min((i for i in (text.find(c, span.end_char) for c in _CLOSING) if i >= 0), default=-1)
+    close = min((i for i in (text.find(c, span.end_char) for c in CLOSING) if i >= 0), default=-1)
     m = _SOURCE.search(text, span.end_char, close) if 0 <= close - span.end_char <= 30 else None
     source = next((i for i, start in bodies.org.values() if m and start == m.end()), -1)
     if source < 0:
