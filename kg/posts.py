@@ -50,7 +50,7 @@ PARTY_DEPARTMENTS: dict[str, str] = {
 _DISCIPLINE = "纪委"
 _PLACE_COMMITTEE = re.compile(r"^(?:中国共产党|中共)?(.{2,12}?[省市县区州旗])(?:委员会|委)$")
 #: Heads of a level of government: the character is the level the government's name ends with.
-_GOVERNMENT_HEAD = re.compile(r"^(?:常务)?副?(省|市|县|区|州|镇|乡|旗)长$")
+_GOVERNMENT_HEAD = re.compile(r"^(?:常务)?代?副?(省|市|县|区|州|镇|乡|旗)长$")
 _PLACE_MAX = 8
 _DEPARTMENT = re.compile(r"^(.{3,}医院)[^院]{2,10}(?:中心|科|病区|门诊)$")
 _GOVERNMENT = re.compile(r"^(.*?)(?:人民)?政府$")

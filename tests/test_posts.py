@@ -40,7 +40,9 @@ def test_posts_unit_of_party_body(name, unit):
     assert unit_of_party_body(name) == unit
 
 
-@pytest.mark.parametrize("title, level", [("副县长", "县"), ("市长", "市"), ("常务副省长", "省"), ("院长", None)])
+@pytest.mark.parametrize(
+    "title, level", [("副县长", "县"), ("市长", "市"), ("常务副省长", "省"), ("代市长", "市"), ("院长", None)]
+)
 def test_posts_government_level(title, level):
     assert government_level(title) == level
 
@@ -172,13 +174,17 @@ def test_posts_a_post_in_a_hospital_department_is_the_hospital_s():
 
 def test_graph_a_body_kept_within_its_article_keeps_its_own_key_as_a_child():
     """Two articles' ``市卫健委科教处`` are two bodies (keys ``…`` and ``…#2``): each child's
-    suborg starts from its own key, not from the first body of that name."""
-    first = entity("ORG", "市卫健委科教处", "a.txt")
-    second = Entity("ORG:市卫健委科教处#2", "ORG", "市卫健委科教处", ("市卫健委科教处",),
-                    (Mention("b.txt", 0, 7, "ORG", "市卫健委科教处", (0, 10)),))
-    graph = build_graph([], [first, second, entity("ORG", "市卫健委", "a.txt")], [])
-    heads = {r.head for r in graph.relations if r.kind == "suborg" and r.tail == "ORG:市卫健委"}
-    assert heads == {"ORG:市卫健委科教处", "ORG:市卫健委科教处#2"}
+    suborg starts from its own key, not from the first body of that name, and goes to its own
+    article's ``市卫健委`` (two cities' commissions), not to the first of that name."""
+    def kept(name: str, doc: str) -> Entity:
+        return Entity(f"ORG:{name}#2", "ORG", name, (name,), (Mention(doc, 0, len(name), "ORG", name, (0, 10)),))
+
+    first, commission = entity("ORG", "市卫健委科教处", "a.txt"), entity("ORG", "市卫健委", "a.txt")
+    graph = build_graph([], [first, kept("市卫健委科教处", "b.txt"), commission, kept("市卫健委", "b.txt")], [])
+    suborgs = {(r.head, r.tail) for r in graph.relations if r.kind == "suborg"}
+    assert suborgs == {("ORG:市卫健委科教处", "ORG:市卫健委"), ("ORG:市卫健委科教处#2", "ORG:市卫健委#2")}
+    alone = build_graph([], [kept("市卫健委科教处", "b.txt"), commission], [])
+    assert not [r for r in alone.relations if r.kind == "suborg"]  # a.txt's 市卫健委 is another city's
 
 
 @pytest.mark.parametrize(

@@ -177,6 +177,8 @@ def test_relations_body_directly_under_another(nlp, raw, child, parent):
         # qualifiers written before a title are part of it
         ("海城市卫生健康委员会二级巡视员韩立新出席。", {("韩立新", "二级巡视员", "海城市卫生健康委员会")}),
         ("江南医科大学附属第一医院原副院长孙卫东带队。", {("孙卫东", "原副院长", "江南医科大学附属第一医院")}),
+        ("江北市委副书记、代市长林立新出席。", {("林立新", "副书记", "江北市委"), ("林立新", "代市长", None)}),
+        ("驻村第一书记黄志平介绍。", {("黄志平", "第一书记", None)}),
     ],
 )
 def test_relations_posts_written_for_the_test(nlp, raw, expected):

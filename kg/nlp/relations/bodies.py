@@ -22,8 +22,9 @@ from kg.nlp import lexicon as lx
 from kg.posts import PARTY_BODIES, unit_of_party_body
 from kg.sentences import sentences
 
-#: Words written before a title that are part of it, as the post is written (原副院长, 常务副部长, 二级巡视员).
-QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行", "专职", "党委", "党组")
+#: Words written before a title that are part of it, as the post is written (原副院长, 常务副部长,
+#: 二级巡视员, 代市长 acting, 第一书记).
+QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行", "专职", "党委", "党组", "代", "第一")
 #: The text begins, or one of these ends what came before: a unit or a clause starts after it.
 _STOPS = frozenset(lx.NAME_STOP) | frozenset("，、：；")
 _PARTY = "中共"
