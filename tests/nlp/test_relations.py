@@ -179,6 +179,11 @@ def test_relations_body_directly_under_another(nlp, raw, child, parent):
         ("江南医科大学附属第一医院原副院长孙卫东带队。", {("孙卫东", "原副院长", "江南医科大学附属第一医院")}),
         ("江北市委副书记、代市长林立新出席。", {("林立新", "副书记", "江北市委"), ("林立新", "代市长", None)}),
         ("驻村第一书记黄志平介绍。", {("黄志平", "第一书记", None)}),
+        # a post of the state in a chain takes no body, and does not end the chain
+        (
+            "东湖省委书记、国家副主席林海峰出席。",
+            {("林海峰", "国家副主席", None), ("林海峰", "书记", "东湖省委")},
+        ),
     ],
 )
 def test_relations_posts_written_for_the_test(nlp, raw, expected):

@@ -43,6 +43,8 @@ _UNIT_MAX = 12
 #: 科主任 after a department's name (呼吸内|科主任: the 主任 of 呼吸内科).
 _UNIT_TITLES = {"纪委书记": ("书记", "纪委")}
 _DEPARTMENT_HEAD = ("科主任", "主任")
+#: Posts of the state written with 国家 before them, which is no body: the title as written.
+STATE_TITLES = ("国家主席", "国家副主席")
 #: Hospitals: a post in one of their departments is the hospital's (ANNOTATION.md).
 HOSPITALS = ("医院", "卫生院", "保健院", "卫生服务中心")
 #: How a body refers to itself (我院, 本校) or to one named before (该院), by the kind of body:
@@ -140,7 +142,7 @@ class Bodies:
         return (title, "") if title else None
 
     def _bare_title_ending_at(self, pos: int) -> str | None:
-        titles = [t for t in lx.TITLES if self.text.endswith(t, 0, pos)]
+        titles = [t for t in (*STATE_TITLES, *lx.TITLES) if self.text.endswith(t, 0, pos)]
         glued = [t for t in titles if pos - len(t) in self.org]
         # 北京大学党委书记 with both 北京大学 and 北京大学党委 as mentions: read it through the
         # committee, so that the graph knows the committee was only the title's prefix.

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp import lexicon as lx
-from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, Bodies
+from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, STATE_TITLES, Bodies
 from kg.posts import PARTY_BODIES, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.sentences import sentence_start
 
@@ -64,13 +64,13 @@ def _assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_af
     committee is that committee's (``党委`` + ``常委``); a government title never
     belongs to a body that is not a government (``市委副书记、市长``: the 市长 is not the 市委's);
     a hospital's department is dropped (the post is the hospital's), another unit kept; an
-    academic rank has no body."""
+    academic rank and a post of the state (国家主席) have no body."""
     name = bodies.names[org]
     party = next((p for p in PARTY_BODIES if name.endswith(p)), "") if unit_of_party_body(name) else ""
     hospital = org in bodies.org_indices and bodies.is_hospital(org)
     out: list[Post] = []
     for n, (title, unit) in enumerate(pending):
-        if (government_level(title) and "政府" not in name) or title in ACADEMIC_RANKS:
+        if (government_level(title) and "政府" not in name) or title in ACADEMIC_RANKS or title in STATE_TITLES:
             out.append((-1, title, ""))
             continue
         if unit:
