@@ -203,6 +203,11 @@ def test_relations_an_academic_rank_has_no_body_even_after_one(nlp):
         ("海城市医院（江南大学附属海城医院）院长黄立伟出席。", {("黄立伟", "院长", "海城市医院")}),
         # a clause of posts only, after the name and a comma
         ("主讲人陈立明，江南市人民医院心内科主任医师。", {("陈立明", "主任医师", "江南市人民医院")}),
+        # a body and 的 before the titles of a list
+        (
+            "来自江南市人民医院的主任医师陈立明、副主任医师吴海燕为村民义诊。",
+            {("陈立明", "主任医师", "江南市人民医院"), ("吴海燕", "副主任医师", "江南市人民医院")},
+        ),
     ],
 )
 def test_relations_posts_around_brackets_and_commas(nlp, raw, expected):

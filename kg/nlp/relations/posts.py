@@ -43,6 +43,7 @@ Post = tuple[int, str, str]
 ACADEMIC_RANKS = frozenset({"教授", "副教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员", "副研究员"})
 _SEPARATORS = "、,，"
 _COMMAS = (",", "，")
+_OF = "的"
 _CLAUSE_ENDS = frozenset(",，。;；")
 #: Verbs after a person that put the person in the post that follows (甲任某会会长).
 _OFFICE = re.compile(r"(?:同时|还|并|已)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
@@ -96,6 +97,8 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
         org, org_start = bodies.org.get(pos, bodies.across_department(pos))
         if org < 0:
             org, org_start = bodies.before_bracket(pos)
+        if org < 0 and text[pos - 1 : pos] == _OF:
+            org, org_start = bodies.org.get(pos - 1, (-1, 0))  # 来自某医院的主任医师甲
         loc, loc_start = bodies.loc.get(pos, (-1, 0))
         committee = text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc
         if org < 0 and loc < 0 and not committee and not read[1] and (unit := bodies.unit_before(pos)) >= 0:
