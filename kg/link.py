@@ -39,6 +39,7 @@ from kg.names import (
     university_abbreviations,
     why,
 )
+from kg.programs import editions, main_programs
 
 
 @dataclass(frozen=True)
@@ -261,42 +262,33 @@ def _publisher(results: list[DocResult], mention_key: dict[Mention, str], settin
     return ranked[0][0] if ranked else None
 
 
-def _main_program(result: DocResult, mention_key: dict[Mention, str]) -> str | None:
-    """The program an article is about: the one named most often in it (first named on a tie)."""
-    counts: dict[str, list[int]] = {}
-    for m in sorted(result.mentions):
-        if m.label == "PROG":
-            entry = counts.setdefault(mention_key[m], [0, m.start])
-            entry[0] += 1
-    return min(counts, key=lambda k: (-counts[k][0], counts[k][1])) if counts else None
-
-
 def _lift(
     results: list[DocResult], mention_key: dict[Mention, str], settings: LinkSettings | None = None
 ) -> list[Relation]:
     """Raw per-document relations onto entities, with sentence evidence; plus sentence co-occurrence.
 
     A byline becomes a role in the paper (``_publisher``); an organizer listed under
-    主办单位/协办单位 organizes the article's main program (``_main_program``)."""
+    主办单位/协办单位 organizes the article's main programs (``kg.programs.main_programs``), and an
+    organizer of an event of a campaign organizes the campaign (``kg.programs.editions``)."""
     publisher = _publisher(results, mention_key, settings or LinkSettings())
     evidence: dict[tuple[str, str, str | None, str], set[tuple[str, int, int]]] = defaultdict(set)
     for result in results:
         doc_id = result.document.doc_id
-        program = _main_program(result, mention_key)
+        events = editions(result, mention_key)
+        programs = main_programs(result, mention_key, events)
         for raw in result.relations:
             kind, head = raw.kind, mention_key[raw.head]
             tail = mention_key[raw.tail] if raw.tail is not None else None
+            pairs = [(head, tail)]
             if kind == "byline":
-                kind, tail = "role", publisher
+                kind, pairs = "role", [(head, publisher)]
             elif kind == "organizer" and tail is not None:
-                head, tail = tail, head  # (program, body), as 主办单位 lines give it
+                pairs = [(events.get(tail, tail), head)]  # (program, body), as 主办单位 lines give it
             elif kind == "organizer":
-                if program is None:
-                    continue
-                head, tail = program, head
-            if head == tail:
-                continue  # 《福建卫生报》社旗下《福建卫生报》: the paper is its press
-            evidence[(kind, head, tail, raw.role)].add((doc_id, *raw.head.sentence))
+                pairs = [(program, head) for program in programs]
+            for head, tail in pairs:
+                if head != tail:  # 《福建卫生报》社旗下《福建卫生报》: the paper is its press
+                    evidence[(kind, head, tail, raw.role)].add((doc_id, *raw.head.sentence))
         # co-occurrence is the graph stage's (kg.cooccurrence: bounded by a window)
     return [
         Relation(kind=kind, head=head, tail=tail, role=role, weight=len(ev), evidence=tuple(sorted(ev)))

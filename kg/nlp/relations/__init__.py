@@ -31,12 +31,15 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.spans_key, []))
         text = text_of(doc)
-        out = [
-            *posts.roles(text, spans),
+        stated = [
             *events.organizers(text, spans),
             *events.joint(text, spans),
-            *events.launched(text, spans),
-            *events.named_after(spans),
+            *events.launched(text, spans, doc._.kg_breaks),
+        ]
+        out = [
+            *posts.roles(text, spans),
+            *stated,
+            *events.named_after(spans, stated),
             *events.partners(text, spans),
             *structure.governed(text, spans),
             *structure.owned(text, spans),

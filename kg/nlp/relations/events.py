@@ -22,6 +22,7 @@ from itertools import combinations, pairwise
 
 from kg.labels import NAMED_AFTER
 from kg.normalise import comparison_form
+from kg.programs import in_purpose_clause
 from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
@@ -212,12 +213,13 @@ _SUBJECT_JOINS = ("与", "和", "、", "同")
 _NOT_SUBJECT = ("由", "在", "于")
 
 
-def launched(text: str, spans: list) -> list[Rel]:
+def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> list[Rel]:
     """``A启动X``, ``A与B联合开展X``: the bodies named before the verb in the program's sentence
     organize it (``organizer``, head the body, tail the program, role the verb).
 
     A program with no body before its verb (``开展我省第五批…采购`` in a report) gets none:
-    the subject is implicit and guessing it would be wrong as often as right."""
+    the subject is implicit and guessing it would be wrong as often as right; nor does one
+    named as the aim of a clause of purpose after the body (``in_purpose_clause``)."""
     out: list[Rel] = []
     orgs = _orgs(spans)
     for j, prog in enumerate(spans):
@@ -230,6 +232,8 @@ def launched(text: str, spans: list) -> list[Rel]:
         before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
         if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _NOT_SUBJECT:
             continue  # 由A举办: A is the agent of a passive; 在A举办: A is the venue
+        if in_purpose_clause(text, before[-1][1].end_char, verb.start(), breaks):
+            continue
         subjects = [before[-1]]
         for i, s in reversed(before[:-1]):
             if text[s.end_char : subjects[-1][1].start_char] not in _SUBJECT_JOINS:
@@ -239,15 +243,18 @@ def launched(text: str, spans: list) -> list[Rel]:
     return out
 
 
-def named_after(spans: list) -> list[Rel]:
+def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
     """``上海某医院“健康快车”行动``: a program whose name starts with a body's
-    name, as written in the article, is that body's program."""
+    name, as written in the article, is that body's program, unless the article says
+    who runs it (``stated``: organizers read from the text for a program of that name):
+    ``九三学社某某活动`` run by two of the society's committees is theirs, not the society's."""
     out: list[Rel] = []
     orgs = [(i, comparison_form(s.text)) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    told = {comparison_form(spans[t].text) for kind, _, t, _ in stated if kind == "organizer" and t >= 0}
     for j, prog in enumerate(spans):
         name = comparison_form(prog.text)
         owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
-        if prog.label_ == "PROG" and owners:
+        if prog.label_ == "PROG" and owners and name not in told:
             out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
     return out
 
