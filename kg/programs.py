@@ -28,11 +28,11 @@ _CLAUSE_MARKS = ",，;；:：。!?！？"
 def in_purpose_clause(text: str, start: int, end: int, breaks: frozenset[int] = frozenset()) -> bool:
     """Whether ``text[start:end]`` (the stretch before a program, after its sentence's last body)
     holds a clause of purpose: ``为`` opening a clause (after a clause mark, at a line break or at
-    ``start``), as in ``某委组织义诊⏎为贯彻…，全面开展X`` (X is the aim, not a program the
-    headline's body runs). ``A为…开展X``, with the body the subject of ``为``, is no such clause."""
+    the start of the text), as in ``某委组织义诊⏎为贯彻…，全面开展X`` (X is the aim, not a program
+    the headline's body runs). ``A为…开展X``, with the body the subject of ``为``, is no such clause."""
     for m in _PURPOSE.finditer(text, start, end):
         at = m.start()
-        if at == start or text[at - 1] in _CLAUSE_MARKS or at in breaks:
+        if at == 0 or text[at - 1] in _CLAUSE_MARKS or at in breaks:
             return True
     return False
 

@@ -7,6 +7,8 @@ import pytest
 from kg.labels import NAMED_AFTER
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Document, Mention, RawRelation
+from kg.normalise import normalise
+from kg.programs import headline_end
 from kg.sentences import sentences
 
 
@@ -454,3 +456,95 @@ def test_link_a_democratic_partys_provincial_committee_is_not_the_party_committe
     entities, _ = link([doc_result("a.txt", text, [("省委会社会服务部", "ORG"), ("省委组织部", "ORG")])])
     assert entity_of(entities, "省委会社会服务部") == "福建省委会社会服务部"  # 委会: no 中共
     assert entity_of(entities, "省委组织部") == "中共福建省委组织部"
+
+
+def normalised_result(doc_id: str, raw: str, labelled: list[tuple[str, str]]) -> DocResult:
+    """A result on the normalised text of ``raw`` (its headline's line break kept as a break)."""
+    document = normalise(doc_id, doc_id, raw)
+    spans = sentences(document.text)
+    mentions, pos = [], 0
+    for surface, label in labelled:
+        start = document.text.index(surface, pos)
+        sentence = next(s for s in spans if s[0] <= start < s[1])
+        mentions.append(Mention(doc_id, start, start + len(surface), label, surface, sentence))
+        pos = start + 1
+    return DocResult(document, tuple(mentions), (), spans)
+
+
+def organizers_of(result: DocResult, raws: list[tuple[str, str | None, str]]) -> set[tuple[str, str]]:
+    """Link ``result`` with organizer relations (body, program or None, role) and return (program, body)."""
+    by_text = {m.text: m for m in result.mentions}
+    relations = tuple(RawRelation("organizer", by_text[b], by_text[p] if p else None, r) for b, p, r in raws)
+    entities, rels = link([DocResult(result.document, result.mentions, relations, result.sentences)])
+    names = {e.key: e.name for e in entities}
+    return {(names[r.head], names[r.tail]) for r in rels if r.kind == "organizer"}
+
+
+def test_link_organizers_with_no_program_run_the_headlines_campaign_not_the_program_named_most():
+    """``本次活动由A主办``: the event is the headline's, an event of the 第12个健康生活月 campaign;
+    the standing 健康生活运动, named more often, is not what A hosted."""
+    raw = (
+        "江北市举办第12个健康生活月现场宣传活动\n\n今年5月是第12个健康生活月。健康生活运动已开展30年，"
+        "健康生活运动深入人心。本次活动由江北市健康促进委员会主办。"
+    )
+    result = normalised_result(
+        "a.txt",
+        raw,
+        [
+            ("第12个健康生活月现场宣传活动", "PROG"),
+            ("第12个健康生活月", "PROG"),
+            ("健康生活运动", "PROG"),
+            ("健康生活运动", "PROG"),
+            ("江北市健康促进委员会", "ORG"),
+        ],
+    )
+    found = organizers_of(result, [("江北市健康促进委员会", None, "主办")])
+    campaign = entity_of(link([result])[0], "第12个健康生活月")
+    assert found == {(campaign, "江北市健康促进委员会")}
+
+
+def test_link_organizers_with_no_program_leave_out_the_aim_and_take_a_program_joined_by_ji():
+    """The program of ``为落实X，…`` is the aim; the occasion is ``Y启动仪式暨Z``: both Y and Z."""
+    raw = (
+        "江北市医学会组织专家义诊\n为落实全民健康促进行动，5月3日，江北市医学会联合江北日报社开展义诊。"
+        "健康江北行主题活动启动仪式暨江北名医下乡义诊活动在江北广场举行。"
+    )
+    result = normalised_result(
+        "a.txt",
+        raw,
+        [
+            ("江北市医学会", "ORG"),
+            ("全民健康促进行动", "PROG"),
+            ("江北市医学会", "ORG"),
+            ("江北日报社", "ORG"),
+            ("健康江北行主题活动", "PROG"),
+            ("江北名医下乡义诊活动", "PROG"),
+        ],
+    )
+    found = organizers_of(result, [("江北市医学会", None, "联合"), ("江北日报社", None, "联合")])
+    programs = {program for program, _ in found}
+    assert entity_of(link([result])[0], "全民健康促进行动") not in programs
+    assert programs == {entity_of(link([result])[0], p) for p in ("健康江北行主题活动", "江北名医下乡义诊活动")}
+    assert {body for _, body in found} == {"江北市医学会", "江北日报社"}
+
+
+def test_link_an_organizer_of_an_event_of_a_campaign_organizes_the_campaign():
+    raw = "今年是第7个健康生活周。江北市卫生健康局举办第7个健康生活周广场宣传活动。"
+    labelled = [("第7个健康生活周", "PROG"), ("江北市卫生健康局", "ORG"), ("第7个健康生活周广场宣传活动", "PROG")]
+    result = normalised_result("a.txt", raw, labelled)
+    found = organizers_of(result, [("江北市卫生健康局", "第7个健康生活周广场宣传活动", "举办")])
+    assert found == {(entity_of(link([result])[0], "第7个健康生活周"), "江北市卫生健康局")}
+
+
+@pytest.mark.parametrize(
+    "raw, headline",
+    [
+        ("江北市举办义诊活动\n\n5月3日，江北市医学会开展义诊。", "江北市举办义诊活动"),
+        ("  江北市举办义诊活动\r\n5月3日，江北市医学会开展义诊。", "江北市举办义诊活动"),
+        ("5月3日，江北市医学会开展义诊。\n专家们认真诊疗。", ""),  # the first line is a paragraph
+        ("江北市举办义诊活动", ""),  # nothing follows
+    ],
+)
+def test_link_headline_end(raw, headline):
+    document = normalise("a.txt", "a.txt", raw)
+    assert document.text[: headline_end(document)] == headline

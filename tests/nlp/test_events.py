@@ -1,0 +1,74 @@
+"""Who runs a program, read by ``kg.nlp.relations.events`` on sentences written for these tests
+(invented bodies and programs, one shape each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.labels import NAMED_AFTER
+from kg.normalise import normalise
+from kg.programs import in_purpose_clause
+
+
+def organizers(nlp, raw: str) -> set[tuple[str, str | None, str]]:
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    doc = nlp(doc)
+    text = doc.text
+    return {
+        (text[hs:he], text[ts:te] if ts >= 0 else None, role)
+        for kind, hs, he, ts, te, role in doc._.kg_relations
+        if kind == "organizer"
+    }
+
+
+def test_events_a_program_named_as_the_aim_of_a_clause_of_purpose_has_no_organizer(nlp):
+    """The headline's body is no subject of the next line's ``为…，全面开展X``: X is the aim."""
+    raw = "江北市卫生健康委员会组织专家义诊\n为贯彻落实有关要求，全面开展全民健康促进行动，江北市医学会派出专家。"
+    assert organizers(nlp, raw) == set()
+
+
+def test_events_the_body_before_a_purpose_runs_the_program(nlp):
+    """``A为…，开展X``: A is the subject of ``为`` and of the verb, so A runs X."""
+    raw = "江北市卫生健康委员会为进一步提升群众健康素养，全面开展全民健康促进行动。"
+    assert organizers(nlp, raw) == {("江北市卫生健康委员会", "全民健康促进行动", "全面开展")}
+
+
+def test_events_a_program_named_after_a_body_is_its_own_when_no_one_is_said_to_run_it(nlp):
+    raw = "江北市红十字会表示，江北市红十字会“博爱光明”行动已帮助千人。"
+    assert organizers(nlp, raw) == {("江北市红十字会", "江北市红十字会“博爱光明”行动", NAMED_AFTER)}
+
+
+def test_events_a_program_named_after_a_society_is_run_by_the_committees_the_text_names(nlp):
+    """Two of the society's committees hold the activity: they organize it, the society does not."""
+    raw = "5月2日，九三学社东湖省委员会联合九三学社江北市委员会举办九三学社“同心·光明行”活动。九三学社社员参加。"
+    found = organizers(nlp, raw)
+    assert {body for body, _, _ in found} == {"九三学社东湖省委员会", "九三学社江北市委员会"}
+    assert not any(role == NAMED_AFTER for *_, role in found)
+
+
+def test_events_a_list_whose_sentence_names_no_program_is_left_to_the_linker(nlp):
+    raw = "今年4月是第12个健康生活月。本次活动由江北市健康促进委员会主办，江北市疾病预防控制中心承办。"
+    assert organizers(nlp, raw) == {("江北市健康促进委员会", None, "主办"), ("江北市疾病预防控制中心", None, "承办")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("甲会组织义诊。为落实要求，开展乙行动", True),  # after a sentence end
+        ("甲会组织义诊，为进一步落实要求，开展乙行动", True),  # after a comma
+        ("为落实要求，开展乙行动", True),  # the text's first word
+        ("甲会为进一步落实要求，开展乙行动", False),  # 甲会 is the subject of 为
+        ("甲会，活动为期三天，开展乙行动", False),  # 为期 is no purpose
+    ],
+)
+def test_events_a_clause_of_purpose(text, expected):
+    start = text.index("会") + 1 if text.startswith("甲会") else 0
+    assert in_purpose_clause(text, start, text.index("乙")) is expected
+
+
+def test_events_a_clause_of_purpose_after_a_line_break():
+    text = "甲会组织义诊为落实要求开展乙行动"  # a headline whose line break the normalised text lost
+    assert in_purpose_clause(text, 2, text.index("乙"), frozenset({6}))
+    assert not in_purpose_clause(text, 2, text.index("乙"))

@@ -1,0 +1,134 @@
+"""The graph model's structure read from names (``kg.graph``): which body a body is part of,
+on names written for these tests (invented bodies, real divisions where the rule needs one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.graph import build_graph, full_name
+from kg.model import Entity, Mention
+
+
+def org(name: str, doc: str | None = "a.txt", written: str | None = None, sentence=(0, 20)) -> Entity:
+    """An organization mentioned once in ``doc`` as ``written`` (its name by default); none if ``doc`` is None."""
+    written = written or name
+    mentions = (Mention(doc, 0, len(written), "ORG", written, sentence),) if doc else ()
+    return Entity(f"ORG:{name}", "ORG", name, (written,) if doc else (), mentions)
+
+
+def suborgs(*entities: Entity) -> set[tuple[str, str]]:
+    graph = build_graph([], list(entities), [])
+    return {(r.head.removeprefix("ORG:"), r.tail.removeprefix("ORG:")) for r in graph.relations if r.kind == "suborg"}
+
+
+def test_graph_a_chain_of_parents_each_cites_the_sentence_naming_the_child():
+    """Parents known only inside the longer name are made (no mentions), and each link of the
+    chain cites where the name was written, so it can be checked and scored per article."""
+    graph = build_graph([], [org("江北大学医学院附属第二医院", sentence=(5, 40))], [])
+    found = {(r.head, r.tail): r.evidence for r in graph.relations if r.kind == "suborg"}
+    assert found == {
+        ("ORG:江北大学医学院附属第二医院", "ORG:江北大学医学院"): (("a.txt", 5, 40),),
+        ("ORG:江北大学医学院", "ORG:江北大学"): (("a.txt", 5, 40),),
+    }
+    assert graph.entity("ORG:江北大学").mentions == ()
+
+
+def test_graph_a_shorter_name_that_is_no_body_is_no_parent():
+    """``东湖省立`` (a nickname linked to a name) is no body: 东湖省立医院 is not its unit."""
+    assert suborgs(org("东湖省立医院"), org("东湖省立", written="省立")) == set()
+
+
+@pytest.mark.parametrize(
+    "child, parent",
+    [
+        ("东湖省人大教科文卫委员会", "东湖省人民代表大会"),  # a congress's special committee
+        ("东湖省人民代表大会常务委员会法制工作委员会", "东湖省人民代表大会常务委员会"),
+        ("东湖省政协教科卫体委员会", "中国人民政治协商会议东湖省委员会"),
+        ("政协东湖省委员会提案委员会", "中国人民政治协商会议东湖省委员会"),
+        ("解放军联勤保障部队第九八八医院", "中国人民解放军联勤保障部队"),  # an army hospital's force
+        ("江北县人民政府党组", "江北县人民政府"),  # a unit's Party group
+        ("中共江北县人民政府党组", "江北县人民政府"),
+        ("江北县政府党组", "江北县人民政府"),
+        ("江北大学党委", "江北大学"),  # a unit's Party committee (ANNOTATION.md)
+        ("中共江北大学委员会组织部", "江北大学"),  # a unit's Party organs: posts are the unit's
+        ("中共江北大学纪律检查委员会", "江北大学"),
+        ("农工党江北市委会社会服务处", "中国农工民主党江北市委员会"),  # a democratic party in full
+        ("民盟江北市委办公室", "中国民主同盟江北市委员会"),
+    ],
+)
+def test_graph_parent_from_the_structure_of_a_name(child, parent):
+    assert (child, parent) in suborgs(org(child))
+
+
+def test_graph_a_place_committees_department_is_under_the_committee_of_its_article():
+    """The committee written ``南平市委`` in the same article is the parent, not a second node."""
+    found = suborgs(org("中共南平市委组织部"), org("中共南平市委", written="南平市委"))
+    assert found == {("中共南平市委组织部", "中共南平市委")}
+
+
+def test_graph_a_parent_in_official_form_is_the_body_the_article_names_short():
+    found = suborgs(org("东湖省政协教科卫体委员会"), org("东湖省政协", written="省政协"))
+    assert found == {("东湖省政协教科卫体委员会", "东湖省政协")}
+
+
+def test_graph_a_standing_committee_alone_makes_no_congress():
+    """News calls a standing committee the congress itself (县人大): no congress is made up from it,
+    but it is under the congress when another organ names it."""
+    assert suborgs(org("东湖省人民代表大会常务委员会", written="东湖省人大常委会")) == set()
+    both = suborgs(org("东湖省人民代表大会常务委员会"), org("东湖省人大教科文卫委员会"))
+    assert ("东湖省人民代表大会常务委员会", "东湖省人民代表大会") in both
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("省老龄办", set()),  # the short form names no committee
+        ("东湖省老龄工作委员会办公室", {("东湖省老龄工作委员会办公室", "东湖省老龄工作委员会")}),
+    ],
+)
+def test_graph_an_office_written_short_makes_up_no_committee(written, expected):
+    assert suborgs(org("东湖省老龄工作委员会办公室", written=written)) == expected
+
+
+def test_graph_an_office_written_short_is_under_a_committee_the_corpus_names():
+    found = suborgs(org("江北市爱国卫生运动委员会办公室", written="市爱卫办"), org("江北市爱国卫生运动委员会"))
+    assert found == {("江北市爱国卫生运动委员会办公室", "江北市爱国卫生运动委员会")}
+
+
+def test_graph_a_bare_prefix_parent_is_the_body_of_the_childs_article():
+    """``区爱卫办`` of an article about a new district: its ``区爱卫会`` is the district's
+    committee the article names, not a body named ``区…`` of its own, nor another city's."""
+    district = org("江北新区爱国卫生运动委员会", written="区爱卫会")
+    city = org("江北市爱国卫生运动委员会")
+    office = org("区爱国卫生运动委员会办公室", written="区爱卫办")
+    assert suborgs(office, district, city) == {("区爱国卫生运动委员会办公室", "江北新区爱国卫生运动委员会")}
+    assert suborgs(office, org("江北新区爱国卫生运动委员会", doc="b.txt")) == set()
+
+
+def test_graph_a_jiusan_branch_is_under_the_societys_committee_of_its_city():
+    """永安市 is in 三明市: the branch is the society's, under its 三明 committee, not a unit of a body
+    its name starts with; with no committee of that city in the article, it has no parent."""
+    branch = org("永安市支社")
+    assert suborgs(branch, org("九三学社三明市委会")) == {("永安市支社", "九三学社三明市委会")}
+    assert suborgs(branch, org("九三学社福州市委员会")) == set()
+    hospital_branch = org("永安市立医院支社")
+    assert suborgs(hospital_branch, org("永安市立医院"), org("九三学社三明市委员会")) == {
+        ("永安市立医院支社", "九三学社三明市委员会")
+    }
+
+
+@pytest.mark.parametrize(
+    "name, full",
+    [
+        ("东湖省人大", "东湖省人民代表大会"),
+        ("东湖省人大常委会", "东湖省人民代表大会常务委员会"),
+        ("东湖省政协", "中国人民政治协商会议东湖省委员会"),
+        ("中共江北市委", "中国共产党江北市委员会"),
+        ("江北县政府", "江北县人民政府"),
+        ("致公党东湖省委会", "中国致公党东湖省委员会"),
+        ("九三学社江北市委会", "九三学社江北市委员会"),
+        ("江北大学", "江北大学"),
+    ],
+)
+def test_graph_full_name(name, full):
+    assert full_name(name) == full
