@@ -179,6 +179,15 @@ def test_relations_body_directly_under_another(nlp, raw, child, parent):
         ("江南医科大学附属第一医院原副院长孙卫东带队。", {("孙卫东", "原副院长", "江南医科大学附属第一医院")}),
         ("江北市委副书记、代市长林立新出席。", {("林立新", "副书记", "江北市委"), ("林立新", "代市长", None)}),
         ("驻村第一书记黄志平介绍。", {("黄志平", "第一书记", None)}),
+        # 兼 between two titles; a word between the body and the title is no part of either
+        (
+            "海城市人民医院副院长兼心内科主任赵明、江南市医院分管副院长钱立出席。",
+            {
+                ("赵明", "副院长", "海城市人民医院"),
+                ("赵明", "主任", "海城市人民医院"),
+                ("钱立", "副院长", "江南市医院"),
+            },
+        ),
         # a post of the state in a chain takes no body, and does not end the chain
         (
             "东湖省委书记、国家副主席林海峰出席。",
@@ -364,6 +373,11 @@ def test_relations_a_compound_title_with_no_body_stays_as_written(nlp):
         (
             "海城市中医院党委书记王仲平，院长（民盟海城市委主委）刘海燕出席。",
             {("刘海燕", "院长", "海城市中医院"), ("刘海燕", "主委", "民盟海城市委")},
+        ),
+        # over 和/与 between two officials
+        (
+            "海城市人民医院院长张明和副院长李强、王芳出席。",
+            {("李强", "副院长", "海城市人民医院"), ("王芳", "副院长", "海城市人民医院")},
         ),
     ],
 )

@@ -26,7 +26,7 @@ from kg.sentences import sentences
 #: 二级巡视员, 代市长 acting, 第一书记).
 QUALIFIERS = ("原", "常务", "一级", "二级", "三级", "四级", "执行", "专职", "党委", "党组", "代", "第一")
 #: The text begins, or one of these ends what came before: a unit or a clause starts after it.
-_STOPS = frozenset(lx.NAME_STOP) | frozenset("，、：；")
+_STOPS = frozenset(lx.NAME_STOP) | frozenset("，、：；兼")
 _PARTY = "中共"
 #: Brackets, and the longest one read as a second name or an apposition.
 OPENING = "(（"
@@ -35,7 +35,7 @@ BRACKET_MAX = 30
 #: Endings of a hospital's departments, written between the hospital and a doctor's title.
 _DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
 _DEPARTMENT_MAX = 12
-_NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在是")
+_NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在是兼")
 #: A unit written as a bare word before a title (组织部, 医务处, 呼吸内科, 住院医师规范化培训办公室).
 _UNIT = re.compile(r"(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委)$")
 _UNIT_MAX = 12

@@ -42,6 +42,12 @@ Post = tuple[int, str, str]
 #: (ANNOTATION.md: ``某大学教授`` and ``某院院士`` are a 教授 and a 院士).
 ACADEMIC_RANKS = frozenset({"教授", "副教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员", "副研究员"})
 _SEPARATORS = "、,，"
+#: 兼 (and also) between two titles of one person: 党委书记兼院长.
+_ALSO = "兼"
+#: Conjunctions between two officials of one body: 院长甲和副院长乙.
+_CONJUNCTIONS = ("和", "及", "与", "以及")
+#: Words between a body and a title that are no part of the post: 某医院分管副院长, 相关负责人.
+_BETWEEN = ("分管", "业务", "相关", "主要", "有关")
 _COMMAS = (",", "，")
 _OF = "的"
 _CLAUSE_ENDS = frozenset(",，。;；")
@@ -99,6 +105,8 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
             org, org_start = bodies.before_bracket(pos)
         if org < 0 and text[pos - 1 : pos] == _OF:
             org, org_start = bodies.org.get(pos - 1, (-1, 0))  # 来自某医院的主任医师甲
+        if org < 0 and (between := next((w for w in _BETWEEN if text.endswith(w, 0, pos)), "")):
+            org, org_start = bodies.org.get(pos - len(between), (-1, 0))  # 某医院分管副院长甲
         loc, loc_start = bodies.loc.get(pos, (-1, 0))
         committee = text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc
         if org < 0 and loc < 0 and not committee and not read[1] and (unit := bodies.unit_before(pos)) >= 0:
@@ -125,7 +133,7 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
                 found.extend(_assign(pending, referred, bodies))
                 pending = []
             pos -= length
-        if pos > 0 and text[pos - 1] in _SEPARATORS:
+        if pos > 0 and (text[pos - 1] in _SEPARATORS or text[pos - 1] == _ALSO):
             pos -= 1
             continue
         break
@@ -326,9 +334,11 @@ def _carried(
     previous: tuple[int, int] | None,
     before_of: dict[int, list[Post]],
 ) -> list[Post]:
-    """``A单位会长甲，副会长乙``: titles with no body, right after the previous person in a
-    list of officials, are posts in that person's body (the nearest one written before them)."""
-    if not previous or previous[1] != stop or bodies.text[stop : stop + 1] not in tuple(_SEPARATORS):
+    """``A单位会长甲，副会长乙``, ``院长甲和副院长乙``: titles with no body, right after the
+    previous person in a list of officials, are posts in that person's body (the nearest one
+    written before them)."""
+    gap = bodies.text[previous[1] : stop + 1] if previous else ""
+    if not previous or not (gap in tuple(_SEPARATORS) or gap[:-1] in _CONJUNCTIONS):
         return posts
     body = next((o for o, _, _ in before_of.get(previous[0], []) if o >= 0 and o in bodies.org_indices), -1)
     if body < 0:
