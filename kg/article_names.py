@@ -34,6 +34,7 @@ _ARTICLE_RULES = {
     "abbreviation": "abbreviation of a longer name in the same article (characters in order)",
     "tail": "short form of a longer name in the same article (its tail)",
     "people": "the same name with 人民 left out (省医院 = 省人民医院), named so in the same article",
+    "core": "a body's own name without its place and head (省立 = 福建省立医院), named so in the same article",
 }
 #: What a tail short form may leave out of a body's name besides places and bare prefixes:
 #: at most this many characters (人大 in 浙江省人大教科文卫委员会 -> 教科文卫委).
@@ -76,6 +77,26 @@ def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool
     return label == "ORG" and "人民" in full and full.replace("人民", "", 1) == short
 
 
+#: Heads a body's core name is written without (省立 for 福建省立医院, 湘雅 for 中南大学湘雅医院).
+_CORE_HEADS = ("医院", "大学", "学院")
+_MAX_CORE = 4
+
+
+def _core(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    """``省立`` = 福建|省立|医院, ``湘雅`` = 中南大学|湘雅|医院: a body's own name between its
+    place (or parent) and its head, written alone (two to four characters)."""
+    if label != "ORG" or short.endswith(_CORE_HEADS):
+        return False
+    head = next((h for h in _CORE_HEADS if full.endswith(short + h)), None)
+    if head is None:
+        return False
+    part = full[: -len(short + head)]
+    if not part:  # 省立 was read as 福建省立 (the bare 省 is the article's province)
+        place = leading_place(short)
+        return bool(place) and 2 <= len(short) - len(place) + 1 <= _MAX_CORE
+    return len(short) <= _MAX_CORE and (leading_place(part) == part or part.endswith(_SHARED) or part in bodies)
+
+
 def _abbreviation(short: str, full: str, label: str, bodies: set[str]) -> bool:
     return label != "LOC" and abbreviates(short, full)
 
@@ -86,12 +107,14 @@ def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Me
     Returns the resolved names and, for each mention that changed, which rule did it."""
     resolved = dict(names)
     rules: dict[Mention, str] = {}
-    for kind, rule in (("abbreviation", _abbreviation), ("people", _without_people), ("tail", _is_tail)):
+    for kind, rule in (
+        ("abbreviation", _abbreviation), ("people", _without_people), ("tail", _is_tail), ("core", _core)
+    ):
         by_label: dict[str, set[str]] = defaultdict(set)
         for mention, name in resolved.items():
             by_label[mention.label].add(name)
         for mention, name in list(resolved.items()):
-            if mention.label not in _SHORT_FORM_LABELS or len(name) < _MIN_SHORT_FORM:
+            if mention.label not in _SHORT_FORM_LABELS or len(name) < (2 if kind == "core" else _MIN_SHORT_FORM):
                 continue
             bodies = by_label["ORG"] | {p[-n:] for p in by_label["LOC"] for n in range(3, len(p) + 1)}
             longer = [n for n in by_label[mention.label] if len(n) > len(name) and rule(name, n, mention.label, bodies)]

@@ -55,6 +55,7 @@ _INNER = tuple(sorted(((a, f) for a, f in ORG_ABBREVIATIONS if a != f), key=lamb
 #: A bracketed second name with more of the name after it.
 _INNER_BRACKET = re.compile(r"\([^()]*\)(?=[\u4e00-\u9fff])")
 _YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮))")
+_ROUND = re.compile(r"^第[一二三四五六七八九十百\d]+批")
 
 
 #: The comparison form of a mention (NFKC, no whitespace, no quote marks), as ANNOTATION.md says.
@@ -112,7 +113,8 @@ def bare_head(name: str) -> bool:
 
 
 def canonical_org(surface: str, province: Place | None) -> str:
-    name = _INNER_BRACKET.sub("", clean(surface))
+    # 第十一批某某援疆医疗队: the round is part of the mention, not of the team's name.
+    name = _ROUND.sub("", _INNER_BRACKET.sub("", clean(surface)))
     for abbr, full in _INNER:
         if full in name:
             break  # already the full form (卫生健康委员会 contains 卫生健康委)

@@ -87,6 +87,8 @@ ZONE_HEADS = _longest_first(_words("zones.txt"))
 #: Fixed expressions with a country's name that name no place (中国式现代化, 新中国成立). Not
 #: 中国特色: general news (MSRA, People's Daily) tags its 中国, and our check split does not decide.
 NOT_A_PLACE = ("中国式", "新中国")
+#: Words after a place's name that make the phrase a concept named after it (井冈山精神).
+PLACE_CONCEPTS = ("精神",)
 #: One-character forms of cities (榕 Fuzhou, 厦 Xiamen, 穗 Guangzhou, 蓉 Chengdu, 甬 Ningbo, 鹭 Xiamen):
 #: never a place on their own in running text (NOTES: 在榕医学专家). Provinces' forms (京, 闽, 港)
 #: are left to the tagger: general news tags them (People's Daily, MSRA lose about .004 each

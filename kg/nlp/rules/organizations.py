@@ -16,14 +16,16 @@ import re
 
 from spacy.util import registry
 
+from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
+from kg.nlp.rules.units import campuses, coordinated_units
 
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
 _PARTY_SET = frozenset(lx.PARTIES)
 _DEPARTMENT_SUFFIXES = ("中心", "科", "室")
-_HOSPITALS = ("医院", "卫生院", "中医院")
 _MINISTRY_SET = frozenset(lx.MINISTRIES)
 _BARE_BODIES = frozenset(j + b for j in lx.BARE_BODY_JURISDICTIONS for b in lx.BARE_BODY_SUFFIXES)
 #: One-character suffixes that are as often a verb or particle (办, 报, 所): a name ends in one
@@ -38,6 +40,15 @@ _BRANCH = ("分局", "分中心", "分院", "支社", "分会")
 #: is the one before, and the committee is part of the title (NOTES: parent-organ titles).
 _COMMITTEE_TITLES = tuple(t for t in lx.TITLES if t.startswith(("党委", "党组")) and len(t) > 2)
 _AFFILIATED = "附属"
+#: A round written before a team's or command's name (第十一批援疆医疗队): part of the mention.
+_ROUND_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+批")
+#: jieba tags of proper names of organizations, places and others (同济大学 nt, 协和 nz).
+_PROPER_TAGS = ("nt", "ns", "nz")
+#: Groups whose member hospitals are named after them and their place (某医院集团 + 某市 + 医院).
+_GROUPS = ("集团",)
+#: Blockers that make a title, a member or a compound of whatever suffix they follow (院长, 委员,
+#: 院士, 中心城市).
+_ALWAYS_BLOCKS = "长员士城"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
@@ -82,12 +93,19 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> in
         ch = text[i - 1]
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
             ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
-        ) and text[i - 2 : i] not in _LEVELS:
+        ) and text[i - 2 : i] not in _LEVELS and not (ch in _SINGLE_STOPS and _opens_proper_noun(text, i - 1, end)):
             break
         if not _HAN.match(ch):
             break
         i -= 1
     return i
+
+
+def _opens_proper_noun(text: str, j: int, end: int) -> bool:
+    """``同济大学``, ``暨南大学``, ``同仁医院``: a function character (同, 暨) that opens a proper name
+    of the dictionary running on to the body's suffix is part of the name, not a stop."""
+    tags = lx.word_tags()
+    return any(tags.get(text[j:k], "").startswith(_PROPER_TAGS) for k in range(j + 2, min(end + 4, j + 9) + 1))
 
 
 def _in_proper_noun(text: str, i: int, words: frozenset[int]) -> bool:
@@ -116,7 +134,7 @@ def _prefix_words(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
-def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: bool = False) -> int | None:
+def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: tuple[str, ...] = ()) -> int | None:
     """The name's start: the nearest anchor left of ``hi``, extended over names glued before it.
 
     Anchors are starts of places and organizations and jurisdiction prefixes
@@ -150,7 +168,11 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: bool = F
         if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
             before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
         if branch:  # 某市医保局 + 某县 + 分局: a branch is written after its parent and its place
-            before += [c.start for c in named if c.label == "ORG" and c.end == start and c.start >= lo]
+            before += [
+                c.start
+                for c in named
+                if c.label == "ORG" and c.end == start and c.start >= lo and text.endswith(branch, c.start, c.end)
+            ]
         if not before:
             return start
         start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
@@ -176,6 +198,33 @@ def _title_ends_here(text: str, suffix_start: int, end: int) -> bool:
     )
 
 
+def _province_locator(text: str, start: int, hi: int) -> int | None:
+    """``江苏连云港市中医院``: a province's short name before the full name of one of its cities
+    locates the body and is no part of its name (the body is 连云港市中医院); where the
+    city's name starts, else None. A province's full name (某省某市…) is left to the name."""
+    gazetteer = load_gazetteer()
+    for k in (3, 2):
+        provinces = [p for p in gazetteer.lookup(text[start : start + k]) if p.level == "province"]
+        if not provinces or any(p.name == text[start : start + k] for p in provinces):
+            continue
+        for j in range(min(hi, start + k + 8), start + k + 2, -1):
+            city = text[start + k : j]
+            if any(
+                p.name == city and p.level == "prefecture" and provinces[0] in gazetteer.ancestors(p.code)
+                for p in gazetteer.lookup(city)
+            ):
+                return start + k
+    return None
+
+
+def _blocked(text: str, end: int, suffix: str) -> bool:
+    """``院长``, ``部分``, ``社区``: the suffix's last character and the next one make a word, so the
+    suffix ends no name; but ``某医院生殖中心`` (院生 is no word) still ends one at 医院."""
+    if end >= len(text) or len(suffix) > 2 or text[end] not in lx.ORG_SUFFIX_BLOCKERS:
+        return False
+    return text[end] in _ALWAYS_BLOCKS or text[end - 1 : end + 1] in lx.dictionary_words()
+
+
 def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     places = [c for c in found if c.label == "LOC"]
@@ -184,7 +233,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         end = m.end()
         suffix = m.group()
         bare_body = False
-        if end < len(text) and text[end] in lx.ORG_SUFFIX_BLOCKERS and len(suffix) <= 2:
+        if _blocked(text, end, suffix):
             continue
         if _title_ends_here(text, m.start(), end) or text.startswith(_RANKING, end):
             continue
@@ -198,7 +247,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if suffix in _VERB_LIKE and end < len(text) and _HAN.match(text[end]) and text[end] not in _AFTER_VERB_LIKE:
             continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
         lo = _left_limit(text, m.start(), people)
-        anchored = _start(text, lo, m.start() + 1, places + out, branch=suffix in _BRANCH)
+        parents = ("",) if suffix in _BRANCH else _GROUPS if suffix in _HOSPITALS else ()
+        anchored = _start(text, lo, m.start() + 1, places + out, branch=parents)
         if anchored is not None and _department_of_hospital(text, anchored, m.start(), suffix, out):
             continue
         if anchored is not None:
@@ -248,7 +298,16 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         # tagger may know whole: it then wins by length.
         before = text[start - 1 : start]
         glued = rule == "self-named" and bool(before) and bool(_HAN.match(before)) and before not in lx.NAME_STOP
-        out.append(Candidate(start, end, "ORG", rule, priority=-1 if glued else 0))
+        rnd = _ROUND_BEFORE.search(text, max(0, start - 8), start)
+        if rnd and rnd.end() == start and rule == "anchored":
+            start = rnd.start()  # 第十一批 + 某省援疆医疗队: the round runs into the team's name
+        locator = _province_locator(text, start, m.start())
+        if locator:  # 某省简称 + 某市全称 + 中医院: the province is a place of its own
+            out.append(Candidate(start, locator, "LOC", "locator"))
+            start = locator
+        # A body named after a zone or venue (某市某新区卫生健康局) outranks the place as the place does a name.
+        opened = max((c.priority for c in places if c.start == start and c.end <= m.start()), default=0)
+        out.append(Candidate(start, end, "ORG", rule, priority=-1 if glued else opened))
     for m in _CREDIT.finditer(text):
         inner = m.group(1)
         closes = m.end() == len(text) or not _HAN.match(text[m.end()]) or text[m.start() - 1 : m.start()] in "。!?"
@@ -273,7 +332,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     for m in _PRESS_UNIT.finditer(text):
         if not any(ch in lx.NAME_STOP for ch in m.group(1)):
             out.append(Candidate(m.start(), m.end(), "ORG", "press unit", priority=2, nests=True))
-    return out + _joined_by_dot(text, out)
+    return out + _joined_by_dot(text, out) + campuses(text, out) + coordinated_units(text, out)
 
 
 def _joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:

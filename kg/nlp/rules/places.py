@@ -249,6 +249,8 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
         verb = next((e for s, e in words if s == start and lexicon.word_tags().get(text[s:e]) == "v"), None)
         if verb and verb < m.start():
             start = verb  # 扩建|某体育场: a verb before the name is no part of it
+        # 某市某新区 + 某公园: a zone is written with the city it is named after; the venue keeps both.
+        start = min([start] + [c.start for c in places if c.rule == "zone" and c.start < start < c.end <= m.start()])
         if m.start() - start < 2 or not _plain_name(text, start, m.start()):
             continue
         end = m.end()
@@ -257,6 +259,17 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
             end = part.end()
         out.append(Candidate(start, end, "LOC", "venue", priority=1))
     return out
+
+
+def _concepts(text: str, places: list[Candidate]) -> list[Candidate]:
+    """``井冈山精神``, ``延安精神``: a place's name before 精神 names a spirit, not the place
+    (NOTES: concepts are no LOC); vetoed as one span so the place is no mention there."""
+    return [
+        Candidate(c.start, c.end + len(w), "NOT", "concept", mention=False, veto=True)
+        for c in places
+        for w in lexicon.PLACE_CONCEPTS
+        if text.startswith(w, c.end)
+    ]
 
 
 def _vetoes(text: str) -> list[Candidate]:
@@ -289,7 +302,8 @@ def make_place_rules(addresses: bool = True) -> Rule:
         places = match_places(text)
         zones = _zones(text, places)
         zones += _regions(text, zones) + _villages(text, places)
-        extra = zones + _venues(text, places + [z for z in zones if z.mention]) + _vetoes(text)
+        venues = _venues(text, places + [z for z in zones if z.mention])
+        extra = zones + venues + _vetoes(text) + _concepts(text, places)
         if not addresses:
             return places + extra
         out: list[Candidate] = extra

@@ -48,6 +48,12 @@ _PROGRAM_STOPS = ("促进",)
 _PROGRAM_STOP_NOUN = "会"
 #: A quotation introduced as a theme or slogan is not a program (主题是“某某行动”).
 _THEME = ("主题是", "主题为", "口号是", "口号为", "主题:", "主题:")
+#: Words before a would-be program that make it each one's own (各市…活动, 各县…行动).
+_DISTRIBUTIVE = ("各",)
+#: A scheme named by a formula (1+4+4, 1+X+1, 5G+): the formula and the words up to its head.
+_FORMULA = re.compile(
+    r"“?[\dA-Za-z]+(?:\+[\dA-Za-z]+)+”?[\u4e00-\u9fff]{2,14}?(?:框架|模式|体系|工程|行动|计划|格局)"
+)
 _MIN_NAME = 4
 _MIN_WEAK_NAME = 6
 _MAX_LEFT = 26
@@ -114,14 +120,29 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
             start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
         name = text[start : m.start()].strip("“”‘’\"'")
-        quoted = "“" in text[start:end]
+        # “千县工程”: the quotes hold the whole name, head and all.
+        quoted = "“" in text[start:end] or (text[start - 1 : start] == "“" and text[end : end + 1] == "”")
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start):
+            continue
+        if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
             m.group() in lx.PROG_WEAK_HEADS and len(name) < _MIN_WEAK_NAME
         )):
             continue
         out.append(Candidate(start, end, "PROG", "quoted-head" if quoted else "head", priority=0))
+    return out
+
+
+def _formulas(text: str) -> list[Candidate]:
+    """``1+4+4某某改革框架``, ``“1+X+1”某某模式``: a formula opens a named scheme (ANNOTATION.md,
+    "named scheme or model"); the words between formula and head hold no stop."""
+    out = []
+    for m in _FORMULA.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue  # part of a longer number or word
+        if not any(ch in lx.NAME_STOP for ch in m.group().strip("“”")):
+            out.append(Candidate(m.start(), m.end(), "PROG", "formula"))
     return out
 
 
@@ -181,6 +202,7 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
 def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         people = frozenset(c.end for c in found if c.label == "PER")
-        return _headed(text, people) + _launched(text) + _shows(text) + _strategies(text, found) + _documents(text)
+        named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text)
+        return named + _strategies(text, found) + _documents(text)
 
     return program_rules
