@@ -72,3 +72,9 @@ def test_events_a_clause_of_purpose_after_a_line_break():
     text = "甲会组织义诊为落实要求开展乙行动"  # a headline whose line break the normalised text lost
     assert in_purpose_clause(text, 2, text.index("乙"), frozenset({6}))
     assert not in_purpose_clause(text, 2, text.index("乙"))
+
+
+def test_events_a_body_where_a_program_starts_is_the_venue_and_the_body_before_it_starts_it(nlp):
+    raw = "5月3日，江北市医学会在江北市人民医院启动“光明江北”行动。"
+    assert organizers(nlp, raw) == {("江北市医学会", "“光明江北”行动", "启动")}
+    assert organizers(nlp, "5月3日，在江北市人民医院启动“光明江北”行动。") == set()  # no subject named

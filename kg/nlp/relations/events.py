@@ -211,6 +211,8 @@ def joint(text: str, spans: list) -> list[Rel]:
 _LAUNCH = re.compile(r"(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|发起|推出|主办|承办)(?:了)?$")
 _SUBJECT_JOINS = ("与", "和", "、", "同")
 _NOT_SUBJECT = ("由", "在", "于")
+#: Words before a body that make it where a program is held, not who holds it (在某医院举办).
+_VENUE = ("在", "于")
 
 
 def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> list[Rel]:
@@ -230,8 +232,10 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
         if not verb:
             continue
         before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
+        while before and text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _VENUE:
+            before.pop()  # A在B举办X: B is the venue, A (before it) the subject
         if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _NOT_SUBJECT:
-            continue  # 由A举办: A is the agent of a passive; 在A举办: A is the venue
+            continue  # 由A举办: A is the agent of a passive
         if in_purpose_clause(text, before[-1][1].end_char, verb.start(), breaks):
             continue
         subjects = [before[-1]]
