@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from kg.jurisdiction import Setting, article_setting
 from kg.model import Mention
-from kg.names import BARE_PREFIXES, bare_prefix, leading_place
+from kg.names import BARE_PREFIXES, CONTRACTION_HEADS, bare_prefix, contractions, leading_place
 
 __all__ = ["abbreviates", "name_in_article"]
 
@@ -77,24 +77,18 @@ def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool
     return label == "ORG" and "人民" in full and full.replace("人民", "", 1) == short
 
 
-#: Heads a body's core name is written without (省立 for 福建省立医院, 湘雅 for 中南大学湘雅医院).
-_CORE_HEADS = ("医院", "大学", "学院")
-_MAX_CORE = 4
-
-
 def _core(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    """``省立`` = 福建|省立|医院, ``湘雅`` = 中南大学|湘雅|医院: a body's own name between its
-    place (or parent) and its head, written alone (two to four characters)."""
-    if label != "ORG" or short.endswith(_CORE_HEADS):
+    """``协和`` = 福建医科大学附属|协和|医院 (``kg.names.contractions``), and ``省立`` = 福建|省立|医院
+    when the bare 省 was already read as the article's province (福建省立): a body's own name
+    without its qualifier and head, in the same article."""
+    if label != "ORG" or short.endswith(CONTRACTION_HEADS):
         return False
-    head = next((h for h in _CORE_HEADS if full.endswith(short + h)), None)
-    if head is None:
-        return False
-    part = full[: -len(short + head)]
-    if not part:  # 省立 was read as 福建省立 (the bare 省 is the article's province)
-        place = leading_place(short)
-        return bool(place) and 2 <= len(short) - len(place) + 1 <= _MAX_CORE
-    return len(short) <= _MAX_CORE and (leading_place(part) == part or part.endswith(_SHARED) or part in bodies)
+    if short in contractions(full):
+        return True
+    place = leading_place(short)
+    head = full[len(short) :]
+    resolved = bool(place) and full.startswith(short) and head in CONTRACTION_HEADS
+    return resolved and short[len(place) - 1 :] in contractions(full)
 
 
 def _abbreviation(short: str, full: str, label: str, bodies: set[str]) -> bool:

@@ -333,3 +333,90 @@ def test_mentions_program_boundaries(nlp, raw, program):
 def test_mentions_no_program_across_verbs_people_or_themes(nlp, raw, not_program):
     programs = {text for text, label in ents(nlp, raw) if label == "PROG"}
     assert not any(not_program in p for p in programs), programs
+
+
+# Sentences written for these tests (issue 11: long and nested names, venues, programs of unseen articles).
+
+
+@pytest.mark.parametrize(
+    "raw, org",
+    [
+        # a body of a new district outranks the district as a place
+        ("会议由浙江舟山群岛新区卫生健康局主办。", "浙江舟山群岛新区卫生健康局"),
+        # a clinical centre after its hospital: the hospital is the name (院生 is no word)
+        ("四川大学华西医院生殖医学中心主任张某某介绍了经验。", "四川大学华西医院"),
+        # a group's member hospital, and its named campus
+        ("患者转入武汉协和医院集团襄阳医院治疗。", "武汉协和医院集团襄阳医院"),
+        ("义诊在江苏省人民医院浦口院区举行。", "江苏省人民医院浦口院区"),
+        # 同 that opens a proper name of the dictionary is no stop; a hospital after 附属 named
+        # like a place (东方) is still the university's
+        ("专家来自上海同济大学附属东方医院。", "上海同济大学附属东方医院"),
+        # a round runs into the team's name
+        ("第九批援疆医疗队抵达哈密。", "第九批援疆医疗队"),
+    ],
+)
+def test_mentions_nested_and_zone_bodies(nlp, raw, org):
+    assert (org, "ORG") in ents(nlp, raw)
+
+
+def test_mentions_hospital_centre_is_not_an_organization(nlp):
+    orgs = {t for t, label in ents(nlp, "四川大学华西医院生殖医学中心主任张某某介绍了经验。") if label == "ORG"}
+    assert not any(o.endswith("中心") for o in orgs), orgs
+
+
+def test_mentions_units_listed_after_the_first_one(nlp):
+    found = ents(nlp, "省卫健委医政医管处、基层卫生处、疾控处负责同志参加会议。")
+    assert {("省卫健委医政医管处", "ORG"), ("基层卫生处", "ORG"), ("疾控处", "ORG")} <= found
+
+
+@pytest.mark.parametrize(
+    "raw, not_org",
+    [
+        # a campus that is no name: new, or each one
+        ("江苏省人民医院新院区将于年底启用。", "新院区"),
+        # 中心 + 城市 is one word: no body ends at 中心
+        ("要把赣州中心城市建成区域医疗高地。", "赣州中心"),
+    ],
+)
+def test_mentions_no_campus_or_body_from_generic_words(nlp, raw, not_org):
+    orgs = {text for text, label in ents(nlp, raw) if label == "ORG"}
+    assert not any(not_org in o for o in orgs), orgs
+
+
+def test_mentions_province_short_name_before_its_city_is_a_place(nlp):
+    found = ents(nlp, "河南洛阳市中心医院专家团队前来坐诊。")
+    assert {("河南", "LOC"), ("洛阳市中心医院", "ORG")} <= found
+
+
+def test_mentions_province_full_name_stays_in_the_body(nlp):
+    found = ents(nlp, "湖南省长沙市第一医院专家团队前来坐诊。")
+    assert ("河南", "LOC") not in found and not any(label == "LOC" for _, label in found), found
+
+
+def test_mentions_venue_keeps_its_zone_and_city(nlp):
+    assert ("天津滨海新区文化中心公园", "LOC") in ents(nlp, "宣传活动在天津滨海新区文化中心公园举行。")
+
+
+def test_mentions_spirit_named_after_a_place_is_no_place(nlp):
+    places = {t for t, label in ents(nlp, "大家表示要传承好延安精神和井冈山精神。") if label == "LOC"}
+    assert not places, places
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # quoted whole, head and all
+        ("县里全力推进“万企兴万村”工程。", "万企兴万村”工程"),
+        ("各地要落实“健康中国行动”部署。", "健康中国行动"),
+        # a scheme named by a formula
+        ("全面推行2+3+N家庭医生签约服务模式。", "2+3+N家庭医生签约服务模式"),
+    ],
+)
+def test_mentions_quoted_and_formula_programs(nlp, raw, program):
+    programs = {text.strip("“”") for text, label in ents(nlp, raw) if label == "PROG"}
+    assert program.strip("“”") in programs, programs
+
+
+def test_mentions_each_citys_activity_is_no_program(nlp):
+    programs = {t for t, label in ents(nlp, "展板展示了各市全民健身宣传活动风采。") if label == "PROG"}
+    assert not programs, programs

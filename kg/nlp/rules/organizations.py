@@ -167,6 +167,9 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: tuple[st
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
         if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
             before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
+        # 某大学附属 + 某地名 + 医院: an affiliated body's own name may be a place's (东方, 中山).
+        if text.endswith(_AFFILIATED, 0, start):
+            before += [c.start for c in named if c.label == "ORG" and c.end == start - len(_AFFILIATED)]
         if branch:  # 某市医保局 + 某县 + 分局: a branch is written after its parent and its place
             before += [
                 c.start
