@@ -407,6 +407,40 @@ def test_relations_no_own_body_when_the_article_names_none_of_its_kind(nlp):
     assert ("陈志远", "院长", "海城市卫生健康委员会") not in found
 
 
+def test_relations_a_bare_title_of_a_kind_of_body_is_in_the_one_body_of_that_kind(nlp):
+    found = roles(nlp, "东湖大学与海城市人民政府签约。副校长陈立明致辞，海城市卫生健康委员会主任王强出席。")
+    assert ("陈立明", "副校长", "东湖大学") in found
+    two = roles(nlp, "东湖大学与江南大学签约。副校长陈立明致辞。")  # two universities: which one is not said
+    assert ("陈立明", "副校长", None) in two
+
+
+def test_relations_a_reporter_writes_for_the_paper_of_the_dateline(nlp):
+    found = roles(nlp, "海城晚报讯（记者 陈立明 通讯员 吴海燕）近日，义诊活动在海城举行。")
+    assert ("陈立明", "记者", "海城晚报") in found
+    assert ("吴海燕", "通讯员", None) in found  # a correspondent writes from elsewhere
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a branch of a society after the society's post: a unit of it
+        (
+            "江南省医学会副会长、神经外科学分会主任委员陈立明出席。",
+            {
+                ("role", "陈立明", "江南省医学会", "副会长"),
+                ("unit_role", "陈立明", "江南省医学会", "神经外科学分会|主任委员"),
+            },
+        ),
+        # a photo caption says where the person stands before the posts
+        ("陈立明（右二，江南市人民医院院长）查看病房。", {("role", "陈立明", "江南市人民医院", "院长")}),
+        # a title after the name is in the body written before it
+        ("海城市人民医院专家张海涛主任医师介绍。", {("role", "张海涛", "海城市人民医院", "主任医师")}),
+    ],
+)
+def test_relations_posts_in_captions_branches_and_after_the_name(nlp, raw, expected):
+    assert expected <= relations(nlp, raw)
+
+
 def test_relations_an_anaphor_is_the_body_of_its_kind_named_before(nlp):
     found = roles(nlp, "海城市卫生健康委员会表彰了海城市人民医院。该院院长林立新介绍，该委主任王强出席。")
     assert ("林立新", "院长", "海城市人民医院") in found

@@ -37,7 +37,7 @@ _DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
 _DEPARTMENT_MAX = 12
 _NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在是兼")
 #: A unit written as a bare word before a title (组织部, 医务处, 呼吸内科, 住院医师规范化培训办公室).
-_UNIT = re.compile(r"(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委)$")
+_UNIT = re.compile(r"(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委|分会|专委会|委员会)$")
 _UNIT_MAX = 12
 #: Titles written with the unit they head, read as unit + title: 纪委书记 (the 纪委's 书记),
 #: 科主任 after a department's name (呼吸内|科主任: the 主任 of 呼吸内科).
@@ -60,6 +60,10 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "厅": ("厅",),
 }
 _SELF = ("我", "本")
+#: Titles that name the kind of body they head: 副校长 a school, 院长 a hospital or an academy.
+_HEADS_OF_TITLES = (("校长", "校"), ("院长", "院"), ("局长", "局"), ("会长", "会"), ("所长", "所"), ("厅长", "厅"))
+#: What follows a paper's name in a dateline (某晚报讯).
+_DATELINE = "讯"
 _ANAPHOR = "该"
 #: Heads that also stand alone at the head of a clause for the article's own body (院党委书记).
 _BARE_SELF = ("院", "校")
@@ -170,6 +174,29 @@ class Bodies:
         found = [(end, i) for end, (i, _) in self.org.items() if end <= pos and self.names[i].endswith(_KINDS[head])]
         return max(found)[1] if found else -1
 
+    def of_bare_title(self, title: str) -> int:
+        """The body a title written with none belongs to, when its kind says which (``副校长``:
+        a school's, ``院长``: a hospital's or an academy's): the article's own body of that kind
+        if it calls itself ``我校``, else the one body of that kind it names; -1 otherwise."""
+        head = next((h for word, h in _HEADS_OF_TITLES if word in title), None)
+        if head is None:
+            return -1
+        if any(s + head in self.text for s in _SELF):
+            return self.own(head)
+        named = {self.names[i] for i, _ in self.org.values() if self.names[i].endswith(_KINDS[head])}
+        named = {n for n in named if not n.endswith(PARTY_BODIES)}
+        longest = max(named, key=len, default="")
+        if not named or any(not _shortens(n, longest) for n in named):
+            return -1
+        return next(i for _, (i, _start) in sorted(self.org.items()) if self.names[i] == longest)
+
+    def dateline(self) -> int:
+        """The one organization written as a dateline (``某晚报讯``): the paper a byline with no
+        paper of its own writes for; -1 if there is none or several."""
+        found = {i for end, (i, _) in self.org.items() if self.text.startswith(_DATELINE, end)}
+        names = {self.names[i] for i in found}
+        return min(found) if len(names) == 1 else -1
+
     def own(self, head: str) -> int:
         """The article's own body of kind ``head`` (the one ``我院`` means): the body of that kind
         named most (the first named on a tie), leaving out those named in a sentence where the
@@ -194,3 +221,9 @@ def _own_body(text: str, head: str, names: dict[int, str], org: dict[int, tuple[
         return -1
     best = min(count, key=lambda n: (-count[n], first[n][0]))
     return first[best][1]
+
+
+def _shortens(short: str, name: str) -> bool:
+    """``省立医院`` shortens ``福建省立医院``: its characters are in the name, in order."""
+    rest = iter(name)
+    return all(c in rest for c in short)

@@ -60,6 +60,10 @@ _HONORARY = ("客座", "名誉", "特聘", "兼职", "荣誉")
 #: A byline's words, what may stand between one and its name, and the credit's source field.
 _BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
 _BYLINE_GAP = " \u3000:："
+_REPORTER = "记者"
+#: Where a photo shows a person, written first in a caption's bracket (before a comma the
+#: walk over the posts steps over): （右二，…）, （前排左三、…）.
+_PHOTO_PLACE = re.compile(r"[前后中排左右起一二三四五六七八九十]{1,5}")
 _SOURCE = re.compile("来源[:：]")
 #: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
 _COMMITTEE = "委"
@@ -142,9 +146,10 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
 
 
 def _in_brackets(bodies: Bodies, start: int, end: int) -> list[Post]:
-    """The titles of an apposition ``（某医院院长）`` spanning ``[start, end)`` (brackets included)."""
+    """The titles of an apposition ``（某医院院长）`` spanning ``[start, end)`` (brackets included),
+    after where a photo shows the person, if the caption says it (``（右二，某医院院长）``)."""
     found, stop = titles_before(bodies, end - 1)
-    return found if stop == start + 1 else []
+    return found if stop == start + 1 or _PHOTO_PLACE.fullmatch(bodies.text, start + 1, stop) else []
 
 
 def _bracket_after(text: str, pos: int) -> int:
@@ -213,7 +218,8 @@ def roles(text: str, spans: list) -> list[Rel]:
         if glued in _BYLINE_TITLES and _person_after(text, spans, span.end_char + len(glued)):
             glued = None  # 记者 甲 通讯员 乙: the byline word is the next name's
         if glued:
-            org = bodies.org.get(span.start_char, (-1, 0))[0]
+            # 某医院院长甲主任医师, 某医院专家甲主任医师: the body written before the name
+            org = bodies.org.get(span.start_char, (next((o for o, _, u in posts if o >= 0 and not u), -1), 0))[0]
             out.extend(_rel(i, p) for p in (_assign([(glued, "")], org, bodies) if org >= 0 else [(-1, glued, "")]))
         out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
         out.extend(_rel(i, p) for p in _office(bodies, span.end_char))
@@ -224,7 +230,21 @@ def roles(text: str, spans: list) -> list[Rel]:
             bylined = [(k, i, t, title) for k, h, t, title in out if h == previous[0] and title in _BYLINE_TITLES]
         out.extend(_from_source(bodies, span, bylined))
         previous = (i, span.end_char)
-    return _without_repeats(out, spans)
+    return _in_the_article_s_bodies(bodies, _without_repeats(out, spans))
+
+
+def _in_the_article_s_bodies(bodies: Bodies, out: list[Rel]) -> list[Rel]:
+    """Posts written with no body that the article still places: a title of a kind of body
+    (``副校长甲``) in the one body of that kind it names (or calls ``我校``), a reporter with no
+    paper in the paper of the dateline (``某晚报讯（记者 甲）``)."""
+    placed = []
+    for kind, person, org, title in out:
+        if kind == "role" and org < 0 and title == _REPORTER:
+            org = bodies.dateline()
+        elif kind == "role" and org < 0 and not government_level(title) and title not in ACADEMIC_RANKS:
+            org = bodies.of_bare_title(title)
+        placed.append((kind, person, org, title))
+    return placed
 
 
 def _rel(person: int, post: Post) -> Rel:
