@@ -192,17 +192,13 @@ def _parent_by_structure(name: str) -> str | None:
 
 def _corpus_parent(name: str, names: set[str]) -> str | None:
     """The longest body of the corpus whose whole name starts ``name`` and ends like a body,
-    the rest being no word run on from it (``某委员会`` is no unit of ``某委``)."""
-    prefixes = [
-        p
-        for p in names
-        if len(p) >= _MIN_PARENT
-        and len(p) < len(name)
-        and name.startswith(p)
-        and p.endswith(_CORPUS_BODY_ENDS)
-        and name[len(p)] not in _TITLE_AFTER_BODY
-    ]
-    return max(prefixes, key=len) if prefixes else None
+    the rest being no word run on from it (``某委员会`` is no unit of ``某委``); found by looking
+    up each start of ``name``, so the cost does not grow with the corpus."""
+    for cut in range(len(name) - 1, _MIN_PARENT - 1, -1):
+        prefix = name[:cut]
+        if prefix in names and prefix.endswith(_CORPUS_BODY_ENDS) and name[cut] not in _TITLE_AFTER_BODY:
+            return prefix
+    return None
 
 
 def _written_in_child(child: Entity) -> bool:

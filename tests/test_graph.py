@@ -132,3 +132,15 @@ def test_graph_a_jiusan_branch_is_under_the_societys_committee_of_its_city():
 )
 def test_graph_full_name(name, full):
     assert full_name(name) == full
+
+
+def test_graph_parents_in_a_large_corpus_cost_no_scan_of_every_name():
+    """A parent is looked up by each start of a child's name: 3,000 bodies take well under a second
+    (a scan of every name for every child took minutes at this size)."""
+    import time
+
+    bodies = [org(f"江北{i}市第{i}医院") for i in range(1500)] + [org(f"江北{i}市第{i}医院科教处") for i in range(1500)]
+    started = time.perf_counter()
+    found = suborgs(*bodies)
+    assert len(found) == 1500 and ("江北7市第7医院科教处", "江北7市第7医院") in found
+    assert time.perf_counter() - started < 10
