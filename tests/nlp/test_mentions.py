@@ -420,3 +420,21 @@ def test_mentions_quoted_and_formula_programs(nlp, raw, program):
 def test_mentions_each_citys_activity_is_no_program(nlp):
     programs = {t for t, label in ents(nlp, "展板展示了各市全民健身宣传活动风采。") if label == "PROG"}
     assert not programs, programs
+
+
+def test_mentions_department_of_a_ministry(nlp):
+    assert ("国家卫生健康委医政司", "ORG") in ents(nlp, "国家卫生健康委医政司负责人介绍了情况。")
+
+
+@pytest.mark.parametrize(
+    "raw, not_org",
+    [
+        ("各部门要各司其职，形成合力。", "司"),
+        # designations: counted, or a jurisdiction with a generic word
+        ("我国已设置国家医学中心13个。", "国家医学中心"),
+        ("该院正在创建国家区域医疗中心。", "国家区域医疗中心"),
+    ],
+)
+def test_mentions_designations_and_verbs_are_no_bodies(nlp, raw, not_org):
+    orgs = {text for text, label in ents(nlp, raw) if label == "ORG"}
+    assert not any(not_org in o for o in orgs), orgs

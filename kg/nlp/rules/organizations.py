@@ -28,10 +28,10 @@ _PARTY_SET = frozenset(lx.PARTIES)
 _DEPARTMENT_SUFFIXES = ("中心", "科", "室")
 _MINISTRY_SET = frozenset(lx.MINISTRIES)
 _BARE_BODIES = frozenset(j + b for j in lx.BARE_BODY_JURISDICTIONS for b in lx.BARE_BODY_SUFFIXES)
-#: One-character suffixes that are as often a verb or particle (办, 报, 所): a name ends in one
+#: One-character suffixes that are as often a verb or particle (办, 报, 所, 司): a name ends in one
 #: only before punctuation, a conjunction or the title of its head (爱卫办主任, 某报记者).
-_VERB_LIKE = frozenset("办报所")
-_AFTER_VERB_LIKE = "主副和与及等、社记讯协承联"
+_VERB_LIKE = frozenset("办报所司")
+_AFTER_VERB_LIKE = "主副和与及等、社记讯协承联负"
 #: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会).
 _GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES}, key=lambda w: (-len(w), w)))
 #: Suffixes of a branch, written after the parent body and the branch's place.
@@ -65,6 +65,10 @@ _SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
 _MAX_UNANCHORED = 6
 _RANKING = lx.RANKING_WORDS
 _MEASURE = "家个所位名"
+#: A count written right after a would-be name (国家医学中心13个, 示范医院5家).
+_COUNTED_AFTER = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|座)")
+#: Generic words that, right after a jurisdiction, make a designation (国家|区域医疗中心).
+_DESIGNATION_WORDS = ("区域", "省级", "市级", "县级", "三级", "二级", "定点", "公立", "示范")
 # Newspapers printed in 《》 are organizations: 《福建卫生报》社.
 # A source credit closing a paragraph: (福建省医学会), (省卫健委医政管理处).
 _CREDIT = re.compile(r"\(([\u4e00-\u9fff]{3,20})\)")
@@ -201,6 +205,13 @@ def _title_ends_here(text: str, suffix_start: int, end: int) -> bool:
     )
 
 
+def _designation(text: str, start: int, hi: int) -> bool:
+    """``国家区域医疗中心``: a jurisdiction followed by a generic word (区域, 省级) names a kind of
+    body, a designation many bodies hold, not one body."""
+    jurisdiction = next(w for w in lx.JURISDICTION if text.startswith(w, start))
+    return text.startswith(_DESIGNATION_WORDS, start + len(jurisdiction), hi)
+
+
 def _province_locator(text: str, start: int, hi: int) -> int | None:
     """``江苏连云港市中医院``: a province's short name before the full name of one of its cities
     locates the body and is no part of its name (the body is 连云港市中医院); where the
@@ -297,6 +308,10 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if start > 0 and (text[start - 1].isdigit() or (text[start] in _MEASURE and text[start - 1 : start].isdigit())):
             continue  # 1家核心医院: counted things are generic
+        if _COUNTED_AFTER.match(text, end):
+            continue  # 建成国家医学中心13个: a designation counted is no one body
+        if rule == "anchored" and text.startswith(lx.JURISDICTION, start) and _designation(text, start, m.start()):
+            continue  # 国家区域医疗中心, 省级临床重点专科: a kind of body, named by a generic word
         # A ministry after other name characters may be a foreign one (某国国防部), which the
         # tagger may know whole: it then wins by length.
         before = text[start - 1 : start]
