@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kg.aliases import Aliases
 from kg.article_names import name_in_article
@@ -39,6 +40,7 @@ from kg.names import (
     university_abbreviations,
     why,
 )
+from kg.posts import BODY_SUFFIXES
 from kg.programs import editions, main_programs
 
 
@@ -90,6 +92,7 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
             rule_of[m] = why(m.label, m.text, name, where)
         resolved, rules = name_in_article(result.document.nlp_text, names, setting)
         rule_of.update(rules)
+        _listed_units(result.document.nlp_text, resolved, rule_of)
         for m, name in resolved.items():
             own = own_names[m]
             written = clean(m.text)
@@ -110,6 +113,43 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     entities = [_entity(key, sorted(ms), places, rule_of) for key, ms in sorted(grouped.items())]
     relations = _lift(results, mention_key, settings)
     return entities, relations
+
+
+#: Endings of a unit of a body (a department, an office), as written bare in a list.
+_UNIT_ENDS = ("处", "科", "室", "办公室", "部")
+#: Endings of the body a listed unit belongs to: the organization suffix lists (two characters
+#: or more) and a place's Party committee (中共某市委组织部、宣传部).
+_BODY_ENDS = (*(w for w in BODY_SUFFIXES if len(w) >= 2), "省委", "市委", "县委", "区委", "州委")
+_BARE_UNIT_MAX = 5
+
+
+def _body_of_unit(name: str) -> str | None:
+    """``某市卫生健康委员会委机关人事处`` -> ``某市卫生健康委员会``: the body a unit is written after
+    (the longest start of the name ending like a body, the rest ending like a unit), else None."""
+    if not name.endswith(_UNIT_ENDS):
+        return None
+    return next((name[:cut] for cut in range(len(name) - 2, 1, -1) if name[:cut].endswith(_BODY_ENDS)), None)
+
+
+def _listed_units(text: str, names: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
+    """``某市卫健委人事处、体改处、基层处``: a unit written bare (no body, no place) right after
+    another unit in a ``、`` list is a unit of the same body (its name takes the body)."""
+    orgs = sorted(m for m in names if m.label == "ORG")
+    for before, m in pairwise(orgs):
+        name = names[m]
+        if (
+            before.end + 1 != m.start
+            or text[before.end] != "、"
+            or len(name) > _BARE_UNIT_MAX
+            or not name.endswith(_UNIT_ENDS)
+            or leading_place(name)
+            or bare_prefix(name)
+        ):
+            continue
+        body = _body_of_unit(names[before])
+        if body:
+            names[m] = body + name
+            rule_of[m] = "a unit listed bare after another unit of a body (人事处、体改处) is of the same body"
 
 
 def _university_short_names(mention_key: dict[Mention, str], rule_of: dict[Mention, str]) -> None:

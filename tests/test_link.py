@@ -548,3 +548,14 @@ def test_link_an_organizer_of_an_event_of_a_campaign_organizes_the_campaign():
 def test_link_headline_end(raw, headline):
     document = normalise("a.txt", "a.txt", raw)
     assert document.text[: headline_end(document)] == headline
+
+
+def test_link_a_unit_listed_bare_after_a_unit_of_a_body_is_of_the_same_body():
+    text = "江北市卫生健康委员会医政处、科教处、基层处负责人参加。宣传部、江北市人民医院也参加。"
+    labelled = [("江北市卫生健康委员会医政处", "ORG"), ("科教处", "ORG"), ("基层处", "ORG"), ("宣传部", "ORG"),
+                ("江北市人民医院", "ORG")]
+    entities, _ = link([doc_result("a.txt", text, labelled)])
+    assert entity_of(entities, "科教处") == "江北市卫生健康委员会科教处"
+    assert entity_of(entities, "基层处") == "江北市卫生健康委员会基层处"
+    assert entity_of(entities, "宣传部") == "宣传部"  # first in its list: no body written before it
+    assert entity_of(entities, "江北市人民医院") == "江北市人民医院"  # a body, not a unit
