@@ -438,3 +438,12 @@ def test_mentions_department_of_a_ministry(nlp):
 def test_mentions_designations_and_verbs_are_no_bodies(nlp, raw, not_org):
     orgs = {text for text, label in ents(nlp, raw) if label == "ORG"}
     assert not any(not_org in o for o in orgs), orgs
+
+
+def test_mentions_strategy_action_is_the_longer_name(nlp):
+    assert ("健康丽水行动", "PROG") in ents(nlp, "全市深入实施健康丽水行动，取得明显成效。")
+
+
+def test_mentions_no_zone_from_a_name_cut_out_of_a_word(nlp):
+    places = {t for t, label in ents(nlp, "沿海的瓯江口新区也同步开展了义诊。") if label == "LOC"}
+    assert "江口新区" not in places, places

@@ -160,6 +160,8 @@ def _zones(text: str, places: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     starts = {c.end: c.start for c in places}
     for cand in places:
+        if cand.rule == "gazetteer-in-word":
+            continue  # 瓯江|口新区: a name cut out of a word opens no zone
         m = _ZONE_RE.search(text, cand.end, cand.end + _MAX_ZONE_NAME + 3)
         if not m or m.start() - cand.end > _MAX_ZONE_NAME or not _zone_name(text, cand.end, m.start()):
             continue

@@ -42,6 +42,7 @@ _YEAR = re.compile(r"\d{4}年")
 #: Words after 健康 + a place that show the phrase names the strategy (推进健康某地建设).
 _STRATEGY_AFTER = ("建设", "战略", "行动", "”", "\"", ",", "、", "。")
 _MEASURE = "个家项名次余"
+_STRATEGY_ACTION = "行动"
 _YEAR_OR_ROUND = re.compile(r"\d{4}年|\d+(?:批|届|期|轮)|(?<=第)\d+个")
 #: Verbs that end a program's name on its left but not a body's (促进 opens 某某促进会).
 _PROGRAM_STOPS = ("促进",)
@@ -192,6 +193,8 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
             for k in (2, 3)
             if gazetteer.lookup(text[m.end() : m.end() + k]) and text.startswith(_STRATEGY_AFTER, m.end() + k)
         }
+        # 健康某地行动: the action named after the strategy is the longer name as written.
+        ends |= {e + len(_STRATEGY_ACTION) for e in ends if text.startswith(_STRATEGY_ACTION, e)}
         out.extend(Candidate(m.start(), e, "PROG", "strategy") for e in ends)
         if text.startswith("中国", m.end()):
             out.append(Candidate(m.start(), m.end() + 2, "PROG", "strategy"))
