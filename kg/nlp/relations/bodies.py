@@ -79,6 +79,7 @@ class Bodies:
         self.names = {i: s.text for i, s in enumerate(spans)}
         self.org_indices = frozenset(i for i, _ in self.org.values())
         self._starts = {s.start_char for s in spans}
+        self.person_ends = frozenset(s.end_char for s in spans if s.label_ == "PER")
         self._own: dict[str, int] = {}
 
     def opens_name(self, pos: int) -> bool:

@@ -100,8 +100,8 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
     pending: list[tuple[str, str]] = []
     while pos > 0:
         read = bodies.title_ending_at(pos)
-        if not read:
-            break
+        if not read or pos - len(read[0]) - len(read[1]) in bodies.person_ends:
+            break  # none, or the title of the name before it (甲院长，副院长乙)
         pending.append(read)
         pos -= len(read[0]) + len(read[1])
         org, org_start = bodies.org.get(pos, bodies.across_department(pos))
@@ -203,24 +203,23 @@ def roles(text: str, spans: list) -> list[Rel]:
     out: list[Rel] = []
     people = [(i, s) for i, s in enumerate(spans) if s.label_ == "PER"]
     before_of: dict[int, list[Post]] = {}
-    previous: tuple[int, int] | None = None  # (index, end) of the last person
+    body_of: dict[int, int] = {}  # the first body of each person's posts, for the next ones of a list
+    previous: tuple[int, int] | None = None  # (index, end of the name and of a title right after it) of the last person
     for i, span in people:
         opening = _bracket_before(text, span.start_char)
         posts, stop = titles_before(bodies, opening if opening >= 0 else span.start_char)
-        carried = _carried(bodies, posts, stop, previous, before_of)
+        listed = body_of.get(previous[0], -1) if previous else -1
+        carried = _carried(bodies, posts, stop, previous, listed)
         if not posts and previous and text[previous[1] : span.start_char] == "、":
             posts = list(before_of.get(previous[0], []))  # 副会长甲、乙: the title is each one's
         else:
             posts = carried
         before_of[i] = posts
         out.extend(_rel(i, post) for post in posts)
-        glued = max((t for t in lx.TITLES if text.startswith(t, span.end_char)), key=len, default=None)
-        if glued in _BYLINE_TITLES and _person_after(text, spans, span.end_char + len(glued)):
-            glued = None  # 记者 甲 通讯员 乙: the byline word is the next name's
-        if glued:
-            # 某医院院长甲主任医师, 某医院专家甲主任医师: the body written before the name
-            org = bodies.org.get(span.start_char, (next((o for o, _, u in posts if o >= 0 and not u), -1), 0))[0]
-            out.extend(_rel(i, p) for p in (_assign([(glued, "")], org, bodies) if org >= 0 else [(-1, glued, "")]))
+        in_list = previous is not None and text[previous[1] : span.start_char] in tuple(_SEPARATORS)
+        after = _title_after(bodies, spans, span, posts, listed if in_list else -1)
+        out.extend(_rel(i, p) for p in after)
+        body_of[i] = next((o for o, _, u in (*posts, *after) if o >= 0 and o in bodies.org_indices), -1)
         out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
         out.extend(_rel(i, p) for p in _office(bodies, span.end_char))
         out.extend(_rel(i, p) for p in _appointed(bodies, span))
@@ -229,7 +228,7 @@ def roles(text: str, spans: list) -> list[Rel]:
             # (记者 甲 乙): names after a byline word, separated by spaces, share it
             bylined = [(k, i, t, title) for k, h, t, title in out if h == previous[0] and title in _BYLINE_TITLES]
         out.extend(_from_source(bodies, span, bylined))
-        previous = (i, span.end_char)
+        previous = (i, span.end_char + sum(len(t) for _, t, _ in after[:1]))
     return _in_the_article_s_bodies(bodies, _without_repeats(out, spans))
 
 
@@ -245,6 +244,20 @@ def _in_the_article_s_bodies(bodies: Bodies, out: list[Rel]) -> list[Rel]:
             org = bodies.of_bare_title(title)
         placed.append((kind, person, org, title))
     return placed
+
+
+def _title_after(bodies: Bodies, spans: list, span, posts: list[Post], listed: int) -> list[Post]:
+    """``甲院长``: a title right after the name, in the body written before the name (``某医院甲
+    院长``, ``某医院专家甲主任医师``, ``某医院心内科甲主任``), or, in a list of such names, in the
+    body of the one before (``listed``: ``某医院甲院长、乙副院长``)."""
+    text = bodies.text
+    glued = max((t for t in lx.TITLES if text.startswith(t, span.end_char)), key=len, default=None)
+    if not glued or (glued in _BYLINE_TITLES and _person_after(text, spans, span.end_char + len(glued))):
+        return []  # 记者 甲 通讯员 乙: the byline word is the next name's
+    before = next((o for o, _, u in posts if o >= 0 and not u), -1)
+    org = bodies.org.get(span.start_char, bodies.across_department(span.start_char))[0]
+    org = org if org >= 0 else before if before >= 0 else listed
+    return _assign([(glued, "")], org, bodies) if org >= 0 else [(-1, glued, "")]
 
 
 def _rel(person: int, post: Post) -> Rel:
@@ -347,21 +360,12 @@ def _byline(text: str, i: int, span, out: list[Rel]) -> list[Rel]:
     return [("role", i, -1, role)]
 
 
-def _carried(
-    bodies: Bodies,
-    posts: list[Post],
-    stop: int,
-    previous: tuple[int, int] | None,
-    before_of: dict[int, list[Post]],
-) -> list[Post]:
-    """``A单位会长甲，副会长乙``, ``院长甲和副院长乙``: titles with no body, right after the
-    previous person in a list of officials, are posts in that person's body (the nearest one
-    written before them)."""
+def _carried(bodies: Bodies, posts: list[Post], stop: int, previous: tuple[int, int] | None, body: int) -> list[Post]:
+    """``A单位会长甲，副会长乙``, ``院长甲和副院长乙``, ``A单位甲院长，副院长乙``: titles with no
+    body, right after the previous person in a list of officials, are posts in that person's
+    body (``body``: the first one of that person's posts)."""
     gap = bodies.text[previous[1] : stop + 1] if previous else ""
-    if not previous or not (gap in tuple(_SEPARATORS) or gap[:-1] in _CONJUNCTIONS):
-        return posts
-    body = next((o for o, _, _ in before_of.get(previous[0], []) if o >= 0 and o in bodies.org_indices), -1)
-    if body < 0:
+    if not previous or not (gap in tuple(_SEPARATORS) or gap[:-1] in _CONJUNCTIONS) or body < 0:
         return posts
     leftmost = [(t, u) for o, t, u in posts if o < 0]
     return [p for p in posts if p[0] >= 0] + _assign(leftmost, body, bodies, written_after=False)
