@@ -41,6 +41,8 @@ _UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支部", "�
 #: A 九三学社 branch: named after the unit or place its members work in, it is no unit of
 #: that body but of the society's committee of the city (``_branch_committee``).
 _BRANCH = "支社"
+#: Units no Communist Party committee has (``_not_a_party_unit``).
+_NOT_PARTY_UNITS = ("专委会", "专门委员会", _BRANCH)
 _SOCIETY_COMMITTEE = re.compile(r"^九三学社(.{2,8}?[市州盟])委员会$")
 #: A department of a place's Party committee: 中共X委组织部, X委统战部, X委老干部局, X委办公室.
 _PARTY_DEPARTMENT = re.compile(r"^(?:中共)?(.{2,8}?[省市县区州])委(?!员会|会)(?:[^委]{1,8}(?:部|局|办公室|室|委员会))$")
@@ -286,6 +288,13 @@ def _named_in(entities: dict[str, Entity], relations: list[Relation]) -> dict[st
     return out
 
 
+def _not_a_party_unit(child: str, parent: str) -> bool:
+    """A special committee (专委会, 专门委员会) or a 九三学社 branch is a body of a democratic party,
+    a congress or a conference, never of the Communist Party's committee whose short name a
+    clipped mention (社省委医卫专委会 read as 省委…) happens to start with."""
+    return parent.startswith(("中共", "中国共产党")) and child.endswith(_NOT_PARTY_UNITS)
+
+
 def _branch_committee(child: Entity, bodies: _Bodies) -> str | None:
     """``某县支社``, ``某学院附属医院支社``: a branch of 九三学社 is under the society's committee of
     the city its place (the one its name starts with) is in, when its article names that committee."""
@@ -346,7 +355,7 @@ def _suborganizations(
             bodies.add(parent_key)
             names.add(parent)
             queue.append(parent_key)
-        if parent_key == key:
+        if parent_key == key or _not_a_party_unit(child.name, entities[parent_key].name):
             continue
         evidence = cited.get(key) or _evidence(child, named_in)
         cited.setdefault(parent_key, evidence)

@@ -144,3 +144,9 @@ def test_graph_parents_in_a_large_corpus_cost_no_scan_of_every_name():
     found = suborgs(*bodies)
     assert len(found) == 1500 and ("江北7市第7医院科教处", "江北7市第7医院") in found
     assert time.perf_counter() - started < 10
+
+
+def test_graph_a_special_committee_is_no_unit_of_the_party_committee_its_name_starts_with():
+    """``省委医卫专委会`` clipped from ``社省委医卫专委会`` (a 九三学社 committee): not the Party's."""
+    assert suborgs(org("中共东湖省委医卫专委会"), org("中共东湖省委")) == set()
+    assert ("中共东湖省委宣传处", "中共东湖省委") in suborgs(org("中共东湖省委宣传处"), org("中共东湖省委"))
