@@ -447,3 +447,7 @@ def test_mentions_strategy_action_is_the_longer_name(nlp):
 def test_mentions_no_zone_from_a_name_cut_out_of_a_word(nlp):
     places = {t for t, label in ents(nlp, "沿海的瓯江口新区也同步开展了义诊。") if label == "LOC"}
     assert "江口新区" not in places, places
+
+
+def test_mentions_integrated_medicine_hospital_is_one_name(nlp):
+    assert ("市中西医结合医院", "ORG") in ents(nlp, "专家来自市人民医院、市中西医结合医院等单位。")
