@@ -78,3 +78,10 @@ def test_events_a_body_where_a_program_starts_is_the_venue_and_the_body_before_i
     raw = "5月3日，江北市医学会在江北市人民医院启动“光明江北”行动。"
     assert organizers(nlp, raw) == {("江北市医学会", "“光明江北”行动", "启动")}
     assert organizers(nlp, "5月3日，在江北市人民医院启动“光明江北”行动。") == set()  # no subject named
+
+
+def test_events_bodies_hosting_a_ceremony_organize_no_program(nlp):
+    """A ceremony is no program: its co-hosts are partners, not organizers of the article's program."""
+    program = "江北市卫生健康委员会推进“光明江北”行动。"
+    assert organizers(nlp, program + "5月3日，签约仪式由江北市医学会、江北日报社共同承办。") == set()
+    assert organizers(nlp, program + "本次活动由江北市医学会主办。") == {("江北市医学会", None, "主办")}

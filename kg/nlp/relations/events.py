@@ -148,6 +148,19 @@ def _program_after(spans: list, text: str, pos: int, before: int | None = None) 
     return subjects[-1] if subjects else -1
 
 
+#: A one-off occasion (ANNOTATION.md: meetings and ceremonies are no programs) as what a list hosts:
+#: ``仪式由A、B共同承办``, ``A承办了本次座谈会``.
+_MEETING = re.compile(r"(?:仪式|典礼|会议|大会|论坛|座谈会|研讨会|推进会|发布会|交流会|年会|培训班)")
+_MEETING_BEFORE = re.compile(_MEETING.pattern + r"[^，,。；;]{0,4}由$")
+_MEETING_AFTER = re.compile(r"(?:了)?(?:本次|此次|这次|该)?[^，,。；;]{0,6}?" + _MEETING.pattern)
+
+
+def _hosts_a_meeting(text: str, first: int, verb_end: int) -> bool:
+    """Whether the bodies before a hosting verb host a meeting or ceremony named right before
+    ``由`` or right after the verb, which no program of the article is (their sentence names none)."""
+    return bool(_MEETING_BEFORE.search(text, max(0, first - 12), first) or _MEETING_AFTER.match(text, verb_end))
+
+
 def organizers(text: str, spans: list) -> list[Rel]:
     """Bodies under a field (``主办单位：``) or before a hosting verb (``由A、B主办``)."""
     out: list[Rel] = []
@@ -167,7 +180,8 @@ def organizers(text: str, spans: list) -> list[Rel]:
         if not listed:
             continue
         program = _program_after(spans, text, m.end(), before=spans[listed[0]].start_char)
-        out.extend(("organizer", i, program, m.group(2)) for i in listed)
+        if program >= 0 or not _hosts_a_meeting(text, spans[listed[0]].start_char, m.end()):
+            out.extend(("organizer", i, program, m.group(2)) for i in listed)  # a meeting is no program
         hosts.setdefault(m.group(2), []).append(listed)
     for m in _BY_AGENT.finditer(text):
         listed = _list_before(text, orgs, m.start())
