@@ -7,10 +7,14 @@ names carry by themselves, and knows no file format:
   gazetteer, as entities with no mentions when the text never names them;
 * ``located``: where a body is, from the place its name starts with
   (``南平市第一医院`` -> ``南平市``);
-* ``suborg`` for an affiliated body (``厦门大学附属第一医院`` -> ``厦门大学``) and for
-  a named unit written with its parent (``福建省医学会神经外科学分会`` ->
-  ``福建省医学会``, ``福建省立医院党委`` -> ``福建省立医院``) when the parent is
-  itself an organization of the corpus;
+* ``suborg`` for an affiliated body (``厦门大学附属第一医院`` -> ``厦门大学``), a named
+  unit written with its parent (``福建省医学会神经外科学分会`` -> ``福建省医学会``,
+  ``福建省立医院党委`` -> ``福建省立医院``), a congress's or conference's committee, an
+  army hospital's force and a department of a Party committee; the parent is the body of
+  the corpus it names (of the child's own article for a bare ``市``/``区`` prefix), else
+  made in official form with no mentions when the child's name writes it (not from
+  ``老龄办``); each such relation cites the sentences that name the child, so it can be
+  checked like one read from the text;
 * ``cooccur`` between entities mentioned near each other in one sentence, by the
   bounded rule of ``kg.cooccurrence`` (a long list of names is not every pair).
 """
