@@ -451,3 +451,16 @@ def test_mentions_no_zone_from_a_name_cut_out_of_a_word(nlp):
 
 def test_mentions_integrated_medicine_hospital_is_one_name(nlp):
     assert ("市中西医结合医院", "ORG") in ents(nlp, "专家来自市人民医院、市中西医结合医院等单位。")
+
+
+@pytest.mark.parametrize(
+    "raw, org",
+    [
+        # a team named after the pairing it serves keeps both sides
+        ("烟台市对口支援安顺市医疗队抵达当天即开展义诊。", "烟台市对口支援安顺市医疗队"),
+        # a university's hospital named after its city
+        ("专家来自中山大学深圳医院和南京大学附属鼓楼医院。", "中山大学深圳医院"),
+    ],
+)
+def test_mentions_teams_and_university_hospitals_named_after_places(nlp, raw, org):
+    assert (org, "ORG") in ents(nlp, raw)

@@ -40,12 +40,16 @@ _BRANCH = ("分局", "分中心", "分院", "支社", "分会")
 #: is the one before, and the committee is part of the title (NOTES: parent-organ titles).
 _COMMITTEE_TITLES = tuple(t for t in lx.TITLES if t.startswith(("党委", "党组")) and len(t) > 2)
 _AFFILIATED = "附属"
+#: The pairing written inside a team's name (某省对口支援某地医疗队, 某市对口帮扶某县工作队).
+_PAIRING = re.compile(r"对口(?:帮扶|支援|援[\u4e00-\u9fff])")
 #: A round written before a team's or command's name (第十一批援疆医疗队): part of the mention.
 _ROUND_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+批")
 #: jieba tags of proper names of organizations, places and others (同济大学 nt, 协和 nz).
 _PROPER_TAGS = ("nt", "ns", "nz")
 #: Groups whose member hospitals are named after them and their place (某医院集团 + 某市 + 医院).
 _GROUPS = ("集团",)
+#: Parents a hospital is named after, with a place between (某医院集团某市医院, 某大学某市医院).
+_HOSPITAL_PARENTS = (*_GROUPS, "大学")
 #: Blockers that make a title, a member or a compound of whatever suffix they follow (院长, 委员,
 #: 院士, 中心城市).
 _ALWAYS_BLOCKS = "长员士城"
@@ -97,7 +101,9 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> in
         ch = text[i - 1]
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
             ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
-        ) and text[i - 2 : i] not in _LEVELS and not (ch in _SINGLE_STOPS and _opens_proper_noun(text, i - 1, end)):
+        ) and text[i - 2 : i] not in _LEVELS and not (
+            ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or _PAIRING.match(text, i - 1))
+        ):
             break
         if not _HAN.match(ch):
             break
@@ -172,6 +178,8 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: tuple[st
         if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
             before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
         # 某大学附属 + 某地名 + 医院: an affiliated body's own name may be a place's (东方, 中山).
+        # 某市 + 对口帮扶 + 某市医疗队: a team named after the pairing it serves keeps both sides.
+        before += [c.start for c in named if c.start >= lo and _PAIRING.fullmatch(text, c.end, start)]
         if text.endswith(_AFFILIATED, 0, start):
             before += [c.start for c in named if c.label == "ORG" and c.end == start - len(_AFFILIATED)]
         if branch:  # 某市医保局 + 某县 + 分局: a branch is written after its parent and its place
@@ -261,7 +269,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if suffix in _VERB_LIKE and end < len(text) and _HAN.match(text[end]) and text[end] not in _AFTER_VERB_LIKE:
             continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
         lo = _left_limit(text, m.start(), people)
-        parents = ("",) if suffix in _BRANCH else _GROUPS if suffix in _HOSPITALS else ()
+        parents = ("",) if suffix in _BRANCH else _HOSPITAL_PARENTS if suffix in _HOSPITALS else ()
         anchored = _start(text, lo, m.start() + 1, places + out, branch=parents)
         if anchored is not None and _department_of_hospital(text, anchored, m.start(), suffix, out):
             continue
