@@ -30,7 +30,7 @@ from kg.atomic import OutputFolder, file_mode
 from kg.cache import ExtractionCache, fingerprint
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
-from kg.export.rdf import rdf_quads, rdflib_triples
+from kg.export.rdf import rdf_quads
 from kg.graph import build_graph
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Graph
@@ -38,7 +38,7 @@ from kg.namespaces import DEFAULT_BASE
 from kg.parallel import Failed, Outcome, extract_map
 from kg.progress import Progress, silent
 from kg.read import RawText, read_all
-from kg.validate import Violation, validate
+from kg.validate import Violation, validate_quads
 
 #: The encoding most files are in; the summary names only files read as something else.
 UTF8 = "utf-8"
@@ -127,6 +127,8 @@ def extract_all(
         done += 1
         progress("extract", done, total)
     timer.extracted = len(todo)
+    if cache is not None:
+        cache.prune(texts)
     results = [o for o in outcomes if isinstance(o, DocResult)]
     errors = [InputError(o.where, o.reason) for o in outcomes if isinstance(o, Failed)]
     return results, errors
@@ -218,8 +220,10 @@ def build(
         step = time.perf_counter()
         progress("validate", 0, 1)
         # validated from the quad table the writers shared: no rdflib store is built
-        violations = tuple(validate(rdflib_triples(graph, settings.base)))
-        triples = len(rdf_quads(graph, settings.base).triples)
+        quads = rdf_quads(graph, settings.base)
+        violations = tuple(validate_quads(quads))
+        triples = len(quads)
+        del quads
         progress("validate", 1, 1)
         timer.add("validate", step)
         folder.publish()

@@ -15,13 +15,16 @@ a stale result:
 
 Entries live in ``DIR/<fingerprint>/<key[:2]>/<key>.pickle``; a build that opens
 the cache removes other fingerprints' folders (results no current build can
-use). Entries are written under a temporary name and renamed, so a killed build
-leaves no half-written entry, and two builds may share a cache. The files are
+use), and a build that completes its map removes the entries of documents it was
+not given (``prune``: removed or changed articles), so a cache holds one corpus.
+Entries are written under a temporary name and renamed, so a killed build leaves
+no half-written entry. The files are
 pickles: a cache folder must be as trusted as the code itself (it is the user's).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -126,6 +129,23 @@ class ExtractionCache:
         except OSError:
             return
         self.stored += 1
+
+    def prune(self, texts: list[RawText]) -> int:
+        """Remove the entries of every document but ``texts`` (articles removed from the corpus,
+        or older versions of changed ones); return how many were removed.
+
+        A cache serves one corpus (by default the one built into ``--out``): without this,
+        every article ever built would stay on disk for as long as the code does not change."""
+        keep = {entry_key(t) for t in texts if t.sha256}
+        removed = 0
+        for path in self.folder.glob("??/*.pickle"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        for sub in self.folder.iterdir():
+            with contextlib.suppress(OSError):  # not empty, or not a folder: kept
+                sub.rmdir()
+        return removed
 
 
 def default_cache_dir(out_dir: Path) -> Path:

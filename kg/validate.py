@@ -4,10 +4,14 @@ Every build is checked, and ``kg validate`` checks a graph already written. A
 violation is reported as the node, the property and the rule's message, so a
 user can find the offending triple.
 
-The shapes are compiled once into plain checks and run over one index of the
-data (each subject's values per property, each node's classes), built in a single
-pass over the triples: the cost is linear in the triples (pySHACL, which queries
-rdflib's store focus node by focus node, took 41 s at 1,000 articles; issue 13).
+The shapes are compiled once into plain checks and run over the numbered triple
+table the build's writers share (``kg.export.quads.Quads``: sorted rows of term
+numbers), one property at a time with numpy selections, each distinct value
+tested once: the cost is linear in the triples, and no rdflib term or index is
+made for the data (pySHACL, which queries rdflib's store focus node by focus
+node, took 41 s at 1,000 articles, and a dict index of rdflib terms about 1 KiB a
+triple; issue 13). Triples given as rdflib terms are numbered first (``table_of``).
+
 The compiler is generic, reading the shapes graph, for the SHACL Core parts the
 shapes use: targets ``sh:targetClass`` (with the data's ``rdfs:subClassOf``),
 ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``, ``sh:targetNode``; property
@@ -23,22 +27,25 @@ one gets a message naming it (pySHACL's wording differs).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+import numpy as np
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.errors import E_UNREADABLE, InputError
+from kg.export.quads import Quads
 from kg.graphfiles import find_graph_file, parse_error
 from kg.namespaces import rdflib_term
 
-__all__ = ["Violation", "read_build", "shapes", "validate"]
+__all__ = ["Violation", "read_build", "shapes", "table_of", "validate", "validate_quads"]
 
 Node = URIRef | Literal | BNode
 Triple = tuple[Node, Node, Node]
@@ -77,37 +84,6 @@ _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE
 
 class Unsupported(Exception):
     """The shapes use a SHACL feature the compiler does not cover."""
-
-
-class _Index:
-    """The data, once: values of each (subject, property), classes of each node, and the
-    subjects and objects of each property."""
-
-    def __init__(self, triples: Iterable[Triple]) -> None:
-        self.values: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        self.subjects_of: dict[Node, set[Node]] = defaultdict(set)
-        self.objects_of: dict[Node, set[Node]] = defaultdict(set)
-        for s, p, o in triples:
-            self.values[s, p].append(o)
-            self.subjects_of[p].add(s)
-            self.objects_of[p].add(o)
-        self.superclasses: dict[Node, set[Node]] = defaultdict(set)
-        for sub in self.subjects_of.get(RDFS.subClassOf, ()):
-            self.superclasses[sub].update(self.values[sub, RDFS.subClassOf])
-
-    def classes(self, node: Node) -> set[Node]:
-        """The node's classes and all their superclasses."""
-        out: set[Node] = set()
-        todo = list(self.values.get((node, RDF.type), ()))
-        while todo:
-            cls = todo.pop()
-            if cls not in out:
-                out.add(cls)
-                todo.extend(self.superclasses.get(cls, ()))
-        return out
-
-    def instances(self, cls: Node) -> set[Node]:
-        return {s for s in self.subjects_of.get(RDF.type, ()) if cls in self.classes(s)}
 
 
 def _datatype(value: Node) -> Node | None:
@@ -191,43 +167,146 @@ def _compiled() -> tuple[_Check, ...] | None:
     return tuple(out)
 
 
-def _focus_nodes(index: _Index, targets: tuple[tuple[URIRef, Node], ...]) -> set[Node]:
-    out: set[Node] = set()
-    for kind, target in targets:
-        if kind == SH.targetClass:
-            out |= index.instances(target)
-        elif kind == SH.targetSubjectsOf:
-            out |= index.subjects_of.get(target, set())
-        elif kind == SH.targetObjectsOf:
-            out |= index.objects_of.get(target, set())
+def _ox(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as the Oxigraph term ``rdflib_term`` turns back into it."""
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if node.language:
+        return ox.Literal(str(node), language=node.language)
+    return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or XSD.string)))
+
+
+def table_of(triples: Iterable[Triple]) -> Quads:
+    """rdflib triples as the numbered table the build's writers share (``kg.export.quads``)."""
+    numbers: dict[Node, int] = {}
+    rows: list[int] = []
+    for triple in triples:
+        for node in triple:
+            rows.append(numbers.setdefault(node, len(numbers)))
+    terms = [_ox(node) for node in numbers]
+    flat = np.asarray(rows, dtype=np.int64).reshape(-1, 3)
+    return Quads.from_rows(terms, np.hstack([np.zeros((len(flat), 1), dtype=np.int64), flat]))
+
+
+class _Table:
+    """The data as sorted rows of term numbers (``Quads.triples``), read one property at a time:
+    every lookup is a numpy selection or binary search, so the cost is linear in the triples."""
+
+    def __init__(self, quads: Quads) -> None:
+        self.terms = quads.terms
+        self.rows = quads.triples
+        self._of: dict[int, np.ndarray] = {}
+        self.type = self.number(RDF.type)
+        subclass = self.number(RDFS.subClassOf)
+        self.parents: dict[int, set[int]] = defaultdict(set)
+        for child, _, parent in self.with_path(subclass).tolist():
+            self.parents[child].add(parent)
+
+    def number(self, node: Node) -> int | None:
+        """The term number of ``node`` in the data, or None if the data never uses it."""
+        key = str(_ox(node))
+        at = bisect_left(self.terms, key, key=str)
+        return at if at < len(self.terms) and str(self.terms[at]) == key else None
+
+    def node(self, number: int) -> Node:
+        return rdflib_term(self.terms[number])
+
+    def with_path(self, path: int | None) -> np.ndarray:
+        """The rows whose property is ``path``, sorted by subject."""
+        if path is None:
+            return self.rows[:0]
+        if path not in self._of:
+            self._of[path] = self.rows[self.rows[:, 1] == path]
+        return self._of[path]
+
+    def instances(self, cls: int | None) -> np.ndarray:
+        """Sorted numbers of the nodes typed ``cls`` or one of its subclasses in the data."""
+        if cls is None:
+            return np.zeros(0, dtype=np.int64)
+        kinds, todo = {cls}, [cls]
+        children: dict[int, set[int]] = defaultdict(set)
+        for child, parents in self.parents.items():
+            for parent in parents:
+                children[parent].add(child)
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in kinds:
+                    kinds.add(child)
+                    todo.append(child)
+        typed = self.with_path(self.type)
+        return np.unique(typed[np.isin(typed[:, 2], list(kinds)), 0])
+
+    def focus_nodes(self, targets: tuple[tuple[URIRef, Node], ...]) -> tuple[np.ndarray, list[Node]]:
+        """The focus nodes of ``targets``: numbers of those in the data, and ``sh:targetNode``
+        nodes the data never mentions (which have no values)."""
+        found: list[np.ndarray] = []
+        absent: list[Node] = []
+        for kind, target in targets:
+            number = self.number(target)
+            if kind == SH.targetClass:
+                found.append(self.instances(number))
+            elif kind == SH.targetSubjectsOf:
+                found.append(self.with_path(number)[:, 0])
+            elif kind == SH.targetObjectsOf:
+                found.append(self.with_path(number)[:, 2])
+            elif number is None:
+                absent.append(target)
+            else:
+                found.append(np.array([number], dtype=np.int64))
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64), absent
+
+    def passing(self, check: _Check, values: np.ndarray) -> np.ndarray:
+        """A mask of ``values`` (term numbers) that pass ``check``'s value test: each distinct
+        value is tested once."""
+        if isinstance(check.value, URIRef):
+            return np.isin(values, self.instances(self.number(check.value)))
+        distinct = np.unique(values)
+        good = [v for v in distinct.tolist() if check.value(self.node(v))]
+        return np.isin(values, good)
+
+
+def validate_quads(quads: Quads) -> list[Violation]:
+    """Every violation of the shapes by the triples of ``quads`` (the table a build's writers
+    share), sorted; the same findings as ``validate`` on the same triples."""
+    checks = _compiled()
+    if checks is None:
+        return _validate_with_pyshacl(_graph(quads_triples(quads)))
+    table = _Table(quads)
+    focus_of: dict[tuple, tuple[np.ndarray, list[Node]]] = {}
+    out: list[Violation] = []
+    for check in checks:
+        if check.targets not in focus_of:
+            focus_of[check.targets] = table.focus_nodes(check.targets)
+        foci, absent = focus_of[check.targets]
+        rows = table.with_path(table.number(check.path))
+        bad: list[int] = []
+        if check.count is not None:
+            counts = np.searchsorted(rows[:, 0], foci, "right") - np.searchsorted(rows[:, 0], foci, "left")
+            for count in np.unique(counts).tolist():
+                if not check.count(count):
+                    bad += foci[counts == count].tolist()
+            out += [Violation(str(node), str(check.path), check.message) for node in absent if not check.count(0)]
         else:
-            out.add(target)
-    return out
+            chosen = rows[np.isin(rows[:, 0], foci)]
+            bad += chosen[~table.passing(check, chosen[:, 2]), 0].tolist()
+        out += [Violation(str(table.node(node)), str(check.path), check.message) for node in bad]
+    return sorted(out)
+
+
+def quads_triples(quads: Quads) -> Iterator[Triple]:
+    terms = quads.terms
+    for s, p, o in quads.triples.tolist():
+        yield rdflib_term(terms[s]), rdflib_term(terms[p]), rdflib_term(terms[o])
 
 
 def validate(data: Graph | Iterable[Triple]) -> list[Violation]:
     """Every violation of the shapes by ``data`` (an rdflib graph, or its triples as rdflib
     terms), sorted (empty when it conforms)."""
-    checks = _compiled()
-    if checks is None:
+    if _compiled() is None:
         return _validate_with_pyshacl(data if isinstance(data, Graph) else _graph(data))
-    index = _Index(data)
-    focus_of: dict[tuple, set[Node]] = {}
-    out: list[Violation] = []
-    for check in checks:
-        if check.targets not in focus_of:
-            focus_of[check.targets] = _focus_nodes(index, check.targets)
-        for focus in focus_of[check.targets]:
-            values = index.values.get((focus, check.path), [])
-            if check.count is not None:
-                if not check.count(len(set(values))):
-                    out.append(Violation(str(focus), str(check.path), check.message))
-                continue
-            for value in values:
-                ok = check.value in index.classes(value) if isinstance(check.value, URIRef) else check.value(value)
-                if not ok:
-                    out.append(Violation(str(focus), str(check.path), check.message))
-    return sorted(out)
+    return validate_quads(table_of(data))
 
 
 def read_build(out_dir: Path) -> tuple[Path, list[Triple]]:

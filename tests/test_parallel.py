@@ -139,6 +139,24 @@ def test_cache_a_changed_file_is_extracted_again(seeds_dir, tmp_path, monkeypatc
     assert "张三" not in {e.name for e in report.graph.entities}
 
 
+def test_cache_a_removed_or_changed_file_loses_its_entry(tmp_path):
+    corpus = tmp_path / "texts"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("福建省卫生健康委员会主任张三在福州市调研。\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("厦门市卫生健康委员会主任李四在厦门市调研。\n", encoding="utf-8")
+    settings = BuildSettings(formats=("nt",), cache=tmp_path / "cache")
+    build([corpus], tmp_path / "out", settings)
+    entries = lambda: sorted(p.name for p in (tmp_path / "cache").rglob("*.pickle"))  # noqa: E731
+    assert len(entries()) == 2
+    (corpus / "a.txt").unlink()
+    build([corpus], tmp_path / "out", settings)
+    (only,) = entries()
+    (corpus / "b.txt").write_text("泉州市卫生健康委员会主任王五在泉州市调研。\n", encoding="utf-8")
+    report = build([corpus], tmp_path / "out", settings)
+    assert (report.extracted, report.cached) == (1, 0)
+    assert len(entries()) == 1 and entries() != [only]
+
+
 def test_cache_key_covers_the_name_the_package_and_the_settings(tmp_path):
     text = RawText("a.txt", "x/a.txt", "正文", sha256="0" * 64)
     assert entry_key(text) != entry_key(RawText("b.txt", "x/b.txt", "正文", sha256="0" * 64))

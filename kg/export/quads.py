@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 import numpy as np
 import pyoxigraph as ox
@@ -30,6 +31,9 @@ import pyoxigraph as ox
 __all__ = ["Quads", "Term"]
 
 Term = ox.NamedNode | ox.Literal
+
+#: rows turned into Python objects at a time by the writers (a few MiB of lists, whatever the graph's size)
+CHUNK = 65_536
 
 
 def _unique_rows(rows: np.ndarray) -> np.ndarray:
@@ -71,10 +75,31 @@ class Quads:
 
     def iter_triples(self) -> Iterator[ox.Triple]:
         terms = self.terms
-        for s, p, o in self.triples.tolist():
-            yield ox.Triple(terms[s], terms[p], terms[o])
+        for chunk in _chunks(self.triples):
+            for s, p, o in chunk.tolist():
+                yield ox.Triple(terms[s], terms[p], terms[o])
 
     def iter_quads(self) -> Iterator[ox.Quad]:
         terms = self.terms
-        for g, s, p, o in self.quads.tolist():
-            yield ox.Quad(terms[s], terms[p], terms[o], terms[g])
+        for chunk in _chunks(self.quads):
+            for g, s, p, o in chunk.tolist():
+                yield ox.Quad(terms[s], terms[p], terms[o], terms[g])
+
+    def write_lines(self, stream: IO[bytes], *, dataset: bool) -> None:
+        """Write the table as N-Quads (``dataset``) or N-Triples, the bytes pyoxigraph's
+        serialiser writes (``str`` of a pyoxigraph term is its N-Triples form, which that
+        serialiser writes too: tested), without making a ``Triple`` or ``Quad`` per row."""
+        terms = self.terms
+        for chunk in _chunks(self.quads if dataset else self.triples):
+            text = {i: str(terms[i]) for i in np.unique(chunk).tolist()}
+            if dataset:
+                lines = [f"{text[s]} {text[p]} {text[o]} {text[g]} .\n" for g, s, p, o in chunk.tolist()]
+            else:
+                lines = [f"{text[s]} {text[p]} {text[o]} .\n" for s, p, o in chunk.tolist()]
+            stream.write("".join(lines).encode("utf-8"))
+
+
+def _chunks(rows: np.ndarray) -> Iterator[np.ndarray]:
+    """``rows`` in slices of ``CHUNK``: Python lists are made for one slice at a time."""
+    for start in range(0, len(rows), CHUNK):
+        yield rows[start : start + CHUNK]

@@ -356,13 +356,13 @@ def write_ttl(graph: model.Graph, stream: IO[bytes], base: str) -> None:
 
 def write_nt(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 N-Triples, one triple a line, lines sorted."""
-    ox.serialize(rdf_quads(graph, base).iter_triples(), stream, ox.RdfFormat.N_TRIPLES)
+    rdf_quads(graph, base).write_lines(stream, dataset=False)
 
 
 def write_nq(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 N-Quads, one named graph per article plus the corpus graph,
     sorted by graph, then subject, predicate and object."""
-    ox.serialize(rdf_quads(graph, base).iter_quads(), stream, ox.RdfFormat.N_QUADS)
+    rdf_quads(graph, base).write_lines(stream, dataset=True)
 
 
 def write_trig(graph: model.Graph, stream: IO[bytes], base: str) -> None:

@@ -6,9 +6,9 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
 
-from kg.export.rdf import rdflib_triples, to_rdflib
+from kg.export.rdf import rdf_quads, rdflib_triples, to_rdflib
 from kg.namespaces import DEFAULT_BASE, ITSRDF, KG, SDO, iri_for_entity
-from kg.validate import _compiled, _validate_with_pyshacl, validate
+from kg.validate import _compiled, _validate_with_pyshacl, table_of, validate, validate_quads
 
 ORG_IRI = iri_for_entity(DEFAULT_BASE, "ORG", "福建省医疗保障局")
 PER_IRI = iri_for_entity(DEFAULT_BASE, "PER", "刘家城")
@@ -75,3 +75,13 @@ def test_validate_compiled_reads_the_triples_without_an_rdflib_store(graph):
     damaged = [*rdflib_triples(graph, DEFAULT_BASE), (ORG_IRI, SKOS.prefLabel, Literal("x", lang="zh"))]
     (violation,) = validate(damaged)
     assert violation.node == str(ORG_IRI) and "exactly one canonical name" in violation.message
+
+
+def test_validate_compiled_reads_the_table_the_writers_share(graph):
+    quads = rdf_quads(graph, DEFAULT_BASE)
+    assert validate_quads(quads) == []
+    rdf = to_rdflib(graph, DEFAULT_BASE)
+    break_graph(rdf, "member not a person")
+    damaged = table_of(rdf)
+    assert len(damaged) == len(rdf)
+    assert validate_quads(damaged) == validate(rdf) == _validate_with_pyshacl(rdf)

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import os
 import random
 import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kg import model
 from kg.export import EXTENSIONS, WRITERS
-from kg.namespaces import DEFAULT_BASE
+from kg.export.jsonld import to_jsonld
+from kg.export.quads import Quads
+from kg.export.rdf import rdf_quads
+from kg.namespaces import DEFAULT_BASE, XSD
 
 
 def shuffled(graph: model.Graph, rng: random.Random) -> model.Graph:
@@ -79,3 +84,31 @@ def test_writers_output_is_the_same_in_another_process(graph, tmp_path):
     subprocess.run([sys.executable, "-c", script], check=True, env=env)
     for fmt in WRITERS:
         assert (tmp_path / fmt).read_bytes() == write(fmt, graph), fmt
+
+
+def test_writers_line_formats_are_the_bytes_pyoxigraph_serialises(graph):
+    """N-Triples and N-Quads are written from each term's text, not through ox.serialize:
+    the same bytes, on the fixture's graph and on literals that need escaping."""
+    quads = rdf_quads(graph, DEFAULT_BASE)
+    for dataset, rows, fmt in ((False, quads.iter_triples(), ox.RdfFormat.N_TRIPLES),
+                               (True, quads.iter_quads(), ox.RdfFormat.N_QUADS)):
+        expected, written = io.BytesIO(), io.BytesIO()
+        ox.serialize(rows, expected, fmt)
+        quads.write_lines(written, dataset=dataset)
+        assert written.getvalue() == expected.getvalue()
+    odd = [ox.NamedNode("http://example.org/é"), ox.NamedNode("http://example.org/p"),
+           ox.Literal('引"号\\\n\r\t\x00\x7f\u2028'), ox.Literal("3", datatype=ox.NamedNode(str(XSD.integer))),
+           ox.Literal("中", language="zh")]
+    table = Quads.from_rows(odd, [(0, 0, 1, o) for o in (2, 3, 4)])
+    expected, written = io.BytesIO(), io.BytesIO()
+    ox.serialize(table.iter_quads(), expected, ox.RdfFormat.N_QUADS)
+    table.write_lines(written, dataset=True)
+    assert written.getvalue() == expected.getvalue()
+
+
+def test_writers_jsonld_streamed_is_the_document_dumped_whole(graph):
+    empty = dataclasses.replace(graph, documents=(), entities=(), relations=())
+    for g in (graph, empty):
+        whole = json.dumps(to_jsonld(g, DEFAULT_BASE), ensure_ascii=False, indent=1).encode() + b"\n"
+        assert write("jsonld", g) == whole
+    assert json.loads(write("jsonld", empty))["@graph"] == []
