@@ -7,107 +7,27 @@ names carry by themselves, and knows no file format:
   gazetteer, as entities with no mentions when the text never names them;
 * ``located``: where a body is, from the place its name starts with
   (``南平市第一医院`` -> ``南平市``);
-* ``suborg`` for an affiliated body (``厦门大学附属第一医院`` -> ``厦门大学``), a named
-  unit written with its parent (``福建省医学会神经外科学分会`` -> ``福建省医学会``,
-  ``福建省立医院党委`` -> ``福建省立医院``), a congress's or conference's committee, an
-  army hospital's force and a department of a Party committee; the parent is the body of
-  the corpus it names (of the child's own article for a bare ``市``/``区`` prefix), else
-  made in official form with no mentions when the child's name writes it (not from
-  ``老龄办``); each such relation cites the sentences that name the child, so it can be
-  checked like one read from the text;
+* ``suborg`` from the structure of names (``厦门大学附属第一医院`` -> ``厦门大学``,
+  ``福建省立医院党委`` -> ``福建省立医院``), by ``kg.suborgs``, each citing the
+  sentences that name the child;
 * ``cooccur`` between entities mentioned near each other in one sentence, by the
   bounded rule of ``kg.cooccurrence`` (a long list of names is not every pair).
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from dataclasses import replace
 
 from kg.cooccurrence import cooccurrences
 from kg.gazetteer import Place, load_gazetteer
 from kg.link import entity_key, place_attributes
 from kg.model import Document, Entity, Graph, Relation
-from kg.names import bare_prefix, leading_place
-from kg.posts import BODY_SUFFIXES, resolve_posts, unit_of_party_body
+from kg.names import leading_place
+from kg.posts import resolve_posts
+from kg.suborgs import parent_by_structure, suborganizations
 
-_AFFILIATED = "附属"
-_MIN_PARENT = 4
-_ORDINAL_END = re.compile("第[一二三四五六七八九十]+$")
-#: Bodies that have affiliated hospitals and schools of their own.
-_ACADEMIC = ("大学", "学院", "科学院", "医学院", "医科大学")
-_GROUPS = ("集团",)
-_AFFILIATED_ENDS = ("医院", "中医院", "卫生院")
-_SCHOOLS = ("学院", "医学部", "研究院", "研究所", "中学", "小学", "学校")
-#: Endings of a named unit or branch of the body written before it.
-_UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支部", "院区", "办公室", "处", "科")
-#: A 九三学社 branch: named after the unit or place its members work in, it is no unit of
-#: that body but of the society's committee of the city (``_branch_committee``).
-_BRANCH = "支社"
-#: Units no Communist Party committee has (``_not_a_party_unit``).
-_NOT_PARTY_UNITS = ("专委会", "专门委员会", _BRANCH)
-_SOCIETY_COMMITTEE = re.compile(r"^九三学社(.{2,8}?[市州盟])委员会$")
-#: A department of a place's Party committee: 中共X委组织部, X委统战部, X委老干部局, X委办公室.
-_PARTY_DEPARTMENT = re.compile(r"^(?:中共)?(.{2,8}?[省市县区州])委(?!员会|会)(?:[^委]{1,8}(?:部|局|办公室|室|委员会))$")
-#: A unit's Party organ written in the official form: 中共X委员会组织部, 中共X纪律检查委员会 (X a unit).
-_UNIT_PARTY_ORGAN = re.compile(r"^中共(.{2,20}?)(?:委员会[^委]{1,8}(?:部|办公室)|纪律检查委员会)$")
-#: The people's congress and its standing committee, written in full or short (人大, 人大常委会).
-_CONGRESS = re.compile(r"^(.{2,12}?)(人民代表大会|人大)(常务委员会|常委会)?(.*)$")
-#: The consultative conference: X政协Y委员会 and 政协X委员会Y委员会.
-_CONFERENCE = re.compile(r"^(?:(.{2,12}?)政协|政协(.{2,12}?)委员会)(.+(?:委员会|委))$")
-#: An army hospital: 某部队第N医院 is a unit of the force.
-_FORCE_HOSPITAL = re.compile(r"^(.{2,}?部队)(?:第.{1,6})?.*医院$")
-#: Characters that make a body's ending into a word (校长, 会员, 院士) instead of ending it.
-_TITLE_AFTER_BODY = "长员士会"
-#: Endings of a complete body (a parent), from the organization suffix lists (words of two
-#: characters or more: 社会 is no 会), and the heads of a force, a congress and a conference.
-_BODY_ENDS = (
-    *(w for w in BODY_SUFFIXES if len(w) >= 2), "部队", "人大", "政协", "省委", "市委", "县委", "区委", "州委"
-)
-#: Endings of a body of the corpus that may be a parent (its name is known whole, so one
-#: character will do: 某某局, 某某委, 九三学社).
-_CORPUS_BODY_ENDS = (*BODY_SUFFIXES, "会", "队", "人大", "政协")
-#: The democratic parties' usual short names -> their full names (a parent known only from
-#: inside a unit's name is named in full, as the gold lists it).
-_PARTIES = {
-    "民革": "中国国民党革命委员会",
-    "民盟": "中国民主同盟",
-    "民建": "中国民主建国会",
-    "民进": "中国民主促进会",
-    "农工党": "中国农工民主党",
-    "致公党": "中国致公党",
-    "台盟": "台湾民主自治同盟",
-}
-_GOVERNMENT = re.compile(r"^(.{2,12}?[省市县区州旗])政府$")
-_COMMITTEE_SHORT = re.compile(r"^(.+?[省市县区州])委会?$")
-
-
-def full_name(name: str) -> str:
-    """The official form of a body's name as a parent is listed (``浙江省人大`` ->
-    ``浙江省人民代表大会``, ``福建省政协`` -> ``中国人民政治协商会议福建省委员会``,
-    ``农工党某省委会`` -> ``中国农工民主党某省委员会``, ``中共某市委`` -> ``中国共产党某市委员会``,
-    ``某县政府`` -> ``某县人民政府``, ``解放军某部队`` -> ``中国人民解放军某部队``); other names as they are."""
-    if name.endswith("人大"):
-        return name[:-2] + "人民代表大会"
-    if name.endswith("人大常委会"):
-        return name[:-5] + "人民代表大会常务委员会"
-    m = re.match(r"^(?:(.{2,12}?)政协|政协(.{2,12}?)委员会)$", name)
-    if m:
-        return f"中国人民政治协商会议{m.group(1) or m.group(2)}委员会"
-    if name.startswith("中共") and _COMMITTEE_SHORT.match(name[2:]):
-        return f"中国共产党{_COMMITTEE_SHORT.match(name[2:]).group(1)}委员会"
-    m = _GOVERNMENT.match(name)
-    if m:
-        return f"{m.group(1)}人民政府"
-    if name.startswith("解放军"):
-        return "中国人民" + name
-    party = next((p for p in (*_PARTIES, "九三学社") if name.startswith(p)), None)
-    if party is not None:
-        rest = name[len(party) :]
-        m = _COMMITTEE_SHORT.match(rest)
-        return _PARTIES.get(party, party) + (f"{m.group(1)}委员会" if m else rest)
-    return name
+#: Read by tests of the parents names carry (kg.suborgs has it under its public name).
+_parent_by_structure = parent_by_structure
 
 
 def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
@@ -127,244 +47,6 @@ def _with_place_hierarchy(entities: dict[str, Entity]) -> None:
             entity = Entity(parent_key, "LOC", parent.name, (), (), place_attributes(parent))
             entities[parent_key] = entity
             key, code = parent_key, parent.code
-
-
-def _party_committee_parent(name: str) -> str | None:
-    """``(中共)X委组织部``, ``X委统战部``, ``X委老干部局``: a department of place X's Party
-    committee, whose official name is 中国共产党X委员会 (X a full place name of the gazetteer);
-    ``中共X委员会组织部``, ``中共X纪律检查委员会`` of a unit X (a university): the unit, whose
-    Party committee is no body of its own (ANNOTATION.md: its posts are the unit's)."""
-    m = _PARTY_DEPARTMENT.match(name)
-    if m:
-        place = load_gazetteer().resolve(m.group(1))
-        return f"中国共产党{place.name}委员会" if place is not None and place.name == m.group(1) else None
-    m = _UNIT_PARTY_ORGAN.match(name)
-    if m and m.group(1).endswith(_BODY_ENDS) and load_gazetteer().resolve(m.group(1)) is None:
-        return m.group(1)
-    return None
-
-
-def _parent_by_rule(name: str) -> str | None:
-    """Parents of bodies named after a known institution: a congress's standing and special
-    committees, the consultative conference's committees, an army hospital's force, and the
-    unit a Party group or committee is written with (``某县政府党组`` -> ``某县政府``)."""
-    m = _CONGRESS.match(name)
-    if m and (m.group(3) or m.group(4)):
-        congress = m.group(1) + m.group(2)
-        if m.group(3) and m.group(4):
-            return congress + m.group(3)  # 某省人大常委会|某工作委员会: the standing committee's
-        return congress if (m.group(3) or m.group(4).endswith(("委员会", "委"))) else None
-    m = _CONFERENCE.match(name)
-    if m:
-        return f"中国人民政治协商会议{m.group(1) or m.group(2)}委员会"
-    m = _FORCE_HOSPITAL.match(name)
-    if m and len(m.group(1)) >= _MIN_PARENT:
-        return m.group(1)
-    unit = unit_of_party_body(name.removeprefix("中共"))
-    return unit if unit is not None and len(unit) >= _MIN_PARENT else None
-
-
-def _parent_by_structure(name: str) -> str | None:
-    """The parent a name carries in its own structure, whether or not the corpus names it.
-
-    ``X大学医学院附属(第一)Y医院`` -> ``X大学医学院`` (the ordinal belongs to the hospital);
-    ``X大学医学院`` -> ``X大学``; ``X科学院肿瘤医院``, ``X集团Y医院`` -> the academy, the group;
-    ``X局Y分局``, ``X会Y分会``, ``X委员会Y处/办公室``, ``X医院Y院区`` -> X. The parent must end
-    like a complete body (``湖医附属…`` names no parent: 湖医 is a short form)."""
-    committee = _party_committee_parent(name) or _parent_by_rule(name)
-    if committee:
-        return committee
-    at = name.find(_AFFILIATED, 2)
-    if at > 0:
-        parent = _ORDINAL_END.sub("", name[:at])
-        rest = name[at + len(_AFFILIATED) :]
-        return parent if parent.endswith(_ACADEMIC) and rest.endswith(_AFFILIATED_ENDS) else None
-    for cut in range(len(name) - 2, _MIN_PARENT - 1, -1):
-        parent, unit = name[:cut], name[cut:]
-        if not parent.endswith(_BODY_ENDS) or unit[0] in _TITLE_AFTER_BODY:
-            continue  # 某大学校|长办公室: 校长 is a word, the body is 某大学
-        if parent.endswith("医院") and unit.endswith("中心"):
-            return parent  # 某医院|生殖医学中心: a centre of the hospital
-        if parent.endswith(("委员会", "部")) and unit.endswith("局"):
-            return parent  # 某卫生健康委员会|综合监督执法局, 某部|某局
-        if unit.endswith(_UNIT_ENDS) or (
-            parent.endswith(_ACADEMIC + _GROUPS) and unit.endswith(_AFFILIATED_ENDS + _SCHOOLS)
-        ):
-            return parent
-        if parent.endswith("委员会") and unit.endswith("委员会"):
-            return parent  # 某人大常务委员会|教育科学文化卫生工作委员会
-    return None
-
-
-def _corpus_parent(name: str, names: set[str]) -> str | None:
-    """The longest body of the corpus whose whole name starts ``name`` and ends like a body,
-    the rest being no word run on from it (``某委员会`` is no unit of ``某委``); found by looking
-    up each start of ``name``, so the cost does not grow with the corpus."""
-    for cut in range(len(name) - 1, _MIN_PARENT - 1, -1):
-        prefix = name[:cut]
-        if prefix in names and prefix.endswith(_CORPUS_BODY_ENDS) and name[cut] not in _TITLE_AFTER_BODY:
-            return prefix
-    return None
-
-
-def _written_in_child(child: Entity) -> bool:
-    """Whether a parent the corpus does not name is written inside a name of the child: a short
-    form that leaves out the child's own head (``某县人大`` for its standing committee, ``某某办``
-    for a committee's office) names no structure, so no parent is made up from it."""
-    return not child.mentions or any(v.endswith(child.name[-1]) for v in child.variants)
-
-
-def _standing_committee(name: str) -> bool:
-    """A congress's standing committee: news calls it the congress itself (某县人大 for its
-    standing committee), so it is under the congress only when the corpus names the congress
-    or another of its organs does (a special committee), never a congress made up from it alone."""
-    m = _CONGRESS.match(name)
-    return bool(m and m.group(3) and not m.group(4))
-
-
-def _docs(entity: Entity) -> set[str]:
-    return {m.doc_id for m in entity.mentions}
-
-
-class _Bodies:
-    """The corpus's organizations by name, by official form and by article, as parents are looked up."""
-
-    def __init__(self, entities: dict[str, Entity], left_out: set[str]) -> None:
-        self.entities = entities
-        self.by_name: dict[str, list[str]] = defaultdict(list)
-        self.by_full: dict[str, list[str]] = defaultdict(list)
-        self.by_doc: dict[str, list[str]] = defaultdict(list)
-        for key in sorted(entities):
-            if entities[key].label == "ORG" and key not in left_out:
-                self.add(key)
-
-    def add(self, key: str) -> None:
-        entity = self.entities[key]
-        self.by_name[entity.name].append(key)
-        self.by_full[full_name(entity.name)].append(key)
-        for doc in sorted(_docs(entity)):
-            self.by_doc[doc].append(key)
-
-    def find(self, parent: str, docs: set[str]) -> str | None:
-        """The entity a parent's name stands for: one of that name (in the child's article, if the
-        name is kept to its article), else one of the child's article whose official form it is
-        (福建省政协 for 中国人民政治协商会议福建省委员会; in another article a namesake needs evidence
-        the linker did not find), else one of the child's article whose name ends with a name left
-        with a bare prefix (区爱国卫生运动委员会 -> 某新区爱国卫生运动委员会); None if there is none."""
-        keys = self.by_name.get(parent, [])
-        here = [k for k in keys if _docs(self.entities[k]) & docs]
-        if here or (keys and not bare_prefix(parent)):
-            return (here or keys)[0]
-        here = [k for k in self.by_full.get(full_name(parent), []) if _docs(self.entities[k]) & docs]
-        if here:
-            return here[0]
-        if not bare_prefix(parent):
-            return None
-        local = sorted(
-            {
-                k
-                for doc in docs
-                for k in self.by_doc.get(doc, [])
-                if self.entities[k].name.endswith(parent) and len(self.entities[k].name) > len(parent)
-            }
-        )
-        return local[0] if len(local) == 1 else None
-
-
-def _evidence(entity: Entity, named_in: dict[str, set[tuple[str, int, int]]]) -> tuple[tuple[str, int, int], ...]:
-    """The sentences that name a body: the first of each article its mentions are in, else (a body
-    known only from a title or a longer name) the evidence of the relations that name it."""
-    first: dict[str, tuple[int, int]] = {}
-    for m in sorted(entity.mentions):
-        first.setdefault(m.doc_id, m.sentence)
-    if first:
-        return tuple(sorted((doc, *span) for doc, span in first.items() if span[0] < span[1]))
-    return tuple(sorted(named_in.get(entity.key, ())))
-
-
-def _named_in(entities: dict[str, Entity], relations: list[Relation]) -> dict[str, set[tuple[str, int, int]]]:
-    """Evidence of the relations naming each body that has no mentions (a unit known from a title)."""
-    out: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
-    for r in relations:
-        for key in (r.head, r.tail):
-            if key in entities and not entities[key].mentions:
-                out[key].update(r.evidence)
-    return out
-
-
-def _not_a_party_unit(child: str, parent: str) -> bool:
-    """A special committee (专委会, 专门委员会) or a 九三学社 branch is a body of a democratic party,
-    a congress or a conference, never of the Communist Party's committee whose short name a
-    clipped mention (社省委医卫专委会 read as 省委…) happens to start with."""
-    return parent.startswith(("中共", "中国共产党")) and child.endswith(_NOT_PARTY_UNITS)
-
-
-def _branch_committee(child: Entity, bodies: _Bodies) -> str | None:
-    """``某县支社``, ``某学院附属医院支社``: a branch of 九三学社 is under the society's committee of
-    the city its place (the one its name starts with) is in, when its article names that committee."""
-    gazetteer = load_gazetteer()
-    place = gazetteer.resolve(leading_place(child.name) or "-")
-    if place is None:
-        return None
-    around = {place.name, *(p.name for p in gazetteer.ancestors(place.code))}
-    docs = _docs(child)
-    committees = sorted(
-        {
-            k
-            for doc in docs
-            for k in bodies.by_doc.get(doc, [])
-            if (m := _SOCIETY_COMMITTEE.match(full_name(bodies.entities[k].name))) and m.group(1) in around
-        }
-    )
-    return committees[0] if len(committees) == 1 else None
-
-
-def _suborganizations(
-    entities: dict[str, Entity], titles_only: set[str] = frozenset(), relations: list[Relation] = ()
-) -> list[Relation]:
-    """``suborg`` from the structure of names: a body of the corpus whose name starts another
-    one's (the longest), else the parent the name's own structure gives (``_parent_by_structure``),
-    found among the corpus's bodies (``_Bodies.find``) or created with no mentions if the text never
-    names it alone, unless it is not written in the child at all (``_written_in_child``); parents get
-    theirs in turn. Each relation cites the sentences that name the child (``_evidence``).
-
-    ``titles_only``: Party committees written only before their members' titles
-    (``北京大学党委常委``), whose posts ``kg.posts`` moved to the unit: no body of their own."""
-    bodies = _Bodies(entities, set(titles_only))
-    names = set(bodies.by_name)
-    out: list[Relation] = []
-    queue = sorted(k for keys in bodies.by_name.values() for k in keys)
-    cited: dict[str, tuple[tuple[str, int, int], ...]] = {}
-    named_in = _named_in(entities, [r for r in relations if r.kind != "cooccur"])
-    while queue:
-        key = queue.pop(0)
-        child = entities[key]
-        if child.name.endswith(_BRANCH) and not _SOCIETY_COMMITTEE.match(full_name(child.name[: -len(_BRANCH)])):
-            branch_of = _branch_committee(child, bodies)
-            if branch_of:
-                out.append(Relation("suborg", key, branch_of, evidence=_evidence(child, named_in)))
-            continue
-        structural = _parent_by_structure(child.name)
-        first = structural if _AFFILIATED in child.name[2:] or _party_committee_parent(child.name) else None
-        parent = first or _corpus_parent(child.name, names) or structural
-        if not parent:
-            continue
-        parent_key = bodies.find(parent, _docs(child))
-        if parent_key is None:
-            parent = full_name(parent)
-            if bare_prefix(parent) or not _written_in_child(child) or _standing_committee(child.name):
-                continue
-            parent_key = entity_key("ORG", parent)
-            entities[parent_key] = Entity(parent_key, "ORG", parent, (), ())
-            bodies.add(parent_key)
-            names.add(parent)
-            queue.append(parent_key)
-        if parent_key == key or _not_a_party_unit(child.name, entities[parent_key].name):
-            continue
-        evidence = cited.get(key) or _evidence(child, named_in)
-        cited.setdefault(parent_key, evidence)
-        out.append(Relation("suborg", key, parent_key, weight=max(1, len(evidence)), evidence=evidence))
-    return out
 
 
 def _names_a_place(prefix: str, place: Place) -> bool:
@@ -409,7 +91,7 @@ def build_graph(
     relations, committees = resolve_posts(by_key, relations, {d.doc_id: d.text for d in documents})
     extra = _locations(by_key, province)
     _with_place_hierarchy(by_key)
-    extra += _suborganizations(by_key, committees, relations)
+    extra += suborganizations(by_key, committees, relations)
     return Graph(
         documents=tuple(sorted(documents, key=lambda d: d.doc_id)),
         entities=tuple(by_key[k] for k in sorted(by_key)),
