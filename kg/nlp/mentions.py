@@ -75,10 +75,18 @@ class MentionRuler:
                 s.end_char,
                 s.label_,
                 "statistical",
-                priority=0 if s._.kg_confidence >= self.statistical_equal_at else -1,
+                # To compete, a tagger span must also be plausible by the rules' knowledge (a body's
+                # suffix, a surname): a sure but suffixless 某市让乡贤 does not displace the place 某市.
+                priority=0
+                if s._.kg_confidence >= self.statistical_equal_at
+                and statistical.plausible(text, s.start_char, s.end_char, s.label_)
+                else -1,
             )
             for s in doc.spans.get(self.statistical_key, ())
-            if self.statistical_filter(text, s.start_char, s.end_char, s.label_, s._.kg_confidence)
+            # A line or paragraph break the normaliser joined is no place for a name to run across
+            # (a headline, then the first sentence); the rules honour ``breaks`` the same way.
+            if not any(s.start_char < b < s.end_char for b in breaks)
+            and self.statistical_filter(text, s.start_char, s.end_char, s.label_, s._.kg_confidence)
         )
         chosen = choose(found)
         spans = [self._span(doc, c) for c in chosen]

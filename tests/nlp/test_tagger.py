@@ -233,3 +233,19 @@ def test_tagger_sure_body_is_no_bare_unit_word(surface, kept):
     text = f"会上,{surface}主任讲话。"
     start = text.index(surface)
     assert make_statistical_filter(["ORG"])(text, start, start + len(surface), "ORG", 1.0) is kept
+
+
+@pytest.mark.parametrize(
+    "text, surface, kept",
+    [
+        ("北大与港大签署合作协议。", "北大", True),  # jieba: an abbreviation (j), a body when the tagger is sure
+        ("全国妇联召开座谈会。", "全国妇联", True),  # 全国 opens a national body's name
+        ("全省医院开展自查。", "全省医院", False),  # 全省: every hospital of the province, no one body
+        ("会议提出了新要求。", "会议", False),  # an everyday noun stays out however sure the tagger is
+    ],
+)
+def test_tagger_sure_organization_abbreviations_and_national_bodies(text, surface, kept):
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    start = text.index(surface)
+    assert make_statistical_filter(["ORG"], sure_org=0.7)(text, start, start + len(surface), "ORG", 0.95) is kept

@@ -101,12 +101,17 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
             surface = text[start:end]
             # A sure one-character place is a country or province abbreviation (中美, 京津).
             long_enough = len(surface) >= 2 or label == "LOC"
+            # jieba tags abbreviations of names j (北大, 欧盟, 人大): everyday words, yet names when
+            # the tagger is sure they are a body, except a committee's (党委, 纪委, 省委), which is named
+            # relative to its context (the rules resolve 省委 by jurisdiction); 全国 opens national
+            # bodies' names (全国妇联).
+            abbreviation = label == "ORG" and lx.word_tags().get(surface) == "j" and not surface.endswith("委")
             return (
                 long_enough
-                and surface not in lx.everyday_words()
+                and (surface not in lx.everyday_words() or abbreviation)
                 and not _split_by_punctuation(surface, label)
                 and not text.startswith(lx.RANKING_WORDS, end)
-                and not surface.startswith(lx.GENERIC_PREFIX)
+                and not (surface.startswith(lx.GENERIC_PREFIX) and not surface.startswith("全国"))
                 and not (label == "PER" and (_HONORIFIC.search(surface) or _department(text, start, end)))
                 # 医学部, 检验科: a unit's common noun, named without its parent, is no body's name
                 # (ANNOTATION.md: units count given with their parent); measured on the check split.
