@@ -39,6 +39,11 @@ _NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在�
 #: A unit written as a bare word before a title (组织部, 医务处, 呼吸内科, 住院医师规范化培训办公室).
 _UNIT = re.compile(r"(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委|分会|专委会|委员会)$")
 _UNIT_MAX = 12
+#: A word no list knows, between a list's mark and a title: at most this long.
+_WORD_MAX = 8
+_LIST_MARKS = "、"
+#: The unit of a post written as such a word: kept for a hospital (dropped), else the post has no body.
+UNKNOWN_UNIT = "?"
 #: Titles written with the unit they head, read as unit + title: 纪委书记 (the 纪委's 书记),
 #: 科主任 after a department's name (呼吸内|科主任: the 主任 of 呼吸内科).
 _UNIT_TITLES = {"纪委书记": ("书记", "纪委")}
@@ -129,6 +134,19 @@ class Bodies:
         if len(word) < 2 or not _UNIT.fullmatch(word) or word in lx.TITLES:
             return -1
         return start
+
+    def word_before(self, pos: int) -> int:
+        """Start of a word no list knows between a 、 and a title (``副院长、工会|主席``,
+        ``、某学科|带头人``), so that one person's chain of posts goes on over it; -1 if there is none
+        (after a comma the word may be the next body, not a unit)."""
+        start = pos
+        if self.referred_before(pos)[1]:
+            return -1  # 、我院院长: the article's own body
+        while start > 0 and pos - start <= _WORD_MAX and self.text[start - 1] not in _STOPS:
+            if start in self.org or start in self.loc or (start != pos and start in self._starts):
+                return -1
+            start -= 1
+        return start if 2 <= pos - start <= _WORD_MAX and start > 0 and self.text[start - 1] in _LIST_MARKS else -1
 
     def title_ending_at(self, pos: int) -> tuple[str, str] | None:
         """The title ending at ``pos`` with the qualifiers written before it (``原``, ``常务``,

@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 
 from kg.nlp import lexicon as lx
-from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, STATE_TITLES, Bodies
-from kg.posts import PARTY_BODIES, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
+from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, STATE_TITLES, UNKNOWN_UNIT, Bodies
+from kg.posts import PARTY_BODIES, PARTY_DEPARTMENTS, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
@@ -40,7 +40,7 @@ Post = tuple[int, str, str]
 
 #: Academic ranks and honours: roles with no body, whatever body is written before them
 #: (ANNOTATION.md: ``某大学教授`` and ``某院院士`` are a 教授 and a 院士).
-ACADEMIC_RANKS = frozenset({"教授", "副教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员", "副研究员"})
+ACADEMIC_RANKS = ("教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员")
 _SEPARATORS = "、,，"
 #: 兼 (and also) between two titles of one person: 党委书记兼院长.
 _ALSO = "兼"
@@ -81,11 +81,14 @@ def _assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_af
     hospital = org in bodies.org_indices and bodies.is_hospital(org)
     out: list[Post] = []
     for n, (title, unit) in enumerate(pending):
-        if (government_level(title) and "政府" not in name) or title in ACADEMIC_RANKS or title in STATE_TITLES:
+        if (government_level(title) and "政府" not in name) or title.endswith(ACADEMIC_RANKS) or title in STATE_TITLES:
             out.append((-1, title, ""))
             continue
+        if unit == UNKNOWN_UNIT:
+            out.append((org if hospital else -1, title, ""))
+            continue
         if unit:
-            out.append((org, title, "" if hospital else unit))
+            out.append((org, title, "" if hospital and unit not in PARTY_DEPARTMENTS else unit))
             continue
         glued = written_after and n == len(pending) - 1
         out.append((org, party + title if glued and party and not title.startswith(party) else title, ""))
@@ -117,6 +120,9 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
             pending[-1] = (read[0], text[unit:pos])  # 医学部|主任, 、组织部|部长: a post in a unit of the body before
             pos = unit
             org, org_start = bodies.org.get(pos, (-1, 0))
+        elif org < 0 and loc < 0 and not committee and not read[1] and (word := bodies.word_before(pos)) >= 0:
+            pending[-1] = (read[0], UNKNOWN_UNIT)  # 、工会主席: the chain goes on over a word no list knows
+            pos = word
         if org >= 0:
             found.extend(_assign(pending, org, bodies))
             pending = []
@@ -240,7 +246,7 @@ def _in_the_article_s_bodies(bodies: Bodies, out: list[Rel]) -> list[Rel]:
     for kind, person, org, title in out:
         if kind == "role" and org < 0 and title == _REPORTER:
             org = bodies.dateline()
-        elif kind == "role" and org < 0 and not government_level(title) and title not in ACADEMIC_RANKS:
+        elif kind == "role" and org < 0 and not government_level(title) and not title.endswith(ACADEMIC_RANKS):
             org = bodies.of_bare_title(title)
         placed.append((kind, person, org, title))
     return placed
