@@ -464,3 +464,8 @@ def test_mentions_integrated_medicine_hospital_is_one_name(nlp):
 )
 def test_mentions_teams_and_university_hospitals_named_after_places(nlp, raw, org):
     assert (org, "ORG") in ents(nlp, raw)
+
+
+def test_mentions_full_division_name_after_a_conjunction(nlp):
+    places = {t for t, label in ents(nlp, "医疗队前往凌云县和乐业县开展带教。") if label == "LOC"}
+    assert {"凌云县", "乐业县"} <= places, places

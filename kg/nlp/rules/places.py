@@ -102,6 +102,18 @@ def _inside(inner: str, outer: str) -> bool:
     return any(a.code in outer_codes for p in gazetteer.lookup(inner) for a in gazetteer.ancestors(p.code))
 
 
+def _after_conjunction(text: str, i: int, end: int) -> bool:
+    """``某县和乐业县``: a division's full name after 和/与/及 whose first character the dictionary
+    reads with the conjunction (和乐) is still the division: its suffix ends it at a word end."""
+    surface = text[i:end]
+    return (
+        text[i - 1 : i] in _CONJUNCTIONS
+        and end in lexicon.word_starts(text)
+        and surface.endswith(_DIVISION_SUFFIXES)
+        and any(p.name == surface for p in load_gazetteer().lookup(surface))
+    )
+
+
 def _scan(text: str) -> list[Candidate]:
     names = _place_names()
     prefixes = _prefixes()
@@ -120,7 +132,7 @@ def _scan(text: str) -> list[Candidate]:
         ):
             end += nxt
         out.append(Candidate(i, end, "LOC", "gazetteer", mention=names[text[i : i + hit]] or end > i + hit))
-        if end - i <= 3 and not ({i, end} <= words):
+        if end - i <= 3 and not ({i, end} <= words) and not _after_conjunction(text, i, end):
             # 对应县域, 和政治: the name cuts through a word. Keep it as an anchor
             # for organization names, but not as a mention.
             out[-1] = Candidate(i, end, "LOC", "gazetteer-in-word", mention=False)
@@ -135,6 +147,7 @@ _VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
 _VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
 _MAX_ZONE_NAME = 6
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|医))")
+_CONJUNCTIONS = frozenset("和与及")
 _DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
