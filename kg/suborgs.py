@@ -17,7 +17,7 @@ from kg.gazetteer import load_gazetteer
 from kg.link import entity_key
 from kg.model import Entity, Relation
 from kg.names import bare_prefix, leading_place
-from kg.posts import BODY_SUFFIXES, unit_of_party_body
+from kg.posts import BODY_SUFFIXES, PARTY_BODIES, unit_of_party_body
 
 __all__ = ["full_name", "parent_by_structure", "suborganizations"]
 
@@ -57,6 +57,9 @@ _BODY_ENDS = (
 #: Endings of a body of the corpus that may be a parent (its name is known whole, so one
 #: character will do: 某某局, 某某委, 九三学社).
 _CORPUS_BODY_ENDS = (*BODY_SUFFIXES, "会", "队", "人大", "政协")
+#: Bodies with a Party group or committee of their own that the organization suffix lists may
+#: lack (某县总工会党组 is the union's).
+_PARTY_GROUP_UNITS = ("工会", "总工会", "妇联", "共青团", "团委", "残联", "文联", "侨联")
 #: The democratic parties' usual short names -> their full names (a parent known only from
 #: inside a unit's name is named in full, as the gold lists it).
 _PARTIES = {
@@ -131,7 +134,11 @@ def _parent_by_rule(name: str) -> str | None:
     m = _FORCE_HOSPITAL.match(name)
     if m and len(m.group(1)) >= _MIN_PARENT:
         return m.group(1)
-    unit = unit_of_party_body(name.removeprefix("中共"))
+    name = name.removeprefix("中共")
+    unit = unit_of_party_body(name) or next(
+        (name[: -len(b)] for b in PARTY_BODIES if name.endswith(b) and name[: -len(b)].endswith(_PARTY_GROUP_UNITS)),
+        None,
+    )
     return unit if unit is not None and len(unit) >= _MIN_PARENT else None
 
 

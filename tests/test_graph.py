@@ -50,6 +50,7 @@ def test_graph_a_shorter_name_that_is_no_body_is_no_parent():
         ("江北县人民政府党组", "江北县人民政府"),  # a unit's Party group
         ("中共江北县人民政府党组", "江北县人民政府"),
         ("江北县政府党组", "江北县人民政府"),
+        ("中共江北县总工会党组", "江北县总工会"),  # a union, missing from the suffix lists
         ("江北大学党委", "江北大学"),  # a unit's Party committee (ANNOTATION.md)
         ("中共江北大学委员会组织部", "江北大学"),  # a unit's Party organs: posts are the unit's
         ("中共江北大学纪律检查委员会", "江北大学"),
