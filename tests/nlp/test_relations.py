@@ -393,6 +393,11 @@ def test_relations_the_discipline_committee_of_a_university_s_committee(nlp):
             "海城市人民医院院长张明和副院长李强、王芳出席。",
             {("李强", "副院长", "海城市人民医院"), ("王芳", "副院长", "海城市人民医院")},
         ),
+        # over a head leading the body's staff
+        (
+            "江南市人民医院院长吴志强率副院长陈立明、吴海燕来到北山县。",
+            {("陈立明", "副院长", "江南市人民医院"), ("吴海燕", "副院长", "江南市人民医院")},
+        ),
         # titles written after the names: the list goes on in the first one's body
         (
             "海城市人民医院张明院长、李强副院长，王芳主任出席。",

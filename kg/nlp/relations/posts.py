@@ -44,8 +44,9 @@ ACADEMIC_RANKS = ("教授", "院士", "博士生导师", "硕士生导师", "博
 _SEPARATORS = "、,，"
 #: 兼 (and also) between two titles of one person: 党委书记兼院长.
 _ALSO = "兼"
-#: Conjunctions between two officials of one body: 院长甲和副院长乙.
-_CONJUNCTIONS = ("和", "及", "与", "以及")
+#: Conjunctions between two officials of one body (院长甲和副院长乙), and verbs of a head leading
+#: the body's staff (院长甲带领副院长乙).
+_CONJUNCTIONS = ("和", "及", "与", "以及", "率", "率领", "带领", "携")
 #: Words between a body and a title that are no part of the post: 某医院分管副院长, 相关负责人.
 _BETWEEN = ("分管", "业务", "相关", "主要", "有关")
 _COMMAS = (",", "，")
