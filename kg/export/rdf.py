@@ -127,7 +127,7 @@ class _Builder:
         self.docs = {d.doc_id: d for d in graph.documents}
         self.entities = {e.key: e for e in graph.entities}
         self.ids: dict[_Key, int] = {}
-        self.rows = array("q")
+        self.rows = array("i")  # term numbers, as Quads keeps them (NUMBER)
         self.spans: dict[tuple[str, int, int], str] = {}
         self.doc_iris = {d.doc_id: str(iri_for_document(base, d.doc_id)) for d in graph.documents}
         self.corpus = iri_for_graph(base, None)
@@ -193,7 +193,11 @@ class _Builder:
             self.entity(entity)
         for relation in self.graph.relations:
             self.relation(relation)
-        return Quads.from_rows([_oxigraph(t) for t in self.ids], self.rows)
+        terms = [_oxigraph(t) for t in self.ids]
+        self.ids.clear()  # the lookups are done with: free them before sorting, the export's peak
+        self.spans.clear()
+        rows, self.rows = self.rows, array("i")
+        return Quads.from_rows(terms, rows)
 
     def document(self, doc: model.Document) -> None:
         self.into([doc.doc_id])
