@@ -94,6 +94,8 @@ PLACE_CONCEPTS = ("精神",)
 #: are left to the tagger: general news tags them (People's Daily, MSRA lose about .004 each
 #: when they are vetoed too), and no article of the dev or check split is helped by it.
 ONE_CHARACTER_PLACES = frozenset("榕厦穗蓉甬鹭")
+#: The verb of aid written before a province's one-character form (援藏, 援疆): no place there.
+AID = "援"
 #: Countries' forms (中, 美): a neighbour of a one-character city that makes it a pair (中美).
 ONE_CHARACTER_COUNTRIES = frozenset("中美英法德日韩俄欧亚非")
 

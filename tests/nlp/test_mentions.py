@@ -469,3 +469,13 @@ def test_mentions_teams_and_university_hospitals_named_after_places(nlp, raw, or
 def test_mentions_full_division_name_after_a_conjunction(nlp):
     places = {t for t, label in ents(nlp, "医疗队前往凌云县和乐业县开展带教。") if label == "LOC"}
     assert {"凌云县", "乐业县"} <= places, places
+
+
+def test_mentions_aid_to_a_province_names_no_place(nlp):
+    places = {t for t, label in ents(nlp, "他主动报名参加援藏工作，随后又三次援疆。") if label == "LOC"}
+    assert not places & {"藏", "疆"}, places
+
+
+def test_mentions_community_after_its_district_is_one_place(nlp):
+    found = ents(nlp, "医疗队还走访了开福区四方坪社区和岳麓区望月湖社区。")
+    assert {("开福区四方坪社区", "LOC"), ("岳麓区望月湖社区", "LOC")} <= found, found

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.util import registry
 
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import PROVINCE_ABBREVIATIONS, load_gazetteer
 from kg.nlp import lexicon
 from kg.nlp.candidate import Candidate, Rule
 
@@ -146,8 +146,10 @@ _VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
 #: A part of a venue written after it (某公园 + 亚洲园).
 _VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
 _MAX_ZONE_NAME = 6
-_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|医))")
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|医|卫))")
 _CONJUNCTIONS = frozenset("和与及")
+#: One-character forms of provinces (and 疆 for Xinjiang) written after 援 (援藏, 援疆).
+_AIDED = frozenset(PROVINCE_ABBREVIATIONS) | {"疆"}
 _DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
@@ -208,7 +210,7 @@ def _villages(text: str, places: list[Candidate]) -> list[Candidate]:
     (the gazetteer stops at townships)."""
     out = []
     for cand in places:
-        if not text[cand.start : cand.end].endswith(("镇", "乡", "街道")):
+        if not text[cand.start : cand.end].endswith(("镇", "乡", "街道", "区")):
             continue
         m = _VILLAGE.match(text, cand.end)
         if m and _zone_name(text, cand.end, m.end() - len(m.group(1))):
@@ -305,6 +307,12 @@ def _vetoes(text: str) -> list[Candidate]:
         Candidate(i, i + 1, "NOT", "one-character", priority=-1, mention=False, veto=True)
         for i, ch in enumerate(text)
         if ch in alone and text[i - 1 : i] not in paired and text[i + 1 : i + 2] not in paired
+    )
+    # 援藏, 援疆: aid to a province, written with its one-character form, names no place (NOTES).
+    out.extend(
+        Candidate(i + 1, i + 2, "NOT", "aid-to", priority=-1, mention=False, veto=True)
+        for i in _occurrences(text, lexicon.AID)
+        if text[i + 1 : i + 2] in _AIDED
     )
     return out
 
