@@ -448,6 +448,9 @@ def test_relations_a_reporter_writes_for_the_paper_of_the_dateline(nlp):
     found = roles(nlp, "海城晚报讯（记者 陈立明 通讯员 吴海燕）近日，义诊活动在海城举行。")
     assert ("陈立明", "记者", "海城晚报") in found
     assert ("吴海燕", "通讯员", None) in found  # a correspondent writes from elsewhere
+    named = roles(nlp, "义诊活动在海城举行。据海城日报报道，活动持续两天。（记者 陈立明）")
+    assert ("陈立明", "记者", "海城日报") in named  # no dateline: the one paper the article names
+    assert ("陈立明", "记者", None) in roles(nlp, "义诊活动在海城举行。（记者 陈立明）")  # none named
 
 
 @pytest.mark.parametrize(

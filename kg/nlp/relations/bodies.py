@@ -67,8 +67,9 @@ _KINDS: dict[str, tuple[str, ...]] = {
 _SELF = ("我", "本")
 #: Titles that name the kind of body they head: 副校长 a school, 院长 a hospital or an academy.
 _HEADS_OF_TITLES = (("校长", "校"), ("院长", "院"), ("局长", "局"), ("会长", "会"), ("所长", "所"), ("厅长", "厅"))
-#: What follows a paper's name in a dateline (某晚报讯).
+#: What follows a paper's name in a dateline (某晚报讯), and the name endings of news media.
 _DATELINE = "讯"
+_MEDIA = ("报", "报社", "新闻网", "电视台", "广播电视台", "融媒体中心", "杂志社", "通讯社", "新华社")
 _ANAPHOR = "该"
 #: Heads that also stand alone at the head of a clause for the article's own body (院党委书记).
 _BARE_SELF = ("院", "校")
@@ -210,11 +211,17 @@ class Bodies:
         return next(i for _, (i, _start) in sorted(self.org.items()) if self.names[i] == longest)
 
     def dateline(self) -> int:
-        """The one organization written as a dateline (``某晚报讯``): the paper a byline with no
-        paper of its own writes for; -1 if there is none or several."""
-        found = {i for end, (i, _) in self.org.items() if self.text.startswith(_DATELINE, end)}
-        names = {self.names[i] for i in found}
-        return min(found) if len(names) == 1 else -1
+        """The paper a byline with no paper of its own writes for: the one organization written
+        as a dateline (``某晚报讯``), else the one news medium the article names; -1 if none or several."""
+        for found in (
+            {i for end, (i, _) in self.org.items() if self.text.startswith(_DATELINE, end)},
+            {i for i, _ in self.org.values() if self.names[i].endswith(_MEDIA)},
+        ):
+            if len({self.names[i] for i in found}) == 1:
+                return min(found)
+            if found:
+                return -1
+        return -1
 
     def own(self, head: str) -> int:
         """The article's own body of kind ``head`` (the one ``我院`` means): the body of that kind
