@@ -41,6 +41,8 @@ _BRANCH = ("分局", "分中心", "分院", "支社", "分会")
 _COMMITTEE_TITLES = tuple(t for t in lx.TITLES if t.startswith(("党委", "党组")) and len(t) > 2)
 _AFFILIATED = "附属"
 #: The pairing written inside a team's name (某省对口支援某地医疗队, 某市对口帮扶某县工作队).
+#: Heads of teams and commands, which may be named after a pairing of places.
+_TEAMS = ("队", "团", "指挥部")
 _PAIRING = re.compile(r"对口(?:帮扶|支援|援[\u4e00-\u9fff])")
 #: A round written before a team's or command's name (第十一批援疆医疗队): part of the mention.
 _ROUND_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+批")
@@ -91,10 +93,11 @@ _TITLE_IN_LIST = re.compile(r"《[\u4e00-\u9fff·]{2,12}》")
 _PRESS_UNIT = re.compile(r"《[^《》]{2,12}》社(?:\(《[^《》]{2,12}》社\))?([\u4e00-\u9fff]{1,4}?(?:部|室|处|科|中心))")
 
 
-def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> int:
+def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team: bool = False) -> int:
     """Leftmost index a name ending at ``end`` may start at: the nearest stop (or person) to its left.
 
-    和 inside a proper noun of the dictionary (协和) is no stop, nor 等 in 高等/中等/初等."""
+    和 inside a proper noun of the dictionary (协和) is no stop, nor 等 in 高等/中等/初等; for a ``team``,
+    对 of a pairing (某市对口支援某市医疗队) is none either."""
     i = end
     words = lx.word_starts(text)
     while i > 0 and end - i < _MAX_LEFT and i not in people:
@@ -102,7 +105,7 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset()) -> in
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
             ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
         ) and text[i - 2 : i] not in _LEVELS and not (
-            ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or _PAIRING.match(text, i - 1))
+            ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or (team and _PAIRING.match(text, i - 1)))
         ):
             break
         if not _HAN.match(ch):
@@ -144,7 +147,9 @@ def _prefix_words(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
-def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: tuple[str, ...] = ()) -> int | None:
+def _start(
+    text: str, lo: int, hi: int, found: list[Candidate], branch: tuple[str, ...] = (), team: bool = False
+) -> int | None:
     """The name's start: the nearest anchor left of ``hi``, extended over names glued before it.
 
     Anchors are starts of places and organizations and jurisdiction prefixes
@@ -179,7 +184,9 @@ def _start(text: str, lo: int, hi: int, found: list[Candidate], branch: tuple[st
             before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
         # 某大学附属 + 某地名 + 医院: an affiliated body's own name may be a place's (东方, 中山).
         # 某市 + 对口帮扶 + 某市医疗队: a team named after the pairing it serves keeps both sides.
-        before += [c.start for c in named if c.start >= lo and _PAIRING.fullmatch(text, c.end, start)]
+        if team:
+            paired = (c for c in named if c.label == "LOC" and c.start >= lo)
+            before += [c.start for c in paired if _PAIRING.fullmatch(text, c.end, start)]
         if text.endswith(_AFFILIATED, 0, start):
             before += [c.start for c in named if c.label == "ORG" and c.end == start - len(_AFFILIATED)]
         if branch:  # 某市医保局 + 某县 + 分局: a branch is written after its parent and its place
@@ -268,9 +275,10 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue  # 干部, 全部, 局部: the suffix character is part of a common word (not 某处|处长)
         if suffix in _VERB_LIKE and end < len(text) and _HAN.match(text[end]) and text[end] not in _AFTER_VERB_LIKE:
             continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
-        lo = _left_limit(text, m.start(), people)
+        team = suffix.endswith(_TEAMS)
+        lo = _left_limit(text, m.start(), people, team)
         parents = ("",) if suffix in _BRANCH else _HOSPITAL_PARENTS if suffix in _HOSPITALS else ()
-        anchored = _start(text, lo, m.start() + 1, places + out, branch=parents)
+        anchored = _start(text, lo, m.start() + 1, places + out, branch=parents, team=team)
         if anchored is not None and _department_of_hospital(text, anchored, m.start(), suffix, out):
             continue
         if anchored is not None:
