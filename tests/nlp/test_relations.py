@@ -398,6 +398,11 @@ def test_relations_the_discipline_committee_of_a_university_s_committee(nlp):
             "江南市人民医院院长吴志强率副院长陈立明、吴海燕来到北山县。",
             {("陈立明", "副院长", "江南市人民医院"), ("吴海燕", "副院长", "江南市人民医院")},
         ),
+        # names that share the titles before the first, each with a note in brackets
+        (
+            "海城市卫生健康委员会党委委员、副主任张海涛（主持工作），李强（援疆）来到医院。",
+            {("李强", "党委委员", "海城市卫生健康委员会"), ("李强", "副主任", "海城市卫生健康委员会")},
+        ),
         # titles written after the names: the list goes on in the first one's body
         (
             "海城市人民医院张明院长、李强副院长，王芳主任出席。",

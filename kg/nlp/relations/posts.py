@@ -62,6 +62,9 @@ _HONORARY = ("客座", "名誉", "特聘", "兼职", "荣誉")
 _BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
 _BYLINE_GAP = " \u3000:："
 _REPORTER = "记者"
+#: Between two names that share the titles before the first: 、, or a note on the first in brackets
+#: and a separator (副主任甲（主持工作），乙（援疆）).
+_SHARED = re.compile(r"、|[(（][^()（）]{1,10}[)）][、,，]")
 #: Where a photo shows a person, written first in a caption's bracket (before a comma the
 #: walk over the posts steps over): （右二，…）, （前排左三、…）.
 _PHOTO_PLACE = re.compile(r"[前后中排左右起一二三四五六七八九十]{1,5}")
@@ -217,8 +220,8 @@ def roles(text: str, spans: list) -> list[Rel]:
         posts, stop = titles_before(bodies, opening if opening >= 0 else span.start_char)
         listed = body_of.get(previous[0], -1) if previous else -1
         carried = _carried(bodies, posts, stop, previous, listed)
-        if not posts and previous and text[previous[1] : span.start_char] == "、":
-            posts = list(before_of.get(previous[0], []))  # 副会长甲、乙: the title is each one's
+        if not posts and previous and _SHARED.fullmatch(text, previous[1], span.start_char):
+            posts = list(before_of.get(previous[0], []))  # 副会长甲、乙, 副主任甲（主持工作），乙: each one's
         else:
             posts = carried
         before_of[i] = posts
