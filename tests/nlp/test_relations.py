@@ -239,6 +239,14 @@ def test_relations_a_clause_of_posts_before_another_name_is_that_name_s(nlp):
     assert not [r for r in found if r[0] == "陈立明"]
 
 
+def test_relations_a_post_right_after_a_body_no_mention_covers_is_not_a_post_of_nobody(nlp):
+    """``十一师北城市党委常委``: the body is written, the mentions missed it; a post with no body
+    would be a second error. A title with truly nothing before it still has no body."""
+    found = roles(nlp, "8月25日下午，十一师北城市党委常委、副师长张海涛来到医院。")
+    assert not [r for r in found if r[0] == "张海涛" and r[2] is None]
+    assert ("张海涛", "副院长", None) in roles(nlp, "会上，副院长张海涛讲话。")
+
+
 def test_relations_head_of_government_keeps_the_place_and_never_takes_a_party_body(nlp):
     """The graph model resolves both to the government, if the text names it (``kg.posts``)."""
     found = roles(nlp, "南平市副市长陈立平出席。江北市委副书记、市长王建国讲话。")

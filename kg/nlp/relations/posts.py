@@ -71,6 +71,8 @@ _PHOTO_PLACE = re.compile(r"[前后中排左右起一二三四五六七八九十
 _SOURCE = re.compile("来源[:：]")
 #: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
 _COMMITTEE = "委"
+#: Last characters of a body's name: a title right after one that no mention covers is a post in it.
+_BODY_ENDS = frozenset("市县区省州师委院局会部厅办社所校站")
 _PARTY = "中共"
 
 
@@ -151,7 +153,9 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
             pos -= 1
             continue
         break
-    found.extend((-1, t, u) for t, u in pending)
+    unnamed = pos > 1 and text[pos - 1] in _BODY_ENDS and "\u4e00" <= text[pos - 2] <= "\u9fff"
+    # 某师某市党委常委: a body the mentions missed is no "no body" (a post of nobody would be wrong twice)
+    found.extend((-1, t, u) for t, u in pending if not unnamed or government_level(t) or t.endswith(ACADEMIC_RANKS))
     return found, pos
 
 
