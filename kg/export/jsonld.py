@@ -60,6 +60,12 @@ def _value(term: ox.NamedNode | ox.Literal, compact: _Compactor) -> dict[str, st
     return {"@id": compact(term.value)}
 
 
+#: a JSON string as ``json.dumps(..., ensure_ascii=False)`` writes it (json's C encoder)
+_string = json.encoder.encode_basestring
+#: compact IRIs kept by the writer before it starts afresh (bounds its memory on a large graph)
+_NAMES_KEPT = 100_000
+
+
 def _sort_key(value: dict[str, str]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -78,11 +84,13 @@ def _nodes(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[dict[
     starts = np.searchsorted(rows[:, 0], subjects, "left")
     ends = np.searchsorted(rows[:, 0], subjects, "right")
     ids = [compact(terms[s].value) for s in subjects.tolist()]
-    names: dict[int, str] = {}  # predicates and classes: few, asked for again and again
+    names: dict[int, str] = {}  # compact IRIs of predicates, classes and objects, asked for again and again
 
     def name(number: int) -> str:
         found = names.get(number)
         if found is None:
+            if len(names) >= _NAMES_KEPT:
+                names.clear()
             found = names[number] = compact(terms[number].value)
         return found
 
@@ -93,7 +101,9 @@ def _nodes(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[dict[
             if p == rdf_type:
                 types.append(name(o))
             else:
-                props.setdefault(name(p), []).append(_value(terms[o], compact))
+                term = terms[o]
+                value = {"@id": name(o)} if isinstance(term, ox.NamedNode) else _value(term, compact)
+                props.setdefault(name(p), []).append(value)
         node: dict[str, Any] = {"@id": ids[at]}
         if types:
             node["@type"] = sorted(types)
@@ -113,6 +123,26 @@ def _indented(value: Any, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
+def _node_text(node: dict[str, Any], depth: int) -> str:
+    """``_indented(node, depth)`` for a node object (strings, and lists of strings or of flat
+    objects of strings), without json's pure-Python indenting encoder, which took most of the
+    writer's time; ``test_writers_jsonld_streamed_is_the_document_dumped_whole`` holds them equal."""
+    pad1 = "\n" + " " * (depth + 1)
+    pad2, pad3 = pad1 + " ", pad1 + "  "
+    parts = []
+    for key, value in node.items():
+        if isinstance(value, str):
+            parts.append(f"{pad1}{_string(key)}: {_string(value)}")
+            continue
+        items = [
+            _string(item) if isinstance(item, str)
+            else "{" + ",".join(f"{pad3}{_string(k)}: {_string(v)}" for k, v in item.items()) + pad2 + "}"
+            for item in value
+        ]
+        parts.append(f"{pad1}{_string(key)}: [" + ",".join(pad2 + item for item in items) + pad1 + "]")
+    return "{" + ",".join(parts) + "\n" + " " * depth + "}"
+
+
 def write_jsonld(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 JSON-LD, context inline, in a canonical order: the bytes of
     ``json.dumps(to_jsonld(graph, base), ensure_ascii=False, indent=1)``, written node by node."""
@@ -120,6 +150,6 @@ def write_jsonld(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     stream.write(f'{{\n "@context": {_indented(ctx, 1)},\n "@graph": ['.encode())
     first = True
     for node in _nodes(graph, base, ctx):
-        stream.write(("\n  " if first else ",\n  ").encode() + _indented(node, 2).encode("utf-8"))
+        stream.write(("\n  " if first else ",\n  ").encode() + _node_text(node, 2).encode("utf-8"))
         first = False
     stream.write(b"]\n}\n" if first else b"\n ]\n}\n")
