@@ -16,8 +16,9 @@ importing one copy of the ``kg`` package made at the start (see ``snapshot``):
 
 It prints wall and CPU seconds (this process and its children: the machine is
 shared, so CPU seconds are the steadier figure), each stage's wall seconds and
-per-article milliseconds, and the peak resident memory of the process tree (the
-sum over the build and its workers, sampled every 0.1 s with psutil).
+per-article milliseconds, the peak resident memory of the process tree (the
+sum over the build and its workers, sampled every 0.1 s with psutil), and what
+the build process holds at the end of each stage (where memory is kept).
 """
 
 from __future__ import annotations
@@ -77,14 +78,20 @@ class PeakMemory:
 
 def run_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict:
     """One build in this interpreter; the figures as a dict."""
+    import psutil
+
     from kg.build import BuildSettings, build
 
     stage_cpu: dict[str, list[float]] = {}
+    stage_rss: dict[str, float] = {}
+    me = psutil.Process()
 
     def progress(stage: str, done: int, total: int) -> None:
         # this process's CPU seconds from a stage's first call to its last (with --jobs 1: all of it)
         now = time.process_time()
         stage_cpu.setdefault(stage, [now, now])[1] = now
+        if done == total:  # what the build process holds once the stage is over (MiB)
+            stage_rss[stage] = me.memory_info().rss / 2**20
 
     started, cpu = time.perf_counter(), os.times()
     with PeakMemory() as memory:
@@ -99,6 +106,7 @@ def run_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict:
         "stages": dict(report.stages), "extracted": report.extracted, "cached": report.cached,
         "peak_mib": memory.peak / 2**20,
         "stages_cpu_main": {stage: end - begin for stage, (begin, end) in stage_cpu.items()},
+        "stages_rss_main": stage_rss,
     }
 
 
@@ -153,9 +161,11 @@ def in_fresh_process(*args: str) -> dict:
 def stage_line(name: str, figures: dict, articles: int) -> str:
     stages = "  ".join(f"{k} {v:.1f}s ({1000 * v / articles:.1f} ms/art)" for k, v in figures["stages"].items())
     cpu = "  ".join(f"{k} {v:.1f}s" for k, v in figures.get("stages_cpu_main", {}).items())
+    rss = "  ".join(f"{k} {v:.0f}" for k, v in figures.get("stages_rss_main", {}).items())
     return (f"  {name:<14} wall {figures['wall']:7.1f} s  cpu {figures['cpu']:7.1f} s  "
             f"peak {figures['peak_mib']:6.0f} MiB  extracted {figures['extracted']:>5}  | {stages}"
-            f"\n  {'':<14} cpu of the main process by stage: {cpu}")
+            f"\n  {'':<14} cpu of the main process by stage: {cpu}"
+            f"\n  {'':<14} resident MiB of the main process after each stage: {rss}")
 
 
 def bench(articles: int, jobs_list: list[int], work: Path, jieba: bool = True) -> dict:
