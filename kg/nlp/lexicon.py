@@ -125,6 +125,11 @@ def boundary_ending_at(text: str, i: int, min_len: int = 1) -> int:
     return 0
 
 
+#: One-character conjunctions, adverbs and prepositions that open no body's name when they stand as
+#: a word of their own (而|国际某某联合会, 因|某某医院, 比|某某电视台); a name that starts with one of
+#: them is one dictionary word (比利时, 和平医院) and not split.
+LEADING_PARTICLES = frozenset("而因比被把让向对给从据由并又就才也都还却便则即")
+
 #: Characters that never sit inside a name.
 NAME_STOP = frozenset(",.;:!?、,。;:!?()()[]【】<>《》\"'“”‘’ \t\n的了在是和与及等对向把被将")
 

@@ -479,3 +479,64 @@ def test_mentions_aid_to_a_province_names_no_place(nlp):
 def test_mentions_community_after_its_district_is_one_place(nlp):
     found = ents(nlp, "医疗队还走访了开福区四方坪社区和岳麓区望月湖社区。")
     assert {("开福区四方坪社区", "LOC"), ("岳麓区望月湖社区", "LOC")} <= found, found
+
+
+# General news (issue 11): rule classes that misfired on People's Daily's development file.
+
+
+def _sure(label: str, text: str, surface: str) -> bool:
+    """Whether ``kg.statistical_filter.v1`` keeps a tagger span it is fully sure of."""
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    start = text.index(surface)
+    return make_statistical_filter(["PER", "LOC", "ORG"], sure=0.8, sure_org=0.7)(
+        text, start, start + len(surface), label, 1.0
+    )
+
+
+def test_filter_keeps_transliterated_name_ending_like_a_department():
+    # 萨莫连科 ends in 科 like 麻醉科, but no dictionary word names it: a name, not a department.
+    assert _sure("PER", "外交部长萨莫连科在会上发言。", "萨莫连科")
+    assert not _sure("PER", "他转到麻醉科继续治疗。", "麻醉科")
+    assert not _sure("PER", "病人先去了神经内科。", "神经内科")
+
+
+def test_filter_keeps_team_named_after_its_country():
+    text = "葡萄牙队在小组赛中战胜了土耳其队。"
+    assert _sure("ORG", text, "葡萄牙队") and _sure("ORG", text, "土耳其队")
+    assert not _sure("ORG", "各省代表队陆续抵达赛区。", "代表队")  # a kind of team, named by no place
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("而国际滑雪联合会决定推迟比赛。", "国际滑雪联合会"),
+        ("因光明乳业集团的捐赠，学校建起了新食堂。", "光明乳业集团"),
+    ],
+)
+def test_org_name_does_not_open_with_a_particle(nlp, raw, name):
+    found = ents(nlp, raw)
+    assert (name, "ORG") in found
+    assert not any(label == "ORG" and text != name and text.endswith(name) for text, label in found)
+
+
+def test_org_name_that_is_one_word_with_the_particle_is_kept(nlp):
+    assert ("比利时", "LOC") in ents(nlp, "他曾在比利时工作多年。")
+
+
+@pytest.mark.parametrize(
+    "raw, cut",
+    [
+        ("代表团团长贾亚拉莉达称赞两国合作。", "贾亚拉"),  # the name runs on in syllables
+        ("市长罗朗·雷斯出席了开幕式。", "罗朗"),  # and over a middle dot
+    ],
+)
+def test_title_before_does_not_cut_a_transliterated_name(nlp, raw, cut):
+    assert (cut, "PER") not in ents(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, name", [("副院长张明表示，", "张明"), ("局长王小红说，", "王小红"), ("主任李华昨天在会上", "李华")]
+)
+def test_title_before_still_finds_chinese_names(nlp, raw, name):
+    assert (name, "PER") in ents(nlp, raw)

@@ -309,6 +309,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             words = lx.word_starts(text)
             while start < m.start() and start not in words:
                 start += 1  # 对|口帮扶县医院: a name starts where a word does
+            if text[start] in lx.LEADING_PARTICLES and start + 1 in words:
+                start += 1  # 而|国际某某联合会: a particle standing as a word is no part of the name
             if not 2 <= m.start() - start <= _MAX_UNANCHORED or (
                 text[start] != "第" and text[start : start + 2] in lx.everyday_words()
             ):

@@ -72,11 +72,28 @@ def name_at(text: str, i: int, titles_after: bool = True) -> int:
     return three
 
 
+def _runs_on(text: str, end: int) -> bool:
+    """The name runs on past ``end``: into ``·`` (罗朗·雷斯), or into a character that is a word of
+    its own and neither a verb, particle nor title that ends names (贾亚拉|莉|达, 尤尔|科|夫). A
+    transliterated name only looks like surname + given name; its whole is the tagger's to find."""
+    nxt = text[end : end + 1]
+    if nxt == "·":
+        return True
+    return (
+        bool(nxt)
+        and bool(_HAN.match(nxt))
+        and nxt not in lx.NAME_STOP
+        and not text.startswith(_AFTER_NAME, end)
+        and not _TITLE_RE.match(text, end)
+        and end + 1 in lx.word_starts(text)
+    )
+
+
 def _after_titles(text: str) -> list[Candidate]:
     out = []
     for m in _TITLE_RE.finditer(text):
         end = name_at(text, m.end())
-        if end:
+        if end and not _runs_on(text, end):
             out.append(Candidate(m.end(), end, "PER", "title-before"))
     return out
 
