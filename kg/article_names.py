@@ -9,7 +9,13 @@ never merged on a guess):
 * ``A（B）``, ``A（以下简称B）``: B is another name of A;
 * ``X附属A、附属B``: the second body shares the head of the first;
 * ``《每周文摘》`` and ``《每周文摘报》社``: a paper's title names its press;
-* abbreviations (``厦大附属第一医院``) and tails (``第一医院``) of one longer name;
+* abbreviations (``厦大附属第一医院``) and tails (``第一医院``, ``阜外医院`` of
+  ``中国医学科学院阜外医院``, ``附一`` of ``福建医科大学附属第一医院``) of one longer name;
+* a university's usual short forms (``北大``, ``浙大二院``) and a body's proper name
+  (``协和``, ``湘雅二院``, ``龙岩二院``: ``kg.names.contractions``);
+* programs: a list contracted to its number (``四送`` = 送医药、送科普、送技能、送健康),
+  the name without a generic head (``健康快车`` = 健康快车项目), the core word a program
+  quotes in its name (``“师带徒”医疗帮扶行动`` then ``师带徒项目``);
 * a bare ``省/市/县/区`` prefix: the division the article is set in (``kg.jurisdiction``).
 """
 
@@ -21,7 +27,14 @@ from itertools import pairwise
 
 from kg.jurisdiction import Setting, article_setting
 from kg.model import Mention
-from kg.names import BARE_PREFIXES, CONTRACTION_HEADS, bare_prefix, contractions, leading_place
+from kg.names import (
+    BARE_PREFIXES,
+    CONTRACTION_HEADS,
+    bare_prefix,
+    contractions,
+    leading_place,
+    university_abbreviations,
+)
 
 __all__ = ["abbreviates", "name_in_article"]
 
@@ -32,9 +45,12 @@ _MIN_SHORT_FORM = 3
 
 _ARTICLE_RULES = {
     "abbreviation": "abbreviation of a longer name in the same article (characters in order)",
+    "university": "a university's usual short form (北大, 浙大二院) of a longer name in the same article",
     "tail": "short form of a longer name in the same article (its tail)",
     "people": "the same name with 人民 left out (省医院 = 省人民医院), named so in the same article",
     "core": "a body's own name without its place and head (省立 = 福建省立医院), named so in the same article",
+    "numbered list": "a list of items that start alike contracted to their number (四送), as in the same article",
+    "program head": "a program written without its generic head (活动, 项目), named with it in the same article",
 }
 #: What a tail short form may leave out of a body's name besides places and bare prefixes:
 #: at most this many characters (人大 in 浙江省人大教科文卫委员会 -> 教科文卫委).
@@ -46,7 +62,7 @@ def _stem(name: str) -> str:
     return name[:-2] if name.endswith("委员会") else name
 
 
-def _left_out_ok(part: str, label: str, bodies: set[str]) -> bool:
+def _left_out_ok(part: str, label: str, bodies: set[str], short: str = "") -> bool:
     # ``bodies``: the article's organization names and the tails of its place names.
     """What a body's tail short form leaves out is its qualifiers: places and bare prefixes
     (漳州市东山县|总医院, 市|第二医院) with at most a short word (浙江省人大|教科文卫委),
@@ -54,23 +70,39 @@ def _left_out_ok(part: str, label: str, bodies: set[str]) -> bool:
     words of the sentence glued on by the extractor (新星市指挥部慰问|红星医院, 薄弱|县医院)."""
     if label == "PROG" or (label == "ORG" and (part in bodies or part.endswith(_SHARED))):
         return True
+    if label == "ORG" and short.startswith(_SHARED) and part.endswith(_PARENTS):
+        return True  # 附一 (附属第一医院) of 福建医科大学|附属第一医院: the university left out
+    if label == "ORG" and _parent_then_places(part):
+        return True
     stripped = False
     while place := leading_place(part) or next((p for p in BARE_PREFIXES if part.startswith(p)), ""):
         part, stripped = part[len(place):], True
     return stripped and len(part) <= _MAX_LEFT_OUT
 
 
+def _parent_then_places(part: str) -> bool:
+    """中国医学科学院|阜外医院, 首都医科大学附属北京|天坛医院: what is left out is a parent body
+    (ending 大学, 学院 or 附属) and the places after it, so the rest is the body's own name."""
+    for cut in range(len(part), 2, -1):
+        if part[:cut].endswith((*_PARENTS, _SHARED)):
+            rest = part[cut:]
+            while place := leading_place(rest):
+                rest = rest[len(place):]
+            return rest == ""
+    return False
+
+
 def _is_tail(short: str, full: str, label: str, bodies: set[str]) -> bool:
     """``第二医院`` of ``龙岩市第二医院``; ``区爱卫会`` of ``西海岸新区爱卫会`` when the article
     names that district (a bare prefix is the end of the division it stands for)."""
-    s, f = _stem(short), _stem(full)
+    s, f = _stem(short), _stem(_NTH_AFFILIATED.sub(r"附属\1医院", full))
     if len(f) <= len(s) or not f.endswith(s):
         return False
     part = f[: -len(s)]
     prefix = bare_prefix(s)
     if label == "ORG" and prefix and len(prefix) == 1 and len(part) >= 2 and part + prefix in bodies:
         return True
-    return _left_out_ok(part, label, bodies)
+    return _left_out_ok(part, label, bodies, s)
 
 
 def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool:
@@ -92,7 +124,68 @@ def _core(short: str, full: str, label: str, bodies: set[str]) -> bool:
 
 
 def _abbreviation(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    return label != "LOC" and abbreviates(short, full)
+    return label != "LOC" and (abbreviates(short, full) or (label == "ORG" and _short_place(short, full)))
+
+
+def _short_place(short: str, full: str) -> bool:
+    """漳州医院 of 漳州市医院: the body's place written without its 市, 县 or 区, the rest as is."""
+    place = leading_place(full)
+    return len(place) >= 3 and place.endswith(_DIVISION_ENDS) and short == place[:-1] + full[len(place) :]
+
+
+def _university(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    return label == "ORG" and short in university_abbreviations(full)
+
+
+_NUMERALS = "两三四五六七八九十"
+#: Generic heads a program is also written without (健康快车项目 = 健康快车): not 行动, since
+#: ``健康中国行动`` is a program of the strategy ``健康中国``, not another name of it.
+_PROGRAM_HEADS = ("活动", "项目", "工程", "计划")
+
+
+def _numbered_list(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    """``四送大型义诊`` of ``送医药、送科普、送技能、送健康大型义诊``: a program's list of N items
+    that start alike is contracted to the number and the shared character (三下乡, 四送, 五进),
+    the rest of the name as is. Why general: it is how Chinese names every such campaign."""
+    if label != "PROG":
+        return False
+    for m in _LIST.finditer(full):
+        items = m.group(0).split("、")
+        if len({item[0] for item in items}) == 1 and len(items) <= len(_NUMERALS) + 1:
+            number = "两" if len(items) == 2 else _NUMERALS[len(items) - 2]
+            if full[: m.start()] + number + items[0][0] + full[m.end() :] == short:
+                return True
+    return False
+
+
+_LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+")
+
+
+def _program_core(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    """``健康快车`` of ``健康快车项目``: the same program without a generic head (活动, 项目, 工程, 计划)."""
+    return label == "PROG" and full.startswith(short) and full[len(short) :] in _PROGRAM_HEADS
+
+
+def _quoted_core(names: dict[Mention, str]) -> dict[Mention, str]:
+    """``“师带徒”医疗帮扶行动`` then ``“师带徒”`` or ``师带徒项目``: a program whose name quotes its
+    own core word is meant by that core alone or with a generic head, when exactly one program of
+    the article quotes it."""
+    quoted: dict[str, set[str]] = defaultdict(set)
+    for m, name in names.items():
+        if m.label == "PROG":
+            for core in _QUOTED.findall(m.text):
+                if len(core) >= 2 and core != name:
+                    quoted[core].add(name)
+    out = {}
+    for m, name in names.items():
+        core = next((name[: -len(h)] for h in _PROGRAM_HEADS if name.endswith(h)), name)
+        targets = quoted.get(core, set()) - {name}
+        if m.label == "PROG" and len(targets) == 1:
+            out[m] = next(iter(targets))
+    return out
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 
 def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Mention, str]]:
@@ -102,13 +195,20 @@ def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Me
     resolved = dict(names)
     rules: dict[Mention, str] = {}
     for kind, rule in (
-        ("abbreviation", _abbreviation), ("people", _without_people), ("tail", _is_tail), ("core", _core)
+        ("abbreviation", _abbreviation),
+        ("university", _university),
+        ("people", _without_people),
+        ("tail", _is_tail),
+        ("core", _core),
+        ("numbered list", _numbered_list),
+        ("program head", _program_core),
     ):
         by_label: dict[str, set[str]] = defaultdict(set)
         for mention, name in resolved.items():
             by_label[mention.label].add(name)
         for mention, name in list(resolved.items()):
-            if mention.label not in _SHORT_FORM_LABELS or len(name) < (2 if kind == "core" else _MIN_SHORT_FORM):
+            shortest = 2 if kind in ("core", "university") else _MIN_SHORT_FORM
+            if mention.label not in _SHORT_FORM_LABELS or len(name) < shortest:
                 continue
             bodies = by_label["ORG"] | {p[-n:] for p in by_label["LOC"] for n in range(3, len(p) + 1)}
             longer = [n for n in by_label[mention.label] if len(n) > len(name) and rule(name, n, mention.label, bodies)]
@@ -149,6 +249,9 @@ def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, st
 
 
 _SHARED = "附属"
+_DIVISION_ENDS = ("市", "县", "区")
+#: Endings of a parent a hospital's short form 附N leaves out (福建医科大学, 浙江大学医学院).
+_PARENTS = ("大学", "学院")
 
 
 def _local_jurisdiction(names: dict[Mention, str], setting: Setting) -> dict[Mention, tuple[str, str]]:
@@ -233,6 +336,9 @@ def name_in_article(
         if (m.label, name) in aliases:
             names[m] = aliases[(m.label, name)]
             rule_of[m] = "the article gives it as another name of this one (brackets, 以下简称)"
+    for m, name in _quoted_core(names).items():
+        names[m] = name
+        rule_of[m] = "the core word a program of the same article quotes in its name (“师带徒”医疗帮扶行动)"
     resolved, rules = _short_forms(names)
     rule_of.update(rules)
     localised = _local_jurisdiction(resolved, setting)

@@ -50,11 +50,14 @@ ORG_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("统战部", "统一战线工作部"),
     ("工商联", "工商业联合会"),
 )
+#: Abbreviations read only at the very end of a name: ``省疾控`` is the centre, but ``疾控处``
+#: inside a commission is a unit of it.
+END_ABBREVIATIONS: tuple[tuple[str, str], ...] = (("疾控", "疾病预防控制中心"),)
 #: Abbreviations inside a longer name (``省卫健委医政管理处``).
 _INNER = tuple(sorted(((a, f) for a, f in ORG_ABBREVIATIONS if a != f), key=lambda af: -len(af[0])))
 #: A bracketed second name with more of the name after it.
 _INNER_BRACKET = re.compile(r"\([^()]*\)(?=[\u4e00-\u9fff])")
-_YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮))")
+_YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮|个|次))")
 _ROUND = re.compile(r"^第[一二三四五六七八九十百\d]+批")
 
 
@@ -121,6 +124,9 @@ def canonical_org(surface: str, province: Place | None) -> str:
         if abbr in name:
             name = name.replace(abbr, full, 1)
             break
+    for abbr, full in END_ABBREVIATIONS:
+        if name.endswith(abbr) and len(name) > len(abbr):
+            name = name[: -len(abbr)] + full
     if province is not None and province.name.endswith("省"):  # 重庆市 has no 省
         if name.startswith(("省委", "市委")) and not name.startswith(("省委员会", "市委员会", "省委会", "市委会")):
             # 省委组织部 is the Party committee's department: 中共福建省委组织部.
@@ -149,18 +155,36 @@ def _party_committee(name: str) -> str:
 _AFFILIATED_N = re.compile(r"附([一二三四五六七八九])(?:院|医院)?$")
 
 
+#: A university's own name: two characters of place, then a kind of two characters (医科, 师范,
+#: 交通) or 中医药, or none (北京大学); a longer place (内蒙古) or kind gives no short forms.
+_UNIVERSITY = re.compile(r"^([\u4e00-\u9fff]{2})(中医药|[\u4e00-\u9fff]{2})?大学(.*)$")
+_N = "一二三四五六七八九"
+#: A university's numbered hospital, through its medical school or not, in its three usual orders.
+_NUMBERED_HOSPITAL = re.compile(
+    rf"^(?:医学院)?(?:附属第([{_N}])医院|第([{_N}])附属医院|第([{_N}])医院)$"
+)
+
+
 def university_abbreviations(name: str) -> tuple[str, ...]:
     """The usual short forms of a university's name (or of a body under it):
-    厦门大学附属第一医院 -> 厦大附属第一医院, 福建医科大学 -> 福建医大 / 福医大."""
-    out = []
-    m = re.match(r"^([\u4e00-\u9fff]{2})(医科|中医药|师范|理工|农林)?大学(.*)$", name)
-    if m:
-        place, kind, rest = m.group(1), m.group(2) or "", m.group(3)
-        if kind:
-            out += [place + kind[0] + "大" + rest, place[0] + kind[0] + "大" + rest]
-        else:
-            out.append(place[0] + "大" + rest)
-    return tuple(out)
+    厦门大学附属第一医院 -> 厦大附属第一医院, 福建医科大学 -> 福建医大 / 福医大, 西安交通大学 ->
+    西安交大 / 西交大; its numbered hospital as people write it, the short university name then
+    the number (浙江大学医学院附属第二医院 -> 浙大二院, 浙大附属第二医院; 西安交通大学第一附属医院
+    -> 西安交大一附院; 北京大学第三医院 -> 北大三院). Why generated from the name's structure:
+    the same few patterns hold for every university, so no university is listed."""
+    m = _UNIVERSITY.match(name)
+    if not m:
+        return ()
+    place, kind, rest = m.group(1), m.group(2) or "", m.group(3)
+    kind = kind[:2] if len(kind) == 3 else kind[:1]  # 中医药 -> 中医 (福建中医大), 医科 -> 医 (福建医大)
+    shorts = [place + kind + "大", place[0] + kind + "大"] if kind else [place[0] + "大"]
+    out = [short + rest for short in shorts]
+    numbered = _NUMBERED_HOSPITAL.match(rest)
+    if numbered:
+        n = next(g for g in numbered.groups() if g)
+        for short in shorts:
+            out += [short + n + "院", short + n + "附院", short + "附属第" + n + "医院"]
+    return tuple(dict.fromkeys(out))
 
 
 #: Heads of bodies commonly called by their proper name alone (协和 for …附属协和医院, 省立
@@ -175,19 +199,48 @@ def contractions(name: str) -> tuple[str, ...]:
     """The short names a body goes by from its proper name: name = qualifier + proper + head,
     the qualifier a place (福建|省立|医院) or a parent ending in 附属 or 大学
     (福建医科大学附属|协和|医院, 中南大学|湘雅二|医院); the short names are the proper name
-    (协和, 省立) and a numbered hospital's proper name + 院 (湘雅二院). A proper name of one
-    character, or one starting with 第 (第一医院), is not one a body goes by."""
-    out: list[str] = []
+    (协和, 省立), a numbered hospital's proper name + 院 (湘雅二院) and a university's kind with
+    大 (福建|师范|大学: 师大, which ``university_abbreviations`` also shortens so, 福建师大). A proper name of one
+    character, or one with 第 (第一医院, 市第二 of 龙岩|市第二|医院), is not one a body goes by."""
+    out: list[str] = list(_numbered_short_names(name))
     for head in (h for h in CONTRACTION_HEADS if name.endswith(h)):
         body = name[: -len(head)]
         for cut in range(2, len(body) - 1):
             qualifier, proper = body[:cut], body[cut:]
-            if proper.startswith("第") or any(w in proper for w in _NOT_PROPER) or not _is_qualifier(qualifier):
+            if "第" in proper or any(w in proper for w in _NOT_PROPER) or not _is_qualifier(qualifier):
                 continue
             out.append(proper)
+            if head == "大学" and len(proper) == 2:  # 福建|师范|大学 is also 师大, as in 福建师大
+                out.append(proper[0] + "大")
             if head == "医院" and proper[-1] in _NUMBERED:
                 out.append(proper + "院")
     return tuple(dict.fromkeys(out))
+
+
+#: A numbered hospital: what comes before the number, the number, then 医院 or 人民医院.
+_NUMBERED_HOSPITAL_OF = re.compile(rf"^(.+?)(第?)([{_N}])(?:人民)?医院$")
+#: Endings of a division that people leave out of a short name (龙岩市 -> 龙岩).
+_DIVISION_ENDS = ("市", "县", "区")
+
+
+def _numbered_short_names(name: str) -> tuple[str, ...]:
+    """A numbered hospital is written with 院 for 医院 and without 第: 湘雅二医院 -> 湘雅二院,
+    龙岩市第二医院 (or 第二人民医院) -> 龙岩市二院 and 龙岩二院 (the city without 市). Why a rule:
+    every city numbers its hospitals so, and the short form keeps both the place and the number,
+    so it names one hospital wherever the full name is known."""
+    m = _NUMBERED_HOSPITAL_OF.match(name)
+    if not m:
+        return ()
+    before, di, n = m.groups()
+    if not di:  # 湘雅二医院: the number is part of the proper name
+        return (name[: m.end(3)] + "院",) if len(before) >= 2 and not before.endswith(_NOT_PROPER) else ()
+    place = leading_place(before)
+    if place != before or len(before) < 2:  # only a place's own numbered hospital (龙岩市第二医院)
+        return ()
+    out = [before + n + "院"]
+    if before.endswith(_DIVISION_ENDS) and len(before) >= 3:
+        out.append(before[:-1] + n + "院")
+    return tuple(out)
 
 
 def _is_qualifier(part: str) -> bool:
@@ -257,7 +310,8 @@ def why(label: str, surface: str, name: str, where: str = "") -> str:
     if label == "PROG":
         return "program name without year, round, place or 活动"
     reasons = []
-    if any(abbr in written for abbr, _ in _INNER) or _AFFILIATED_N.search(written):
+    expanded = any(written.endswith(abbr) for abbr, _ in END_ABBREVIATIONS)
+    if expanded or any(abbr in written for abbr, _ in _INNER) or _AFFILIATED_N.search(written):
         reasons.append("standard abbreviation expanded")
     if written.startswith("省"):
         reasons.append(f"bare 省 = {where or 'the paper province'}")

@@ -41,3 +41,97 @@ def test_article_names_core_name_of_two_bodies_stays_apart():
     text = "福建医科大学附属协和医院与北京协和医院签约。协和专家介绍了经验。"
     names = resolved(text, ["福建医科大学附属协和医院", "北京协和医院", "协和"])
     assert names["协和"] not in ("福建医科大学附属协和医院", "北京协和医院")
+
+
+def programs(text: str, surfaces: list[str]) -> dict[str, str]:
+    """Each program mention's name after the article's rules."""
+    mentions, pos = [], 0
+    for surface in surfaces:
+        start = text.index(surface, pos)
+        mentions.append(Mention("a.txt", start, start + len(surface), "PROG", surface))
+        pos = start + 1
+    province = load_gazetteer().resolve("福建省")
+    names = {m: canonical("PROG", m.text, province) for m in mentions}
+    out, _ = name_in_article(text, names, article_setting(names, province, text))
+    return {m.text: out[m] for m in mentions}
+
+
+def test_article_names_university_short_forms_are_the_body():
+    text = "浙江大学医学院附属第二医院与北京大学签约。浙大二院专家表示，北大将派出团队。"
+    names = resolved(text, ["浙江大学医学院附属第二医院", "北京大学", "浙大二院", "北大"])
+    assert names["浙大二院"] == "浙江大学医学院附属第二医院"
+    assert names["北大"] == "北京大学"
+
+
+def test_article_names_university_kind_alone_is_the_one_such_university():
+    text = "福建师范大学与福建医科大学联合举办讲座。师大学子踊跃参加。"
+    assert resolved(text, ["福建师范大学", "福建医科大学", "师大"])["师大"] == "福建师范大学"
+
+
+def test_article_names_affiliated_number_alone_is_the_hospital_of_the_article():
+    text = "西安交通大学第一附属医院派出专家组。附一专家随后查房。"
+    assert resolved(text, ["西安交通大学第一附属医院", "附一"])["附一"] == "西安交通大学第一附属医院"
+
+
+def test_article_names_affiliated_number_of_two_universities_stays_apart():
+    text = "福建医科大学附属第一医院和厦门大学附属第一医院签约。附一专家随后查房。"
+    names = resolved(text, ["福建医科大学附属第一医院", "厦门大学附属第一医院", "附一"])
+    assert names["附一"] not in ("福建医科大学附属第一医院", "厦门大学附属第一医院")
+
+
+def test_article_names_hospital_named_without_its_parent_and_place():
+    text = "首都医科大学附属北京安贞医院与中国医学科学院肿瘤医院签约。安贞医院、肿瘤医院专家出席。"
+    names = resolved(text, ["首都医科大学附属北京安贞医院", "中国医学科学院肿瘤医院", "安贞医院", "肿瘤医院"])
+    assert names["安贞医院"] == "首都医科大学附属北京安贞医院"
+    assert names["肿瘤医院"] == "中国医学科学院肿瘤医院"
+
+
+def test_article_names_numbered_city_hospital_short_forms():
+    text = "三明市第二医院、湘雅三医院的专家到场。三明二院和湘雅三院的医生随后义诊。"
+    names = resolved(text, ["三明市第二医院", "湘雅三医院", "三明二院", "湘雅三院"])
+    assert names["三明二院"] == "三明市第二医院"
+    assert names["湘雅三院"] == "湘雅三医院"
+
+
+def test_article_names_numbered_short_form_of_another_place_or_number_stays():
+    text = "三明市第二医院的专家到场。龙岩二院和三明一院的医生随后义诊。"
+    names = resolved(text, ["三明市第二医院", "龙岩二院", "三明一院"])
+    assert names["龙岩二院"] == "龙岩二院"
+    assert names["三明一院"] == "三明一院"
+
+
+def test_article_names_place_written_without_its_division_ending():
+    text = "泉州市医院派出专家。泉州医院的医生随后义诊。"
+    assert resolved(text, ["泉州市医院", "泉州医院"])["泉州医院"] == "泉州市医院"
+
+
+def test_article_names_bare_centre_for_disease_control():
+    text = "省疾控发布提醒。卫健委疾控处负责人介绍了情况。"
+    names = resolved(text, ["省疾控", "卫健委疾控处"])
+    assert names["省疾控"] == "福建省疾病预防控制中心"
+    assert names["卫健委疾控处"] == "卫生健康委员会疾控处"
+
+
+def test_article_names_program_list_contracted_to_its_number():
+    text = "镇里开展送政策、送温暖、送健康下乡活动。三送下乡活动惠及村民。"
+    names = programs(text, ["送政策、送温暖、送健康下乡活动", "三送下乡活动"])
+    assert names["三送下乡活动"] == names["送政策、送温暖、送健康下乡活动"]
+
+
+def test_article_names_program_list_with_another_number_stays():
+    text = "镇里开展送政策、送温暖、送健康下乡活动。四送下乡活动惠及村民。"
+    names = programs(text, ["送政策、送温暖、送健康下乡活动", "四送下乡活动"])
+    assert names["四送下乡活动"] != names["送政策、送温暖、送健康下乡活动"]
+
+
+def test_article_names_program_quoted_core_and_generic_head():
+    text = "医院启动“银龄守护”健康帮扶行动。银龄守护项目覆盖十个乡镇，“暖心驿站”计划同步推进。暖心驿站很受欢迎。"
+    names = programs(text, ["“银龄守护”健康帮扶行动", "银龄守护项目", "“暖心驿站”计划", "暖心驿站"])
+    assert names["银龄守护项目"] == "银龄守护健康帮扶行动"
+    assert names["暖心驿站"] == "暖心驿站计划"
+
+
+def test_article_names_strategy_and_its_action_stay_apart():
+    text = "推进健康福建行动，建设健康福建。"
+    names = programs(text, ["健康福建行动", "健康福建"])
+    assert names["健康福建"] != names["健康福建行动"]
