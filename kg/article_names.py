@@ -145,15 +145,20 @@ _PROGRAM_HEADS = ("活动", "项目", "工程", "计划")
 
 def _numbered_list(short: str, full: str, label: str, bodies: set[str]) -> bool:
     """``四送大型义诊`` of ``送医药、送科普、送技能、送健康大型义诊``: a program's list of N items
-    that start alike is contracted to the number and the shared character (三下乡, 四送, 五进),
+    that start (or end) alike is contracted to the number and the shared character (四送, 两癌),
     the rest of the name as is. Why general: it is how Chinese names every such campaign."""
     if label != "PROG":
         return False
     for m in _LIST.finditer(full):
         items = m.group(0).split("、")
-        if len({item[0] for item in items}) == 1 and len(items) <= len(_NUMERALS) + 1:
-            number = "两" if len(items) == 2 else _NUMERALS[len(items) - 2]
-            if full[: m.start()] + number + items[0][0] + full[m.end() :] == short:
+        if len(items) > len(_NUMERALS) + 1:
+            continue
+        number = "两" if len(items) == 2 else _NUMERALS[len(items) - 2]
+        # 四送: 送医药、送科普… start alike; 两癌: 宫颈癌、乳腺癌 end alike
+        alike = {items[0][0]} if len({item[0] for item in items}) == 1 else set()
+        alike |= {items[0][-1]} if len({item[-1] for item in items}) == 1 else set()
+        for shared in sorted(alike):
+            if full[: m.start()] + number + shared + full[m.end() :] == short:
                 return True
     return False
 

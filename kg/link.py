@@ -229,7 +229,8 @@ def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str
 
     Within an article a name is one person. Across articles, two are merged
     when they share an organization or a title in their roles (张明 副局长 of
-    福建省医疗保障局 in both); otherwise each stays its own entity, keyed
+    福建省医疗保障局 in both), or when one is named with a title one person holds in the
+    country (总书记) and the other article gives the name no role; otherwise each stays its own entity, keyed
     ``PER:name#2``, ``#3`` ... in order of first appearance, so that
     namesakes never become one node.
     """
@@ -256,6 +257,7 @@ def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str
             joined = [c for c in clusters if c[1] & seen]
             merged = (set().union({doc}, *(c[0] for c in joined)), set().union(seen, *(c[1] for c in joined)))
             clusters = [c for c in clusters if not any(c is j for j in joined)] + [merged]
+        clusters = _join_public_figure(clusters)
         clusters.sort(key=lambda c: min(c[0]))
         for n, (cluster_docs, _) in enumerate(clusters[1:], start=2):
             for doc in cluster_docs:
@@ -263,6 +265,24 @@ def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str
     for m, key in list(mention_key.items()):
         if (key, m.doc_id) in renamed:
             mention_key[m] = renamed[(key, m.doc_id)]
+
+
+#: Titles one person holds at a time in the whole country: whoever is named with one of them is
+#: a public figure, whom other articles name without a title (习近平新时代…思想).
+UNIQUE_TITLES = frozenset({"title:总书记", "title:国家主席", "title:国务院总理"})
+
+
+def _join_public_figure(clusters: list[tuple[set[str], set[str]]]) -> list[tuple[set[str], set[str]]]:
+    """Articles that give a name no role at all join the one cluster of that name holding a
+    title only one person holds (``UNIQUE_TITLES``); a namesake with a role of their own stays."""
+    public = [c for c in clusters if c[1] & UNIQUE_TITLES]
+    if len(public) != 1:
+        return clusters
+    bare = [c for c in clusters if not c[1]]
+    if not bare:
+        return clusters
+    joined = (set().union(public[0][0], *(c[0] for c in bare)), public[0][1])
+    return [c for c in clusters if c is not public[0] and not any(c is b for b in bare)] + [joined]
 
 
 def place_attributes(place: Place) -> tuple[tuple[str, str], ...]:

@@ -135,3 +135,9 @@ def test_article_names_strategy_and_its_action_stay_apart():
     text = "推进健康福建行动，建设健康福建。"
     names = programs(text, ["健康福建行动", "健康福建"])
     assert names["健康福建"] != names["健康福建行动"]
+
+
+def test_article_names_program_list_ending_alike_contracted_to_its_number():
+    text = "妇联开展宫颈癌、乳腺癌免费筛查。两癌免费筛查覆盖全县适龄妇女。"
+    names = programs(text, ["宫颈癌、乳腺癌免费筛查", "两癌免费筛查"])
+    assert names["两癌免费筛查"] == "宫颈癌、乳腺癌免费筛查"

@@ -559,3 +559,21 @@ def test_link_a_unit_listed_bare_after_a_unit_of_a_body_is_of_the_same_body():
     assert entity_of(entities, "基层处") == "江北市卫生健康委员会基层处"
     assert entity_of(entities, "宣传部") == "宣传部"  # first in its list: no body written before it
     assert entity_of(entities, "江北市人民医院") == "江北市人民医院"  # a body, not a unit
+
+
+def test_link_holder_of_a_unique_national_title_is_named_bare_elsewhere():
+    a = _with_role(doc_result("a.txt", "贯彻落实王国强总书记的重要讲话", [("王国强", "PER")]), "王国强", None, "总书记")
+    b = doc_result("b.txt", "以王国强新时代思想为指导", [("王国强", "PER")])
+    c = _with_role(doc_result("c.txt", "王国强院长表示", [("王国强", "PER")]), "王国强", None, "院长")
+    entities, _ = link([a, b, c])
+    assert entity_of(entities, "王国强", "a.txt") == entity_of(entities, "王国强", "b.txt")
+    keys = {e.key for e in entities if any(m.doc_id == d for m in e.mentions for d in ("a.txt", "c.txt"))}
+    assert len(keys) == 2
+
+
+def test_link_namesakes_without_roles_and_no_national_title_stay_apart():
+    a = _with_role(doc_result("a.txt", "王国强书记表示", [("王国强", "PER")]), "王国强", None, "书记")
+    b = doc_result("b.txt", "王国强参加了会议", [("王国强", "PER")])
+    entities, _ = link([a, b])
+    keys = {e.key for e in entities if e.label == "PER"}
+    assert len(keys) == 2
