@@ -172,24 +172,35 @@ def _program_core(short: str, full: str, label: str, bodies: set[str]) -> bool:
 
 
 def _quoted_core(names: dict[Mention, str]) -> dict[Mention, str]:
-    """``“师带徒”医疗帮扶行动`` then ``“师带徒”`` or ``师带徒项目``: a program whose name quotes its
-    own core word is meant by that core alone or with a generic head, when exactly one program of
-    the article quotes it."""
+    """``“师带徒”医疗帮扶行动`` then ``“师带徒”``, ``师带徒项目`` or ``“师带徒”帮扶活动``: a program
+    whose name quotes its own core word is meant by that core, alone or with a head after it,
+    when exactly one program of the article quotes it; programs of one article quoting the same
+    core are one, named by the longest. Models and schemes (``_SCHEMES``) stay apart."""
     quoted: dict[str, set[str]] = defaultdict(set)
     for m, name in names.items():
-        if m.label == "PROG":
+        if m.label == "PROG" and not name.endswith(_SCHEMES):
             for core in _QUOTED.findall(m.text):
                 if len(core) >= 2 and core != name:
                     quoted[core].add(name)
     out = {}
     for m, name in names.items():
-        core = next((name[: -len(h)] for h in _PROGRAM_HEADS if name.endswith(h)), name)
-        targets = quoted.get(core, set()) - {name}
-        if m.label == "PROG" and len(targets) == 1:
-            out[m] = next(iter(targets))
-    return out
+        if m.label != "PROG" or name.endswith(_SCHEMES):
+            continue
+        cores = [c for c in quoted if name.startswith(c) and len(name) - len(c) <= _MAX_HEAD]
+        own = [c for c in _QUOTED.findall(m.text) if c in quoted]
+        for core in own or cores:
+            targets = quoted[core] if own else quoted[core] - {name}
+            if len(targets) == 1 or (own and targets):
+                out[m] = max(targets, key=lambda t: (len(t), t))
+                break
+    return {m: name for m, name in out.items() if name != names[m]}
 
 
+#: A named model or scheme is the method a program spreads, not the program (师带徒模式 is
+#: not 师带徒医疗帮扶行动), so it takes no part in the quoted-core rule.
+_SCHEMES = ("模式", "体系", "机制", "框架")
+#: How long a head after a quoted core may be (师带徒|帮扶行动).
+_MAX_HEAD = 4
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
 

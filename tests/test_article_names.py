@@ -141,3 +141,10 @@ def test_article_names_program_list_ending_alike_contracted_to_its_number():
     text = "妇联开展宫颈癌、乳腺癌免费筛查。两癌免费筛查覆盖全县适龄妇女。"
     names = programs(text, ["宫颈癌、乳腺癌免费筛查", "两癌免费筛查"])
     assert names["两癌免费筛查"] == "宫颈癌、乳腺癌免费筛查"
+
+
+def test_article_names_programs_quoting_one_core_are_one_but_a_model_stays():
+    text = "医院推出“银龄守护”健康帮扶行动。“银龄守护”活动已开展三年，银龄守护服务模式正在推广。"
+    names = programs(text, ["“银龄守护”健康帮扶行动", "“银龄守护”活动", "银龄守护服务模式"])
+    assert names["“银龄守护”活动"] == "银龄守护健康帮扶行动"
+    assert names["银龄守护服务模式"] == "银龄守护服务模式"
