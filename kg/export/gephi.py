@@ -1,7 +1,7 @@
 """Gephi's own formats: GEXF 1.3 (https://gexf.net/, schema ``1.3/gexf.rnc``) and the two
 CSV tables of Gephi's spreadsheet import (Data Laboratory -> Import Spreadsheet).
 
-Both carry the same nodes and edges as the GraphML export (``graphml.to_networkx``,
+Both carry the same nodes and edges as the GraphML export (``graphml.nodes``,
 ``graphml.edges``: one edge per (pair, kind, direction)), but as the mixed graph
 Gephi supports: ``role``, ``suborg``, ``located`` and ``organizer`` edges are
 directed (person -> body, unit -> parent, thing -> place, program -> organizer),
@@ -30,13 +30,11 @@ from __future__ import annotations
 
 import csv
 import io
-import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import IO
 
-import networkx as nx
-
 from kg import model
-from kg.export.graphml import edges, to_networkx
+from kg.export.graphml import edges, nodes, write_lines, xml_attr
 
 __all__ = ["GEXF_NS", "VIZ_NS", "write_edges_csv", "write_gexf", "write_nodes_csv"]
 
@@ -51,46 +49,54 @@ _GEXF_TYPE = {True: "directed", False: "undirected"}
 _CSV_TYPE = {True: "Directed", False: "Undirected"}
 
 
-def _gexf_tree(network: nx.MultiDiGraph, graph: model.Graph) -> ET.Element:
-    root = ET.Element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.3"})
-    ET.SubElement(ET.SubElement(root, "meta"), "creator").text = "kg"
-    body = ET.SubElement(root, "graph", {"idtype": "string"})
-    declared = ET.SubElement(body, "attributes", {"class": "node"})
+def _gexf_lines(graph: model.Graph, base: str) -> Iterator[str]:
+    """The lines ``ET.indent(space="  ")`` and ``ET.tostring`` wrote for the GEXF tree this
+    module used to build, streamed with no tree in memory."""
+    listed_nodes, listed_edges = nodes(graph, base), edges(graph)
+    yield "<?xml version='1.0' encoding='utf-8'?>"
+    yield f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.3">'
+    yield "  <meta>"
+    yield "    <creator>kg</creator>"
+    yield "  </meta>"
+    yield '  <graph idtype="string">'
+    yield '    <attributes class="node">'
     for name, kind in _NODE_ATTRIBUTES.items():
-        ET.SubElement(declared, "attribute", {"id": name, "title": name, "type": kind})
-    nodes = ET.SubElement(body, "nodes", {"count": str(network.number_of_nodes())})
-    for key, data in network.nodes(data=True):
-        node = ET.SubElement(nodes, "node", {"id": key, "label": data["label"]})
-        values = ET.SubElement(node, "attvalues")
-        for name in _NODE_ATTRIBUTES:
-            ET.SubElement(values, "attvalue", {"for": name, "value": str(data[name])})
-        ET.SubElement(node, "viz:color", {c: str(data[c]) for c in "rgb"} | {"a": "1.0"})
-        ET.SubElement(node, "viz:size", {"value": repr(float(data["size"]))})
-        ET.SubElement(node, "viz:position", {"x": repr(data["x"]), "y": repr(data["y"]), "z": "0.0"})
-    listed = edges(graph)
-    links = ET.SubElement(body, "edges", {"count": str(len(listed))})
-    for e in listed:
-        ET.SubElement(
-            links,
-            "edge",
-            {
-                "id": e.id,
-                "source": e.source,
-                "target": e.target,
-                "type": _GEXF_TYPE[e.directed],
-                "kind": e.kind,
-                "label": e.label,
-                "weight": str(e.weight),
-            },
-        )
-    return root
+        yield f'      <attribute id="{name}" title="{name}" type="{kind}" />'
+    yield "    </attributes>"
+    if not listed_nodes:
+        yield '    <nodes count="0" />'
+    else:
+        yield f'    <nodes count="{len(listed_nodes)}">'
+        for n in listed_nodes:
+            yield f'      <node id="{xml_attr(n.key)}" label="{xml_attr(n.label)}">'
+            yield "        <attvalues>"
+            yield f'          <attvalue for="type" value="{xml_attr(n.type)}" />'
+            yield f'          <attvalue for="mentions" value="{n.mentions}" />'
+            yield f'          <attvalue for="iri" value="{xml_attr(n.iri)}" />'
+            yield "        </attvalues>"
+            yield f'        <viz:color r="{n.r}" g="{n.g}" b="{n.b}" a="1.0" />'
+            yield f'        <viz:size value="{float(n.size)!r}" />'
+            yield f'        <viz:position x="{n.x!r}" y="{n.y!r}" z="0.0" />'
+            yield "      </node>"
+        yield "    </nodes>"
+    if not listed_edges:
+        yield '    <edges count="0" />'
+    else:
+        yield f'    <edges count="{len(listed_edges)}">'
+        for e in listed_edges:
+            yield (
+                f'      <edge id="{e.id}" source="{xml_attr(e.source)}" target="{xml_attr(e.target)}" '
+                f'type="{_GEXF_TYPE[e.directed]}" kind="{e.kind}" label="{xml_attr(e.label)}" weight="{e.weight}" />'
+            )
+        yield "    </edges>"
+    yield "  </graph>"
+    yield "</gexf>"
 
 
 def write_gexf(graph: model.Graph, stream: IO[bytes], base: str) -> None:
-    """Write ``graph`` as a mixed UTF-8 GEXF 1.3 graph with ``viz`` colours, sizes and positions."""
-    root = _gexf_tree(to_networkx(graph, base), graph)
-    ET.indent(root, space="  ")
-    stream.write(ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n")
+    """Write ``graph`` as a mixed UTF-8 GEXF 1.3 graph with ``viz`` colours, sizes and positions,
+    streamed line by line (the bytes of the ElementTree this module used to build: tested so)."""
+    write_lines(_gexf_lines(graph, base), stream)
 
 
 def _csv(rows: list[tuple], header: tuple[str, ...], stream: IO[bytes]) -> None:
@@ -103,18 +109,9 @@ def _csv(rows: list[tuple], header: tuple[str, ...], stream: IO[bytes]) -> None:
 
 def write_nodes_csv(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write the node table (``nodes.csv``), one row per entity, sorted by id."""
-    network = to_networkx(graph, base)
     rows = [
-        (
-            node,
-            d["label"],
-            d["type"],
-            d["mentions"],
-            d["iri"],
-            "#{:02x}{:02x}{:02x}".format(d["r"], d["g"], d["b"]),
-            d["size"],
-        )
-        for node, d in sorted(network.nodes(data=True))
+        (n.key, n.label, n.type, n.mentions, n.iri, f"#{n.r:02x}{n.g:02x}{n.b:02x}", n.size)
+        for n in nodes(graph, base)
     ]
     _csv(rows, _NODE_COLUMNS, stream)
 

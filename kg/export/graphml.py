@@ -41,10 +41,9 @@ unknown entity or kind raises ``ValueError``.
 
 from __future__ import annotations
 
-import io
 import math
-import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from typing import IO, NamedTuple
 
 import networkx as nx
@@ -55,12 +54,13 @@ from kg.export.memo import memoised
 from kg.labels import COLOUR_OF, DIRECTED, RELATIONS, TYPE_OF
 from kg.namespaces import iri_for_entity
 
-__all__ = ["Edge", "edges", "node_size", "to_networkx", "write_graphml"]
-
-_BOOLEAN_KEY = re.compile(rb'<key id="([^"]+)" for="edge" attr.name="[^"]+" attr.type="boolean"')
+__all__ = ["Edge", "Node", "edges", "node_size", "nodes", "to_networkx", "write_graphml", "xml_attr", "xml_text"]
 
 #: what joins several post titles of one person at one body in an edge's label
 TITLE_SEPARATOR = ";"
+
+#: lines handed to the stream at a time: few writes, never the whole file in memory
+_CHUNK = 4096
 
 
 class Edge(NamedTuple):
@@ -117,59 +117,167 @@ def edges(graph: model.Graph) -> tuple[Edge, ...]:
     return memoised(graph, "network-edges", lambda: _edges(graph))
 
 
-def to_networkx(graph: model.Graph, base: str) -> nx.MultiDiGraph:
-    """The entity network of ``graph``; node ids are entity keys, edge keys are ``Edge.id``."""
-    out = nx.MultiDiGraph()
-    for entity in sorted(graph.entities, key=lambda e: e.key):
+class Node(NamedTuple):
+    """One node of the network files, with every attribute they write (GraphML's order)."""
+
+    key: str
+    label: str
+    type: str
+    iri: str
+    mentions: int
+    r: int
+    g: int
+    b: int
+    size: float
+    x: float
+    y: float
+
+
+def _nodes(graph: model.Graph, base: str) -> tuple[Node, ...]:
+    entities = sorted(graph.entities, key=lambda e: e.key)
+    keys = [e.key for e in entities]
+    positions = memoised(graph, "layout", lambda: _positions(keys, edges(graph)))
+    out = []
+    for entity, (x, y) in zip(entities, positions, strict=True):
         r, g, b = COLOUR_OF[entity.label]
-        out.add_node(
-            entity.key,
-            label=entity.name,
-            type=TYPE_OF[entity.label],
-            iri=str(iri_for_entity(base, entity.label, entity.local_name)),
-            mentions=len(entity.mentions),
-            r=r,
-            g=g,
-            b=b,
-            size=node_size(len(entity.mentions)),
+        mentions = len(entity.mentions)
+        out.append(
+            Node(
+                entity.key, entity.name, TYPE_OF[entity.label],
+                str(iri_for_entity(base, entity.label, entity.local_name)),
+                mentions, r, g, b, node_size(mentions), x, y,
+            )
         )
-    network_edges = edges(graph)
-    for e in network_edges:
+    return tuple(out)
+
+
+def nodes(graph: model.Graph, base: str) -> tuple[Node, ...]:
+    """The nodes of ``graph``'s network, sorted by key, with their positions: computed once per
+    graph (and base) for GraphML, GEXF and ``nodes.csv``, which used to build a networkx graph each."""
+    return memoised(graph, ("network-nodes", base), lambda: _nodes(graph, base))
+
+
+def to_networkx(graph: model.Graph, base: str) -> nx.MultiDiGraph:
+    """The entity network of ``graph``; node ids are entity keys, edge keys are ``Edge.id``.
+
+    Not used by the writers (they stream the same nodes and edges as text); kept for
+    callers that want the network in memory, and as the reference the writers are tested against."""
+    out = nx.MultiDiGraph()
+    for node in nodes(graph, base):
+        attributes = node._asdict()
+        del attributes["key"]
+        out.add_node(node.key, **attributes)
+    for e in edges(graph):
         out.add_edge(
             e.source, e.target, key=e.id, kind=e.kind, label=e.label, directed=e.directed, weight=e.weight
         )
-    positions = memoised(graph, "layout", lambda: _positions(list(out.nodes), network_edges))
-    for node, (x, y) in zip(out.nodes, positions, strict=True):
-        out.nodes[node]["x"] = x
-        out.nodes[node]["y"] = y
     return out
 
 
-def _positions(nodes: list[str], network_edges: tuple[Edge, ...]) -> list[tuple[float, float]]:
-    """``(x, y)`` of each node of ``nodes`` (sorted), from ``layout.layout``.
+def _positions(keys: list[str], network_edges: tuple[Edge, ...]) -> list[tuple[float, float]]:
+    """``(x, y)`` of each node of ``keys`` (sorted), from ``layout.layout``.
 
     The layout's springs are the related pairs, whatever the kinds and directions
     between them: each pair once, lower index first, sorted."""
-    index = {node: i for i, node in enumerate(nodes)}
+    index = {key: i for i, key in enumerate(keys)}
     pairs = sorted({tuple(sorted((index[e.source], index[e.target]))) for e in network_edges})
     return [(float(x), float(y)) for x, y in layout(len(index), pairs)]
 
 
-def _lowercase_booleans(data: bytes) -> bytes:
-    """``true``/``false`` as XML Schema spells them: networkx writes Python's ``True``/``False``
-    (its own reader, igraph and Gephi accept either; a validating reader need not)."""
-    for key in _BOOLEAN_KEY.findall(data):
-        for word in (b"True", b"False"):
-            written = b'<data key="%s">%s</data>' % (key, word)
-            data = data.replace(written, written.replace(word, word.lower()))
-    return data
+def xml_text(text: str) -> str:
+    """Character data escaped as ``xml.etree.ElementTree`` escapes it (so the bytes stay those
+    the tree writers wrote): ``&``, ``<``, ``>``."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def xml_attr(text: str) -> str:
+    """An attribute value escaped as ``xml.etree.ElementTree`` escapes it: as ``xml_text`` plus
+    ``"`` and the three whitespace characters an attribute would otherwise normalise."""
+    text = xml_text(text)
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
+
+
+def write_lines(lines: Iterable[str], stream: IO[bytes]) -> None:
+    """Write ``lines`` (each without its newline) as UTF-8, a chunk at a time."""
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= _CHUNK:
+            chunk.append("")
+            stream.write("\n".join(chunk).encode("utf-8"))
+            chunk = []
+    chunk.append("")
+    stream.write("\n".join(chunk).encode("utf-8"))
+
+
+#: (attribute, GraphML type) of nodes, then of edges, in the order networkx met them
+_NODE_KEYS = (
+    ("label", "string"), ("type", "string"), ("iri", "string"), ("mentions", "long"), ("r", "long"),
+    ("g", "long"), ("b", "long"), ("size", "double"), ("x", "double"), ("y", "double"),
+)
+_EDGE_KEYS = (("kind", "string"), ("label", "string"), ("directed", "boolean"), ("weight", "long"))
+
+
+def _data(key: str, value: str) -> str:
+    """One ``<data>`` line; an empty value as ElementTree writes an element with no text."""
+    if not value:
+        return f'      <data key="{key}" />'
+    return f'      <data key="{key}">{xml_text(value)}</data>'
+
+
+def _graphml_lines(graph: model.Graph, base: str) -> Iterator[str]:
+    """The lines networkx's ``write_graphml_xml(..., prettyprint=True)`` wrote for
+    ``to_networkx(graph)`` (keys numbered as it met them, declared newest first), with
+    booleans spelled as XML Schema does; streamed, with no tree in memory."""
+    listed_nodes, listed_edges = nodes(graph, base), edges(graph)
+    keys = [("node", *k) for k in _NODE_KEYS] if listed_nodes else []
+    keys += [("edge", *k) for k in _EDGE_KEYS] if listed_edges else []
+    yield "<?xml version='1.0' encoding='utf-8'?>"
+    yield (
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+    )
+    for number in reversed(range(len(keys))):
+        scope, name, kind = keys[number]
+        yield f'  <key id="d{number}" for="{scope}" attr.name="{name}" attr.type="{kind}" />'
+    if not listed_nodes:
+        yield '  <graph edgedefault="directed" />'
+        yield "</graphml>"
+        return
+    yield '  <graph edgedefault="directed">'
+    for n in listed_nodes:
+        yield f'    <node id="{xml_attr(n.key)}">'
+        for number, value in enumerate((n.label, n.type, n.iri, n.mentions, n.r, n.g, n.b, n.size, n.x, n.y)):
+            yield _data(f"d{number}", str(value))
+        yield "    </node>"
+    first = len(_NODE_KEYS)
+    for e in listed_edges:
+        yield f'    <edge source="{xml_attr(e.source)}" target="{xml_attr(e.target)}" id="{e.id}">'
+        values = (e.kind, e.label, "true" if e.directed else "false", str(e.weight))
+        for number, value in enumerate(values, start=first):
+            yield _data(f"d{number}", value)
+        yield "    </edge>"
+    yield "  </graph>"
+    yield "</graphml>"
 
 
 def write_graphml(graph: model.Graph, stream: IO[bytes], base: str) -> None:
-    """Write ``graph`` as UTF-8 GraphML, nodes and edges in sorted order."""
-    buffer = io.BytesIO()
-    # the stdlib writer, not ``nx.write_graphml`` (lxml when installed), so the
-    # bytes do not depend on whether lxml happens to be present
-    nx.write_graphml_xml(to_networkx(graph, base), buffer, encoding="utf-8", prettyprint=True)
-    data = _lowercase_booleans(buffer.getvalue())
-    stream.write(data if data.endswith(b"\n") else data + b"\n")
+    """Write ``graph`` as UTF-8 GraphML, nodes and edges in sorted order, streamed line by line
+    (the bytes networkx's stdlib writer wrote, without its graph and XML tree: tested so)."""
+    write_lines(_graphml_lines(graph, base), stream)
