@@ -50,7 +50,7 @@ _ARTICLE_RULES = {
     "people": "the same name with 人民 left out (省医院 = 省人民医院), named so in the same article",
     "core": "a body's own name without its place and head (省立 = 福建省立医院), named so in the same article",
     "numbered list": "a list of items that start alike contracted to their number (四送), as in the same article",
-    "program head": "a program written without its generic head (活动, 项目), named with it in the same article",
+    "program head": "a program written short (its name's start), named in full in the same article",
 }
 #: What a tail short form may leave out of a body's name besides places and bare prefixes:
 #: at most this many characters (人大 in 浙江省人大教科文卫委员会 -> 教科文卫委).
@@ -138,8 +138,7 @@ def _university(short: str, full: str, label: str, bodies: set[str]) -> bool:
 
 
 _NUMERALS = "两三四五六七八九十"
-#: Generic heads a program is also written without (健康快车项目 = 健康快车): not 行动, since
-#: ``健康中国行动`` is a program of the strategy ``健康中国``, not another name of it.
+#: Generic heads a program is also written without (健康快车项目 = 健康快车).
 _PROGRAM_HEADS = ("活动", "项目", "工程", "计划")
 
 
@@ -167,8 +166,22 @@ _LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+")
 
 
 def _program_core(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    """``健康快车`` of ``健康快车项目``: the same program without a generic head (活动, 项目, 工程, 计划)."""
-    return label == "PROG" and full.startswith(short) and full[len(short) :] in _PROGRAM_HEADS
+    """``健康快车`` of ``健康快车项目``, ``千名医师下基层`` of ``千名医师下基层对口支援``: a program
+    written short, its name's start (four characters or more); not a strategy's action or
+    building (健康中国 is not 健康中国行动) nor a model named after it (``_SCHEMES``)."""
+    rest = full[len(short) :]
+    return (
+        label == "PROG"
+        and len(short) >= _MIN_PROGRAM_START
+        and full.startswith(short)
+        and rest not in _STRATEGY_AFTER
+        and not full.endswith(_SCHEMES)
+    )
+
+
+_MIN_PROGRAM_START = 4
+#: What follows a strategy's name to make another program of it (健康中国|行动).
+_STRATEGY_AFTER = ("行动", "战略", "建设")
 
 
 def _quoted_core(names: dict[Mention, str]) -> dict[Mention, str]:

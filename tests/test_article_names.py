@@ -148,3 +148,9 @@ def test_article_names_programs_quoting_one_core_are_one_but_a_model_stays():
     names = programs(text, ["“银龄守护”健康帮扶行动", "“银龄守护”活动", "银龄守护服务模式"])
     assert names["“银龄守护”活动"] == "银龄守护健康帮扶行动"
     assert names["银龄守护服务模式"] == "银龄守护服务模式"
+
+
+def test_article_names_program_written_by_its_start():
+    text = "全市启动万名护士进社区结对服务。万名护士进社区开展以来，已走访上千户家庭。"
+    names = programs(text, ["万名护士进社区结对服务", "万名护士进社区"])
+    assert names["万名护士进社区"] == "万名护士进社区结对服务"
