@@ -235,14 +235,18 @@ def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Me
         by_label: dict[str, set[str]] = defaultdict(set)
         for mention, name in resolved.items():
             by_label[mention.label].add(name)
+        bodies = by_label["ORG"] | {p[-n:] for p in by_label["LOC"] for n in range(3, len(p) + 1)}
+        shortest = 2 if kind in ("core", "university") else _MIN_SHORT_FORM
+        found: dict[tuple[str, str], list[str]] = {}  # one answer per (label, name) of the article
         for mention, name in list(resolved.items()):
-            shortest = 2 if kind in ("core", "university") else _MIN_SHORT_FORM
             if mention.label not in _SHORT_FORM_LABELS or len(name) < shortest:
                 continue
-            bodies = by_label["ORG"] | {p[-n:] for p in by_label["LOC"] for n in range(3, len(p) + 1)}
-            longer = [n for n in by_label[mention.label] if len(n) > len(name) and rule(name, n, mention.label, bodies)]
-            # Only the longest count: 第一医院 < 附属第一医院 < 厦门大学附属第一医院 is one chain.
-            heads = [n for n in longer if not any(o != n and _stem(o).endswith(_stem(n)) for o in longer)]
+            key = (mention.label, name)
+            if key not in found:
+                longer = [n for n in by_label[mention.label] if len(n) > len(name) and rule(name, n, key[0], bodies)]
+                # Only the longest count: 第一医院 < 附属第一医院 < 厦门大学附属第一医院 is one chain.
+                found[key] = [n for n in longer if not any(o != n and _stem(o).endswith(_stem(n)) for o in longer)]
+            heads = found[key]
             if len(heads) == 1:
                 resolved[mention] = heads[0]
                 rules[mention] = _ARTICLE_RULES[kind]

@@ -70,6 +70,7 @@ def _place_names() -> frozenset[str]:
     return frozenset(load_gazetteer().names()) | {"全国", "全省"}
 
 
+@lru_cache(maxsize=65536)
 def leading_place(name: str) -> str:
     """The longest place name (or 全国/全省) that ``name`` starts with, by set look-ups."""
     names = _place_names()
@@ -165,6 +166,7 @@ _NUMBERED_HOSPITAL = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def university_abbreviations(name: str) -> tuple[str, ...]:
     """The usual short forms of a university's name (or of a body under it):
     厦门大学附属第一医院 -> 厦大附属第一医院, 福建医科大学 -> 福建医大 / 福医大, 西安交通大学 ->
@@ -195,6 +197,7 @@ _NUMBERED = "一二三四五六七八九"
 _NOT_PROPER = ("附属", "大学", "学院", "医院", "集团")
 
 
+@lru_cache(maxsize=65536)
 def contractions(name: str) -> tuple[str, ...]:
     """The short names a body goes by from its proper name: name = qualifier + proper + head,
     the qualifier a place (福建|省立|医院) or a parent ending in 附属 or 大学
