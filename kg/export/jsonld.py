@@ -44,9 +44,10 @@ class _Compactor:
 
     def __call__(self, iri: str) -> str:
         for ns, prefix in self.prefixes:
-            local = iri[len(ns) :]
-            if iri.startswith(ns) and local and not local.startswith("//"):
-                return f"{prefix}:{local}"
+            if iri.startswith(ns):
+                local = iri[len(ns) :]
+                if local and not local.startswith("//"):
+                    return f"{prefix}:{local}"
         return iri
 
 
@@ -143,13 +144,116 @@ def _node_text(node: dict[str, Any], depth: int) -> str:
     return "{" + ",".join(parts) + "\n" + " " * depth + "}"
 
 
+class _Objects:
+    """Each object term's ``(sort key, text)`` in a node written ``_DEPTH`` levels down: the
+    ``_sort_key`` of its value object and ``_node_text``'s rendering of it, made once per term
+    (classes, places and common literals are the objects of thousands of triples).
+
+    The sort key is the string ``json.dumps(value, ensure_ascii=False, sort_keys=True)`` gives
+    for a flat object of strings, built directly; the cache starts afresh past ``_NAMES_KEPT``."""
+
+    def __init__(self, terms: list, compact: _Compactor, depth: int) -> None:
+        self.terms, self.compact = terms, compact
+        self.pad2 = "\n" + " " * (depth + 2)
+        self.pad3 = self.pad2 + " "
+        self.kept: dict[int, tuple[str, str]] = {}
+        self.datatypes: dict[str, str] = {}
+
+    def __call__(self, number: int) -> tuple[str, str]:
+        found = self.kept.get(number)
+        if found is None:
+            if len(self.kept) >= _NAMES_KEPT:
+                self.kept.clear()
+            found = self.kept[number] = self._make(self.terms[number])
+        return found
+
+    def _make(self, term: ox.NamedNode | ox.Literal) -> tuple[str, str]:
+        if not isinstance(term, ox.Literal):
+            pairs = [("@id", self.compact(term.value))]
+        elif term.language:
+            pairs = [("@value", term.value), ("@language", term.language)]
+        elif (datatype := term.datatype.value) != _XSD_STRING:
+            short = self.datatypes.get(datatype)
+            if short is None:
+                short = self.datatypes[datatype] = self.compact(datatype)
+            pairs = [("@value", term.value), ("@type", short)]
+        else:
+            pairs = [("@value", term.value)]
+        encoded = [(_string(k), _string(v)) for k, v in pairs]
+        key = "{" + ", ".join(f"{k}: {v}" for k, v in sorted(encoded)) + "}"
+        text = "{" + ",".join(f"{self.pad3}{k}: {v}" for k, v in encoded) + self.pad2 + "}"
+        return key, text
+
+
+_XSD_STRING = str(XSD.string)
+#: how deep the writer's node objects sit in the document (``{"@graph": [node …]}``)
+_DEPTH = 2
+
+
+def _node_texts(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[str]:
+    """``_node_text(node, _DEPTH)`` of each node ``_nodes`` yields, in its order, made straight
+    from the sorted table with each object's text made once (``_Objects``), not through a
+    dictionary per node and a ``json.dumps`` per value (which took most of the writer's time)."""
+    compact = _Compactor(ctx)
+    quads = rdf_quads(graph, base)
+    terms, rows = quads.terms, quads.triples
+    a = ox.NamedNode(str(RDF.type))
+    rdf_type = next((i for i, t in enumerate(terms) if t == a), -1)
+    subjects = np.unique(rows[:, 0])
+    starts = np.searchsorted(rows[:, 0], subjects, "left").tolist()
+    ends = np.searchsorted(rows[:, 0], subjects, "right").tolist()
+    ids = [compact(terms[s].value) for s in subjects.tolist()]
+    objects = _Objects(terms, compact, _DEPTH)
+    names: dict[int, tuple[str, str]] = {}  # predicates' and classes' compact IRIs, and as JSON strings
+    pad1 = "\n" + " " * (_DEPTH + 1)
+    pad2 = pad1 + " "
+    close = "\n" + " " * _DEPTH + "}"
+
+    def name(number: int) -> tuple[str, str]:
+        found = names.get(number)
+        if found is None:
+            if len(names) >= _NAMES_KEPT:
+                names.clear()
+            short = compact(terms[number].value)
+            found = names[number] = (short, _string(short))
+        return found
+
+    for at in sorted(range(len(ids)), key=ids.__getitem__):
+        types: list[tuple[str, str]] = []
+        props: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for _, p, o in rows[starts[at] : ends[at]].tolist():
+            if p == rdf_type:
+                types.append(name(o))
+            else:
+                props.setdefault(name(p), []).append(objects(o))
+        parts = [f'{pad1}"@id": {_string(ids[at])}']
+        if types:  # sorted by the names (their JSON strings may sort otherwise: '"a"' > '"a!"')
+            types.sort()
+            parts.append(f'{pad1}"@type": [' + ",".join(pad2 + t for _, t in types) + pad1 + "]")
+        for key in sorted(props):
+            values = props[key]
+            if len(values) > 1:
+                values.sort(key=_first)
+            parts.append(f"{pad1}{key[1]}: [" + ",".join(pad2 + text for _, text in values) + pad1 + "]")
+        yield "{" + ",".join(parts) + close
+
+
+def _first(pair: tuple[str, str]) -> str:
+    return pair[0]
+
+
 def write_jsonld(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 JSON-LD, context inline, in a canonical order: the bytes of
     ``json.dumps(to_jsonld(graph, base), ensure_ascii=False, indent=1)``, written node by node."""
     ctx = context(base)
     stream.write(f'{{\n "@context": {_indented(ctx, 1)},\n "@graph": ['.encode())
     first = True
-    for node in _nodes(graph, base, ctx):
-        stream.write(("\n  " if first else ",\n  ").encode() + _node_text(node, 2).encode("utf-8"))
+    chunk: list[str] = []
+    for text in _node_texts(graph, base, ctx):
+        chunk.append(("\n  " if first else ",\n  ") + text)
         first = False
+        if len(chunk) >= 1024:
+            stream.write("".join(chunk).encode("utf-8"))
+            chunk = []
+    stream.write("".join(chunk).encode("utf-8"))
     stream.write(b"]\n}\n" if first else b"\n ]\n}\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -20,6 +21,7 @@ import pytest
 from kg import model
 from kg.export.gephi import GEXF_NS, VIZ_NS, write_gexf, write_nodes_csv
 from kg.export.graphml import edges, nodes, to_networkx, write_graphml, xml_attr, xml_text
+from kg.export.jsonld import to_jsonld, write_jsonld
 from kg.namespaces import DEFAULT_BASE
 
 _BOOLEAN_KEY = re.compile(rb'<key id="([^"]+)" for="edge" attr.name="[^"]+" attr.type="boolean"')
@@ -123,3 +125,17 @@ def test_nodes_csv_rows_are_the_shared_node_table(awkward):
     assert [n.key for n in table] == sorted(e.key for e in awkward.entities)
     assert rows.count("\n") >= len(table) + 1
     assert all(n.iri in rows for n in table)
+
+
+def test_streamed_jsonld_is_the_document_dumped_whole_with_awkward_names(awkward):
+    """The JSON-LD writer renders each object once and sorts by its own keys: with names that
+    json escapes and names that are prefixes of others (``甲`` < ``甲!``, whose JSON strings sort
+    the other way), its bytes stay ``json.dumps`` of the whole document."""
+    extra = tuple(
+        model.Entity(f"ORG:{name}", "ORG", name, (name, name + " ", "\\" + name), awkward.entities[0].mentions)
+        for name in ("甲", "甲!", 'q"uote\\', "甲\n乙")
+    )
+    chosen = dataclasses.replace(awkward, entities=(*awkward.entities, *extra))
+    whole = json.dumps(to_jsonld(chosen, DEFAULT_BASE), ensure_ascii=False, indent=1).encode() + b"\n"
+    assert written(write_jsonld, chosen) == whole
+    assert '"甲!"' in whole.decode()
