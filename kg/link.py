@@ -207,15 +207,21 @@ def _numbered(doc_ids_of: dict[str, set[str]]) -> dict[tuple[str, str], str]:
     return renamed
 
 
+#: A hospital named without its university (附一 = 附属第一医院): whose it is depends on the article.
+_PARENT_LEFT_OUT = "附属"
+
+
 def _keep_in_article(mention_key: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
     """A body left with a bare prefix (``省医院``, ``市委``) when its article gives no clear
-    jurisdiction, or named by its head alone (``政府``), is that article's own: ``市委`` of two
+    jurisdiction, named by its head alone (``政府``) or without its university (``附一``), is
+    that article's own: ``市委`` of two
     articles may be two cities' committees, so such names are never linked across articles
     (keys ``#2``, ``#3`` … after the first)."""
     docs_of: dict[str, set[str]] = defaultdict(set)
     for m, key in mention_key.items():
         name = key.split(":", 1)[1]
-        if m.label == "ORG" and (bare_prefix(name) or bare_head(name)) and rule_of.get(m) != "the aliases file":
+        bare = bare_prefix(name) or bare_head(name) or name.startswith(_PARENT_LEFT_OUT)
+        if m.label == "ORG" and bare and rule_of.get(m) != "the aliases file":
             docs_of[key].add(m.doc_id)
     renamed = _numbered(docs_of)
     for m, key in list(mention_key.items()):

@@ -235,6 +235,8 @@ def _numbered_short_names(name: str) -> tuple[str, ...]:
     if not m:
         return ()
     before, di, n = m.groups()
+    if di and before.endswith("附属") and before[:-2].endswith(("大学", "学院")):
+        return ("附属第" + n + "医院",)  # 附一 (canonical 附属第一医院) of 福建医科大学附属第一医院
     if not di:  # 湘雅二医院: the number is part of the proper name
         return (name[: m.end(3)] + "院",) if len(before) >= 2 and not before.endswith(_NOT_PROPER) else ()
     place = leading_place(before)

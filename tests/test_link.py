@@ -577,3 +577,19 @@ def test_link_namesakes_without_roles_and_no_national_title_stay_apart():
     entities, _ = link([a, b])
     keys = {e.key for e in entities if e.label == "PER"}
     assert len(keys) == 2
+
+
+def test_link_affiliated_number_alone_across_articles():
+    a = doc_result("a.txt", "福建医科大学附属第一医院专家来到福州市鼓楼区", [("福建医科大学附属第一医院", "ORG")])
+    b = doc_result("b.txt", "福建省福州市附一专家开展义诊", [("福建省", "LOC"), ("福州市", "LOC"), ("附一", "ORG")])
+    c = doc_result("c.txt", "湖南省长沙市附一专家开展义诊", [("湖南省", "LOC"), ("长沙市", "LOC"), ("附一", "ORG")])
+    entities, _ = link([a, b, c])
+    assert entity_of(entities, "附一", "b.txt") == "福建医科大学附属第一医院"
+    assert entity_of(entities, "附一", "c.txt") == "附属第一医院"
+
+
+def test_link_affiliated_number_alone_in_two_articles_stays_in_each():
+    a = doc_result("a.txt", "附一专家开展义诊", [("附一", "ORG")])
+    b = doc_result("b.txt", "附一医生开展查房", [("附一", "ORG")])
+    entities, _ = link([a, b])
+    assert len({e.key for e in entities}) == 2
