@@ -168,20 +168,20 @@ _LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+")
 def _program_core(short: str, full: str, label: str, bodies: set[str]) -> bool:
     """``健康快车`` of ``健康快车项目``, ``千名医师下基层`` of ``千名医师下基层对口支援``: a program
     written short, its name's start (four characters or more); not a strategy's action or
-    building (健康中国 is not 健康中国行动) nor a model named after it (``_SCHEMES``)."""
+    building or tour (健康中国 is not 健康中国行动 nor 健康中国行) nor a model named after it (``_SCHEMES``)."""
     rest = full[len(short) :]
     return (
         label == "PROG"
         and len(short) >= _MIN_PROGRAM_START
         and full.startswith(short)
-        and rest not in _STRATEGY_AFTER
+        and not rest.startswith(_STRATEGY_AFTER)
         and not full.endswith(_SCHEMES)
     )
 
 
 _MIN_PROGRAM_START = 4
-#: What follows a strategy's name to make another program of it (健康中国|行动).
-_STRATEGY_AFTER = ("行动", "战略", "建设")
+#: What follows a strategy's name to make another program of it (健康中国|行动, 健康中国|行).
+_STRATEGY_AFTER = ("行", "战略", "建设")
 
 
 def _quoted_core(names: dict[Mention, str]) -> dict[Mention, str]:

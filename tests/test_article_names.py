@@ -154,3 +154,9 @@ def test_article_names_program_written_by_its_start():
     text = "全市启动万名护士进社区结对服务。万名护士进社区开展以来，已走访上千户家庭。"
     names = programs(text, ["万名护士进社区结对服务", "万名护士进社区"])
     assert names["万名护士进社区"] == "万名护士进社区结对服务"
+
+
+def test_article_names_strategy_stays_apart_from_its_tour():
+    text = "开展健康福建行主题活动，全面建设健康福建。"
+    names = programs(text, ["健康福建行主题活动", "健康福建"])
+    assert names["健康福建"] == "健康福建"
