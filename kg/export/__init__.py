@@ -7,9 +7,10 @@ chooses the file (``EXTENSIONS``) and writes it atomically.
 
 What several writers need is computed once per graph, by the first writer that
 asks, and kept on the graph (``memo``): the sorted quad table every RDF writer
-and JSON-LD stream from (``rdf.rdf_quads``) and the layout of the Gephi files
-(``layout``). So a build that writes every format pays for each once, and a
-writer called alone still works.
+and JSON-LD stream from (``rdf.rdf_quads``), and the node table with its layout
+(``graphml.nodes``, ``layout``) that GraphML, GEXF and ``nodes.csv`` stream from as
+text (no networkx graph or XML tree is built to write them). So a build that writes
+every format pays for each once, and a writer called alone still works.
 """
 
 from __future__ import annotations
