@@ -540,3 +540,21 @@ def test_title_before_does_not_cut_a_transliterated_name(nlp, raw, cut):
 )
 def test_title_before_still_finds_chinese_names(nlp, raw, name):
     assert (name, "PER") in ents(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("他毕业于南平市第八中学，后来参军。", "南平市第八中学"),
+        ("三明市机床厂今年扩建了两个车间。", "三明市机床厂"),
+        ("龙岩市第二小学的学生参观了展览。", "龙岩市第二小学"),
+    ],
+)
+def test_school_or_works_named_after_its_place_is_one_body(nlp, raw, name):
+    assert (name, "ORG") in ents(nlp, raw)
+
+
+def test_filter_keeps_sure_division_that_is_also_a_common_word():
+    # jieba's dictionary lists some divisions' short names as common words; the gazetteer knows them.
+    assert _sure("LOC", "我们在孝感召开了现场会。", "孝感")
+    assert not _sure("LOC", "他们在中心召开了现场会。", "中心")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from spacy.util import registry
 
+from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|街道|路|街|岛|山|河|湖|江|港|湾|国|洲)$")
@@ -60,6 +61,12 @@ def _named_by_words(surface: str) -> bool:
     words = lx.dictionary_words()
     head = surface[:-1]
     return surface[-2:] in words or any(head[i:] in words for i in range(len(head) - 1))
+
+
+def _division(surface: str, label: str) -> bool:
+    """``合肥``, ``孝感``, ``大连``: a division's name that jieba's dictionary also lists as a common
+    word is a place when the tagger is sure of it (the gazetteer is general knowledge)."""
+    return label == "LOC" and len(surface) >= 2 and bool(load_gazetteer().lookup(surface))
 
 
 def _place_team(surface: str) -> bool:
@@ -122,7 +129,7 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
             abbreviation = label == "ORG" and lx.word_tags().get(surface) == "j" and not surface.endswith("委")
             return (
                 long_enough
-                and (surface not in lx.everyday_words() or abbreviation)
+                and (surface not in lx.everyday_words() or abbreviation or _division(surface, label))
                 and not _split_by_punctuation(surface, label)
                 and not text.startswith(lx.RANKING_WORDS, end)
                 and not (surface.startswith(lx.GENERIC_PREFIX) and not surface.startswith("全国"))
