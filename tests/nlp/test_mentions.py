@@ -558,3 +558,9 @@ def test_filter_keeps_sure_division_that_is_also_a_common_word():
     # jieba's dictionary lists some divisions' short names as common words; the gazetteer knows them.
     assert _sure("LOC", "我们在孝感召开了现场会。", "孝感")
     assert not _sure("LOC", "他们在中心召开了现场会。", "中心")
+
+
+def test_paper_is_named_inside_its_title_marks(nlp):
+    # General news annotates the paper's name, not its marks; its press (《…报》社) keeps them.
+    found = ents(nlp, "据《南方晨报》报道，《东海晚报》社也派出了记者。")
+    assert ("南方晨报", "ORG") in found and ("《东海晚报》社", "ORG") in found

@@ -360,8 +360,12 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     for m in _SHARED_GOVERNMENT.finditer(text):
         if any(c.end == m.start() + 1 for c in out):
             out.append(Candidate(m.start(1), m.end(1), "ORG", "shared-jurisdiction"))
+    # A paper is named inside its title marks (《某某日报》 -> 某某日报, as general news annotates it;
+    # the graph drops the marks anyway); its press (《某某报》社) is named with them, and so are the
+    # titles of a list of papers (旗下拥有《甲》及《乙》两张报纸), which kg.nlp.relations reads whole.
     for m in _PAPER.finditer(text):
-        out.append(Candidate(m.start(), m.end(), "ORG", "newspaper", priority=1))
+        start, end = (m.start(), m.end()) if m.group(2) else (m.start(1), m.end(1))
+        out.append(Candidate(start, end, "ORG", "newspaper", priority=1))
     for m in _PAPER_LIST.finditer(text):
         for t in _TITLE_IN_LIST.finditer(text, m.start(1), m.end(1)):
             out.append(Candidate(t.start(), t.end(), "ORG", "newspaper", priority=1))
