@@ -42,10 +42,10 @@ BYLINE = tuple(BYLINE_ROLES)
 ORG_SUFFIX_STRONG = _words("org_suffixes_strong.txt")
 ORG_SUFFIX_WEAK = (
     *_words("org_suffixes_weak.txt"),
-    # People's organizations, schools and works of general news, named after their place (某市妇联,
-    # 某区第一中学, 某市机床厂): weak, since 中学 or 厂 alone is generic. Not 工会/团委: a unit's
+    # People's organizations, schools, works and teams of general news, named after their place
+    # (某市妇联, 某区第一中学, 某市机床厂, 某市某某队): weak, since 中学 or 厂 alone is generic. Not 工会/团委: a unit's
     # union or Youth League committee, which lowered the domain check split.
-    "妇联", "残联", "侨联", "文联", "中学", "小学", "总厂", "厂",
+    "妇联", "残联", "侨联", "文联", "中学", "小学", "总厂", "厂", "队",
 )  # fmt: skip
 #: Characters after a suffix that turn it into a title or another word (局长, 委员, 部分 ...).
 ORG_SUFFIX_BLOCKERS = "长员士生内外区级属系庆务校前后里面场分门城议"

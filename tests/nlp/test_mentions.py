@@ -548,10 +548,15 @@ def test_title_before_still_finds_chinese_names(nlp, raw, name):
         ("他毕业于南平市第八中学，后来参军。", "南平市第八中学"),
         ("三明市机床厂今年扩建了两个车间。", "三明市机床厂"),
         ("龙岩市第二小学的学生参观了展览。", "龙岩市第二小学"),
+        ("厦门市蓝天救援队赶到现场。", "厦门市蓝天救援队"),  # a team named after its city
     ],
 )
 def test_school_or_works_named_after_its_place_is_one_body(nlp, raw, name):
     assert (name, "ORG") in ents(nlp, raw)
+
+
+def test_team_suffix_needs_a_whole_word(nlp):
+    assert not any(label == "ORG" for _, label in ents(nlp, "市医疗专家队伍不断壮大。"))
 
 
 def test_filter_keeps_sure_division_that_is_also_a_common_word():
