@@ -569,3 +569,9 @@ def test_paper_is_named_inside_its_title_marks(nlp):
     # General news annotates the paper's name, not its marks; its press (《…报》社) keeps them.
     found = ents(nlp, "据《南方晨报》报道，《东海晚报》社也派出了记者。")
     assert ("南方晨报", "ORG") in found and ("《东海晚报》社", "ORG") in found
+
+
+def test_filter_keeps_sure_full_name_that_the_dictionary_lists():
+    # jieba lists 周恩来 as a common word (tag t); surname + two characters, sure: a person.
+    assert _sure("PER", "纪念周恩来诞辰的展览今天开幕。", "周恩来")
+    assert not _sure("PER", "他转到麻醉科继续治疗。", "麻醉科")  # three characters, but no surname

@@ -69,6 +69,12 @@ def _division(surface: str, label: str) -> bool:
     return label == "LOC" and len(surface) >= 2 and bool(load_gazetteer().lookup(surface))
 
 
+def _full_name(surface: str, label: str) -> bool:
+    """``周恩来``: a surname and two given-name characters that jieba's dictionary happens to list
+    (with a tag other than a name's) are a person when the tagger is sure of it."""
+    return label == "PER" and len(surface) == 3 and surface[0] in lx.SURNAMES_1
+
+
 def _place_team(surface: str) -> bool:
     """``古巴队``, ``智利队``: a team named after its country or city is a body, though the
     dictionary lists some such words as common nouns (its ``医疗队`` is no one team)."""
@@ -129,7 +135,10 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
             abbreviation = label == "ORG" and lx.word_tags().get(surface) == "j" and not surface.endswith("委")
             return (
                 long_enough
-                and (surface not in lx.everyday_words() or abbreviation or _division(surface, label))
+                and (
+                    surface not in lx.everyday_words() or abbreviation or _division(surface, label)
+                    or _full_name(surface, label)
+                )
                 and not _split_by_punctuation(surface, label)
                 and not text.startswith(lx.RANKING_WORDS, end)
                 and not (surface.startswith(lx.GENERIC_PREFIX) and not surface.startswith("全国"))
