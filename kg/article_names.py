@@ -13,9 +13,9 @@ never merged on a guess):
   ``中国医学科学院阜外医院``, ``附一`` of ``福建医科大学附属第一医院``) of one longer name;
 * a university's usual short forms (``北大``, ``浙大二院``) and a body's proper name
   (``协和``, ``湘雅二院``, ``龙岩二院``: ``kg.names.contractions``);
-* programs: a list contracted to its number (``四送`` = 送医药、送科普、送技能、送健康),
+* programs: a list contracted to its number (``三进`` = 进社区、进学校、进企业),
   the name without a generic head (``健康快车`` = 健康快车项目), the core word a program
-  quotes in its name (``“师带徒”医疗帮扶行动`` then ``师带徒项目``);
+  quotes in its name (``“银龄守护”关爱行动`` then ``银龄守护项目``);
 * a bare ``省/市/县/区`` prefix: the division the article is set in (``kg.jurisdiction``).
 """
 
@@ -49,7 +49,7 @@ _ARTICLE_RULES = {
     "tail": "short form of a longer name in the same article (its tail)",
     "people": "the same name with 人民 left out (省医院 = 省人民医院), named so in the same article",
     "core": "a body's own name without its place and head (省立 = 福建省立医院), named so in the same article",
-    "numbered list": "a list of items that start alike contracted to their number (四送), as in the same article",
+    "numbered list": "a list of items that start alike contracted to their number (三进), as in the same article",
     "program head": "a program written short (its name's start), named in full in the same article",
 }
 #: What a tail short form may leave out of a body's name besides places and bare prefixes:
@@ -143,8 +143,8 @@ _PROGRAM_HEADS = ("活动", "项目", "工程", "计划")
 
 
 def _numbered_list(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    """``四送大型义诊`` of ``送医药、送科普、送技能、送健康大型义诊``: a program's list of N items
-    that start (or end) alike is contracted to the number and the shared character (四送, 两癌),
+    """``三进义诊`` of ``进社区、进学校、进企业义诊``: a program's list of N items
+    that start (or end) alike is contracted to the number and the shared character (三进, 两癌),
     the rest of the name as is. Why general: it is how Chinese names every such campaign."""
     if label != "PROG":
         return False
@@ -153,7 +153,7 @@ def _numbered_list(short: str, full: str, label: str, bodies: set[str]) -> bool:
         if len(items) > len(_NUMERALS) + 1:
             continue
         number = "两" if len(items) == 2 else _NUMERALS[len(items) - 2]
-        # 四送: 送医药、送科普… start alike; 两癌: 宫颈癌、乳腺癌 end alike
+        # 三进: 进社区、进学校… start alike; 两癌: 宫颈癌、乳腺癌 end alike
         alike = {items[0][0]} if len({item[0] for item in items}) == 1 else set()
         alike |= {items[0][-1]} if len({item[-1] for item in items}) == 1 else set()
         for shared in sorted(alike):
@@ -166,9 +166,9 @@ _LIST = re.compile(r"[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+")
 
 
 def _program_core(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    """``健康快车`` of ``健康快车项目``, ``千名医师下基层`` of ``千名医师下基层对口支援``: a program
+    """``健康快车`` of ``健康快车项目``, ``百名专家进社区`` of ``百名专家进社区义诊服务``: a program
     written short, its name's start (four characters or more); not a strategy's action or
-    building or tour (健康中国 is not 健康中国行动 nor 健康中国行) nor a model named after it (``_SCHEMES``)."""
+    building or tour (健康某省 is not 健康某省行动 nor 健康某省行) nor a model named after it (``_SCHEMES``)."""
     rest = full[len(short) :]
     return (
         label == "PROG"
@@ -180,12 +180,12 @@ def _program_core(short: str, full: str, label: str, bodies: set[str]) -> bool:
 
 
 _MIN_PROGRAM_START = 4
-#: What follows a strategy's name to make another program of it (健康中国|行动, 健康中国|行).
+#: What follows a strategy's name to make another program of it (健康某省|行动, 健康某省|行).
 _STRATEGY_AFTER = ("行", "战略", "建设")
 
 
 def _quoted_core(names: dict[Mention, str]) -> dict[Mention, str]:
-    """``“师带徒”医疗帮扶行动`` then ``“师带徒”``, ``师带徒项目`` or ``“师带徒”帮扶活动``: a program
+    """``“银龄守护”关爱行动`` then ``“银龄守护”``, ``银龄守护项目`` or ``“银龄守护”帮扶活动``: a program
     whose name quotes its own core word is meant by that core, alone or with a head after it,
     when exactly one program of the article quotes it; programs of one article quoting the same
     core are one, named by the longest. Models and schemes (``_SCHEMES``) stay apart."""
@@ -209,10 +209,10 @@ def _quoted_core(names: dict[Mention, str]) -> dict[Mention, str]:
     return {m: name for m, name in out.items() if name != names[m]}
 
 
-#: A named model or scheme is the method a program spreads, not the program (师带徒模式 is
-#: not 师带徒医疗帮扶行动), so it takes no part in the quoted-core rule.
+#: A named model or scheme is the method a program spreads, not the program (银龄守护模式 is
+#: not 银龄守护关爱行动), so it takes no part in the quoted-core rule.
 _SCHEMES = ("模式", "体系", "机制", "框架")
-#: How long a head after a quoted core may be (师带徒|帮扶行动).
+#: How long a head after a quoted core may be (银龄守护|关爱行动).
 _MAX_HEAD = 4
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 
@@ -371,7 +371,7 @@ def name_in_article(
             rule_of[m] = "the article gives it as another name of this one (brackets, 以下简称)"
     for m, name in _quoted_core(names).items():
         names[m] = name
-        rule_of[m] = "the core word a program of the same article quotes in its name (“师带徒”医疗帮扶行动)"
+        rule_of[m] = "the core word a program of the same article quotes in its name (“银龄守护”关爱行动)"
     resolved, rules = _short_forms(names)
     rule_of.update(rules)
     localised = _local_jurisdiction(resolved, setting)

@@ -274,7 +274,7 @@ def _separate_namesakes(results: list[DocResult], mention_key: dict[Mention, str
 
 
 #: Titles one person holds at a time in the whole country: whoever is named with one of them is
-#: a public figure, whom other articles name without a title (习近平新时代…思想).
+#: a public figure, whom other articles name without a title (a theory or a speech named after them).
 UNIQUE_TITLES = frozenset({"title:总书记", "title:国家主席", "title:国务院总理"})
 
 

@@ -228,7 +228,7 @@ class _Bodies:
         name is kept to its article), else one of the child's article whose official form it is
         (福建省政协 for 中国人民政治协商会议福建省委员会; in another article a namesake needs evidence
         the linker did not find), else one of the child's article whose name ends with a name left
-        with a bare prefix (区爱国卫生运动委员会 -> 某新区爱国卫生运动委员会); None if there is none."""
+        with a bare prefix (区卫生健康局 -> 某新区卫生健康局); None if there is none."""
         keys = self.by_name.get(parent, [])
         here = [k for k in keys if _docs(self.entities[k]) & docs]
         if here or (keys and not bare_prefix(parent)):
