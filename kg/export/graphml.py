@@ -45,6 +45,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import IO, NamedTuple
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
@@ -187,28 +188,17 @@ def _positions(keys: list[str], network_edges: tuple[Edge, ...]) -> list[tuple[f
 def xml_text(text: str) -> str:
     """Character data escaped as ``xml.etree.ElementTree`` escapes it (so the bytes stay those
     the tree writers wrote): ``&``, ``<``, ``>``."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+    return escape(text)
+
+
+#: What an attribute value escapes besides ``xml_text``'s three, as ElementTree writes it: the
+#: quote and the three whitespace characters an attribute would otherwise normalise.
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
 def xml_attr(text: str) -> str:
-    """An attribute value escaped as ``xml.etree.ElementTree`` escapes it: as ``xml_text`` plus
-    ``"`` and the three whitespace characters an attribute would otherwise normalise."""
-    text = xml_text(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    """An attribute value escaped as ``xml.etree.ElementTree`` escapes it."""
+    return escape(text, _ATTRIBUTE_ENTITIES)
 
 
 def write_lines(lines: Iterable[str], stream: IO[bytes]) -> None:
