@@ -71,20 +71,31 @@ def _sort_key(value: dict[str, str]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _nodes(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The node objects of ``graph``, one at a time, sorted by ``@id``.
-
-    Made one by one from the sorted table's rows, so a writer holds one node at a time, not
-    the document (which took about 0.5 KiB a triple, issue 13)."""
+def _subjects(
+    graph: model.Graph, base: str, ctx: dict[str, Any]
+) -> tuple[_Compactor, list, int, Iterator[tuple[str, list[list[int]]]]]:
+    """The compactor, the sorted table's terms, rdf:type's term number (-1 if absent), and each
+    subject's compact IRI with its ``(s, p, o)`` rows, in the order of those IRIs: what both the
+    node objects and their streamed texts are made from."""
     compact = _Compactor(ctx)
     quads = rdf_quads(graph, base)
     terms, rows = quads.terms, quads.triples
     a = ox.NamedNode(str(RDF.type))
     rdf_type = next((i for i, t in enumerate(terms) if t == a), -1)
     subjects = np.unique(rows[:, 0])
-    starts = np.searchsorted(rows[:, 0], subjects, "left")
-    ends = np.searchsorted(rows[:, 0], subjects, "right")
+    starts = np.searchsorted(rows[:, 0], subjects, "left").tolist()
+    ends = np.searchsorted(rows[:, 0], subjects, "right").tolist()
     ids = [compact(terms[s].value) for s in subjects.tolist()]
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    return compact, terms, rdf_type, ((ids[at], rows[starts[at] : ends[at]].tolist()) for at in order)
+
+
+def _nodes(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The node objects of ``graph``, one at a time, sorted by ``@id``.
+
+    Made one by one from the sorted table's rows, so a writer holds one node at a time, not
+    the document (which took about 0.5 KiB a triple, issue 13)."""
+    compact, terms, rdf_type, subjects = _subjects(graph, base, ctx)
     names: dict[int, str] = {}  # compact IRIs of predicates, classes and objects, asked for again and again
 
     def name(number: int) -> str:
@@ -95,17 +106,17 @@ def _nodes(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[dict[
             found = names[number] = compact(terms[number].value)
         return found
 
-    for at in sorted(range(len(ids)), key=ids.__getitem__):
+    for subject, rows in subjects:
         types: list[str] = []
         props: dict[str, list[dict[str, str]]] = {}
-        for _, p, o in rows[starts[at] : ends[at]].tolist():
+        for _, p, o in rows:
             if p == rdf_type:
                 types.append(name(o))
             else:
                 term = terms[o]
                 value = {"@id": name(o)} if isinstance(term, ox.NamedNode) else _value(term, compact)
                 props.setdefault(name(p), []).append(value)
-        node: dict[str, Any] = {"@id": ids[at]}
+        node: dict[str, Any] = {"@id": subject}
         if types:
             node["@type"] = sorted(types)
         for key in sorted(props):
@@ -194,15 +205,7 @@ def _node_texts(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[
     """``_node_text(node, _DEPTH)`` of each node ``_nodes`` yields, in its order, made straight
     from the sorted table with each object's text made once (``_Objects``), not through a
     dictionary per node and a ``json.dumps`` per value (which took most of the writer's time)."""
-    compact = _Compactor(ctx)
-    quads = rdf_quads(graph, base)
-    terms, rows = quads.terms, quads.triples
-    a = ox.NamedNode(str(RDF.type))
-    rdf_type = next((i for i, t in enumerate(terms) if t == a), -1)
-    subjects = np.unique(rows[:, 0])
-    starts = np.searchsorted(rows[:, 0], subjects, "left").tolist()
-    ends = np.searchsorted(rows[:, 0], subjects, "right").tolist()
-    ids = [compact(terms[s].value) for s in subjects.tolist()]
+    compact, terms, rdf_type, subjects = _subjects(graph, base, ctx)
     objects = _Objects(terms, compact, _DEPTH)
     names: dict[int, tuple[str, str]] = {}  # predicates' and classes' compact IRIs, and as JSON strings
     pad1 = "\n" + " " * (_DEPTH + 1)
@@ -218,15 +221,15 @@ def _node_texts(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[
             found = names[number] = (short, _string(short))
         return found
 
-    for at in sorted(range(len(ids)), key=ids.__getitem__):
+    for subject, rows in subjects:
         types: list[tuple[str, str]] = []
         props: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for _, p, o in rows[starts[at] : ends[at]].tolist():
+        for _, p, o in rows:
             if p == rdf_type:
                 types.append(name(o))
             else:
                 props.setdefault(name(p), []).append(objects(o))
-        parts = [f'{pad1}"@id": {_string(ids[at])}']
+        parts = [f'{pad1}"@id": {_string(subject)}']
         if types:  # sorted by the names (their JSON strings may sort otherwise: '"a"' > '"a!"')
             types.sort()
             parts.append(f'{pad1}"@type": [' + ",".join(pad2 + t for _, t in types) + pad1 + "]")
