@@ -73,6 +73,9 @@ _MEDIA = ("报", "报社", "新闻网", "电视台", "广播电视台", "融媒�
 _ANAPHOR = "该"
 #: Heads that also stand alone at the head of a clause for the article's own body (院党委书记).
 _BARE_SELF = ("院", "校")
+#: A term of a society's council between the society and a title (某学会第九届理事会理事长): the
+#: post is the society's, as the annotation keeps titles without the council they sit in.
+_SESSION = re.compile(r"第[一二三四五六七八九十百\d]{1,4}届(?:常务)?(?:理事会|委员会|董事会|监事会|专业委员会)?")
 
 
 class Bodies:
@@ -172,6 +175,29 @@ class Bodies:
         # committee, so that the graph knows the committee was only the title's prefix.
         party = [t for t in glued if unit_of_party_body(self.names[self.org[pos - len(t)][0]])]
         return (party or glued or titles or [None])[0]
+
+    def session_before(self, pos: int) -> int:
+        """Length of a council's term (``第九届理事会``) ending at ``pos`` right after a body, else 0."""
+        for m in _SESSION.finditer(self.text, max(0, pos - 14), pos):
+            if m.end() == pos and m.start() in self.org:
+                return pos - m.start()
+        return 0
+
+    def body_at(self, pos: int) -> tuple[int, int]:
+        """The body written from ``pos`` on, as the object of a verb of office (``任某医院院长``,
+        ``聘请甲为该校教授``): a mention starting there or a word for one (``该校``, ``我院``), with a
+        council's term after it stepped over (``某学会第九届理事会|理事长``); ``(body, where its
+        titles start)``, or ``(-1, pos)``."""
+        org = next(((i, end) for end, (i, start) in self.org.items() if start == pos), None)
+        if org is None:
+            for length in (2, 3):
+                referred, used = self.referred_before(pos + length)
+                if referred >= 0 and used == length:
+                    return referred, pos + length
+            return -1, pos
+        i, end = org
+        m = _SESSION.match(self.text, end)
+        return i, m.end() if m else end
 
     def referred_before(self, pos: int) -> tuple[int, int]:
         """``我院``, ``本校``, ``该院`` (or a bare ``院`` opening a clause) ending at ``pos``: the body

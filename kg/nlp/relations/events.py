@@ -35,7 +35,7 @@ _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联�
 #: A field written after its list (A、B等十一家联办单位).
 _FIELD_AFTER = re.compile(r"(?:等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)单位(?![:：])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
-_BY_AGENT = re.compile(r"(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施)")
+_BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施)")
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")
@@ -45,7 +45,7 @@ _NOT_IN_ITEM = frozenset("、,，。;；:：！？!?\n《》“”")
 #: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
 _JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|组织|开展|主办|承办|启动|发起)")
 #: Words after a list of bodies that make them parties to an agreement.
-_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作协议|协议》)")
+_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|协议》)")
 #: Verbs of an aid pairing between two bodies (A结对帮扶B).
 _PAIRING = re.compile(r"^(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$")
 
@@ -92,7 +92,8 @@ def _over_unknown_item(text: str, ends: dict, pos: int) -> int:
     """``A、B、某镇新时代文明实践所协办``: an item of a ``、`` list that is no mention (the
     tagger missed it) is stepped over to the body before it; ``pos`` if there is none."""
     sep = text.rfind("、", max(0, pos - _ITEM_MAX), pos)
-    if sep < 0 or sep + 1 == pos or sep not in ends or any(ch in _NOT_IN_ITEM for ch in text[sep + 1 : pos]):
+    named = any(sep < end < pos for end in ends)  # 、B联合: the item is a mention and more
+    if sep < 0 or sep + 1 == pos or sep not in ends or named or any(ch in _NOT_IN_ITEM for ch in text[sep + 1 : pos]):
         return pos
     return sep
 
@@ -189,7 +190,9 @@ def organizers(text: str, spans: list) -> list[Rel]:
             continue  # only the agent of a passive: 由A组织 (A组织… alone may be anything)
         # X是由A推动的…: the program is the subject before the agent, else the article's
         program = _program_after(spans, text, len(text), before=spans[listed[0]].start_char)
-        out.extend(("organizer", i, program, m.group(1)) for i in listed)
+        out.extend(("organizer", i, program, m.group(2)) for i in listed)
+        if m.group(1):
+            out.extend(_pairs(listed, spans, text))  # 由A、B联合举办: organised together
     for verb, lists in hosts.items():
         if verb == "主办" or (verb == "承办" and "主办" not in hosts):
             for listed in lists:

@@ -53,7 +53,9 @@ _COMMAS = (",", "，")
 _OF = "的"
 _CLAUSE_ENDS = frozenset(",，。;；")
 #: Verbs after a person that put the person in the post that follows (甲任某会会长).
-_OFFICE = re.compile(r"(?:同时|还|并|已)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
+_OFFICE = re.compile(r"(?:同时|还|并|已|现)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
+#: A second post of the same person after the first one's object: ``甲任A院长，兼任B会长``.
+_ALSO_OFFICE = re.compile(r"[,，、]?(?:同时|还|并)?(?:兼任|兼)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
 _APPOINT = ("聘任", "聘请", "任命", "聘")
 #: Words before a title after the body that make an honorary or visiting post of it (客座教授).
@@ -114,6 +116,8 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
         pending.append(read)
         pos -= len(read[0]) + len(read[1])
         org, org_start = bodies.org.get(pos, bodies.across_department(pos))
+        if org < 0 and (term := bodies.session_before(pos)):
+            org, org_start = bodies.org[pos - term]  # 某学会第九届理事会|理事长
         if org < 0:
             org, org_start = bodies.before_bracket(pos)
         if org < 0 and text[pos - 1 : pos] == _OF:
@@ -183,18 +187,24 @@ def _bracket_before(text: str, pos: int) -> int:
 
 
 def _office(bodies: Bodies, person_end: int) -> list[Post]:
-    """``甲任某会会长``, ``甲当选为某会副主席``: the post after a verb of office."""
+    """``甲任某会会长``, ``甲当选为某会副主席``: the post after a verb of office, and the ones
+    after ``兼任`` that follow it (``甲任A院长，兼任B会长``)."""
     m = _OFFICE.match(bodies.text, person_end)
-    if not m:
-        return []
-    return _post_at(bodies, m.end())
+    out: list[Post] = []
+    while m:
+        found, end = _post_at(bodies, m.end())
+        if not found:
+            break
+        out.extend(found)
+        m = _ALSO_OFFICE.match(bodies.text, end)
+    return out
 
 
-def _post_at(bodies: Bodies, pos: int) -> list[Post]:
-    """``[BODY] TITLE(、TITLE)*`` starting at ``pos`` (the object of a verb of office)."""
+def _post_at(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
+    """``[BODY] TITLE(、TITLE)*`` starting at ``pos`` (the object of a verb of office; the body may be
+    a word for one, ``该校``), and where it ends."""
     text = bodies.text
-    org = next((i for end, (i, start) in bodies.org.items() if start == pos), -1)
-    after = next((end for end, (i, _) in bodies.org.items() if i == org), pos)
+    org, after = bodies.body_at(pos)
     out: list[Post] = []
     while True:
         title = next((t for t in lx.TITLES if text.startswith(t, after)), None)
@@ -206,7 +216,7 @@ def _post_at(bodies: Bodies, pos: int) -> list[Post]:
             after += 1
             continue
         break
-    return out
+    return out, after
 
 
 def roles(text: str, spans: list) -> list[Rel]:
@@ -235,7 +245,7 @@ def roles(text: str, spans: list) -> list[Rel]:
         out.extend(_rel(i, p) for p in after)
         body_of[i] = next((o for o, _, u in (*posts, *after) if o >= 0 and o in bodies.org_indices), -1)
         out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
-        out.extend(_rel(i, p) for p in _office(bodies, span.end_char))
+        out.extend(_rel(i, p) for p in _office(bodies, _end_of_list(text, spans, span)))
         out.extend(_rel(i, p) for p in _appointed(bodies, span))
         bylined = _byline(text, i, span, out)
         if not bylined and previous and not text[previous[1] : span.start_char].strip():
@@ -313,6 +323,16 @@ def _appositions(bodies: Bodies, span, opening: int) -> list[Post]:
     return out
 
 
+def _end_of_list(text: str, spans: list, span) -> int:
+    """Where the list of names ``span`` opens ends (``甲、乙当选副会长``: after 乙), so that a verb
+    of office after the list gives each name the post."""
+    starts = {s.start_char: s for s in spans if s.label_ == "PER"}
+    end = span.end_char
+    while text[end : end + 1] == "、" and end + 1 in starts:
+        end = starts[end + 1].end_char
+    return end
+
+
 def _appointed(bodies: Bodies, span) -> list[Post]:
     """``聘请甲为某院客座教授``: the person after a verb of appointment takes the post after 为."""
     text = bodies.text
@@ -323,16 +343,15 @@ def _appointed(bodies: Bodies, span) -> list[Post]:
     )  # 任命甲为某院党委书记，乙为某院院长
     if not (text.endswith(_APPOINT, 0, span.start_char) or listed):
         return []
-    return _post_at(bodies, span.end_char + 1) or _prefixed_post(bodies, span.end_char + 1)
+    return _post_at(bodies, span.end_char + 1)[0] or _prefixed_post(bodies, span.end_char + 1)
 
 
 def _prefixed_post(bodies: Bodies, pos: int) -> list[Post]:
     """``为某院客座教授``: a title with a qualifier before it (客座, 名誉, 特聘) after a body."""
     text = bodies.text
-    org = next((i for end, (i, start) in bodies.org.items() if start == pos), -1)
+    org, after = bodies.body_at(pos)
     if org < 0:
         return []
-    after = next(end for end, (i, _) in bodies.org.items() if i == org)
     for qualifier in _HONORARY:
         if text.startswith(qualifier, after):
             title = next((t for t in lx.TITLES if text.startswith(t, after + len(qualifier))), None)

@@ -1,0 +1,68 @@
+"""General shapes of posts, co-organizers and partners (issue 12), each on a sentence written for
+this test with invented people and bodies: what the relations must read on unseen articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.normalise import normalise
+
+
+def relations(nlp, raw: str) -> set[tuple[str, str, str | None, str]]:
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    doc = nlp(doc)
+    text = doc.text
+    return {
+        (kind, text[hs:he], text[ts:te] if ts >= 0 else None, role) for kind, hs, he, ts, te, role in doc._.kg_relations
+    }
+
+
+def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
+    return {(h, role, t) for kind, h, t, role in relations(nlp, raw) if kind == "role"}
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a council's term between the society and the title: the post is the society's
+        ("江南省护理学会第九届理事会理事长张海燕致辞。", {("张海燕", "理事长", "江南省护理学会")}),
+        ("张海燕当选为江南省护理学会第九届理事会理事长。", {("张海燕", "理事长", "江南省护理学会")}),
+        # 现任 is a verb of office
+        ("张建华现任江南省肿瘤医院副院长。", {("张建华", "副院长", "江南省肿瘤医院")}),
+        # a second post after 兼任, following the first one's object
+        (
+            "据悉，黄志伟任海城市中西医结合医院院长，兼任海城市医学会会长。",
+            {("黄志伟", "院长", "海城市中西医结合医院"), ("黄志伟", "会长", "海城市医学会")},
+        ),
+        # the body of an appointment written as a word for it (该校)
+        ("江南医科大学聘请孙立平为该校客座教授。", {("孙立平", "客座教授", "江南医科大学")}),
+        # a list of names before a verb of office: each one takes the post
+        (
+            "吴海涛、郑玉兰任江南省医学会副会长。",
+            {("吴海涛", "副会长", "江南省医学会"), ("郑玉兰", "副会长", "江南省医学会")},
+        ),
+    ],
+)
+def test_relations_general_posts(nlp, raw, expected):
+    assert expected <= roles(nlp, raw)
+
+
+def test_relations_general_a_verb_of_office_with_no_title_after_it_gives_no_post(nlp):
+    """``甲任职以来``: 任 is no verb of office when no body or title follows it."""
+    assert not roles(nlp, "张建华任职以来，江南省肿瘤医院发展很快。")
+
+
+def test_relations_general_co_organizers_joined_by_lianhe_after_you(nlp):
+    """``X由A、B联合举办``: both organize X and, having organised it together, are partners."""
+    found = relations(nlp, "本次“爱心义诊周”活动由海城市红十字会、海城市医学会联合举办。")
+    organizers = {h for kind, h, _, _ in found if kind == "organizer"}
+    partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
+    assert organizers == {"海城市红十字会", "海城市医学会"}
+    assert partners == {frozenset(("海城市红十字会", "海城市医学会"))}
+
+
+def test_relations_general_bodies_that_cooperate_are_partners(nlp):
+    found = relations(nlp, "江南省妇幼保健院与海城市妇幼保健院开展合作。")
+    assert ("partner", "江南省妇幼保健院", "海城市妇幼保健院", "") in found
