@@ -20,13 +20,14 @@ from spacy.training import Example
 from kg.labels import LABELS
 from kg.nlp.candidate import Candidate, Rule, choose, nested
 from kg.nlp.extensions import text_of
-from kg.nlp.rules import organizations, people, places, programs, statistical  # noqa: F401  (registers rules)
+from kg.nlp.rules import documents, organizations, people, places, programs, statistical  # noqa: F401  (registers rules)
 
 DEFAULT_RULES = {
     "places": {"@misc": "kg.place_rules.v1"},
     "people": {"@misc": "kg.person_rules.v1"},
     "organizations": {"@misc": "kg.org_rules.v1"},
     "programs": {"@misc": "kg.program_rules.v1"},
+    "documents": {"@misc": "kg.document_rules.v1"},
 }
 
 #: Run through the rules once in ``initialize``/``from_disk``: each rule loads its data (jieba's

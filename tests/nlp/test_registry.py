@@ -8,7 +8,7 @@ from spacy.util import registry
 
 import kg.nlp  # noqa: F401
 
-RULES = ["kg.place_rules.v1", "kg.org_rules.v1", "kg.person_rules.v1", "kg.program_rules.v1"]
+RULES = ["kg.place_rules.v1", "kg.org_rules.v1", "kg.person_rules.v1", "kg.program_rules.v1", "kg.document_rules.v1"]
 FILTERS = ["kg.statistical_filter.v1"]
 
 

@@ -105,7 +105,7 @@ def test_spacy_api_config_override_removes_a_rule(nlp):
     sentence = "通信地址：长沙市芙蓉中路218号湘江大厦六楼"
     address = ("长沙市芙蓉中路218号湘江大厦六楼", "LOC")
     without = load_nlp({"components.kg_mentions.rules.places": None})
-    assert list(without.get_pipe("kg_mentions").rules) == ["people", "organizations", "programs"]
+    assert list(without.get_pipe("kg_mentions").rules) == ["people", "organizations", "programs", "documents"]
     # A whole postal address is a place only the place rules build.
     assert address in {(e.text, e.label_) for e in nlp(sentence).ents}
     assert address not in {(e.text, e.label_) for e in without(sentence).ents}

@@ -6,6 +6,6 @@ organizations) and returns its own candidates. The mention ruler runs them in
 the order its config lists and keeps the best non-overlapping spans.
 """
 
-from kg.nlp.rules import organizations, people, places, programs, statistical
+from kg.nlp.rules import documents, organizations, people, places, programs, statistical
 
-__all__ = ["organizations", "people", "places", "programs", "statistical"]
+__all__ = ["documents", "organizations", "people", "places", "programs", "statistical"]

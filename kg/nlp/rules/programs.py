@@ -26,24 +26,35 @@ from kg.nlp.candidate import Candidate, Rule
 _HEAD_RE = re.compile("|".join(map(re.escape, lx.PROG_HEADS)))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
-_LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "打造")
+_LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "打造", "实行", "推行", "开启")
 _QUOTED_AFTER_VERB = re.compile(
     "(?:" + "|".join(_LAUNCH) + r")((?:\d{4}年度?)?“[^“”]{2,20}”)"
 )
-#: A policy document's title in 《》: its last words say what kind of paper it is.
-_DOC_HEADS = (
-    "通知", "意见", "纲要", "规划", "办法", "方案", "规定", "条例", "协议", "决定", "报告", "指南", "细则",
-    "措施", "目录", "清单", "名单", "白皮书", "公告", "通告", "批复", "备忘录", "责任书", "标准",
-    "共识", "规范", "法", "章程", "要点", "意见书", "计划", "行动",
-)  # fmt: skip
-_TITLE = re.compile(r"《([^《》]{2,60})》")
 _SHOW = re.compile(r"《([^《》]{2,30}?(?:直播间|讲堂|课堂|开讲|节目|栏目|大讲堂))》")
-_YEAR = re.compile(r"\d{4}年")
 #: Words after 健康 + a place that show the phrase names the strategy (推进健康某地建设).
 _STRATEGY_AFTER = ("建设", "战略", "行动", "”", "\"", ",", "、", "。")
 _MEASURE = "个家项名次余"
 _STRATEGY_ACTION = "行动"
 _YEAR_OR_ROUND = re.compile(r"\d{4}年|\d+(?:批|届|期|轮)|(?<=第)\d+个")
+_NUMERALS = "0-9〇零一二三四五六七八九十百两"
+#: A year or round that opens a program's name, matched where it ends (the name follows).
+_ROUND = rf"(?:\d{{4}}年度?|第[{_NUMERALS}]+(?:届|批|期|轮|个|次|季)|首届|新一轮)"
+_OPENER = re.compile(_ROUND + "$")
+#: Who names national procurement rounds (国家组织第九批…采购): part of the round's name.
+_ROUND_OWNER = "国家组织"
+_PREFIX = re.compile(f"^(?:{_ROUND_OWNER})?{_ROUND}")
+#: A numbered edition of a yearly observance (第36个某某月, 第28届某某宣传周, 第37个某某日): the
+#: numbering says a campaign comes back each year. Its name holds no time or function word, and
+#: the head is no part of a longer word (周年, 月份, 日报).
+_OBSERVANCE = re.compile(
+    rf"第[{_NUMERALS}]+(?:个|届)[^\W\d_于在的是了和与及等将从到至今明昨本各该这那个届年月日]{{3,12}}?[月周日]"
+    r"(?![份年末期报常前后内])"
+)
+#: Words between a program and ``活动`` that make the phrase one event of it, not its name
+#: (某某卫生月现场宣传活动 is an event of 某某卫生月): the program is the inner name.
+_EVENT_OF = re.compile(r"(?:现场|专项|主题|集中)?宣传$")
+#: Words after a quotation that make it a theme or slogan (以“某某行动”为主题).
+_THEME_AFTER = ("为主题", "为口号")
 #: Verbs that end a program's name on its left but not a body's (促进 opens 某某促进会).
 _PROGRAM_STOPS = ("促进",)
 _PROGRAM_STOP_NOUN = "会"
@@ -63,6 +74,8 @@ _MAX_LEFT = 26
 def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset[int] = frozenset()) -> int:
     """Walk left over name characters; stop at punctuation or before a verb/time word.
 
+    A year or round (``2024年度``, ``第十批``, ``首届``) opens the name: it belongs to
+    the mention (ANNOTATION.md) and nothing left of it does (``某省第五批…采购``).
     With ``lists``, an enumeration comma inside the name is allowed
     (``第五批药品、医用耗材集中带量采购``: a procurement names what it buys).
     ``stops`` are ends of person names: a program's name never holds a person
@@ -79,28 +92,45 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
         elif lists and ch == "、" and _HAN.match(text[i - 2 : i - 1] or " "):
             pass
         elif not in_quote:
+            opener = _opener_ending_at(text, i) if i < head_start else -1
+            if opener >= 0:
+                return opener
             if not _NAME_CHAR.match(ch) or ch in "的了在是与及等对向把被将":
                 break
             if ch.isdigit():
                 first = _digits_start(text, i - 1)
-                if _YEAR.match(text, first):
-                    i = first  # a year opens the name: nothing left of it belongs
-                    break
-                if text[first - 1 : first] == "第" and _YEAR_OR_ROUND.match(text, first):
-                    i = first - 1  # so does a round (某市第36个…月: the city is no part of it)
-                    break
                 if not _YEAR_OR_ROUND.match(text, first):
                     break  # 6200余项次项目: a count, not part of the name
             if ch in _MEASURE and text[i - 2 : i - 1].isdigit() and not _YEAR_OR_ROUND.match(
                 text, _digits_start(text, i - 1)
             ):
                 break  # 121个省级…项目 (but 第36个…月 is a round)
-            if lx.boundary_ending_at(text, i) or (
-                i < head_start and text.endswith(_PROGRAM_STOPS, 0, i) and text[i] not in _PROGRAM_STOP_NOUN
-            ):
-                break  # 促进|某模式, but 素养促进行动 and 某促进会 keep theirs
+            if lx.boundary_ending_at(text, i) or _program_stop(text, i, head_start):
+                break
         i -= 1
     return i
+
+
+def _opener_ending_at(text: str, i: int) -> int:
+    """Start of a year or round written just before ``i`` (``2024年度``, ``第36个``, ``首届``), else -1.
+
+    A national procurement round keeps the words that name it so (``国家组织第九批``)."""
+    m = _OPENER.search(text, max(0, i - 12), i)
+    if m is None:
+        return -1
+    start = m.start()
+    if text.endswith(_ROUND_OWNER, 0, start):
+        start -= len(_ROUND_OWNER)
+    return start
+
+
+def _program_stop(text: str, i: int, head_start: int) -> bool:
+    """A program-only stop ends at ``i``: 促进|某模式 (but 素养促进行动 and 某促进会 keep
+    theirs), 打好|某攻坚战, 列入|某计划; 组织 only where it is no national round's name."""
+    if i < head_start and text.endswith(_PROGRAM_STOPS, 0, i) and text[i] not in _PROGRAM_STOP_NOUN:
+        return True
+    word = next((w for w in lx.PROG_LEFT_STOPS if text.endswith(w, 0, i)), "")
+    return bool(word) and not text.endswith(_ROUND_OWNER, 0, i)
 
 
 def _digits_start(text: str, i: int) -> int:
@@ -120,10 +150,13 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         start = _left_edge(text, m.start(), lists=m.group().endswith("采购"), stops=people)
         if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
             start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
-        name = text[start : m.start()].strip("“”‘’\"'")
+        # The name proper, without its year or round (2024年工作计划 names no program).
+        name = _PREFIX.sub("", text[start : m.start()]).strip("“”‘’\"'")
         # “千县工程”: the quotes hold the whole name, head and all.
         quoted = "“" in text[start:end] or (text[start - 1 : start] == "“" and text[end : end + 1] == "”")
-        if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start):
+        if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
+            continue
+        if m.group() == "活动" and _event_of_program(text, start, m.start()):
             continue
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
             continue
@@ -147,10 +180,26 @@ def _formulas(text: str) -> list[Candidate]:
     return out
 
 
-def _theme(text: str, start: int) -> bool:
-    """The name opens a theme or slogan (``主题是“某某早早行动”``): a theme is no program."""
+def _theme(text: str, start: int, end: int | None = None) -> bool:
+    """The name is a theme or slogan (``主题是“某某早早行动”``, ``以“某某行动”为主题``): no program."""
     before = text[max(0, start - 4) : start].rstrip("“\"")
-    return before.endswith(_THEME)
+    after = end is not None and text.startswith(_THEME_AFTER, end + (text[end : end + 1] in "”\"'"))
+    return before.endswith(_THEME) or after
+
+
+def _event_of_program(text: str, start: int, head_start: int) -> bool:
+    """``某某运动宣传活动``, ``第36个某某月现场宣传活动``: an event held under a program, whose
+    name is the program's (found by its own head); not a program of its own."""
+    tail = _EVENT_OF.search(text, start, head_start)
+    if tail is None:
+        return False
+    inner = text[start : tail.start()]
+    return inner.endswith(lx.PROG_HEADS) or any(m.end() == tail.start() for m in _OBSERVANCE.finditer(text, start))
+
+
+def _observances(text: str) -> list[Candidate]:
+    """``第36个某某卫生月``, ``第28届某某宣传周``: a numbered edition of a yearly campaign."""
+    return [Candidate(m.start(), m.end(), "PROG", "observance") for m in _OBSERVANCE.finditer(text)]
 
 
 def _launched(text: str) -> list[Candidate]:
@@ -164,19 +213,6 @@ def _launched(text: str) -> list[Candidate]:
 
 def _shows(text: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "PROG", "show", priority=1) for m in _SHOW.finditer(text)]
-
-
-def _documents(text: str) -> list[Candidate]:
-    """A policy document's title (``《关于推进某市医联体建设的通知》``) holds no mention: the
-    bodies, places and programs named in it are part of the title (ANNOTATION.md, ``DOC``).
-    Emitted as vetoes, so nothing inside becomes a mention; a bracketed edition or year
-    after the head (``…行动(2019—2030年)``) still ends a title."""
-    out = []
-    for m in _TITLE.finditer(text):
-        title = re.sub(r"\([^()]*\)$", "", m.group(1))
-        if title.endswith(_DOC_HEADS):
-            out.append(Candidate(m.start(), m.end(), "DOC", "document", priority=3, mention=False, veto=True))
-    return out
 
 
 def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -193,11 +229,11 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
             for k in (2, 3)
             if gazetteer.lookup(text[m.end() : m.end() + k]) and text.startswith(_STRATEGY_AFTER, m.end() + k)
         }
-        # 健康某地行动: the action named after the strategy is the longer name as written.
+        if text.startswith("中国", m.end()):
+            ends.add(m.end() + 2)
+        # 健康某地行动 (健康中国行动): the action named after the strategy is the longer name as written.
         ends |= {e + len(_STRATEGY_ACTION) for e in ends if text.startswith(_STRATEGY_ACTION, e)}
         out.extend(Candidate(m.start(), e, "PROG", "strategy") for e in ends)
-        if text.startswith("中国", m.end()):
-            out.append(Candidate(m.start(), m.end() + 2, "PROG", "strategy"))
     return out
 
 
@@ -205,7 +241,7 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
 def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         people = frozenset(c.end for c in found if c.label == "PER")
-        named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text)
-        return named + _strategies(text, found) + _documents(text)
+        named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text) + _observances(text)
+        return named + _strategies(text, found)
 
     return program_rules
