@@ -30,7 +30,18 @@ _GROUPS = ("集团",)
 _AFFILIATED_ENDS = ("医院", "中医院", "卫生院")
 _SCHOOLS = ("学院", "医学部", "研究院", "研究所", "中学", "小学", "学校")
 #: Endings of a named unit or branch of the body written before it.
-_UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支部", "院区", "办公室", "处", "科")
+_UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支部", "院区", "办公室", "办公厅", "处", "科", "司")
+#: A department (部) of a body written in full (某委员会|社会服务部, 某大学|医学部); not of a short
+#: form (某省委会), which a clipped mention may be.
+_DEPARTMENT_OWNERS = ("委员会", "学会", "协会", "工会", "联合会", "大学", "学院", "集团", "公司")
+#: Bodies of administration and societies whose centres and institutes are their units
+#: (某卫生健康委员会|统计信息中心, 某医疗保障局|医保中心, 某红十字会|救护培训中心).
+_ADMINISTRATIONS = ("委员会", "局", "厅", "政府", "学会", "协会", "红十字会", "联合会", "基金会")
+_CENTRES = ("中心", "所")
+#: A society's or union's committee (某医学会|骨科学专业委员会, 某总工会|女职工委员会), not a
+#: joint committee that only carries its name (某基金会第一联合委员会).
+_SOCIETIES = ("学会", "协会", "工会", "联合会", "促进会", "红十字会", "基金会")
+_SOCIETY_COMMITTEES = ("专业委员会", "专门委员会", "工作委员会", "职工委员会")
 #: A 九三学社 branch: named after the unit or place its members work in, it is no unit of
 #: that body but of the society's committee of the city (``_branch_committee``).
 _BRANCH = "支社"
@@ -52,7 +63,8 @@ _TITLE_AFTER_BODY = "长员士会"
 #: Endings of a complete body (a parent), from the organization suffix lists (words of two
 #: characters or more: 社会 is no 会), and the heads of a force, a congress and a conference.
 _BODY_ENDS = (
-    *(w for w in BODY_SUFFIXES if len(w) >= 2), "部队", "人大", "政协", "省委", "市委", "县委", "区委", "州委"
+    *(w for w in BODY_SUFFIXES if len(w) >= 2),
+    *("部队", "人大", "政协", "工会", "省委", "市委", "县委", "区委", "州委"),
 )
 #: Endings of a body of the corpus that may be a parent (its name is known whole, so one
 #: character will do: 某某局, 某某委, 九三学社).
@@ -100,7 +112,6 @@ def full_name(name: str) -> str:
         m = _COMMITTEE_SHORT.match(rest)
         return _PARTIES.get(party, party) + (f"{m.group(1)}委员会" if m else rest)
     return name
-
 
 
 def _party_committee_parent(name: str) -> str | None:
@@ -153,10 +164,9 @@ def parent_by_structure(name: str) -> str | None:
     if committee:
         return committee
     at = name.find(_AFFILIATED, 2)
-    if at > 0:
+    if at > 0 and name.endswith(_AFFILIATED_ENDS):
         parent = _ORDINAL_END.sub("", name[:at])
-        rest = name[at + len(_AFFILIATED) :]
-        return parent if parent.endswith(_ACADEMIC) and rest.endswith(_AFFILIATED_ENDS) else None
+        return parent if parent.endswith(_ACADEMIC) else None
     for cut in range(len(name) - 2, _MIN_PARENT - 1, -1):
         parent, unit = name[:cut], name[cut:]
         if not parent.endswith(_BODY_ENDS) or unit[0] in _TITLE_AFTER_BODY:
@@ -171,6 +181,12 @@ def parent_by_structure(name: str) -> str | None:
             return parent
         if parent.endswith("委员会") and unit.endswith("委员会"):
             return parent  # 某人大常务委员会|教育科学文化卫生工作委员会
+        if (
+            (parent.endswith(_ADMINISTRATIONS) and unit.endswith(_CENTRES))
+            or (parent.endswith(_SOCIETIES) and unit.endswith(_SOCIETY_COMMITTEES))
+            or (parent.endswith(_DEPARTMENT_OWNERS) and unit.endswith("部"))
+        ):
+            return parent
     return None
 
 

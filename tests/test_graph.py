@@ -62,6 +62,36 @@ def test_graph_parent_from_the_structure_of_a_name(child, parent):
     assert (child, parent) in suborgs(org(child))
 
 
+@pytest.mark.parametrize(
+    "child, parent",
+    [
+        ("东湖省人民政府办公厅", "东湖省人民政府"),  # an office of a government
+        ("东湖省卫生健康委员会统计信息中心", "东湖省卫生健康委员会"),  # a centre of an administration
+        ("东湖市医疗保障局医保中心", "东湖市医疗保障局"),
+        ("东湖省红十字会救护培训中心", "东湖省红十字会"),
+        ("东湖省卫生健康委员会卫生监督所", "东湖省卫生健康委员会"),
+        ("东湖省医学会骨科学专业委员会", "东湖省医学会"),  # a society's and a union's committees
+        ("东湖省总工会女职工委员会", "东湖省总工会"),
+        ("东湖省社会主义学院社会服务部", "东湖省社会主义学院"),  # a department of a body in full
+        ("东湖医科大学附属第一医院滨海院区", "东湖医科大学附属第一医院"),  # a campus of an affiliated hospital
+    ],
+)
+def test_graph_units_of_administrations_societies_and_affiliated_hospitals(child, parent):
+    assert (child, parent) in suborgs(org(child))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "东湖市卫生健康监督所",  # a body of its own, no unit
+        "东湖基金会第一联合委员会",  # a joint committee that carries a foundation's name
+        "东湖省委会社会服务部",  # a department of a short form (a clipped mention) is not read
+    ],
+)
+def test_graph_no_parent_from_a_name_that_writes_none(name):
+    assert suborgs(org(name)) == set()
+
+
 def test_graph_a_place_committees_department_is_under_the_committee_of_its_article():
     """The committee written ``南平市委`` in the same article is the parent, not a second node."""
     found = suborgs(org("中共南平市委组织部"), org("中共南平市委", written="南平市委"))
