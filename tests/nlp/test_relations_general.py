@@ -66,3 +66,39 @@ def test_relations_general_co_organizers_joined_by_lianhe_after_you(nlp):
 def test_relations_general_bodies_that_cooperate_are_partners(nlp):
     found = relations(nlp, "江南省妇幼保健院与海城市妇幼保健院开展合作。")
     assert ("partner", "江南省妇幼保健院", "海城市妇幼保健院", "") in found
+
+
+@pytest.mark.parametrize(
+    "raw, pair",
+    [
+        ("江南省人民医院与海城市中心人民医院建立对口帮扶关系。", ("江南省人民医院", "海城市中心人民医院")),
+        (
+            "江南省卫生健康委员会、江南省医疗保障局联合开展“清朗医保”专项行动。",
+            ("江南省卫生健康委员会", "江南省医疗保障局"),
+        ),
+    ],
+)
+def test_relations_general_aid_and_joint_launches_make_partners(nlp, raw, pair):
+    partners = {frozenset((h, t)) for kind, h, t, _ in relations(nlp, raw) if kind == "partner"}
+    assert partners == {frozenset(pair)}
+
+
+def test_relations_general_a_body_acting_as_host_organizes_the_program_of_its_sentence(nlp):
+    found = relations(nlp, "江南省人民医院作为承办单位，全程参与“健康快车”项目。")
+    assert ("organizer", "江南省人民医院", "“健康快车”项目", "承办") in found
+
+
+def test_relations_general_a_guiding_body_organizes_nothing(nlp):
+    found = relations(nlp, "在江南省卫生健康委员会的指导下，海城市第一医院开展“百医进百村”活动。")
+    assert {h for kind, h, _, _ in found if kind == "organizer"} == {"海城市第一医院"}
+
+
+@pytest.mark.parametrize(
+    "raw, child, parent",
+    [
+        ("江南省药品监督管理局直属单位江南省药品审评中心开展培训。", "江南省药品审评中心", "江南省药品监督管理局"),
+        ("江南省医学会旗下的江南省医学会心血管病学分会参加。", "江南省医学会心血管病学分会", "江南省医学会"),
+    ],
+)
+def test_relations_general_a_unit_named_after_its_parent_and_zhishu(nlp, raw, child, parent):
+    assert ("suborg", child, parent, "") in relations(nlp, raw)

@@ -33,7 +33,7 @@ _ORGANIZING = ("主办", "承办", "协办", "联办")
 #: Hosting verbs after a list of bodies (由A、B联合主办).
 _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位)")  # 主办单位： is a field
 #: A field written after its list (A、B等十一家联办单位).
-_FIELD_AFTER = re.compile(r"(?:等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)单位(?![:：])")
+_FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)单位(?![:：])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
 _BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施)")
 #: Words joining the bodies of one list (A、B和C; A联合B).
@@ -45,7 +45,7 @@ _NOT_IN_ITEM = frozenset("、,，。;；:：！？!?\n《》“”")
 #: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
 _JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|组织|开展|主办|承办|启动|发起)")
 #: Words after a list of bodies that make them parties to an agreement.
-_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|协议》)")
+_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|帮扶|对口|托管|协议》)")
 #: Verbs of an aid pairing between two bodies (A结对帮扶B).
 _PAIRING = re.compile(r"^(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$")
 
@@ -174,8 +174,10 @@ def organizers(text: str, spans: list) -> list[Rel]:
             hosts.setdefault(m.group(1), []).append(listed)
     for m in _FIELD_AFTER.finditer(text):
         listed = _list_before(text, orgs, m.start())  # A、B等十一家联办单位: the field after its list
-        out.extend(("organizer", i, -1, m.group(1)) for i in listed)
-        hosts.setdefault(m.group(1), []).append(listed)
+        # A作为承办单位，…X: the program its sentence names, else the article's
+        program = _program_after(spans, text, m.end()) if m.group(1) == "作为" else -1
+        out.extend(("organizer", i, program, m.group(2)) for i in listed)
+        hosts.setdefault(m.group(2), []).append(listed)
     for m in _HOSTING.finditer(text):
         listed = _list_before(text, orgs, m.start())
         if not listed:
@@ -261,6 +263,8 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
                 break
             subjects.append((i, s))
         out.extend(("organizer", i, j, verb.group()) for i, _ in subjects)
+        if len(subjects) >= 2:
+            out.extend(_pairs([i for i, _ in subjects], spans, text))  # A、B联合开展X: organised together
     return out
 
 
