@@ -112,8 +112,18 @@ PROG_WEAK_HEADS = frozenset(("活动", "模式", "项目", "计划", "工程", "
 PROG_QUOTED_ONLY_HEADS = frozenset(("体系",))
 #: Words after a program head that show it is generic (试点城市, 项目建设 ...).
 PROG_HEAD_BLOCKERS = (
-    "城市", "地区", "单位", "医院", "工作", "经验", "省份", "县", "区", "中", "的城市", "建设", "自觉", "标准", "管理",
-    "不便", "机制", "车",
+    "城市", "地区", "单位", "医院", "工作", "经验", "省份", "县", "区", "中心", "的城市", "建设", "自觉", "标准",
+    "管理", "不便", "机制", "车",
+)  # fmt: skip
+#: Words that end a program's name on its left, besides the shared ``LEFT_BOUNDARIES``: verbs that
+#: carry a program out or rank it (打好某某攻坚战, 列入某某计划, 入选某某项目), the adverbs before them
+#: (全力, 扎实) and counts or demonstratives (多项某某项目, 该项某某工程). Kept apart from the shared
+#: list because bodies' names hold some of them (某某联合会, 某某组织).
+PROG_LEFT_STOPS = (
+    "打好", "打赢", "列入", "列为", "入选", "推行", "实行", "开启", "掀起", "贯彻", "助推", "做实", "抓实", "抓好",
+    "用好", "办好", "搞好", "全力", "持续", "全面", "大力", "扎实", "认真", "广泛", "着力", "继续", "成功", "正式",
+    "圆满", "顺利", "首次", "再次", "多项", "多个", "各项", "这项", "该项", "此项", "一项", "几项", "数项",
+    "两项", "一批",
 )  # fmt: skip
 
 #: Verbs, time and function words that end a name on its left (推进 X 试点, 今年 X 宣传月).

@@ -1,12 +1,15 @@
 """Programs: named initiatives, by a head noun (行动, 项目, 试点, 宣传月 ...) or by quotation.
 
-Three shapes cover most of them:
+These shapes cover most of them:
 
 * a name that runs into a head noun, possibly with a quoted core
   (``某医院“结对帮扶”医疗援助行动``, ``家庭医生签约服务试点``); the
-  left edge is the nearest stop, verb or time word (``推进``, ``今年``);
+  left edge is the nearest stop, verb or time word (``推进``, ``今年``,
+  ``打好``, ``列入``), or a year or round, which opens the name and keeps
+  what is left of it out (``某省第三批…采购`` -> ``第三批…采购``);
 * a quoted name right after a verb that launches it, with its year prefix
   (``开展2023年度“万名医师支援农村”``);
+* a numbered edition of a yearly observance (``第36个某某月``, ``第37个某某日``);
 * a named show in 《》 (``《名医大讲堂·健康直播间》``).
 
 Heads followed by a word that makes them generic (``试点城市``, ``项目建设``)
@@ -50,9 +53,6 @@ _OBSERVANCE = re.compile(
     rf"第[{_NUMERALS}]+(?:个|届)[^\W\d_于在的是了和与及等将从到至今明昨本各该这那个届年月日]{{3,12}}?[月周日]"
     r"(?![份年末期报常前后内])"
 )
-#: Words between a program and ``活动`` that make the phrase one event of it, not its name
-#: (某某卫生月现场宣传活动 is an event of 某某卫生月): the program is the inner name.
-_EVENT_OF = re.compile(r"(?:现场|专项|主题|集中)?宣传$")
 #: Words after a quotation that make it a theme or slogan (以“某某行动”为主题).
 _THEME_AFTER = ("为主题", "为口号")
 #: Verbs that end a program's name on its left but not a body's (促进 opens 某某促进会).
@@ -156,8 +156,6 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         quoted = "“" in text[start:end] or (text[start - 1 : start] == "“" and text[end : end + 1] == "”")
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
             continue
-        if m.group() == "活动" and _event_of_program(text, start, m.start()):
-            continue
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
@@ -187,19 +185,13 @@ def _theme(text: str, start: int, end: int | None = None) -> bool:
     return before.endswith(_THEME) or after
 
 
-def _event_of_program(text: str, start: int, head_start: int) -> bool:
-    """``某某运动宣传活动``, ``第36个某某月现场宣传活动``: an event held under a program, whose
-    name is the program's (found by its own head); not a program of its own."""
-    tail = _EVENT_OF.search(text, start, head_start)
-    if tail is None:
-        return False
-    inner = text[start : tail.start()]
-    return inner.endswith(lx.PROG_HEADS) or any(m.end() == tail.start() for m in _OBSERVANCE.finditer(text, start))
-
-
 def _observances(text: str) -> list[Candidate]:
-    """``第36个某某卫生月``, ``第28届某某宣传周``: a numbered edition of a yearly campaign."""
-    return [Candidate(m.start(), m.end(), "PROG", "observance") for m in _OBSERVANCE.finditer(text)]
+    """``第36个某某卫生月``, ``第28届某某宣传周``: a numbered edition of a yearly campaign; a
+    ``活动`` written right after it is part of the name, as after a head (某某宣传月活动)."""
+    return [
+        Candidate(m.start(), m.end() + 2 * text.startswith("活动", m.end()), "PROG", "observance")
+        for m in _OBSERVANCE.finditer(text)
+    ]
 
 
 def _launched(text: str) -> list[Candidate]:

@@ -1,0 +1,77 @@
+"""Program rules (kg/nlp/rules/programs.py) on sentences written for these tests (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.normalise import normalise
+
+
+def programs(nlp, raw: str) -> set[str]:
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    return {e.text for e in nlp(doc).ents if e.label_ == "PROG"}
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # a year written with 年度 opens the name (ANNOTATION.md: year prefixes belong to the mention)
+        ("市卫健委启动2024年度“优质服务基层行”活动。", "2024年度“优质服务基层行”活动"),
+        # a round in Chinese numerals opens it too, and the province before it is no part of it
+        ("浙江省第三批医用耗材集中带量采购在杭州开标。", "第三批医用耗材集中带量采购"),
+        # 国家组织 names the national rounds; 中选 after the head leaves it a program
+        ("国家组织第十批药品集中带量采购中选结果在我省落地。", "国家组织第十批药品集中带量采购"),
+        ("今年是第十五届全国科技活动周。", "第十五届全国科技活动周"),
+    ],
+)
+def test_programs_year_and_round_prefixes(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("会议强调，要全力打好医保基金监管攻坚战。", "医保基金监管攻坚战"),
+        ("该课题被列入国家重点研发计划。", "国家重点研发计划"),
+        ("他参与了多项国家自然科学基金项目的研究。", "国家自然科学基金项目"),
+    ],
+)
+def test_programs_verbs_and_counts_stay_out_on_the_left(nlp, raw, program):
+    found = programs(nlp, raw)
+    assert program in found, found
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("今天是第37个全国爱牙日。", "第37个全国爱牙日"),
+        ("山东省暨济南市第36个爱国卫生月活动启动。", "第36个爱国卫生月活动"),
+    ],
+)
+def test_programs_numbered_observances(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "这是本月的第3个工作日。",  # a count of days, no campaign
+        "第二届中医药文化节明日开幕。",  # 日 of 明日, not an observance's head
+        "医院制定了2024年工作计划。",  # a year and a head, no name between them
+        "活动以“全民健康 共同行动”为主题。",  # a theme, though it ends in 行动
+        "社区老年活动中心正式启用。",  # a venue named after its activities
+    ],
+)
+def test_programs_not_programs(nlp, raw):
+    assert not programs(nlp, raw)
+
+
+def test_programs_strategy_action_of_the_country(nlp):
+    assert "健康中国行动" in programs(nlp, "我省扎实推进健康中国行动。")
+
+
+def test_programs_head_followed_by_zhong(nlp):
+    """``在某某行动中``: 中 after a head is "during", not the start of 中心."""
+    assert "爱国卫生专项行动" in programs(nlp, "在爱国卫生专项行动中，该县表现突出。")
