@@ -43,6 +43,10 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
             "吴海涛、郑玉兰任江南省医学会副会长。",
             {("吴海涛", "副会长", "江南省医学会"), ("郑玉兰", "副会长", "江南省医学会")},
         ),
+        # general posts of courts, teams and villages
+        ("海城市人民检察院检察长王海峰出席。", {("王海峰", "检察长", "海城市人民检察院")}),
+        ("江南省援疆医疗队领队陈立新介绍情况。", {("陈立新", "领队", "江南省援疆医疗队")}),
+        ("乡村医生李春花每天为村民测量血压。", {("李春花", "乡村医生", None)}),
     ],
 )
 def test_relations_general_posts(nlp, raw, expected):
