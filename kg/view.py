@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 from kg.atomic import write_atomically
 from kg.export.layout import SCALE, layout
-from kg.labels import CLASS_OF, COLOUR_OF, LABELS, RELATIONS, TYPE_OF
+from kg.labels import CLASS_OF, COLOUR_OF, DIRECTED, LABELS, RELATIONS, TYPE_OF
 from kg.namespaces import KG, ORG, SDO, sparql_prologue
 from kg.query import load_store
 from kg.sentences import sentences
@@ -309,7 +309,8 @@ def page_data(store: ox.Store) -> dict[str, Any]:
         entity["x"], entity["y"], entity["r"] = x, y, radius(entity["count"])
     docs = sorted(text.ident for text in texts.values())
     types = {TYPE_OF[label]: "#{:02x}{:02x}{:02x}".format(*COLOUR_OF[label]) for label in LABELS}
-    return {"docs": docs, "nodes": nodes, "edges": edge_list, "colours": types}
+    return {"docs": docs, "nodes": nodes, "edges": edge_list, "colours": types, "types": _TYPE_ORDER,
+            "directed": dict(DIRECTED)}
 
 
 def _script_json(data: Any) -> str:
@@ -321,20 +322,25 @@ def _script_json(data: Any) -> str:
     return text
 
 
+#: the page's scripts in load order: the vendored libraries, then the panel, then the drawing
+_SCRIPTS = {"vendor": "vendor.min.js", "panel": "panel.js", "js": "view.js"}
+
+
 def render(data: dict[str, Any]) -> str:
-    """The page: ``kg/resources/view/template.html`` with its style (``view.css``), script
-    (``view.js``) and data inlined."""
+    """The page: ``kg/resources/view/template.html`` with its style (``view.css``), scripts
+    (``_SCRIPTS``), the vendored libraries' licences (``LICENSES.txt``, as plain text) and data inlined."""
     folder = files("kg.resources").joinpath("view")
     template = folder.joinpath("template.html").read_text(encoding="utf-8")
     pieces = {
         "title": html.escape(f"kg — {len(data['nodes'])} entities, {len(data['docs'])} documents"),
         "css": folder.joinpath("view.css").read_text(encoding="utf-8"),
-        "js": folder.joinpath("view.js").read_text(encoding="utf-8"),
+        "licences": folder.joinpath("LICENSES.txt").read_text(encoding="utf-8").strip(),
         "data": _script_json(data),
     }
-    for name in ("css", "js"):
-        if "</" in pieces[name]:  # would end the inline element early
-            raise ValueError(f"the view's {name} must not contain '</'")
+    pieces.update({name: folder.joinpath(file).read_text(encoding="utf-8") for name, file in _SCRIPTS.items()})
+    for name in ("css", "licences", *_SCRIPTS):
+        if "</" in pieces[name] or "<!--" in pieces[name]:  # would end the inline element early
+            raise ValueError(f"the view's {name} must not contain '</' or '<!--'")
     # one pass over the template only: nothing inside the pieces is ever substituted
     return re.sub(r"\{\{(\w+)\}\}", lambda match: pieces[match.group(1)], template)
 
