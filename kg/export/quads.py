@@ -23,10 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import IO
 
 import numpy as np
 import pyoxigraph as ox
+
+from kg.export.serial import turtle_forms, write_lines, write_turtle
+from kg.namespaces import PREFIXES
 
 __all__ = ["NUMBER", "Quads", "Term"]
 
@@ -88,18 +92,27 @@ class Quads:
             for g, s, p, o in chunk.tolist():
                 yield ox.Quad(terms[s], terms[p], terms[o], terms[g])
 
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each term's N-Triples form (``str`` of a pyoxigraph term), made once for both line formats."""
+        return [str(t) for t in self.terms]
+
+    @cached_property
+    def turtle(self) -> tuple[str, list[str], dict[int, str]]:
+        """The Turtle header and each term's Turtle form (``serial.turtle_forms``), made once
+        for Turtle and TriG."""
+        return turtle_forms(self.terms, np.unique(self.triples[:, 1]).tolist(), PREFIXES)
+
     def write_lines(self, stream: IO[bytes], *, dataset: bool) -> None:
         """Write the table as N-Quads (``dataset``) or N-Triples, the bytes pyoxigraph's
         serialiser writes (``str`` of a pyoxigraph term is its N-Triples form, which that
         serialiser writes too: tested), without making a ``Triple`` or ``Quad`` per row."""
-        terms = self.terms
-        for chunk in _chunks(self.quads if dataset else self.triples):
-            text = {i: str(terms[i]) for i in np.unique(chunk).tolist()}
-            if dataset:
-                lines = [f"{text[s]} {text[p]} {text[o]} {text[g]} .\n" for g, s, p, o in chunk.tolist()]
-            else:
-                lines = [f"{text[s]} {text[p]} {text[o]} .\n" for s, p, o in chunk.tolist()]
-            stream.write("".join(lines).encode("utf-8"))
+        write_lines(self.texts, self.quads if dataset else self.triples, stream, dataset=dataset)
+
+    def write_turtle(self, stream: IO[bytes], *, dataset: bool) -> None:
+        """Write the table as TriG (``dataset``) or Turtle with ``PREFIXES``: the bytes of
+        ``ox.serialize`` on ``iter_quads``/``iter_triples`` (tested), made as ``write_lines`` does."""
+        write_turtle(self.turtle, self.quads if dataset else self.triples, stream, dataset=dataset)
 
 
 def _chunks(rows: np.ndarray) -> Iterator[np.ndarray]:

@@ -355,7 +355,7 @@ def to_dataset(graph: model.Graph, base: str) -> Dataset:
 def write_ttl(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 Turtle: absolute instance IRIs, the vocabularies' prefixes,
     subjects in sorted order with their predicates and objects grouped."""
-    ox.serialize(rdf_quads(graph, base).iter_triples(), stream, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    rdf_quads(graph, base).write_turtle(stream, dataset=False)
 
 
 def write_nt(graph: model.Graph, stream: IO[bytes], base: str) -> None:
@@ -372,4 +372,4 @@ def write_nq(graph: model.Graph, stream: IO[bytes], base: str) -> None:
 def write_trig(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 TriG, the same named graphs as ``write_nq`` in the same
     order, with the prefixes of ``write_ttl``."""
-    ox.serialize(rdf_quads(graph, base).iter_quads(), stream, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    rdf_quads(graph, base).write_turtle(stream, dataset=True)

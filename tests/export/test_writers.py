@@ -19,7 +19,7 @@ from kg.export import EXTENSIONS, WRITERS
 from kg.export.jsonld import to_jsonld
 from kg.export.quads import Quads
 from kg.export.rdf import rdf_quads
-from kg.namespaces import DEFAULT_BASE, XSD
+from kg.namespaces import DEFAULT_BASE, PREFIXES, RDF, SKOS, XSD
 
 
 def shuffled(graph: model.Graph, rng: random.Random) -> model.Graph:
@@ -104,6 +104,38 @@ def test_writers_line_formats_are_the_bytes_pyoxigraph_serialises(graph):
     ox.serialize(table.iter_quads(), expected, ox.RdfFormat.N_QUADS)
     table.write_lines(written, dataset=True)
     assert written.getvalue() == expected.getvalue()
+
+
+def _odd_table() -> Quads:
+    """Terms that test the serialisers' escaping and short forms: quotes, backslashes, line
+    breaks, control and separator characters, typed literals written bare in Turtle (integers,
+    decimals, booleans), prefixed names that need escapes, ``rdf:type`` as predicate and as
+    object, two graphs, several subjects, predicates and objects sharing a subject."""
+    odd = [ox.NamedNode("http://example.org/é"), ox.NamedNode("http://example.org/p"),
+           ox.Literal('引"号\\\n\r\t\x00\x7f\u2028 \'\'\'x'), ox.Literal("3", datatype=ox.NamedNode(str(XSD.integer))),
+           ox.Literal("中", language="zh"), ox.Literal("1.5", datatype=ox.NamedNode(str(XSD.decimal))),
+           ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))),
+           ox.Literal("-05", datatype=ox.NamedNode(str(XSD.integer))),
+           ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(SKOS) + "a.b%20c/d."),
+           ox.NamedNode("http://example.org/g2"), ox.Literal("x", datatype=ox.NamedNode("http://example.org/dt"))]
+    rows = [(g, s, p, o) for g in (0, 11) for s in (0, 1, 9) for p in (1, 8, 9, 10) for o in range(2, 13)
+            if (s + p + o + g) % 3]
+    return Quads.from_rows(odd, rows)
+
+
+def test_writers_turtle_and_trig_are_the_bytes_pyoxigraph_serialises(graph):
+    """Turtle and TriG are joined from each term's form, not written through ox.serialize
+    one ``Triple`` at a time: the same bytes, on the fixture's graph, on terms that need
+    escapes or short forms, and on an empty table."""
+    empty = Quads.from_rows([], [])
+    for table in (rdf_quads(graph, DEFAULT_BASE), _odd_table(), empty):
+        for dataset, rows, fmt in ((False, table.iter_triples(), ox.RdfFormat.TURTLE),
+                                   (True, table.iter_quads(), ox.RdfFormat.TRIG)):
+            expected, written = io.BytesIO(), io.BytesIO()
+            ox.serialize(rows, expected, fmt, prefixes=PREFIXES)
+            table.write_turtle(written, dataset=dataset)
+            assert written.getvalue() == expected.getvalue(), (fmt, len(table))
+    assert len(_odd_table()) > 100
 
 
 def test_writers_jsonld_streamed_is_the_document_dumped_whole(graph):
