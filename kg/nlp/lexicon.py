@@ -115,6 +115,9 @@ PROG_HEAD_BLOCKERS = (
     "城市", "地区", "单位", "医院", "工作", "经验", "省份", "县", "区", "中心", "的城市", "建设", "自觉", "标准",
     "管理", "不便", "机制", "车",
 )  # fmt: skip
+#: Heads of touring campaigns (优质服务基层行, 某某光明行, 质量万里行): a program only where the 行
+#: ends the word (not 健康行为, 中国行政), which the program rules check.
+PROG_TOUR_HEADS = ("基层行", "健康行", "光明行", "万里行", "公益行", "爱心行", "中国行")
 #: Words that end a program's name on its left, besides the shared ``LEFT_BOUNDARIES``: verbs that
 #: carry a program out or rank it (打好某某攻坚战, 列入某某计划, 入选某某项目), the adverbs before them
 #: (全力, 扎实) and counts or demonstratives (多项某某项目, 该项某某工程). Kept apart from the shared

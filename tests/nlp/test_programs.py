@@ -75,3 +75,19 @@ def test_programs_strategy_action_of_the_country(nlp):
 def test_programs_head_followed_by_zhong(nlp):
     """``在某某行动中``: 中 after a head is "during", not the start of 中心."""
     assert "爱国卫生专项行动" in programs(nlp, "在爱国卫生专项行动中，该县表现突出。")
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("市卫健委启动优质服务基层行活动。", "优质服务基层行活动"),
+        ("该院开展健康快车光明行，为白内障患者免费手术。", "健康快车光明行"),
+    ],
+)
+def test_programs_touring_campaigns(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize("raw", ["居民要养成良好的健康行为。", "他长期从事中国行政法研究。"])
+def test_programs_tour_head_inside_a_word(nlp, raw):
+    assert not programs(nlp, raw)

@@ -26,7 +26,9 @@ from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 
-_HEAD_RE = re.compile("|".join(map(re.escape, lx.PROG_HEADS)))
+#: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
+_TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
+_HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS)]))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
 _LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "打造", "实行", "推行", "开启")
