@@ -106,3 +106,20 @@ def test_relations_general_a_guiding_body_organizes_nothing(nlp):
 )
 def test_relations_general_a_unit_named_after_its_parent_and_zhishu(nlp, raw, child, parent):
     assert ("suborg", child, parent, "") in relations(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (
+            "江南省卫生健康委员会启动为期一个月的“健康江南行”活动。",
+            ("江南省卫生健康委员会", "“健康江南行”活动", "启动"),
+        ),
+        (
+            "江南省医学会开展以“关爱心脏”为主题的“健康心脏”义诊活动。",
+            ("江南省医学会", "“健康心脏”义诊活动", "开展"),
+        ),
+    ],
+)
+def test_relations_general_a_length_or_theme_between_the_verb_and_the_program(nlp, raw, expected):
+    assert ("organizer", *expected) in relations(nlp, raw)

@@ -227,7 +227,12 @@ def joint(text: str, spans: list) -> list[Rel]:
     return out
 
 
-_LAUNCH = re.compile(r"(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|发起|推出|主办|承办)(?:了)?$")
+#: What may stand between the verb and the program: its length or theme (启动为期一个月的X,
+#: 开展以“…”为主题的X).
+_LAUNCH = re.compile(
+    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|发起|推出|主办|承办)(?:了)?)"
+    r"(?:为期[^，。；！？\n]{1,8}的|以[^，。；！？\n]{1,20}为主题的)?$"
+)
 _SUBJECT_JOINS = ("与", "和", "、", "同")
 _NOT_SUBJECT = ("由", "在", "于")
 #: Words before a body that make it where a program is held, not who holds it (在某医院举办).
@@ -262,7 +267,7 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
             if text[s.end_char : subjects[-1][1].start_char] not in _SUBJECT_JOINS:
                 break
             subjects.append((i, s))
-        out.extend(("organizer", i, j, verb.group()) for i, _ in subjects)
+        out.extend(("organizer", i, j, verb.group("verb")) for i, _ in subjects)
         if len(subjects) >= 2:
             out.extend(_pairs([i for i, _ in subjects], spans, text))  # A、B联合开展X: organised together
     return out
