@@ -123,3 +123,25 @@ def test_relations_general_a_unit_named_after_its_parent_and_zhishu(nlp, raw, ch
 )
 def test_relations_general_a_length_or_theme_between_the_verb_and_the_program(nlp, raw, expected):
     assert ("organizer", *expected) in relations(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # the agent of 牵头 alone, not the body that takes part
+        (
+            "“健康江南行”活动由江南省卫生健康委员会牵头，江南省医学会参与。",
+            {("江南省卫生健康委员会", "“健康江南行”活动", "牵头")},
+        ),
+        # a relative clause before the program, or the subject before 是
+        ("江南省红十字会发起的“博爱光明”行动已帮助千人。", {("江南省红十字会", "“博爱光明”行动", "发起")}),
+        (
+            "“健康江南行”活动是江南省卫生健康委员会推出的一项举措。",
+            {("江南省卫生健康委员会", "“健康江南行”活动", "推出")},
+        ),
+        # a body in such a clause before something else organizes nothing
+        ("江南省卫生健康委员会组织的专家团队参加了“健康江南行”活动。", set()),
+    ],
+)
+def test_relations_general_organizers_of_lead_and_relative_clauses(nlp, raw, expected):
+    assert {(h, t, role) for kind, h, t, role in relations(nlp, raw) if kind == "organizer"} == expected

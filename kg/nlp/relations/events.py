@@ -35,7 +35,9 @@ _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联�
 #: A field written after its list (A、B等十一家联办单位).
 _FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)单位(?![:：])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
-_BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施)")
+_BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施|牵头)")
+#: ``A推出的X``, ``X是A发起的…``: a verb of running in a relative clause before 的.
+_BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施)的")
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")
@@ -195,6 +197,7 @@ def organizers(text: str, spans: list) -> list[Rel]:
         out.extend(("organizer", i, program, m.group(2)) for i in listed)
         if m.group(1):
             out.extend(_pairs(listed, spans, text))  # 由A、B联合举办: organised together
+    out.extend(_relative(text, spans, orgs))
     for verb, lists in hosts.items():
         if verb == "主办" or (verb == "承办" and "主办" not in hosts):
             for listed in lists:
@@ -202,6 +205,24 @@ def organizers(text: str, spans: list) -> list[Rel]:
         if verb == "联办":  # a leading host with the bodies that host with it: all co-hosts
             leading = [i for listed in hosts.get("主办", []) for i in listed]
             out.extend(_pairs([*leading, *(i for listed in lists for i in listed)], spans, text))
+    return out
+
+
+def _relative(text: str, spans: list, orgs: list) -> list[Rel]:
+    """``A推出的X``: the program right after 的; ``X是A发起的…``: the subject before 是. A body
+    in such a clause before anything else (``A组织的专家``) organizes nothing."""
+    out: list[Rel] = []
+    starts = {s.start_char: j for j, s in enumerate(spans) if s.label_ == "PROG"}
+    ends = {s.end_char: j for j, s in enumerate(spans) if s.label_ == "PROG"}
+    for m in _BY_RELATIVE.finditer(text):
+        listed = _list_before(text, orgs, m.start())
+        if not listed:
+            continue
+        first = spans[listed[0]].start_char
+        program = starts.get(m.end(), -1)
+        if program < 0 and text.endswith("是", 0, first):
+            program = ends.get(first - 1, -1)
+        out.extend(("organizer", i, program, m.group()[:-1]) for i in listed if program >= 0)
     return out
 
 
