@@ -91,3 +91,28 @@ def test_programs_touring_campaigns(nlp, raw, program):
 @pytest.mark.parametrize("raw", ["居民要养成良好的健康行为。", "他长期从事中国行政法研究。"])
 def test_programs_tour_head_inside_a_word(nlp, raw):
     assert not programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "我市被确定为国家级改革试点。",  # a pilot named by no more than its level
+        "下一步将扩大试点范围。",
+        "我省将创建国家级示范区。",
+    ],
+)
+def test_programs_pilots_and_zones_need_a_name(nlp, raw):
+    assert not programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("该县扎实推进国家慢性病综合防控示范区创建。", "国家慢性病综合防控示范区创建"),
+        ("该院获批国家自然科学基金青年项目3项。", "国家自然科学基金青年项目"),
+        ("我县被确定为家庭医生签约服务试点。", "家庭医生签约服务试点"),
+    ],
+)
+def test_programs_named_pilots_zones_and_projects(nlp, raw, program):
+    found = programs(nlp, raw)
+    assert program in found, found

@@ -70,6 +70,13 @@ _FORMULA = re.compile(
 )
 _MIN_NAME = 4
 _MIN_WEAK_NAME = 6
+#: Characters that never sit in a program's name outside quotes; 为 ends 作为, 列为, 确定为 ...
+_NOT_IN_NAME = "的了在是与及等对向把被将为"
+#: A pilot or model zone is named by what it tries or shows (某某大数据应用监管试点, 健康促进示范区);
+#: 改革试点, 国家级示范区 name none.
+_PILOT = ("试点", "示范区")
+_MIN_PILOT_NAME = 4
+_LEVEL = re.compile("^(?:国家级|省级|市级|县级|全国|全省|全市)")
 _MAX_LEFT = 26
 
 
@@ -97,7 +104,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
             opener = _opener_ending_at(text, i) if i < head_start else -1
             if opener >= 0:
                 return opener
-            if not _NAME_CHAR.match(ch) or ch in "的了在是与及等对向把被将":
+            if not _NAME_CHAR.match(ch) or ch in _NOT_IN_NAME:
                 break
             if ch.isdigit():
                 first = _digits_start(text, i - 1)
@@ -162,6 +169,8 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
             m.group() in lx.PROG_WEAK_HEADS and len(name) < _MIN_WEAK_NAME
+        ) or (
+            m.group() in _PILOT and len(_LEVEL.sub("", name)) < _MIN_PILOT_NAME
         )):
             continue
         out.append(Candidate(start, end, "PROG", "quoted-head" if quoted else "head", priority=0))
