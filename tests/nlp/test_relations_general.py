@@ -145,3 +145,10 @@ def test_relations_general_a_length_or_theme_between_the_verb_and_the_program(nl
 )
 def test_relations_general_organizers_of_lead_and_relative_clauses(nlp, raw, expected):
     assert {(h, t, role) for kind, h, t, role in relations(nlp, raw) if kind == "organizer"} == expected
+
+
+def test_relations_general_a_reporter_under_the_paper_s_own_dateline_is_its_byline(nlp):
+    """``本报讯（记者 甲）`` says what ``本报记者 甲`` says: the linker names the paper."""
+    found = relations(nlp, "本报讯（记者 王晓明 通讯员 李红）近日，江南省人民医院开展义诊。")
+    assert ("byline", "王晓明", None, "记者") in found
+    assert ("role", "王晓明", None, "记者") not in found

@@ -64,6 +64,7 @@ _HONORARY = ("客座", "名誉", "特聘", "兼职", "荣誉")
 _BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
 _BYLINE_GAP = " \u3000:："
 _REPORTER = "记者"
+_OWN_DATELINE = "本报讯"
 #: Between two names that share the titles before the first: 、, or a note on the first in brackets
 #: and a separator (副主任甲（主持工作），乙（援疆）).
 _SHARED = re.compile(r"、|[(（][^()（）]{1,10}[)）][、,，]")
@@ -264,6 +265,8 @@ def _in_the_article_s_bodies(bodies: Bodies, out: list[Rel]) -> list[Rel]:
     for kind, person, org, title in out:
         if kind == "role" and org < 0 and title == _REPORTER:
             org = bodies.dateline()
+            if org < 0 and _OWN_DATELINE in bodies.text:
+                kind = "byline"  # 本报讯（记者 甲）: a reporter of the paper itself, as 本报记者 is
         elif kind == "role" and org < 0 and not government_level(title) and not title.endswith(ACADEMIC_RANKS):
             org = bodies.of_bare_title(title)
         placed.append((kind, person, org, title))
