@@ -43,6 +43,12 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
             "吴海涛、郑玉兰任江南省医学会副会长。",
             {("吴海涛", "副会长", "江南省医学会"), ("郑玉兰", "副会长", "江南省医学会")},
         ),
+        # a description after a colon, or a profile's clauses after the sex
+        ("张伟：江南省医学会会长", {("张伟", "会长", "江南省医学会")}),
+        (
+            "专家简介：张伟，男，主任医师，江南省人民医院心内科主任。",
+            {("张伟", "主任医师", None), ("张伟", "主任", "江南省人民医院")},
+        ),
         # general posts of courts, teams and villages
         ("海城市人民检察院检察长王海峰出席。", {("王海峰", "检察长", "海城市人民检察院")}),
         ("江南省援疆医疗队领队陈立新介绍情况。", {("陈立新", "领队", "江南省援疆医疗队")}),
@@ -152,3 +158,7 @@ def test_relations_general_a_reporter_under_the_paper_s_own_dateline_is_its_byli
     found = relations(nlp, "本报讯（记者 王晓明 通讯员 李红）近日，江南省人民医院开展义诊。")
     assert ("byline", "王晓明", None, "记者") in found
     assert ("role", "王晓明", None, "记者") not in found
+
+
+def test_relations_general_a_profile_that_goes_on_with_no_post_describes_nothing(nlp):
+    assert not roles(nlp, "张伟，男，今年四十五岁，江南省人民医院的病人。")

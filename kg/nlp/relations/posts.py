@@ -8,15 +8,18 @@ without a parser:
   its own after another person's (``A单位会长甲，副会长乙、丙``) is of that person's body,
   and a title shared by a list of names is each one's (``教授甲、乙、丙``);
 * ``BODY PERSON TITLE`` (``某大学附属第一医院赵强院长``) and ``PERSON TITLE`` (``郑军医生``);
-* an apposition in brackets: ``甲（某医院院长）``, ``院长（某会主委）甲``;
-* verbs of office: ``甲任/兼任/担任/当选(为)某会会长``, ``聘任/聘请甲为某会顾问``,
-  ``任命甲为A院长，乙为A副院长``;
+* an apposition in brackets: ``甲（某医院院长）``, ``院长（某会主委）甲``; a description after a comma
+  or colon, or a profile's clauses (``甲：某会会长``, ``甲，男，主任医师，某医院院长``);
+* verbs of office: ``甲任/现任/兼任/担任/当选(为)某会会长`` (and a second post after ``，兼任``; a
+  list ``甲、乙当选…`` shares it), ``聘任/聘请甲为某会顾问`` (or ``为该校客座教授``),
+  ``任命甲为A院长，乙为A副院长``; a council's term between a society and a title is stepped over
+  (``某学会第九届理事会理事长``);
 * a title keeps the qualifiers written before it (``原副院长``, ``常务副部长``, ``二级巡视员``);
   a hospital department between body and title is dropped (``某医院心内科主任医师``: the
   hospital's post); a post in a unit written as a bare word (``、组织部部长``) is left out
   and the chain goes on; ``X委`` before a Party title is place X's Party committee;
-* bylines and credits: ``本报记者 X`` (a reporter of the paper, the linker knows which),
-  ``（记者 甲 乙）`` (shared), ``（记者：甲 来源：某报）`` (of the source).
+* bylines and credits (``kg.nlp.relations.bylines``): ``本报记者 X`` and ``本报讯（记者 X）`` (a reporter
+  of the paper, the linker knows which), ``（记者 甲 乙）`` (shared), ``（记者：甲 来源：某报）`` (of the source).
 
 Two rules need the whole document and are left to the graph model (``kg.posts``):
 the titles of a unit's Party committee (``北京大学党委常委``) are posts in the unit,
@@ -31,6 +34,7 @@ import re
 
 from kg.nlp import lexicon as lx
 from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, STATE_TITLES, UNKNOWN_UNIT, Bodies
+from kg.nlp.relations.bylines import BYLINE_TITLES, byline, from_source, person_after
 from kg.posts import PARTY_BODIES, PARTY_DEPARTMENTS, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.sentences import sentence_start
 
@@ -52,6 +56,9 @@ _BETWEEN = ("分管", "业务", "相关", "主要", "有关")
 _COMMAS = (",", "，")
 _OF = "的"
 _CLAUSE_ENDS = frozenset(",，。;；")
+#: After a name, what opens a description of it: a comma or colon, and the sex of a profile (甲，男，…).
+_DESCRIBED = re.compile(r"[,，:：](?:[男女][,，])?")
+_PROFILE_CLAUSES = 3
 #: Verbs after a person that put the person in the post that follows (甲任某会会长).
 _OFFICE = re.compile(r"(?:同时|还|并|已|现)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
 #: A second post of the same person after the first one's object: ``甲任A院长，兼任B会长``.
@@ -60,9 +67,6 @@ _ALSO_OFFICE = re.compile(r"[,，、]?(?:同时|还|并)?(?:兼任|兼)")
 _APPOINT = ("聘任", "聘请", "任命", "聘")
 #: Words before a title after the body that make an honorary or visiting post of it (客座教授).
 _HONORARY = ("客座", "名誉", "特聘", "兼职", "荣誉")
-#: A byline's words, what may stand between one and its name, and the credit's source field.
-_BYLINE_TITLES = frozenset(lx.BYLINE_ROLES.values())
-_BYLINE_GAP = " \u3000:："
 _REPORTER = "记者"
 _OWN_DATELINE = "本报讯"
 #: Between two names that share the titles before the first: 、, or a note on the first in brackets
@@ -71,7 +75,6 @@ _SHARED = re.compile(r"、|[(（][^()（）]{1,10}[)）][、,，]")
 #: Where a photo shows a person, written first in a caption's bracket (before a comma the
 #: walk over the posts steps over): （右二，…）, （前排左三、…）.
 _PHOTO_PLACE = re.compile(r"[前后中排左右起一二三四五六七八九十]{1,5}")
-_SOURCE = re.compile("来源[:：]")
 #: ``X委``: the Party committee of place X (市委, 县委, 省委), and the ``中共`` written before it.
 _COMMITTEE = "委"
 #: Last characters of a body's name: a title right after one that no mention covers is a post in it.
@@ -248,11 +251,11 @@ def roles(text: str, spans: list) -> list[Rel]:
         out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
         out.extend(_rel(i, p) for p in _office(bodies, _end_of_list(text, spans, span)))
         out.extend(_rel(i, p) for p in _appointed(bodies, span))
-        bylined = _byline(text, i, span, out)
+        bylined = byline(text, i, span, out)
         if not bylined and previous and not text[previous[1] : span.start_char].strip():
             # (记者 甲 乙): names after a byline word, separated by spaces, share it
-            bylined = [(k, i, t, title) for k, h, t, title in out if h == previous[0] and title in _BYLINE_TITLES]
-        out.extend(_from_source(bodies, span, bylined))
+            bylined = [(k, i, t, title) for k, h, t, title in out if h == previous[0] and title in BYLINE_TITLES]
+        out.extend(from_source(bodies, span, bylined))
         previous = (i, span.end_char + sum(len(t) for _, t, _ in after[:1]))
     return _in_the_article_s_bodies(bodies, _without_repeats(out, spans))
 
@@ -279,7 +282,7 @@ def _title_after(bodies: Bodies, spans: list, span, posts: list[Post], listed: i
     body of the one before (``listed``: ``某医院甲院长、乙副院长``)."""
     text = bodies.text
     glued = max((t for t in lx.TITLES if text.startswith(t, span.end_char)), key=len, default=None)
-    if not glued or (glued in _BYLINE_TITLES and _person_after(text, spans, span.end_char + len(glued))):
+    if not glued or (glued in BYLINE_TITLES and person_after(text, spans, span.end_char + len(glued))):
         return []  # 记者 甲 通讯员 乙: the byline word is the next name's
     before = next((o for o, _, u in posts if o >= 0 and not u), -1)
     org = bodies.org.get(span.start_char, bodies.across_department(span.start_char))[0]
@@ -316,11 +319,21 @@ def _appositions(bodies: Bodies, span, opening: int) -> list[Post]:
     end = _bracket_after(text, span.end_char)
     if end > 0:
         out.extend(_in_brackets(bodies, span.end_char, end))
-    elif text[span.end_char : span.end_char + 1] in _COMMAS:
-        # 甲，某医院心内科主任医师。: a clause that is nothing but posts describes the name before it
-        end = next((i for i in range(span.end_char + 1, len(text)) if text[i] in _CLAUSE_ENDS), -1)
-        found, stop = titles_before(bodies, end) if 0 < end - span.end_char <= BRACKET_MAX else ([], -1)
-        out.extend(found if stop in (span.end_char, span.end_char + 1) else [])
+    elif m := _DESCRIBED.match(text, span.end_char):
+        # 甲，某医院心内科主任医师。, 甲：某会会长, 甲，男，主任医师，某医院院长: clauses that are
+        # nothing but posts describe the name before them
+        described: list[Post] = []
+        end = m.end() - 1
+        for _ in range(_PROFILE_CLAUSES):  # the walk left from a clause's end steps over the commas
+            start = end + 1
+            end = next((i for i in range(start, len(text)) if text[i] in _CLAUSE_ENDS), len(text))
+            found, stop = titles_before(bodies, end) if 0 < end - start <= BRACKET_MAX else ([], -1)
+            if stop not in (m.end(), m.end() - 1) or not found:
+                break
+            described = found
+            if text[end : end + 1] not in _COMMAS:
+                break
+        out.extend(described)
     if opening >= 0:
         out.extend(_in_brackets(bodies, opening, span.start_char))
     return out
@@ -361,39 +374,6 @@ def _prefixed_post(bodies: Bodies, pos: int) -> list[Post]:
             if title:
                 return [(org, qualifier + title, "")]
     return []
-
-
-def _person_after(text: str, spans: list, pos: int) -> bool:
-    while pos < len(text) and text[pos] in _BYLINE_GAP:
-        pos += 1
-    return any(s.label_ == "PER" and s.start_char == pos for s in spans)
-
-
-def _from_source(bodies: Bodies, span, bylined: list[Rel]) -> list[Rel]:
-    """``（记者：甲 来源：某报）``: the reporters of a credit work for the source it names."""
-    text = bodies.text
-    close = min((i for i in (text.find(c, span.end_char) for c in CLOSING) if i >= 0), default=-1)
-    m = _SOURCE.search(text, span.end_char, close) if 0 <= close - span.end_char <= 30 else None
-    source = next((i for i, start in bodies.org.values() if m and start == m.end()), -1)
-    if source < 0:
-        return bylined
-    return [(k, h, source, title) if t < 0 and k == "role" else (k, h, t, title) for k, h, t, title in bylined]
-
-
-def _byline(text: str, i: int, span, out: list[Rel]) -> list[Rel]:
-    pos = span.start_char
-    while pos > 0 and text[pos - 1] in _BYLINE_GAP:
-        pos -= 1
-    byline = next((w for w in lx.BYLINE_ROLES if text.endswith(w, 0, pos)), None)
-    if not byline:
-        return []
-    role = lx.BYLINE_ROLES[byline]
-    if byline.startswith("本报"):
-        # A reporter of the paper that prints the article: the linker knows which.
-        if ("role", i, -1, role) in out:
-            out.remove(("role", i, -1, role))
-        return [("byline", i, -1, role)]
-    return [("role", i, -1, role)]
 
 
 def _carried(bodies: Bodies, posts: list[Post], stop: int, previous: tuple[int, int] | None, body: int) -> list[Post]:
