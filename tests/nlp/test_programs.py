@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.nlp.rules.programs import make_program_rules
 from kg.normalise import normalise
 
 
@@ -116,3 +117,21 @@ def test_programs_pilots_and_zones_need_a_name(nlp, raw):
 def test_programs_named_pilots_zones_and_projects(nlp, raw, program):
     found = programs(nlp, raw)
     assert program in found, found
+
+
+def test_programs_period_head_names_the_campaign_again(nlp):
+    raw = "第20届全国心理健康宣传周在京启动。本届宣传周由多家单位共同主办。"
+    assert {"第20届全国心理健康宣传周", "宣传周"} <= programs(nlp, raw)
+    found = {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), []) if c.rule == "anaphor"}
+    assert found == {"宣传周"}
+
+
+def test_programs_period_head_alone_names_nothing():
+    """Without a campaign of that head in the text, 宣传周 refers to none (the rule alone: the
+    statistical tagger has its own say)."""
+    text = "学校将于下月举办宣传周。"
+    assert not [c for c in make_program_rules()(text, frozenset(), []) if c.label == "PROG"]
+
+
+def test_programs_round_lets_a_weak_head_take_a_short_name(nlp):
+    assert "第二批中医药传承项目" in programs(nlp, "第二批中医药传承项目正式启动。")

@@ -29,6 +29,8 @@ from kg.nlp.candidate import Candidate, Rule
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
 _HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS)]))
+#: Heads of a campaign's period (宣传周, 宣传月): written alone, they name a campaign of the text again.
+_PERIOD_HEAD_RE = re.compile("|".join(re.escape(h) for h in lx.PROG_HEADS if h.endswith(("周", "月", "日"))))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
 _LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "打造", "实行", "推行", "开启")
@@ -159,8 +161,11 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         start = _left_edge(text, m.start(), lists=m.group().endswith("采购"), stops=people)
         if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
             start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
-        # The name proper, without its year or round (2024年工作计划 names no program).
-        name = _PREFIX.sub("", text[start : m.start()]).strip("“”‘’\"'")
+        # The name proper, without its year or round (2024年工作计划 names no program); a round or
+        # year says the program comes back, so a weak head then needs a shorter name (第一批某某援疆项目).
+        written = text[start : m.start()]
+        name = _PREFIX.sub("", written).strip("“”‘’\"'")
+        weak_min = _MIN_NAME if len(name) < len(written.strip("“”‘’\"'")) else _MIN_WEAK_NAME
         # “千县工程”: the quotes hold the whole name, head and all.
         quoted = "“" in text[start:end] or (text[start - 1 : start] == "“" and text[end : end + 1] == "”")
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
@@ -168,7 +173,7 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
-            m.group() in lx.PROG_WEAK_HEADS and len(name) < _MIN_WEAK_NAME
+            m.group() in lx.PROG_WEAK_HEADS and len(name) < weak_min
         ) or (
             m.group() in _PILOT and len(_LEVEL.sub("", name)) < _MIN_PILOT_NAME
         )):
@@ -194,6 +199,22 @@ def _theme(text: str, start: int, end: int | None = None) -> bool:
     before = text[max(0, start - 4) : start].rstrip("“\"")
     after = end is not None and text.startswith(_THEME_AFTER, end + (text[end : end + 1] in "”\"'"))
     return before.endswith(_THEME) or after
+
+
+def _anaphors(text: str, named: list[Candidate]) -> list[Candidate]:
+    """``本届宣传周``, ``今年集中宣传月``: a campaign period's head, alone or with the last words of
+    a program named in the same text, is that program again (ANNOTATION.md lists such short forms)."""
+    full = {text[c.start : c.end] for c in named}
+    taken = {i for c in named for i in range(c.start, c.end)}
+    out = []
+    for m in _PERIOD_HEAD_RE.finditer(text):
+        if m.start() in taken:
+            continue
+        start = _left_edge(text, m.start())
+        short = text[start : m.end()]
+        if any(name != short and name.endswith(short) for name in full):
+            out.append(Candidate(start, m.end(), "PROG", "anaphor"))
+    return out
 
 
 def _observances(text: str) -> list[Candidate]:
@@ -245,6 +266,7 @@ def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         people = frozenset(c.end for c in found if c.label == "PER")
         named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text) + _observances(text)
+        named += _anaphors(text, named)
         return named + _strategies(text, found)
 
     return program_rules
