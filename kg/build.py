@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from kg.graph import build_graph
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
-from kg.parallel import Failed, Outcome, extract_map
+from kg.parallel import SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map
 from kg.progress import Progress, silent
 from kg.read import RawText, read_all
 from kg.validate import Violation, validate_quads
@@ -170,24 +171,49 @@ def make_graph(
     return graph, read_errors + errors
 
 
+def write_file(graph: Graph, folder: Path, fmt: str, base: str) -> str | None:
+    """Write one format of ``graph`` into ``folder``: None, or why the file could not be written
+    (the caller names the file; a side writer's process returns the reason, not an exception)."""
+    name = EXTENSIONS[fmt]
+    try:
+        with open(folder / name, "xb") as stream:
+            WRITERS[fmt](graph, stream, base)
+        os.chmod(folder / name, file_mode())
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return None
+
+
 def write_outputs(
-    graph: Graph, folder: Path, settings: BuildSettings, shown_as: Path | None = None, progress: Progress = silent
+    graph: Graph, folder: Path, settings: BuildSettings, shown_as: Path | None = None, progress: Progress = silent,
+    side: SideWriter | None = None, meanwhile: Callable[[], object] | None = None,
 ) -> tuple[Path, ...]:
-    """Write every requested format into ``folder`` (a staging folder); errors name ``shown_as``'s files."""
+    """Write every requested format into ``folder`` (a staging folder); errors name ``shown_as``'s files.
+
+    With a ``side`` writer, that process writes ``SIDE_FORMATS`` meanwhile (``kg.parallel``).
+    ``meanwhile()`` is called once this process has written its files, before it waits for the
+    side writer's (the build validates there, rather than after both)."""
     shown_as = shown_as or folder
-    written: list[Path] = []
-    progress("write", 0, len(settings.formats))
+    total = len(settings.formats)
+    progress("write", 0, total)
+    elsewhere = [f for f in settings.formats if side is not None and f in SIDE_FORMATS]
+    future = side.submit(graph, folder, elsewhere, settings.base) if side is not None and elsewhere else None
+    outcomes: dict[str, str | None] = {}
     for fmt in settings.formats:
-        name = EXTENSIONS[fmt]
-        try:
-            with open(folder / name, "xb") as stream:
-                WRITERS[fmt](graph, stream, settings.base)
-            os.chmod(folder / name, file_mode())
-        except OSError as exc:
-            raise KgError(f"{shown_as / name}: cannot write ({exc.strerror or exc})") from exc
-        written.append(shown_as / name)
-        progress("write", len(written), len(settings.formats))
-    return tuple(written)
+        if fmt not in elsewhere:
+            outcomes[fmt] = write_file(graph, folder, fmt, settings.base)
+            if outcomes[fmt] is not None:
+                break
+            progress("write", len(outcomes), total)
+    if meanwhile is not None and all(e is None for e in outcomes.values()):
+        meanwhile()
+    if future is not None:
+        outcomes.update(SideWriter.result(future))
+    for fmt in settings.formats:
+        if outcomes.get(fmt) is not None:
+            raise KgError(f"{shown_as / EXTENSIONS[fmt]}: cannot write ({outcomes[fmt]})")
+    progress("write", total, total)
+    return tuple(shown_as / EXTENSIONS[fmt] for fmt in settings.formats)
 
 
 def build(
@@ -206,27 +232,38 @@ def build(
         raise KgError(f"unknown output format {unknown[0]!r} (choose from {', '.join(sorted(WRITERS))})")
     started = time.perf_counter()
     timer = _Timer()
-    texts, read_errors = read_inputs(paths, settings)
-    timer.add("read", started)
-    with OutputFolder(out_dir, EXTENSIONS.values()) as folder:
-        try:
-            graph, errors = graph_of(texts, settings, progress, timer)
-        except NoDocumentsError as exc:
-            raise NoDocumentsError(read_errors + exc.errors) from exc
-        del texts  # the documents live on in the graph; the texts as read are not needed again
-        step = time.perf_counter()
-        written = write_outputs(graph, folder.staging, settings, shown_as=out_dir, progress=progress)
-        timer.add("write", step)
-        step = time.perf_counter()
-        progress("validate", 0, 1)
-        # validated from the quad table the writers shared: no rdflib store is built
-        quads = rdf_quads(graph, settings.base)
-        violations = tuple(validate_quads(quads))
-        triples = len(quads)
-        del quads
-        progress("validate", 1, 1)
-        timer.add("validate", step)
-        folder.publish()
+    # started first, so that its interpreter starts while this one reads and extracts
+    side = SideWriter() if settings.jobs > 1 and SIDE_FORMATS.intersection(settings.formats) else None
+    try:
+        texts, read_errors = read_inputs(paths, settings)
+        timer.add("read", started)
+        with OutputFolder(out_dir, EXTENSIONS.values()) as folder:
+            try:
+                graph, errors = graph_of(texts, settings, progress, timer)
+            except NoDocumentsError as exc:
+                raise NoDocumentsError(read_errors + exc.errors) from exc
+            del texts  # the documents live on in the graph; the texts as read are not needed again
+            checked: list[tuple[Violation, ...] | int] = []
+
+            def validate() -> None:
+                # validated from the quad table the writers shared: no rdflib store is built
+                step = time.perf_counter()
+                progress("validate", 0, 1)
+                quads = rdf_quads(graph, settings.base)
+                checked.extend((tuple(validate_quads(quads)), len(quads)))
+                progress("validate", 1, 1)
+                timer.add("validate", step)
+
+            step = time.perf_counter()
+            timer.stages["write"] = 0.0  # listed before validate, which runs inside it
+            written = write_outputs(graph, folder.staging, settings, out_dir, progress, side, meanwhile=validate)
+            timer.add("write", step)
+            timer.stages["write"] -= timer.stages["validate"]  # validation ran inside, while the side writer wrote
+            folder.publish()
+    finally:
+        if side is not None:
+            side.close()
+    violations, triples = checked
     return BuildReport(
         graph, tuple(read_errors + errors), written, time.perf_counter() - started, triples, violations,
         tuple(timer.stages.items()), timer.extracted, timer.cached,

@@ -82,10 +82,14 @@ def _source(source: str) -> URIRef | Literal:
 _Key = tuple[str, str, str] | str
 # offsets are xsd:integer (>= 0 by the shapes): stores keep xsd:nonNegativeInteger as xsd:integer (issue 14)
 _NON_NEGATIVE = str(XSD.integer)
+_INTEGER = str(XSD.integer)  # what rdflib gives a Python int
 # the terms of every span, resolved once (a namespace attribute makes a new URIRef each time)
 _A, _STRING, _PHRASE, _SENTENCE = str(RDF.type), str(NIF.String), str(NIF.Phrase), str(NIF.Sentence)
 _CONTEXT, _BEGIN, _END, _ANCHOR = str(NIF.referenceContext), str(NIF.beginIndex), str(NIF.endIndex), str(NIF.anchorOf)
 _IDENT, _IN_SENTENCE = str(ITSRDF.taIdentRef), str(NIF.sentence)
+# and of every entity
+_PREF, _ALT, _COUNT, _CODE = str(SKOS.prefLabel), str(SKOS.altLabel), str(KG.mentionCount), str(KG.adminCode)
+_IN_PLACE, _SUB_ORG = str(SDO.containedInPlace), str(ORG.subOrganizationOf)
 
 
 def _index(value: int) -> Literal:
@@ -134,12 +138,22 @@ class _Builder:
         self.corpus_target = (self.term(self.corpus),)
         self.targets: tuple[int, ...] = self.corpus_target  # the named graphs ``add`` writes to
         self.graph_ids: dict[tuple[str, ...], tuple[int, ...]] = {}
+        self.entity_iris: dict[str, str] = {}
+        # what a span's IRI starts with in each document (``iri_for_mention`` without its checks
+        # and quoting per span): the document's IRI and its separator
+        self.span_prefix = {
+            doc_id: str(iri_for_mention(base, doc_id, 0, 0)).removesuffix("char=0,0") for doc_id in self.doc_iris
+        }
 
     def term(self, term: URIRef | Literal | _Key) -> int:
-        key = _key(term)
-        found = self.ids.get(key)
+        # keys are plain str or tuple (``_key``): those are looked up as they are, and an rdflib
+        # term (never equal to a plain key) goes through ``_key``
+        found = self.ids.get(term)
         if found is None:
-            found = self.ids[key] = len(self.ids)
+            key = _key(term)
+            found = self.ids.get(key)
+            if found is None:
+                found = self.ids[key] = len(self.ids)
         return found
 
     def add(self, s: URIRef | str, p: URIRef | str, o: URIRef | Literal | _Key) -> None:
@@ -160,11 +174,14 @@ class _Builder:
             targets = self.graph_ids[tuple(doc_ids)] = ids
         self.targets = targets
 
-    def entity_iri(self, key: str) -> URIRef:
-        entity = self.entities.get(key)
-        if entity is None:
-            raise ValueError(f"relation or attribute refers to unknown entity {key!r}")
-        return iri_for_entity(self.base, entity.label, entity.local_name)
+    def entity_iri(self, key: str) -> str:
+        found = self.entity_iris.get(key)
+        if found is None:
+            entity = self.entities.get(key)
+            if entity is None:
+                raise ValueError(f"relation or attribute refers to unknown entity {key!r}")
+            found = self.entity_iris[key] = str(iri_for_entity(self.base, entity.label, entity.local_name))
+        return found
 
     def span(self, doc_id: str, start: int, end: int) -> str:
         """A ``nif:String`` for ``text[start:end]`` of a document, in that document's graph
@@ -178,7 +195,7 @@ class _Builder:
             raise ValueError(f"span refers to unknown document {doc_id!r}")
         if not 0 <= start <= end <= len(doc.text):
             raise ValueError(f"span [{start}, {end}) outside document {doc_id!r}")
-        iri = self.spans[doc_id, start, end] = str(iri_for_mention(self.base, doc_id, start, end))
+        iri = self.spans[doc_id, start, end] = f"{self.span_prefix[doc_id]}char={start},{end}"
         self.add(iri, _A, _STRING)
         self.add(iri, _CONTEXT, self.doc_iris[doc_id])
         self.add(iri, _BEGIN, (str(start), "", _NON_NEGATIVE))
@@ -214,26 +231,29 @@ class _Builder:
 
     def entity(self, entity: model.Entity) -> None:
         self.into()
-        iri = iri_for_entity(self.base, entity.label, entity.local_name)
-        self.add(iri, RDF.type, KG[CLASS_OF[entity.label]])
-        self.add(iri, SKOS.prefLabel, Literal(entity.name, lang="zh"))
+        iri = self.entity_iri(entity.key)
+        # literals as ``_Key``s: what ``_key`` makes of Literal(name, lang="zh"), Literal(count), Literal(code)
+        self.add(iri, _A, str(KG[CLASS_OF[entity.label]]))
+        self.add(iri, _PREF, (entity.name, "zh", ""))
         for variant in entity.variants:
             if variant != entity.name:
-                self.add(iri, SKOS.altLabel, Literal(variant, lang="zh"))
-        self.add(iri, KG.mentionCount, Literal(len(entity.mentions)))
-        code = entity.attribute("adminCode")
+                self.add(iri, _ALT, (variant, "zh", ""))
+        self.add(iri, _COUNT, (str(len(entity.mentions)), "", _INTEGER))
+        attributes = dict(entity.attributes)
+        code = attributes.get("adminCode")
         if code is not None and entity.label == "LOC":
-            self.add(iri, KG.adminCode, Literal(code))
-        parent = entity.attribute("parent")
+            self.add(iri, _CODE, (code, "", ""))
+        parent = attributes.get("parent")
         if parent is not None:
             if entity.label == "LOC":
-                self.add(iri, SDO.containedInPlace, self.entity_iri(parent))
+                self.add(iri, _IN_PLACE, self.entity_iri(parent))
             elif entity.label == "ORG":
-                self.add(iri, ORG.subOrganizationOf, self.entity_iri(parent))
+                self.add(iri, _SUB_ORG, self.entity_iri(parent))
+        docs = self.docs
         for mention in entity.mentions:
-            self.into([mention.doc_id])
+            self.into((mention.doc_id,))
             span = self.span(mention.doc_id, mention.start, mention.end)
-            anchor = self.docs[mention.doc_id].text[mention.start : mention.end]
+            anchor = docs[mention.doc_id].text[mention.start : mention.end]
             if mention.text != anchor:
                 raise ValueError(
                     f"mention {mention.text!r} of {entity.key!r} does not match "
