@@ -72,6 +72,14 @@ _CORPUS_BODY_ENDS = (*BODY_SUFFIXES, "会", "队", "人大", "政协")
 #: Bodies with a Party group or committee of their own that the organization suffix lists may
 #: lack (某县总工会党组 is the union's).
 _PARTY_GROUP_UNITS = ("工会", "总工会", "妇联", "共青团", "团委", "残联", "文联", "侨联")
+#: Organs a unit has inside it, written after its name (某医院团委, 某大学工会, 某委直属机关党委), and
+#: its Party committee written in full (中共某大学委员会): bodies of the unit, as its 党委 is.
+_UNIT_ORGANS = ("直属机关党委", "机关党委", "党总支", "团委", "工会", "纪委")
+_UNIT_COMMITTEE = re.compile(r"^中共(.{2,20}?)委员会$")
+#: Campuses of a hospital named by their side (某医院南院).
+_CAMPUSES = ("东院", "西院", "南院", "北院")
+#: A place's Party committee (某市委): its organs are the committee's, read by ``_party_committee_parent``.
+_PLACE_BODIES = ("省委", "市委", "县委", "区委", "州委")
 #: The democratic parties' usual short names -> their full names (a parent known only from
 #: inside a unit's name is named in full, as the gold lists it).
 _PARTIES = {
@@ -129,6 +137,16 @@ def _party_committee_parent(name: str) -> str | None:
     return None
 
 
+def _unit_of_organ(name: str) -> str | None:
+    """``某医院团委``, ``某大学工会``, ``中共某大学委员会`` -> the unit, when the rest is a complete body
+    that is no place (``某市纪委`` is the city's, ``中共某省委员会`` the province's: not read here)."""
+    m = _UNIT_COMMITTEE.match(name)
+    rest = m.group(1) if m else next((name[: -len(o)] for o in _UNIT_ORGANS if name.endswith(o)), None)
+    if not rest or len(rest) < _MIN_PARENT or not rest.endswith(_BODY_ENDS) or rest.endswith(_PLACE_BODIES):
+        return None
+    return rest if load_gazetteer().resolve(rest) is None else None
+
+
 def _parent_by_rule(name: str) -> str | None:
     """Parents of bodies named after a known institution: a congress's standing and special
     committees, the consultative conference's committees, an army hospital's force, and the
@@ -145,6 +163,9 @@ def _parent_by_rule(name: str) -> str | None:
     m = _FORCE_HOSPITAL.match(name)
     if m and len(m.group(1)) >= _MIN_PARENT:
         return m.group(1)
+    organ = _unit_of_organ(name)
+    if organ:
+        return organ
     name = name.removeprefix("中共")
     unit = unit_of_party_body(name) or next(
         (name[: -len(b)] for b in PARTY_BODIES if name.endswith(b) and name[: -len(b)].endswith(_PARTY_GROUP_UNITS)),
@@ -171,6 +192,8 @@ def parent_by_structure(name: str) -> str | None:
         parent, unit = name[:cut], name[cut:]
         if not parent.endswith(_BODY_ENDS) or unit[0] in _TITLE_AFTER_BODY:
             continue  # 某大学校|长办公室: 校长 is a word, the body is 某大学
+        if parent.endswith("医院") and unit in _CAMPUSES:
+            return parent  # 某医院|南院: a campus of the hospital
         if parent.endswith("医院") and unit.endswith("中心"):
             return parent  # 某医院|生殖医学中心: a centre of the hospital
         if parent.endswith(("委员会", "部")) and unit.endswith("局"):

@@ -74,6 +74,11 @@ def test_graph_parent_from_the_structure_of_a_name(child, parent):
         ("东湖省总工会女职工委员会", "东湖省总工会"),
         ("东湖省社会主义学院社会服务部", "东湖省社会主义学院"),  # a department of a body in full
         ("东湖医科大学附属第一医院滨海院区", "东湖医科大学附属第一医院"),  # a campus of an affiliated hospital
+        ("东湖省立医院南院", "东湖省立医院"),  # a campus named by its side
+        ("中共东湖医科大学委员会", "东湖医科大学"),  # a unit's Party committee in full, and its organs
+        ("东湖省立医院团委", "东湖省立医院"),
+        ("东湖省立医院工会", "东湖省立医院"),
+        ("东湖省卫生健康委员会直属机关党委", "东湖省卫生健康委员会"),
     ],
 )
 def test_graph_units_of_administrations_societies_and_affiliated_hospitals(child, parent):
@@ -86,6 +91,9 @@ def test_graph_units_of_administrations_societies_and_affiliated_hospitals(child
         "东湖市卫生健康监督所",  # a body of its own, no unit
         "东湖基金会第一联合委员会",  # a joint committee that carries a foundation's name
         "东湖省委会社会服务部",  # a department of a short form (a clipped mention) is not read
+        "中共福建省委员会",  # a place's Party committee in full is no unit's
+        "福州市纪委",  # a place's discipline committee
+        "东湖省教育工会",  # a union of a sector, no unit's organ
     ],
 )
 def test_graph_no_parent_from_a_name_that_writes_none(name):
