@@ -160,7 +160,7 @@
       labelFont: getComputedStyle(document.documentElement).fontFamily,
       labelSize: LABEL_PX,
       labelGridCellSize: 100,
-      labelRenderedSizeThreshold: 5,
+      labelRenderedSizeThreshold: 4,
       defaultDrawNodeLabel: drawLabel,
       nodeReducer: nodeReducer,
       edgeReducer: edgeReducer,
