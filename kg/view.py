@@ -7,10 +7,13 @@ no name read from the input is ever parsed as HTML. The same graph gives
 byte-identical HTML, because every list here is sorted and the layout is the build's
 seeded one (``kg.export.layout``, the same algorithm that places the Gephi files' nodes).
 
-Positions are computed here, not in the browser: a force layout in page script is
-quadratic and ran before the first paint (11 s to the load event at 3,500 entities),
-while the grid Fruchterman-Reingold of ``kg.export.layout`` costs well under a second
-of numpy, so the page paints as soon as its data is parsed.
+The drawing is sigma.js (WebGL) over a graphology graph, with ForceAtlas2 run in a Web
+Worker (``kg/resources/view/vendor.min.js``, vendored from npm by
+``scripts/vendor_view.py``; versions, licences and the bundle's hash in ``vendor.json``,
+the licence texts inlined as plain text). The first frame uses the positions computed
+here: a force layout in page script before the first paint left the page blank for
+seconds at 3,500 entities, while the grid Fruchterman-Reingold of ``kg.export.layout``
+costs well under a second of numpy. The worker then refines them while the page is in use.
 
 A sentence that recurs word for word (a boilerplate line repeated in many articles)
 is listed once with the number of times and the documents it occurs in.
@@ -68,9 +71,9 @@ _LONG_SENTENCE = 240
 _CONTEXT = 80
 _ELLIPSIS = "…"
 
-#: World units between linked neighbours on the page (the layout's unit length): node radii
-#: (``4 + 2.6·√mentions`` in view.js) are in the same units, so the drawing keeps its
-#: proportions at any size and the page's zoom-to-fit does the rest.
+#: World units between linked neighbours in the first frame (the layout's unit length): the
+#: radii that ``_spread`` keeps apart (``radius``) are in the same units, so the starting
+#: drawing keeps its proportions at any size and the page's zoom-to-fit does the rest.
 _SPACING = 60.0
 _MARGIN = 2.0  # world units left between the rims of two nodes
 _SPREAD_STEPS = 12
@@ -175,7 +178,8 @@ def _grouped(items: list[tuple[str, Parts]]) -> list[dict[str, Any]]:
 
 
 def radius(count: int) -> float:
-    """A node's radius in world units (``_SPACING`` apart): its area grows with its mentions."""
+    """A node's room in world units (``_SPACING`` apart) when overlaps are removed: its area grows
+    with its mentions, as the page's drawn size does (in screen pixels, by ``nodeSize`` in view.js)."""
     return round(4.0 + 2.6 * math.sqrt(max(count, 1)), 1)
 
 

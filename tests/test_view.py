@@ -1,8 +1,12 @@
 """``kg view``: the page it writes for the seeds' graph, read as text, as data, and in a real browser.
 
-The browser test runs Debian's ``chromium`` headless (``scripts/test.sh``, the README's test command, installs it): a
-screenshot must show the graph in the types' colours, and the DOM after the page's script
-ran must show the side panel filled for the node named in the URL fragment.
+The browser tests drive Debian's ``chromium`` headless over the DevTools protocol (``Browser``;
+``scripts/test.sh``, the README's test command, installs chromium and a CJK font): the seeds' page
+must draw every node and answer search, clicks and Esc; pages of 3,200 synthetic entities and of a
+real build of the public NER sentences (3,000+ entities) must draw their first frame before the
+layout worker starts, label a few dozen names (more when zoomed), paint every type, and keep
+answering while the worker lays them out. Screenshots are saved in the test's tmp folder and the
+figures printed (``pytest -s``).
 """
 
 from __future__ import annotations
