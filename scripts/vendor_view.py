@@ -30,8 +30,10 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "kg" / "resources" / "view"
 
-#: what the page uses, pinned; the packages they pull in are recorded with the versions npm chose
-PACKAGES = {"sigma": "3.0.3", "graphology": "0.26.0", "graphology-layout-forceatlas2": "0.10.1"}
+#: what the page uses, pinned, and what they pull in, pinned too (installed at the top level, so
+#: npm resolves their ranges to these): every package whose code lands in the bundle
+PACKAGES = {"sigma": "3.0.3", "graphology": "0.26.0", "graphology-layout-forceatlas2": "0.10.1",
+            "graphology-utils": "2.5.2", "events": "3.3.0"}
 ESBUILD = "0.28.2"  # the bundler: not shipped
 
 ENTRY = """\
@@ -77,7 +79,10 @@ def main() -> None:
              "--outfile=vendor.min.js", cwd=work)
         bundle = (work / "vendor.min.js").read_bytes()
         records, licences = [], []
-        for name in _bundled(work):
+        bundled = _bundled(work)
+        if set(bundled) != set(PACKAGES):
+            raise SystemExit(f"the bundle holds {bundled}, not the pinned {sorted(PACKAGES)}: pin them all")
+        for name in bundled:
             folder = work / "node_modules" / name
             package = json.loads((folder / "package.json").read_text(encoding="utf-8"))
             records.append({"name": name, "version": package["version"], "license": package["license"]})
