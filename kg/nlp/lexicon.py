@@ -118,6 +118,9 @@ PROG_HEAD_BLOCKERS = (
 #: Heads of touring campaigns (优质服务基层行, 某某光明行, 质量万里行): a program only where the 行
 #: ends the word (not 健康行为, 中国行政), which the program rules check.
 PROG_TOUR_HEADS = ("基层行", "健康行", "光明行", "万里行", "公益行", "爱心行", "中国行")
+#: Aid to a region (援疆 Xinjiang, 援藏 Tibet, 援青 Qinghai): a national program when a quoted scheme
+#: names it and the phrase ends there (深入实施“组团式”医疗援疆,), not in 援疆医生 or 河南卫生援疆.
+PROG_AID_HEADS = ("援疆", "援藏", "援青")
 #: Words that end a program's name on its left, besides the shared ``LEFT_BOUNDARIES``: verbs that
 #: carry a program out or rank it (打好某某攻坚战, 列入某某计划, 入选某某项目), the adverbs before them
 #: (全力, 扎实) and counts or demonstratives (多项某某项目, 该项某某工程). Kept apart from the shared

@@ -135,3 +135,16 @@ def test_programs_period_head_alone_names_nothing():
 
 def test_programs_round_lets_a_weak_head_take_a_short_name(nlp):
     assert "第二批中医药传承项目" in programs(nlp, "第二批中医药传承项目正式启动。")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("坚持医疗人才“组团式”援藏。", ["“组团式”援藏"]),
+        ("我省选派“组团式”援藏医疗队员20名。", []),  # the aid's doctors, not the program
+        ("河南卫生援疆取得实效。", []),  # no quoted scheme names it
+    ],
+)
+def test_programs_quoted_aid_scheme(raw, expected):
+    found = [raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), []) if c.rule == "aid"]
+    assert found == expected

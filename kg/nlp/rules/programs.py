@@ -29,6 +29,10 @@ from kg.nlp.candidate import Candidate, Rule
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
 _HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS)]))
+#: A quoted scheme, up to four more characters and an aid head, ending the phrase.
+_AID = re.compile(
+    r"“[^“”]{2,12}”[\u4e00-\u9fff]{0,4}?(?:" + "|".join(lx.PROG_AID_HEADS) + r")(?![\u4e00-\u9fff])"
+)
 #: Heads of a campaign's period (宣传周, 宣传月): written alone, they name a campaign of the text again.
 _PERIOD_HEAD_RE = re.compile("|".join(re.escape(h) for h in lx.PROG_HEADS if h.endswith(("周", "月", "日"))))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -201,6 +205,11 @@ def _theme(text: str, start: int, end: int | None = None) -> bool:
     return before.endswith(_THEME) or after
 
 
+def _aid(text: str) -> list[Candidate]:
+    """``“组团式”医疗援疆``: a quoted aid scheme to a region is the national program of that name."""
+    return [Candidate(m.start(), m.end(), "PROG", "aid") for m in _AID.finditer(text) if not _theme(text, m.start())]
+
+
 def _anaphors(text: str, named: list[Candidate]) -> list[Candidate]:
     """``本届宣传周``, ``今年集中宣传月``: a campaign period's head, alone or with the last words of
     a program named in the same text, is that program again (ANNOTATION.md lists such short forms)."""
@@ -265,7 +274,8 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
 def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         people = frozenset(c.end for c in found if c.label == "PER")
-        named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text) + _observances(text)
+        named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text)
+        named += _observances(text) + _aid(text)
         named += _anaphors(text, named)
         return named + _strategies(text, found)
 
