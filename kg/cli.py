@@ -224,7 +224,7 @@ def eval_command(gold_dir: Path | None, paths: tuple[Path, ...], province: str, 
 
     \b
     Builds the graph in memory (nothing is written) and prints precision,
-    recall, F1 and support per type (PER ORG LOC PROG, micro), pairwise
+    recall, F1 and support per type (PER ORG LOC PROG DOC, micro), pairwise
     linking scores and role, suborg, organizer and partner relation scores. With --check,
     one graph of all PATHS is scored on the development and the check gold files in
     two columns (errors never of the check split). With --bio FILE, scores

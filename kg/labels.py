@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-#: spaCy span labels that the extractor assigns, in a fixed order.
-LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "PROG")
+#: spaCy span labels that the extractor assigns, in a fixed order: ANNOTATION.md's five types
+#: (``DOC``, a policy document named by its title in 《》, is the fifth).
+LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "PROG", "DOC")
 
 #: label -> local name of our ontology class (``ontology/kg.ttl``).
 CLASS_OF: dict[str, str] = {
@@ -11,6 +12,7 @@ CLASS_OF: dict[str, str] = {
     "ORG": "Organization",
     "LOC": "Place",
     "PROG": "Program",
+    "DOC": "PolicyDocument",
 }
 
 #: label -> short path segment used in entity IRIs and GraphML ``type``.
@@ -19,6 +21,7 @@ TYPE_OF: dict[str, str] = {
     "ORG": "organization",
     "LOC": "place",
     "PROG": "program",
+    "DOC": "document",
 }
 
 #: relation kinds carried by ``model.Relation``.
@@ -45,6 +48,7 @@ COLOUR_OF: dict[str, tuple[int, int, int]] = {
     "ORG": (78, 121, 167),
     "LOC": (89, 161, 79),
     "PROG": (242, 142, 43),
+    "DOC": (118, 183, 178),
 }
 
 #: The ``role`` of an ``organizer`` relation read off a program's name, which starts with its

@@ -11,7 +11,9 @@ time with only the article's context (which province the paper is in):
   (``福建卫生报社(每周文摘报社)综合部`` -> ``福建卫生报社综合部``);
 * places: the gazetteer's full name, homonyms resolved by the province;
 * programs: quotes, a leading year or round and a place or ``全国`` prefix, and a
-  trailing ``活动`` are not part of the name (``2023年度万名医师支援农村`` -> ``万名医师支援农村``).
+  trailing ``活动`` are not part of the name (``2023年度万名医师支援农村`` -> ``万名医师支援农村``);
+* documents: the title without 《》 and without an edition or status bracket at its end
+  (``某市控烟办法(试行)`` -> ``某市控烟办法``).
 
 Which mentions of one article are short forms of another is the linker's job.
 """
@@ -293,6 +295,18 @@ def canonical_program(surface: str, keep_place: bool = False) -> str:
     return name
 
 
+#: An edition, status or period bracket at the end of a document's title: ``(送审稿)``,
+#: ``(试行)``, ``(2023年版)``, ``(2019—2030年)``. The same document is cited with and without it.
+_EDITION_BRACKET = re.compile(r"\([^()]*\)$")
+
+
+def canonical_document(surface: str) -> str:
+    """A document is named by its title: the comparison form (no 《》 or quotes) without an
+    edition or status bracket at the end (``…若干措施(送审稿)`` -> ``…若干措施``), so that the
+    draft, the trial version and the final text cited in two articles are one entity."""
+    return _EDITION_BRACKET.sub("", clean(surface))
+
+
 def canonical(label: str, surface: str, province: Place | None) -> str:
     """The canonical name of one mention (places: see ``canonical_place`` for the code)."""
     if label == "ORG":
@@ -301,6 +315,8 @@ def canonical(label: str, surface: str, province: Place | None) -> str:
         return canonical_place(surface, province)[0]
     if label == "PROG":
         return canonical_program(surface)
+    if label == "DOC":
+        return canonical_document(surface)
     return clean(surface)
 
 
@@ -314,6 +330,8 @@ def why(label: str, surface: str, name: str, where: str = "") -> str:
         return "full name of the division in the gazetteer"
     if label == "PROG":
         return "program name without year, round, place or 活动"
+    if label == "DOC":
+        return "document title without its edition or status bracket"
     reasons = []
     expanded = any(written.endswith(abbr) for abbr, _ in END_ABBREVIATIONS)
     if expanded or any(abbr in written for abbr, _ in _INNER) or _AFFILIATED_N.search(written):

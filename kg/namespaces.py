@@ -75,6 +75,7 @@ class KG(DefinedNamespace):
     Organization: URIRef  # an organization (ORG), subclass of schema:/org:Organization
     Place: URIRef  # a place (LOC), subclass of schema:Place
     Program: URIRef  # a programme or campaign (PROG), subclass of schema:Project
+    PolicyDocument: URIRef  # a policy document, notice, plan or list (DOC), subclass of schema:CreativeWork
 
     # Properties
     adminCode: URIRef  # GB/T 2260 administrative division code

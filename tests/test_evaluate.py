@@ -94,18 +94,41 @@ def test_score_mentions_per_type_micro_and_errors(tmp_path):
         entity("ORG:厦门大学附属第一医院", mention("厦门大学附属第一医院", "ORG")),  # not in gold
         entity("PROG:医保基金监管安全规范年行动",
                mention("医保基金监管安全规范年行动", "PROG", text="“医保基金监管安全规范年行动”")),
-        entity("DOC:表示", mention("表示", "DOC")),  # DOC ignored on the graph side too
+        entity("DOC:表示", mention("表示", "DOC")),  # DOC scored like the others: a false positive
     )
     scores = score_mentions(g, gold)
-    assert set(scores.per_type) == {"PER", "ORG", "LOC", "PROG"}
+    assert set(scores.per_type) == {"PER", "ORG", "LOC", "PROG", "DOC"}
     assert scores.per_type["PER"] == Counts(1, 0, 0)
     assert scores.per_type["ORG"] == Counts(2, 1, 0)
     assert scores.per_type["LOC"] == Counts(0, 0, 1)
     assert scores.per_type["PROG"] == Counts(1, 0, 0)
-    assert scores.micro == Counts(4, 1, 1)
-    assert scores.micro.precision == pytest.approx(0.8) and scores.micro.f1 == pytest.approx(0.8)
+    assert scores.per_type["DOC"] == Counts(0, 1, 1)
+    assert scores.micro == Counts(4, 2, 2)  # micro counts DOC too
+    assert scores.micro.precision == pytest.approx(4 / 6) and scores.micro.f1 == pytest.approx(4 / 6)
     assert scores.false_positives["ORG"] == ((A, "厦门大学附属第一医院"),)
     assert scores.false_negatives["LOC"] == ((A, "福州"),)
+    assert scores.false_positives["DOC"] == ((A, "表示"),)
+    assert scores.false_negatives["DOC"] == ((A, "通知"),)
+
+
+def test_score_mentions_document_title_compares_without_marks_and_links_by_title(tmp_path):
+    # Gold writes a title with or without 《》 and its quotes; the graph's mention is the text between
+    # the marks. The same title in two articles is one gold entity and must be one graph entity.
+    title = "某市“十四五”控烟工作规划(征求意见稿)"
+    gold = write_gold(
+        tmp_path / "gold",
+        {"doc": A, "entities": [ent("DOC", "某市十四五控烟工作规划", "《某市“十四五”控烟工作规划(征求意见稿)》")]},
+        {"doc": B, "entities": [ent("DOC", "某市十四五控烟工作规划", "某市十四五控烟工作规划(征求意见稿)")]},
+    )
+
+    def doc_mention(doc: str) -> model.Mention:
+        return model.Mention(doc, 0, len(title), "DOC", title, (0, len(TEXT)))
+
+    one = entity("DOC:某市十四五控烟工作规划", doc_mention(A), doc_mention(B))
+    assert score_mentions(graph(one), gold).per_type["DOC"] == Counts(2, 0, 0)
+    assert score_linking(graph(one), gold).per_type["across"] == Counts(1, 0, 0)
+    two = (entity("DOC:甲", doc_mention(A)), entity("DOC:乙", doc_mention(B)))
+    assert score_linking(graph(*two), gold).per_type["across"] == Counts(0, 0, 1)
 
 
 def test_gold_document_not_in_graph_is_not_scored(tmp_path):
@@ -241,7 +264,7 @@ def test_seeds_against_shared_gold():
     gold = load_gold(SHARED / "gold")
     g, _ = make_graph([SEEDS], BuildSettings())
     scores = score_mentions(g, gold)
-    assert set(scores.per_type) == {"PER", "ORG", "LOC", "PROG"}
+    assert set(scores.per_type) == {"PER", "ORG", "LOC", "PROG", "DOC"}
     for c in [*scores.per_type.values(), scores.micro]:
         assert c.support > 0
         assert all(0.0 <= x <= 1.0 for x in (c.precision, c.recall, c.f1))
