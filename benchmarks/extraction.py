@@ -235,7 +235,8 @@ def table(results: dict[str, dict[str, Any]], bio_files: list[str]) -> str:
     rows = []
     for name, label in (("kg", "kg (kg.nlp pipeline)"), ("jieba", "jieba posseg nr/ns/nt")):
         r = results[name]
-        rows.append([label, f"{r['chars_per_s']:,.0f}", f"{r['chars_per_cpu_s']:,.0f}", f"{r['peak_rss_mib']:.1f}", f"{r['rss_increase_mib']:.1f}",
+        rows.append([label, f"{r['chars_per_s']:,.0f}", f"{r['chars_per_cpu_s']:,.0f}",
+                     f"{r['peak_rss_mib']:.1f}", f"{r['rss_increase_mib']:.1f}",
                      f1(r["gold"], "micro_like"), f1(r["gold"], "micro_all"), *[f1(b, "micro") for b in r["bio"]]])
     rule = "|---|" + "---:|" * (len(head) - 1)
     lines = ["| " + " | ".join(head) + " |", rule]
