@@ -135,29 +135,9 @@ def _indented(value: Any, depth: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
-def _node_text(node: dict[str, Any], depth: int) -> str:
-    """``_indented(node, depth)`` for a node object (strings, and lists of strings or of flat
-    objects of strings), without json's pure-Python indenting encoder, which took most of the
-    writer's time; ``test_writers_jsonld_streamed_is_the_document_dumped_whole`` holds them equal."""
-    pad1 = "\n" + " " * (depth + 1)
-    pad2, pad3 = pad1 + " ", pad1 + "  "
-    parts = []
-    for key, value in node.items():
-        if isinstance(value, str):
-            parts.append(f"{pad1}{_string(key)}: {_string(value)}")
-            continue
-        items = [
-            _string(item) if isinstance(item, str)
-            else "{" + ",".join(f"{pad3}{_string(k)}: {_string(v)}" for k, v in item.items()) + pad2 + "}"
-            for item in value
-        ]
-        parts.append(f"{pad1}{_string(key)}: [" + ",".join(pad2 + item for item in items) + pad1 + "]")
-    return "{" + ",".join(parts) + "\n" + " " * depth + "}"
-
-
 class _Objects:
     """Each object term's ``(sort key, text)`` in a node written ``_DEPTH`` levels down: the
-    ``_sort_key`` of its value object and ``_node_text``'s rendering of it, made once per term
+    ``_sort_key`` of its value object and its text as ``json.dumps(indent=1)`` writes it there, made once per term
     (classes, places and common literals are the objects of thousands of triples).
 
     The sort key is the string ``json.dumps(value, ensure_ascii=False, sort_keys=True)`` gives
@@ -201,44 +181,94 @@ _XSD_STRING = str(XSD.string)
 _DEPTH = 2
 
 
-def _node_texts(graph: model.Graph, base: str, ctx: dict[str, Any]) -> Iterator[str]:
-    """``_node_text(node, _DEPTH)`` of each node ``_nodes`` yields, in its order, made straight
-    from the sorted table with each object's text made once (``_Objects``), not through a
-    dictionary per node and a ``json.dumps`` per value (which took most of the writer's time)."""
-    compact, terms, rdf_type, subjects = _subjects(graph, base, ctx)
+def _rank(keys: list) -> np.ndarray:
+    """Each key's place in the sorted keys (equal keys: in the order given, as a stable sort)."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    rank = np.empty(len(keys), dtype=np.int64)
+    rank[order] = np.arange(len(keys))
+    return rank
+
+
+def _write_nodes(graph: model.Graph, base: str, ctx: dict[str, Any], stream: IO[bytes]) -> bool:
+    """Write the node objects ``_nodes`` yields, in its order, as ``json.dumps(indent=1)`` writes
+    them inside ``write_jsonld``'s document; return whether there was any.
+
+    No node is made: the sorted table's rows are put in the document's order with numpy
+    (subjects by compact ``@id``, then ``@type`` before the properties by name, then values
+    by ``_sort_key``), and each row is written as the text before it (what closes the previous
+    value, property or node and opens the next), the subject's, property's and value's texts,
+    each made once per term (``_Objects``) and joined in C, as ``kg.export.serial`` joins RDF."""
+    compact = _Compactor(ctx)
+    quads = rdf_quads(graph, base)
+    terms, rows = quads.terms, quads.triples
+    if not len(rows):
+        return False
+    a = ox.NamedNode(str(RDF.type))
+    rdf_type = next((i for i, t in enumerate(terms) if t == a), -1)
+    is_type = rows[:, 1] == rdf_type
+    subjects, subject_at = np.unique(rows[:, 0], return_inverse=True)
+    ids = [compact(terms[i].value) for i in subjects.tolist()]
+    predicates, predicate_at = np.unique(rows[:, 1], return_inverse=True)
+    keys = [(n, _string(n)) for n in (compact(terms[i].value) for i in predicates.tolist())]
+    types, type_at = np.unique(rows[is_type, 2], return_inverse=True)
+    type_names = [(n, _string(n)) for n in (compact(terms[i].value) for i in types.tolist())]
+    values, value_at = np.unique(rows[~is_type, 2], return_inverse=True)
     objects = _Objects(terms, compact, _DEPTH)
-    names: dict[int, tuple[str, str]] = {}  # predicates' and classes' compact IRIs, and as JSON strings
+    value_texts = [objects(i) for i in values.tolist()]
+    objects.kept.clear()
+    # the order of the rows in the document: node, then group (-1: @type), then value
+    group = np.where(is_type, -1, _rank(keys)[predicate_at])
+    within = np.empty(len(rows), dtype=np.int64)
+    within[is_type] = _rank(type_names)[type_at]
+    within[~is_type] = _rank([k for k, _ in value_texts])[value_at]
+    order = np.lexsort((within, group, _rank(ids)[subject_at]))
+    # the table the pieces index: subjects' and groups' texts, values' texts, then the separators
     pad1 = "\n" + " " * (_DEPTH + 1)
     pad2 = pad1 + " "
     close = "\n" + " " * _DEPTH + "}"
+    open_node = "{" + pad1 + '"@id": '
+    table = [
+        *(_string(i) for i in ids),
+        *(f"{pad1}{k}: [" for _, k in keys), f'{pad1}"@type": [',
+        *(t for _, t in type_names), *(t for _, t in value_texts),
+        "\n" + " " * _DEPTH + open_node, f"{pad1}]{close},\n" + " " * _DEPTH + open_node, f"{pad1}],", ",", "", pad2,
+    ]
+    at_group, at_value = len(ids), len(ids) + len(keys) + 1
+    first, next_node, next_group, next_value, nothing, pad = range(len(table) - 6, len(table))
+    rows_in_order = subject_at[order]
+    new_node = np.ones(len(rows), dtype=bool)
+    new_node[1:] = rows_in_order[1:] != rows_in_order[:-1]
+    groups_in_order = group[order]
+    new_group = new_node.copy()
+    new_group[1:] |= groups_in_order[1:] != groups_in_order[:-1]
+    text_of = np.empty(len(rows), dtype=np.int64)
+    text_of[is_type] = at_value + type_at
+    text_of[~is_type] = at_value + len(type_names) + value_at
+    text_of = text_of[order]
+    group_text = np.where(groups_in_order < 0, at_value - 1, at_group + predicate_at[order])
+    before = np.where(new_node, next_node, np.where(new_group, next_group, next_value))
+    before[0] = first
+    for start in range(0, len(rows), _CHUNK):  # pieces a chunk at a time: 48 bytes a row
+        chunk = slice(start, start + _CHUNK)
+        node, grouped = new_node[chunk], new_group[chunk]
+        pieces = np.full((len(node), 6), nothing, dtype=np.int64)
+        pieces[:, 0] = before[chunk]
+        pieces[node, 1] = rows_in_order[chunk][node]
+        pieces[node, 2] = next_value  # the comma after "@id"
+        pieces[grouped, 3] = group_text[chunk][grouped]
+        pieces[:, 4] = pad
+        pieces[:, 5] = text_of[chunk]
+        stream.write("".join(map(table.__getitem__, pieces.ravel().tolist())).encode("utf-8"))
+    stream.write(f"{pad1}]{close}".encode())
+    return True
 
-    def name(number: int) -> tuple[str, str]:
-        found = names.get(number)
-        if found is None:
-            if len(names) >= _NAMES_KEPT:
-                names.clear()
-            short = compact(terms[number].value)
-            found = names[number] = (short, _string(short))
-        return found
 
-    for subject, rows in subjects:
-        types: list[tuple[str, str]] = []
-        props: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for _, p, o in rows:
-            if p == rdf_type:
-                types.append(name(o))
-            else:
-                props.setdefault(name(p), []).append(objects(o))
-        parts = [f'{pad1}"@id": {_string(subject)}']
-        if types:  # sorted by the names (their JSON strings may sort otherwise: '"a"' > '"a!"')
-            types.sort()
-            parts.append(f'{pad1}"@type": [' + ",".join(pad2 + t for _, t in types) + pad1 + "]")
-        for key in sorted(props):
-            values = props[key]
-            if len(values) > 1:
-                values.sort(key=_first)
-            parts.append(f"{pad1}{key[1]}: [" + ",".join(pad2 + text for _, text in values) + pad1 + "]")
-        yield "{" + ",".join(parts) + close
+#: rows joined into one string at a time
+_CHUNK = 65_536
+
+
+#: rows joined into one string at a time
+_CHUNK = 65_536
 
 
 def _first(pair: tuple[str, str]) -> str:
@@ -247,16 +277,8 @@ def _first(pair: tuple[str, str]) -> str:
 
 def write_jsonld(graph: model.Graph, stream: IO[bytes], base: str) -> None:
     """Write ``graph`` as UTF-8 JSON-LD, context inline, in a canonical order: the bytes of
-    ``json.dumps(to_jsonld(graph, base), ensure_ascii=False, indent=1)``, written node by node."""
+    ``json.dumps(to_jsonld(graph, base), ensure_ascii=False, indent=1)``, written a chunk of rows at a time."""
     ctx = context(base)
     stream.write(f'{{\n "@context": {_indented(ctx, 1)},\n "@graph": ['.encode())
-    first = True
-    chunk: list[str] = []
-    for text in _node_texts(graph, base, ctx):
-        chunk.append(("\n  " if first else ",\n  ") + text)
-        first = False
-        if len(chunk) >= 1024:
-            stream.write("".join(chunk).encode("utf-8"))
-            chunk = []
-    stream.write("".join(chunk).encode("utf-8"))
-    stream.write(b"]\n}\n" if first else b"\n ]\n}\n")
+    any_node = _write_nodes(graph, base, ctx, stream)
+    stream.write(b"\n ]\n}\n" if any_node else b"]\n}\n")
