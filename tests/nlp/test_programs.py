@@ -148,3 +148,9 @@ def test_programs_round_lets_a_weak_head_take_a_short_name(nlp):
 def test_programs_quoted_aid_scheme(raw, expected):
     found = [raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), []) if c.rule == "aid"]
     assert found == expected
+
+
+def test_programs_a_brand_to_build_is_no_program():
+    """``打造“某某”``: a brand or goal to be built (ANNOTATION review: outcome labels), not a launch."""
+    raw = "全省上下着力打造“闽护安康”，让群众得实惠。"
+    assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.rule == "launched-quote"]
