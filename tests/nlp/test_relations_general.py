@@ -162,3 +162,15 @@ def test_relations_general_a_reporter_under_the_paper_s_own_dateline_is_its_byli
 
 def test_relations_general_a_profile_that_goes_on_with_no_post_describes_nothing(nlp):
     assert not roles(nlp, "张伟，男，今年四十五岁，江南省人民医院的病人。")
+
+
+def test_relations_general_a_count_closes_a_list_of_hosts(nlp):
+    found = relations(nlp, "本次活动由江南省医学会、江南省护理学会两家单位联合主办。")
+    assert {h for kind, h, _, _ in found if kind == "organizer"} == {"江南省医学会", "江南省护理学会"}
+    assert ("partner", "江南省医学会", "江南省护理学会", "") in found
+
+
+def test_relations_general_a_body_qualifying_a_word_of_an_earlier_clause_runs_nothing(nlp):
+    """``学习A的经验，全面推进X``: A is no subject of the later clause's verb."""
+    raw = "会议要求学习江南省人民医院的先进经验，持续推进改革，全面实施“健康守门人”行动。"
+    assert not {h for kind, h, _, _ in relations(nlp, raw) if kind == "organizer"}

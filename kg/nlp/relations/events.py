@@ -41,6 +41,8 @@ _BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施)
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")
+#: What closes a list of bodies before its verb: 等, a count, a kind (A、B等单位, A、B两家单位).
+_LIST_TAIL = re.compile(r"等?(?:[一二三四五六七八九十两\d]{1,3}[家个])?(?:单位|部门|机构)?")
 _CLOSING_BRACKETS = ")）"
 _ITEM_MAX = 16
 _NOT_IN_ITEM = frozenset("、,，。;；:：！？!?\n《》“”")
@@ -64,9 +66,9 @@ def _list_before(text: str, orgs: list, pos: int) -> list[int]:
         p = _before_bracket(text, ends, p, found)
         return p if p in ends or not in_list else _over_unknown_item(text, ends, p)
 
-    for tail in ("等单位", "等部门", "等"):
-        if text.endswith(tail, 0, pos) and body_at(pos - len(tail), []) in ends:
-            pos -= len(tail)
+    for m in _LIST_TAIL.finditer(text, max(0, pos - 10), pos):
+        if m.end() == pos and m.start() < pos and body_at(m.start(), []) in ends:
+            pos = m.start()  # A、B等单位, A、B两家单位
             break
     found: list[int] = []
     while True:
@@ -255,6 +257,8 @@ _LAUNCH = re.compile(
     r"(?:为期[^，。；！？\n]{1,8}的|以[^，。；！？\n]{1,20}为主题的)?$"
 )
 _SUBJECT_JOINS = ("与", "和", "、", "同")
+_OF = "的"
+_CLAUSE_MARKS = ",，;；:："
 _NOT_SUBJECT = ("由", "在", "于")
 #: Words before a body that make it where a program is held, not who holds it (在某医院举办).
 _VENUE = ("在", "于")
@@ -283,6 +287,9 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
             continue  # 由A举办: A is the agent of a passive
         if in_purpose_clause(text, before[-1][1].end_char, verb.start(), breaks):
             continue
+        last = before[-1][1].end_char
+        if text.startswith(_OF, last) and any(c in _CLAUSE_MARKS for c in text[last : verb.start()]):
+            continue  # 传承A的传统，深入实施X: A qualifies a word of another clause, it runs nothing
         subjects = [before[-1]]
         for i, s in reversed(before[:-1]):
             if text[s.end_char : subjects[-1][1].start_char] not in _SUBJECT_JOINS:
