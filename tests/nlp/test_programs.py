@@ -154,3 +154,8 @@ def test_programs_a_brand_to_build_is_no_program():
     """``打造“某某”``: a brand or goal to be built (ANNOTATION review: outcome labels), not a launch."""
     raw = "全省上下着力打造“闽护安康”，让群众得实惠。"
     assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.rule == "launched-quote"]
+
+
+def test_programs_observance_is_no_date():
+    raw = "第八届世界杯拳击赛六月十三日在重庆举行。"
+    assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.rule == "observance"]

@@ -58,10 +58,10 @@ _ROUND_OWNER = "国家组织"
 _PREFIX = re.compile(f"^(?:{_ROUND_OWNER})?{_ROUND}")
 #: A numbered edition of a yearly observance (第36个某某月, 第28届某某宣传周, 第37个某某日): the
 #: numbering says a campaign comes back each year. Its name holds no time or function word, and
-#: the head is no part of a longer word (周年, 月份, 日报).
+#: the head is no part of a longer word (周年, 月份, 日报) nor a date (第八届某某赛六月十三日).
 _OBSERVANCE = re.compile(
-    rf"第[{_NUMERALS}]+(?:个|届)[^\W\d_于在的是了和与及等将从到至今明昨本各该这那个届年月日]{{3,12}}?[月周日]"
-    r"(?![份年末期报常前后内])"
+    rf"第[{_NUMERALS}]+(?:个|届)[^\W\d_于在的是了和与及等将从到至今明昨本各该这那个届年月日]{{3,12}}?"
+    rf"(?<![{_NUMERALS}])[月周日](?![份年末期报常前后内])"
 )
 #: Words after a quotation that make it a theme or slogan (以“某某行动”为主题).
 _THEME_AFTER = ("为主题", "为口号")
