@@ -448,6 +448,20 @@ def test_page_draws_and_answers_in_chromium(seed_page, browser, tmp_path):
     assert browser.exceptions == []
 
 
+@pytest.mark.slow
+def test_one_entity_with_a_hostile_name_is_drawn_as_text(tmp_path, browser):
+    name = "</script><img src=x onerror=document.body.dataset.pwned=1>张三"
+    tiny_graph(tmp_path, f"据{name}说。", name, 1, 1 + len(name))
+    browser.open((tmp_path / "graph.html").as_uri() + "#search=" + quote("张三"))
+    assert browser.wait_for("document.body.dataset.selected") == name
+    browser.wait_for("document.body.dataset.layout === 'none'")  # one node: nothing to lay out
+    body = browser.dataset()
+    assert body["nodes"] == "1" and body["labels"] == "1"
+    assert "pwned" not in body and browser.evaluate("document.querySelectorAll('img').length") == 0
+    assert browser.evaluate("document.querySelector('#details h2').textContent") == name
+    assert browser.exceptions == []
+
+
 # ---- thousands of entities ------------------------------------------------------------------------
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"

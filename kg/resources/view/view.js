@@ -48,8 +48,11 @@
   const panel = kgPanel(DATA, TYPES, KINDS, shown, { select: select, kindsChanged: kindsChanged });
 
   // ---- the graph: nodes at the data's positions, one edge per (pair, kind) --------------------------
-  function nodeSize(count) { // screen pixels at the fitted zoom: grows with mentions, slower than linearly
-    return 1.5 + 1.3 * Math.log2(1 + Math.max(count, 1));
+  // screen pixels at the fitted zoom: grows with mentions, slower than linearly; a small graph has
+  // the room for larger discs (up to twice as large below 500 nodes)
+  const SIZE_SCALE = Math.min(2, Math.max(1, Math.sqrt(2000 / Math.max(n, 1))));
+  function nodeSize(count) {
+    return SIZE_SCALE * (1.5 + 1.3 * Math.log2(1 + Math.max(count, 1)));
   }
   const graph = new Graph({ type: "mixed", multi: true, allowSelfLoops: false });
   const related = new Uint8Array(n);
@@ -160,7 +163,10 @@
       labelFont: getComputedStyle(document.documentElement).fontFamily,
       labelSize: LABEL_PX,
       labelGridCellSize: 100,
-      labelRenderedSizeThreshold: 4,
+      // a node drawn smaller than this gets no label unless zoomed in; in a small graph every
+      // name is tried (still never over another)
+      labelRenderedSizeThreshold: n <= 500 ? 0 : 4,
+      labelDensity: n <= 500 ? 4 : 1, // labels tried per 100-pixel cell at the fitted zoom
       defaultDrawNodeLabel: drawLabel,
       nodeReducer: nodeReducer,
       edgeReducer: edgeReducer,
