@@ -174,3 +174,23 @@ def test_relations_general_a_body_qualifying_a_word_of_an_earlier_clause_runs_no
     """``学习A的经验，全面推进X``: A is no subject of the later clause's verb."""
     raw = "会议要求学习江南省人民医院的先进经验，持续推进改革，全面实施“健康守门人”行动。"
     assert not {h for kind, h, _, _ in relations(nlp, raw) if kind == "organizer"}
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a title after the last name of a list is each one's, in the body before the list
+        ("张建国、李明华教授作专题报告。", {("张建国", "教授", None), ("李明华", "教授", None)}),
+        (
+            "江南省人民医院张建国、李明华主任为群众义诊。",
+            {("张建国", "主任", "江南省人民医院"), ("李明华", "主任", "江南省人民医院")},
+        ),
+        # a name with a title of its own does not share the one before the list
+        (
+            "江南省人民医院院长张建国、李明华教授出席。",
+            {("张建国", "院长", "江南省人民医院"), ("李明华", "教授", None)},
+        ),
+    ],
+)
+def test_relations_general_a_title_after_a_list_of_names(nlp, raw, expected):
+    assert roles(nlp, raw) == expected

@@ -233,12 +233,17 @@ def roles(text: str, spans: list) -> list[Rel]:
     before_of: dict[int, list[Post]] = {}
     body_of: dict[int, int] = {}  # the first body of each person's posts, for the next ones of a list
     previous: tuple[int, int] | None = None  # (index, end of the name and of a title right after it) of the last person
+    bare: list[int] = []  # the names before this one in a 、 list that have no post of their own
     for i, span in people:
+        if not (previous and text[previous[1] : span.start_char] == "、"):
+            bare = []
+        count = len(out)
         opening = _bracket_before(text, span.start_char)
         posts, stop = titles_before(bodies, opening if opening >= 0 else span.start_char)
         listed = body_of.get(previous[0], -1) if previous else -1
         carried = _carried(bodies, posts, stop, previous, listed)
-        if not posts and previous and _SHARED.fullmatch(text, previous[1], span.start_char):
+        own = any(text.startswith(t, span.end_char) for t in lx.TITLES)  # 院长甲、乙教授: 乙 is a 教授
+        if not posts and not own and previous and _SHARED.fullmatch(text, previous[1], span.start_char):
             posts = list(before_of.get(previous[0], []))  # 副会长甲、乙, 副主任甲（主持工作），乙: each one's
         else:
             posts = carried
@@ -246,6 +251,9 @@ def roles(text: str, spans: list) -> list[Rel]:
         out.extend(_rel(i, post) for post in posts)
         in_list = previous is not None and text[previous[1] : span.start_char] in tuple(_SEPARATORS)
         after = _title_after(bodies, spans, span, posts, listed if in_list else -1)
+        head = bodies.org.get(spans[bare[0]].start_char, (-1, 0))[0] if bare and not posts else -1
+        if head >= 0 and all(o < 0 for o, _, _ in after):
+            after = _assign([(t, u) for _, t, u in after], head, bodies)  # 某医院甲、乙主任: the body before the list
         out.extend(_rel(i, p) for p in after)
         body_of[i] = next((o for o, _, u in (*posts, *after) if o >= 0 and o in bodies.org_indices), -1)
         out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
@@ -256,6 +264,9 @@ def roles(text: str, spans: list) -> list[Rel]:
             # (记者 甲 乙): names after a byline word, separated by spaces, share it
             bylined = [(k, i, t, title) for k, h, t, title in out if h == previous[0] and title in BYLINE_TITLES]
         out.extend(from_source(bodies, span, bylined))
+        if after and not posts:
+            out.extend(_rel(j, p) for j in bare for p in after)  # 甲、乙教授, 某医院甲、乙主任: each one's
+        bare = [*bare, i] if len(out) == count else []
         previous = (i, span.end_char + sum(len(t) for _, t, _ in after[:1]))
     return _in_the_article_s_bodies(bodies, _without_repeats(out, spans))
 
