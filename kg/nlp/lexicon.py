@@ -53,11 +53,14 @@ ORG_SUFFIX_BLOCKERS = "长员士生内外区级属系庆务校前后里面场分
 ORG_GENERIC_BODY = (
     "综合性", "高水平", "顶级", "公立", "大型", "三级", "二级", "一级", "六级", "级", "智慧", "定点", "基层",
     "专科", "县级", "市级", "省级", "民营", "全国", "全省", "各级", "相关", "有关", "其他", "该", "知名",
-    "当地", "本地", "受援", "支援",
+    "当地", "本地", "受援", "支援", "百强",
 )  # fmt: skip
 
 #: Words after a would-be name that make it part of a ranking or an award (顶级医院百强榜, 质量奖).
 RANKING_WORDS = ("百强", "榜", "奖", "排行", "排名", "称号", "评选")
+
+#: Words ending in 党 that name a kind of party, not one (执政党, 反对党).
+GENERIC_PARTIES = ("政党", "执政党", "反对党", "在野党", "参政党", "友党", "全党", "本党", "该党", "我党")
 
 #: Jurisdiction prefixes that open an organization name without naming the place.
 JURISDICTION = (
@@ -73,9 +76,11 @@ BARE_BODY_SUFFIXES = ("委", "党委", "政府", "人民政府")
 #: Committee, which are written without a jurisdiction (教育部, 组织部 under a 市委 is another).
 MINISTRIES = _longest_first(_words("ministries.txt"))
 
-#: Words before a would-be name that make it generic (各设区市卫健委, 三级医院 ...).
+#: Words before a would-be name that make it generic (各设区市卫健委, 三级医院 ...). 全 is generic
+#: only before a jurisdiction (全省, 全市医院); before 国 it opens national bodies (全国妇联, 全国人大).
 GENERIC_PREFIX = (
-    "各级", "各设区", "各", "该", "本", "我", "全", "有关", "相关", "定点", "三级", "二级", "一级", "县级", "市级",
+    "各级", "各设区", "各", "该", "本", "我", "全省", "全市", "全县", "全区", "全国性", "有关", "相关", "定点",
+    "三级", "二级", "一级", "县级", "市级",
     "省级", "基层", "公立", "民营", "这些", "其他", "多家", "所有", "医疗", "涉事", "属地", "乡镇", "社区", "村级",
     "市际", "省际", "县际", "跨区域", "区域", "康复", "体检", "心脏",
 )  # fmt: skip
@@ -84,7 +89,11 @@ def generic_before(text: str, start: int) -> bool:
     """Whether the words just before ``start`` make what follows a generic or distributive
     reference (``各设区市卫健委``, ``三级医院``): no one body, whoever found the span."""
     before = text[max(0, start - 3) : start]
-    return any(before.endswith(g) for g in GENERIC_PREFIX)
+    # A two-character prefix may end on the span's first character (全|市医保局).
+    return any(before.endswith(g) for g in GENERIC_PREFIX) or text[start - 1 : start + 1] in _GENERIC_PAIRS
+
+
+_GENERIC_PAIRS = frozenset(g for g in GENERIC_PREFIX if len(g) == 2)
 
 
 #: Heads of venue names (公园, 礼堂) and of zones named after their place (新区, 投资区).

@@ -575,3 +575,69 @@ def test_filter_keeps_sure_full_name_that_the_dictionary_lists():
     # jieba lists 周恩来 as a common word (tag t); surname + two characters, sure: a person.
     assert _sure("PER", "纪念周恩来诞辰的展览今天开幕。", "周恩来")
     assert not _sure("PER", "他转到麻醉科继续治疗。", "麻醉科")  # three characters, but no surname
+
+
+# General news, issue 11 (second round): sentences written for these tests.
+
+
+def test_whole_country_opens_national_bodies_but_whole_province_is_generic():
+    from kg.nlp import lexicon as lx
+
+    # 全 is generic only before a jurisdiction: 全|市医保局 is every city's bureau, 全国 a national body.
+    assert lx.generic_before("全市医保局开展检查。", 1)
+    assert not lx.generic_before("全国总工会发出通知。", 2)
+    assert _sure("ORG", "全国总工会发出通知。", "全国总工会")
+    assert _sure("ORG", "全球疫苗基金会宣布捐款。", "全球疫苗基金会")
+    assert not _sure("ORG", "法国全国性日报发表评论。", "全国性日报")
+
+
+@pytest.mark.parametrize(
+    "text, surface, kept",
+    [
+        ("保守党领袖昨天发表讲话。", "保守党", True),  # jieba: a common noun; a party when the tagger is sure
+        ("执政党提出了新的议案。", "执政党", False),  # a kind of party, not one
+        ("据路透社消息，会谈将推迟。", "路透社", True),  # an agency, the part before 社 no everyday word
+        ("村里办起了合作社。", "合作社", False),  # 合作 is an everyday word: a kind of body
+    ],
+)
+def test_filter_keeps_sure_parties_and_agencies_the_dictionary_calls_common_nouns(text, surface, kept):
+    assert _sure("ORG", text, surface) is kept
+
+
+def test_filter_keeps_very_sure_foreign_places_the_dictionary_calls_common_nouns():
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    text = "代表团昨天抵达基辅。"
+    start = text.index("基辅")
+    keep = make_statistical_filter(["LOC"], sure=0.8)
+    assert keep(text, start, start + 2, "LOC", 0.99)
+    assert not keep(text, start, start + 2, "LOC", 0.85)  # a common noun needs more certainty
+    assert not _sure("LOC", "他们在中心召开了现场会。", "中心")  # an everyday word, not a place noun
+
+
+def test_place_after_a_generic_word_is_still_a_place():
+    # 有关, 其他 make bodies generic (有关部门); before a place they are a preposition or a determiner.
+    assert _sure("LOC", "他写过有关委内瑞拉石油的文章。", "委内瑞拉")
+    assert not _sure("ORG", "请有关卫生院尽快整改。", "卫生院")
+
+
+@pytest.mark.parametrize(
+    "raw, cut",
+    [
+        ("部长贾斯蒂卡表示，合作将继续。", "贾斯"),  # 斯 ends no Chinese given name: the name runs on
+        ("主席尤尔科夫出席了会议。", "尤尔"),
+        ("议长谢列兹尼奥夫会见了代表团。", "谢列兹"),  # the dictionary's word runs on past 兹
+    ],
+)
+def test_title_before_leaves_transliterated_names_whole(nlp, raw, cut):
+    assert (cut, "PER") not in ents(nlp, raw)
+
+
+def test_byline_name_runs_to_its_report_word(nlp):
+    # 来 often ends a name (王海|来到), but in 记者…报道 the name is everything between.
+    assert ("王海来", "PER") in ents(nlp, "本报北京电 记者王海来报道：")
+
+
+def test_adverb_after_a_two_character_name_ends_it(nlp):
+    found = ents(nlp, "总编辑刘明都表示赞同。")
+    assert ("刘明", "PER") in found and ("刘明都", "PER") not in found

@@ -27,8 +27,10 @@ _AFTER_NAME = (
     "表示", "出席", "主持", "发现", "介绍", "指出", "强调", "认为", "讲话", "致辞", "带领", "一行", "同志", "参加",
     "参观", "调研", "看望", "慰问", "签署", "宣布", "提出", "回答", "告诉", "坦言", "透露", "说", "等", "和", "与",
     "在", "的", "是", "为", "作", "也", "就", "对", "向", "从", "率", "到", "来", "去", "及", "同", "所", "还", "则",
-    "指", "称", "讲", "受", "获", "被", "将", "已", "曾", "现", "于", "以", "用", "把", "让", "给", "跟", "教授",
+    "指", "称", "讲", "受", "获", "被", "将", "已", "曾", "现", "于", "以", "用", "把", "让", "给", "跟", "教授", "都",
 )
+#: Syllables of transliterated names that end no Chinese given name (贾斯|蒂卡, 尤尔|科夫).
+_TRANSLITERATION_ENDS = frozenset("斯尔兹娃耶蒂")
 _NOT_GIVEN = set("先生女士老师同志师傅某们各位该这那此其等")
 #: Titles too loose to mark the words before them as a name (名医专家, 各位专家).
 _WEAK_AFTER = frozenset(("专家", "首席专家", "委员", "编辑", "摄影"))
@@ -79,13 +81,16 @@ def _runs_on(text: str, end: int) -> bool:
     nxt = text[end : end + 1]
     if nxt == "·":
         return True
+    if end not in lx.word_starts(text):
+        return True  # 谢列兹|尼奥夫: the name stops inside a dictionary word, which goes on past it
     return (
         bool(nxt)
         and bool(_HAN.match(nxt))
         and nxt not in lx.NAME_STOP
         and not text.startswith(_AFTER_NAME, end)
         and not _TITLE_RE.match(text, end)
-        and end + 1 in lx.word_starts(text)
+        # 贾斯|蒂卡: a syllable of transliteration (斯, 尔) ends no Chinese given name.
+        and (end + 1 in lx.word_starts(text) or text[end - 1] in _TRANSLITERATION_ENDS)
     )
 
 
@@ -126,12 +131,18 @@ def _piece_names(text: str, start: int, end: int, breaks: frozenset[int]) -> lis
     return out
 
 
+#: Words that close a byline right after its name (记者某某报道, 某某摄).
+_BYLINE_ENDS = ("报道", "摄影", "摄")
+
+
 def _bylines(text: str, breaks: frozenset[int]) -> list[Candidate]:
     out = []
     for m in _BYLINE_RE.finditer(text):
         i = m.end()
         nxt = min((b for b in breaks if i + 2 <= b <= i + 3), default=None)
         end = nxt if nxt is not None and _surname_len(text, i) and _is_given(text, i + 1, nxt) else name_at(text, i)
+        if end == i + 2 and text.startswith(_BYLINE_ENDS, i + 3) and _is_given(text, i + 1, i + 3):
+            end = i + 3  # 记者张玉来报道: a byline's name runs to its 报道, though 来 may end a name elsewhere
         if end:
             out.append(Candidate(i, end, "PER", "byline", priority=1))
     return out
