@@ -159,3 +159,9 @@ def test_programs_a_brand_to_build_is_no_program():
 def test_programs_observance_is_no_date():
     raw = "第八届世界杯拳击赛六月十三日在重庆举行。"
     assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.rule == "observance"]
+
+
+def test_programs_formula_scheme_named_again_without_its_formula():
+    raw = "全县推行2+5+N家庭医生签约服务模式。各乡镇对照家庭医生签约服务模式逐项落实。"
+    found = {(raw[c.start : c.end], c.rule) for c in make_program_rules()(raw, frozenset(), []) if c.label == "PROG"}
+    assert {("2+5+N家庭医生签约服务模式", "formula"), ("家庭医生签约服务模式", "formula-short")} <= found

@@ -74,8 +74,10 @@ _THEME = ("主题是", "主题为", "口号是", "口号为", "主题:", "主题
 _DISTRIBUTIVE = ("各",)
 #: A scheme named by a formula (1+4+4, 1+X+1, 5G+): the formula and the words up to its head.
 _FORMULA = re.compile(
-    r"“?[\dA-Za-z]+(?:\+[\dA-Za-z]+)+”?[\u4e00-\u9fff]{2,14}?(?:框架|模式|体系|工程|行动|计划|格局)"
+    r"(“?[\dA-Za-z]+(?:\+[\dA-Za-z]+)+”?)[\u4e00-\u9fff]{2,14}?(?:框架|模式|体系|工程|行动|计划|格局)"
 )
+#: A formula scheme's words written again without the formula name it again, if this long.
+_MIN_SHORT_SCHEME = 6
 _MIN_NAME = 4
 _MIN_WEAK_NAME = 6
 #: Characters that never sit in a program's name outside quotes; 为 ends 作为, 列为, 确定为 ...
@@ -197,6 +199,21 @@ def _formulas(text: str) -> list[Candidate]:
             continue  # part of a longer number or word
         if not any(ch in lx.NAME_STOP for ch in m.group().strip("“”")):
             out.append(Candidate(m.start(), m.end(), "PROG", "formula"))
+    return out + _short_schemes(text, out)
+
+
+def _short_schemes(text: str, schemes: list[Candidate]) -> list[Candidate]:
+    """``1+4+4某某改革框架`` … ``对照某某改革框架``: the scheme's words without the formula, written
+    again in the same text, are the same scheme (a long, specific string, so no context is asked)."""
+    out = []
+    for c in schemes:
+        words = _FORMULA.match(text, c.start)
+        short = text[words.end(1) : c.end] if words else ""
+        at = text.find(short) if len(short) >= _MIN_SHORT_SCHEME else -1
+        while at >= 0:
+            if not any(s.start <= at < s.end for s in schemes):
+                out.append(Candidate(at, at + len(short), "PROG", "formula-short"))
+            at = text.find(short, at + 1)
     return out
 
 
