@@ -108,6 +108,11 @@ def test_relations_general_a_guiding_body_organizes_nothing(nlp):
     [
         ("江南省药品监督管理局直属单位江南省药品审评中心开展培训。", "江南省药品审评中心", "江南省药品监督管理局"),
         ("江南省医学会旗下的江南省医学会心血管病学分会参加。", "江南省医学会心血管病学分会", "江南省医学会"),
+        (
+            "江南省卫生健康委员会主管的江南省卫生健康宣传教育中心发布通知。",
+            "江南省卫生健康宣传教育中心",
+            "江南省卫生健康委员会",
+        ),
     ],
 )
 def test_relations_general_a_unit_named_after_its_parent_and_zhishu(nlp, raw, child, parent):

@@ -21,7 +21,7 @@ _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
 _IS = ("是", "为", "系")
 _UNDER = re.compile(r"^的?(?:直属|下属|所属|直管)")
-_UNDER_BETWEEN = re.compile(r"^的?(?:直属|下属|所属|属下|旗下)的?(?:事业)?(?:单位|机构)?$")
+_UNDER_BETWEEN = re.compile(r"^的?(?:直属|下属|所属|属下|旗下|主管)的?(?:事业)?(?:单位|机构)?$")
 _CLOSING = ")）”’\"'"
 
 
