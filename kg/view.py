@@ -326,8 +326,8 @@ def _script_json(data: Any) -> str:
     return text
 
 
-#: the page's scripts in load order: the vendored libraries, then the panel, then the drawing
-_SCRIPTS = {"vendor": "vendor.min.js", "panel": "panel.js", "js": "view.js"}
+#: the page's scripts in load order: the vendored libraries, the first frame, the panel, the drawing
+_SCRIPTS = {"vendor": "vendor.min.js", "preview": "preview.js", "panel": "panel.js", "js": "view.js"}
 
 
 def render(data: dict[str, Any]) -> str:

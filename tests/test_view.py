@@ -680,7 +680,8 @@ def check_large_page(browser: Browser, page: Path, shots: Path, data: dict[str, 
         assert colours > 1000 and all(per_type[label] > 200 for label in ("PER", "ORG", "LOC")), (shot, per_type)
     assert browser.exceptions == []
     figures = browser.dataset()
-    return {"first_paint": first_paint, "frame": int(figures["drawMs"]), "labels": int(body["labels"]),
+    return {"first_paint": first_paint, "webgl_paint": int(figures["sigmaPaint"]), "frame": int(figures["drawMs"]),
+            "labels": int(body["labels"]),
             "labels_zoomed": zoomed,
             "iterations": int(iterations), "answer_ms": round(answer * 1000), "shots": (first, laid_out)}
 

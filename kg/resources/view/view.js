@@ -30,6 +30,7 @@
   for (const kind in KINDS) shown[kind] = KINDS[kind][2];
 
   const LABEL_PX = 12;
+  const PADDING = 30; // pixels around the fitted graph
   const FADED = "#e3e6ea";
   // ForceAtlas2 iterations run after the first frame: enough for the bulk of a few thousand nodes
   // to settle, then the worker stops so an idle page costs nothing (the Layout button runs more)
@@ -146,46 +147,48 @@
   let renderer = null;
   kindsChanged();
   panel.legend(); // before the renderer measures its container: the legend sets the bar's height
-  // the box that holds all but the farthest 1% of nodes on each side: a few stragglers (pairs
-  // joined to nothing else) would otherwise shrink the connected bulk to a speck
+  // the view fits kgFrameBox (preview.js): all but the farthest 1% of nodes on each side
   function reframe() {
     if (!renderer || n < 200) return;
     const xs = new Float64Array(n), ys = new Float64Array(n);
     graph.forEachNode((key, attrs) => { xs[Number(key)] = attrs.x; ys[Number(key)] = attrs.y; });
-    xs.sort(); ys.sort();
-    const cut = Math.floor(n / 100);
-    renderer.setCustomBBox({ x: [xs[cut], xs[n - 1 - cut]], y: [ys[cut], ys[n - 1 - cut]] });
+    renderer.setCustomBBox(kgFrameBox(xs, ys));
   }
   let frameStart = 0;
-  try {
-    renderer = new Sigma(graph, container, {
-      zIndex: true,
-      labelFont: getComputedStyle(document.documentElement).fontFamily,
-      labelSize: LABEL_PX,
-      labelGridCellSize: 100,
-      // a node drawn smaller than this gets no label unless zoomed in; in a small graph every
-      // name is tried (still never over another)
-      labelRenderedSizeThreshold: n <= 500 ? 0 : 4,
-      labelDensity: n <= 500 ? 4 : 1, // labels tried per 100-pixel cell at the fitted zoom
-      defaultDrawNodeLabel: drawLabel,
-      nodeReducer: nodeReducer,
-      edgeReducer: edgeReducer,
-      minEdgeThickness: 0.6,
-      minCameraRatio: 0.01,
-      maxCameraRatio: 4,
-      allowInvalidContainer: true,
-    });
-    renderer.on("beforeRender", () => { frameStart = performance.now(); labelsDrawn = 0; boxes = new Map(); });
-    renderer.on("afterRender", () => {
-      body.labels = String(labelsDrawn);
-      body.drawMs = (performance.now() - frameStart).toFixed(0); // what a pan, zoom or layout step costs
-    });
-    reframe();
-    renderer.refresh();
-  } catch (error) { // no WebGL: the panel and the search still work
-    renderer = null;
-    body.error = String(error);
-    hint.textContent = "This browser cannot draw the graph (WebGL is off); search still works. 浏览器不支持 WebGL。";
+  function startRenderer() {
+    try {
+      renderer = new Sigma(graph, container, {
+        zIndex: true,
+        labelFont: getComputedStyle(document.documentElement).fontFamily,
+        labelSize: LABEL_PX,
+        labelGridCellSize: 100,
+        // a node drawn smaller than this gets no label unless zoomed in; in a small graph every
+        // name is tried (still never over another)
+        labelRenderedSizeThreshold: n <= 500 ? 0 : 4,
+        labelDensity: n <= 500 ? 4 : 1, // labels tried per 100-pixel cell at the fitted zoom
+        defaultDrawNodeLabel: drawLabel,
+        nodeReducer: nodeReducer,
+        edgeReducer: edgeReducer,
+        minEdgeThickness: 0.6,
+        minCameraRatio: 0.01,
+        maxCameraRatio: 4,
+        stagePadding: PADDING,
+        allowInvalidContainer: true,
+      });
+      renderer.on("beforeRender", () => { frameStart = performance.now(); labelsDrawn = 0; boxes = new Map(); });
+      renderer.on("afterRender", () => {
+        body.labels = String(labelsDrawn);
+        body.drawMs = (performance.now() - frameStart).toFixed(0); // what a pan, zoom or layout step costs
+      });
+      reframe();
+      renderer.refresh();
+      bindPointer();
+    } catch (error) { // no WebGL: the first frame stays, and the panel and the search still work
+      renderer = null;
+      body.error = String(error);
+      hint.textContent = "This browser cannot draw the graph (WebGL is off); search still works. 浏览器不支持 WebGL。";
+    }
+    window.kgView = { graph: graph, renderer: renderer }; // for the console (and the tests)
   }
 
   // ---- the progressive layout ---------------------------------------------------------------------
@@ -284,7 +287,7 @@
   });
 
   // ---- pointer: click to select, drag a node (the layout pauses meanwhile) ------------------------
-  if (renderer) {
+  function bindPointer() {
     let dragged = -1, moved = false, resume = false;
     renderer.on("clickNode", (event) => {
       if (!moved) select(Number(event.node), false);
@@ -316,15 +319,25 @@
   }
 
   // ---- start: the first frame, then the rest ------------------------------------------------------
-  window.kgView = { graph: graph, renderer: renderer }; // for the console (and the tests)
-  body.firstPaint = performance.now().toFixed(0);
   body.nodes = String(n);
   if (!n) hint.textContent = "The graph has no entities. 图中没有实体。";
-  fromHash();
   showLayout("waiting");
-  setTimeout(() => {
-    panel.fillNames();
-    body.ready = "true";
-    requestAnimationFrame(() => setTimeout(startLayout, 0));
-  }, 0);
+  const preview = kgPreview(container, NODES.map((node) => ({ x: node.x, y: node.y, size: nodeSize(node.count),
+    colour: TYPES[node.type][1] })), PADDING);
+  // A frame reaches the screen before the next animation frame's task runs: that moment is the
+  // first paint (ms since the page was requested). Then WebGL, then (once its frame is shown) the
+  // search list and the layout worker, each after the frame before it
+  const afterFrame = (next) => requestAnimationFrame(() => setTimeout(next, 0));
+  afterFrame(() => {
+    body.firstPaint = performance.now().toFixed(0);
+    startRenderer();
+    fromHash();
+    afterFrame(() => {
+      if (renderer) preview.remove();
+      body.sigmaPaint = performance.now().toFixed(0);
+      panel.fillNames();
+      body.ready = "true";
+      setTimeout(startLayout, 0);
+    });
+  });
 })();
