@@ -59,7 +59,7 @@ END_ABBREVIATIONS: tuple[tuple[str, str], ...] = (("疾控", "疾病预防控制
 _INNER = tuple(sorted(((a, f) for a, f in ORG_ABBREVIATIONS if a != f), key=lambda af: -len(af[0])))
 #: A bracketed second name with more of the name after it.
 _INNER_BRACKET = re.compile(r"\([^()]*\)(?=[\u4e00-\u9fff])")
-_YEAR = re.compile(r"^(?:\d{4}年度?|第[一二三四五六七八九十\d]+(?:批|届|期|轮|个|次))")
+_YEAR = re.compile(r"^(?:\d{4}年度?|第[〇零一二三四五六七八九十百两\d]+(?:批|届|期|轮|个|次|季)|首届|新一轮)")
 _ROUND = re.compile(r"^第[一二三四五六七八九十百\d]+批")
 
 
@@ -290,7 +290,7 @@ def canonical_program(surface: str, keep_place: bool = False) -> str:
     name = _YEAR.sub("", name)
     if name.endswith("活动") and len(name) > 4 and not name.endswith("行动活动"):
         stem = name[:-2]
-        if stem.endswith(("宣传月", "宣传周", "行动", "服务月", "义诊")):
+        if stem.endswith(("月", "周", "日", "行", "义诊")):  # a period or tour: 某某卫生月活动, 某某基层行活动
             name = stem
     return name
 

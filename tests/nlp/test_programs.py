@@ -165,3 +165,9 @@ def test_programs_formula_scheme_named_again_without_its_formula():
     raw = "全县推行2+5+N家庭医生签约服务模式。各乡镇对照家庭医生签约服务模式逐项落实。"
     found = {(raw[c.start : c.end], c.rule) for c in make_program_rules()(raw, frozenset(), []) if c.label == "PROG"}
     assert {("2+5+N家庭医生签约服务模式", "formula"), ("家庭医生签约服务模式", "formula-short")} <= found
+
+
+def test_programs_a_policy_put_in_force_is_no_program():
+    """``实行“某某”``: a policy or system in force (general news: 实行“一国两制”), not a launch."""
+    raw = "特区将继续实行“一国两制”。"
+    assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.label == "PROG"]

@@ -38,8 +38,9 @@ _PERIOD_HEAD_RE = re.compile("|".join(re.escape(h) for h in lx.PROG_HEADS if h.e
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
 #: Verbs that launch or carry out a program named in quotes after them. Not 打造: what is built is a
-#: brand or goal (打造“某某”), an outcome label rather than a program (ANNOTATION review, rule 2).
-_LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "实行", "推行", "开启")
+#: brand or goal (打造“某某”), an outcome label rather than a program (ANNOTATION review, rule 2);
+#: not 实行/推行, which put a policy in force (实行“一国两制”: general news has many).
+_LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "开启")
 _QUOTED_AFTER_VERB = re.compile(
     "(?:" + "|".join(_LAUNCH) + r")((?:\d{4}年度?)?“[^“”]{2,20}”)"
 )
