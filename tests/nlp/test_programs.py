@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.names import canonical_program
 from kg.nlp.rules.programs import make_program_rules
 from kg.normalise import normalise
 
@@ -171,3 +172,15 @@ def test_programs_a_policy_put_in_force_is_no_program():
     """``实行“某某”``: a policy or system in force (general news: 实行“一国两制”), not a launch."""
     raw = "特区将继续实行“一国两制”。"
     assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.label == "PROG"]
+
+
+@pytest.mark.parametrize(
+    "surface, name",
+    [
+        ("第三十六个爱国卫生月活动", "爱国卫生月"),
+        ("首届优质服务基层行活动", "优质服务基层行"),
+        ("新一轮医疗人才组团式帮扶项目", "医疗人才组团式帮扶项目"),
+    ],
+)
+def test_programs_linking_name_leaves_rounds_and_activity_out(surface, name):
+    assert canonical_program(surface) == name
