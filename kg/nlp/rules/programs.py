@@ -10,10 +10,15 @@ These shapes cover most of them:
 * a quoted name right after a verb that launches it, with its year prefix
   (``开展2023年度“万名医师支援农村”``);
 * a numbered edition of a yearly observance (``第36个某某月``, ``第37个某某日``);
-* a named show in 《》 (``《名医大讲堂·健康直播间》``).
+* a touring campaign (``优质服务基层行``) and a quoted aid scheme (``“组团式”医疗援疆``);
+* a named show in 《》 (``《名医大讲堂·健康直播间》``);
+* a program of the same text named again: a period head alone (``本届宣传周``), a
+  formula scheme's words without the formula.
 
 Heads followed by a word that makes them generic (``试点城市``, ``项目建设``)
-are skipped, and so are names that are nothing but a head (``活动``).
+are skipped, and so are names that are nothing but a head (``活动``) or a level
+(``国家级试点``). Not programs: themes (``以“某某”为主题``), brands to build
+(``打造“某某”``) and policies put in force (``实行“某某”``).
 """
 
 from __future__ import annotations
