@@ -36,7 +36,7 @@ from kg.graph import build_graph
 from kg.link import LinkSettings, link
 from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
-from kg.parallel import SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map
+from kg.parallel import SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map, side_writer
 from kg.progress import Progress, silent
 from kg.read import RawText, read_all
 from kg.validate import Violation, validate_quads
@@ -232,11 +232,10 @@ def build(
         raise KgError(f"unknown output format {unknown[0]!r} (choose from {', '.join(sorted(WRITERS))})")
     started = time.perf_counter()
     timer = _Timer()
-    # started first, so that its interpreter starts while this one reads and extracts
-    side = SideWriter() if settings.jobs > 1 and SIDE_FORMATS.intersection(settings.formats) else None
+    texts, read_errors = read_inputs(paths, settings)
+    timer.add("read", started)
+    side = side_writer(texts, settings.jobs, settings.formats)  # started now: it starts while this one extracts
     try:
-        texts, read_errors = read_inputs(paths, settings)
-        timer.add("read", started)
         with OutputFolder(out_dir, EXTENSIONS.values()) as folder:
             try:
                 graph, errors = graph_of(texts, settings, progress, timer)

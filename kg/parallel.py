@@ -229,7 +229,12 @@ SIDE_FORMATS = frozenset({"graphml", "gexf", "nodes-csv", "edges-csv", "explain-
 
 
 def _init_writer() -> None:
-    import kg.export  # noqa: F401  (the writers' imports, paid while the build extracts)
+    """Paid while the build extracts: the writers' imports, and the gazetteer that
+    ``explain.jsonl`` describes each article's setting with (about a second to load)."""
+    import kg.export  # noqa: F401
+    from kg.gazetteer import load_gazetteer
+
+    load_gazetteer()
 
 
 def _write_side(graph: Graph, folder: Path, formats: list[str], base: str) -> list[tuple[str, str | None]]:
@@ -269,3 +274,12 @@ class SideWriter:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def side_writer(texts: Sequence[RawText], jobs: int, formats: Sequence[str]) -> SideWriter | None:
+    """A started ``SideWriter`` if the build may use more than one process and writes some of
+    ``SIDE_FORMATS``; None for a corpus under ``MIN_CHARS_PER_JOB`` characters, whose files take
+    less time to write than a process takes to start."""
+    if jobs <= 1 or not SIDE_FORMATS.intersection(formats) or sum(len(t.text) for t in texts) < MIN_CHARS_PER_JOB:
+        return None
+    return SideWriter()

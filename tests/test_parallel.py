@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 import kg.parallel
-from kg.build import BuildSettings, build
+from kg.build import BuildSettings, build, write_outputs
 from kg.cache import ExtractionCache, entry_key, fingerprint
+from kg.errors import KgError
 from kg.model import Document
 from kg.normalise import normalise
 from kg.progress import STAGES, TerminalProgress
@@ -62,11 +63,35 @@ def test_parallel_two_processes_write_the_same_files_as_one(seeds_dir, tmp_path,
         yield from real(texts, overrides, jobs)
 
     monkeypatch.setattr(kg.parallel, "_in_pool", spy)
+    sent: list[list[str]] = []
+    real_submit = kg.parallel.SideWriter.submit
+
+    def spy_submit(self, graph, folder, formats, base):
+        sent.append(formats)
+        return real_submit(self, graph, folder, formats, base)
+
+    monkeypatch.setattr(kg.parallel.SideWriter, "submit", spy_submit)
     calls = counting_extractions(monkeypatch)
     report = build([seeds_dir], tmp_path / "out", BuildSettings(jobs=2))
     assert pools == [2] and calls == []  # extracted in the two workers, not here
+    assert sent == [sorted(kg.parallel.SIDE_FORMATS)]  # and these files written by the side writer
     assert report.extracted == len(report.graph.documents) == len(one_process[0].graph.documents)
     assert files_of(tmp_path / "out") == one_process[1]
+
+
+def test_parallel_side_writer_reports_a_file_it_cannot_write(seed_build, tmp_path):
+    """A file the second writer process cannot create is the build's error naming that file,
+    as in one process; the files this process writes are written."""
+    graph = seed_build[0].graph
+    (tmp_path / "graph.gexf").write_text("in the way")
+    side = kg.parallel.SideWriter()
+    try:
+        with pytest.raises(KgError, match=r"shown/graph\.gexf: cannot write \(File exists\)"):
+            write_outputs(graph, tmp_path, BuildSettings(), shown_as=Path("shown"), side=side)
+    finally:
+        side.close()
+    assert (tmp_path / "graph.ttl").stat().st_size > 0
+    assert (tmp_path / "graph.gexf").read_text() == "in the way"
 
 
 def test_parallel_small_corpus_is_extracted_in_this_process(seeds_dir):
