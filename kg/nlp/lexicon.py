@@ -99,9 +99,9 @@ _GENERIC_PAIRS = frozenset(g for g in GENERIC_PREFIX if len(g) == 2)
 #: Heads of venue names (公园, 礼堂) and of zones named after their place (新区, 投资区).
 VENUE_HEADS = _longest_first(_words("venues.txt"))
 ZONE_HEADS = _longest_first(_words("zones.txt"))
-#: Fixed expressions with a country's name that name no place (中国式现代化, 新中国成立). Not
+#: Fixed expressions with a place's name that name no place (中国式现代化, 新中国成立, 北京时间). Not
 #: 中国特色: general news (MSRA, People's Daily) tags its 中国, and our check split does not decide.
-NOT_A_PLACE = ("中国式", "新中国")
+NOT_A_PLACE = ("中国式", "新中国", "北京时间")
 #: Words after a place's name that make the phrase a concept named after it (井冈山精神).
 PLACE_CONCEPTS = ("精神",)
 #: One-character forms of cities (榕 Fuzhou, 厦 Xiamen, 穗 Guangzhou, 蓉 Chengdu, 甬 Ningbo, 鹭 Xiamen):

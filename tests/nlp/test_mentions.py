@@ -641,3 +641,23 @@ def test_byline_name_runs_to_its_report_word(nlp):
 def test_adverb_after_a_two_character_name_ends_it(nlp):
     found = ents(nlp, "总编辑刘明都表示赞同。")
     assert ("刘明", "PER") in found and ("刘明都", "PER") not in found
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("这件事也感动了南平市教委。", "南平市教委"),  # 教委 is an everyday word, and one body after its city
+        ("共青团宁德市委和市科委联合开展活动。", "共青团宁德市委"),  # the Youth League opens its committee's name
+    ],
+)
+def test_committee_written_as_an_everyday_word_is_a_body_after_its_place(nlp, raw, name):
+    assert (name, "ORG") in ents(nlp, raw)
+
+
+@pytest.mark.parametrize("raw", ["国家部委联合发文。", "他担任部队政委多年。"])
+def test_committee_kinds_and_titles_are_no_body(nlp, raw):
+    assert not any(label == "ORG" for _, label in ents(nlp, raw))
+
+
+def test_capital_time_is_no_place(nlp):
+    assert not any(label == "LOC" for _, label in ents(nlp, "决赛将于北京时间明晨4时开始。"))

@@ -32,8 +32,10 @@ _BARE_BODIES = frozenset(j + b for j in lx.BARE_BODY_JURISDICTIONS for b in lx.B
 #: only before punctuation, a conjunction or the title of its head (爱卫办主任, 某报记者).
 _VERB_LIKE = frozenset("办报所司")
 _AFTER_VERB_LIKE = "主副和与及等、社记讯协承联负"
-#: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会).
-_GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES}, key=lambda w: (-len(w), w)))
+#: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会, 共青团 + 某市委).
+_GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES, "共青团"}, key=lambda w: (-len(w), w)))
+#: Everyday words ending in 委 that are no one committee after a place: a kind (部委) or a title (政委).
+_NOT_COMMITTEES = frozenset(("部委", *(t for t in lx.TITLES if t.endswith("委"))))
 #: Suffixes of a branch, written after the parent body and the branch's place.
 _BRANCH = ("分局", "分中心", "分院", "支社", "分会")
 #: Titles that a Party committee or group of a body opens (党委书记, 党组成员): the body
@@ -269,7 +271,9 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if text.startswith(_COMMITTEE_TITLES, m.start()) and any(c.end == m.start() for c in out + places):
             continue  # 某大学党委书记: the body is 某大学, 党委书记 the title (but 某医联党委 is a name)
         if len(suffix) == 1 and (
-            (text[m.start() - 1 : end] in lx.everyday_words() and text[m.start() - 1 : end] not in _BARE_BODIES)
+            # 某市教委, 某县科委: a committee written as an everyday word is still one after a place
+            (text[m.start() - 1 : end] in lx.everyday_words() and text[m.start() - 1 : end] not in _BARE_BODIES
+             and (suffix != "委" or text[m.start() - 1 : end] in _NOT_COMMITTEES))
             or (text[m.start() : end + 1] in lx.everyday_words() and not text.startswith(_TITLE_TUPLE, end))
         ):
             continue  # 干部, 全部, 局部: the suffix character is part of a common word (not 某处|处长)
