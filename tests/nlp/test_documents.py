@@ -46,6 +46,12 @@ def test_documents_a_list_and_an_agreement_are_documents(nlp):
     assert documents(nlp, f"双方签署了《{agreement}》。") == {agreement}
 
 
+def test_documents_a_title_without_a_kind_is_a_document_unless_it_reads_as_a_work(nlp):
+    # In the news 《》 mostly holds documents, whatever their last word.
+    assert documents(nlp, "会议审议了《某县城乡居民健康素养提升三年攻坚》。") == {"某县城乡居民健康素养提升三年攻坚"}
+    assert documents(nlp, "两国签署了《关于传统医药领域合作的谅解备忘录》。") == {"关于传统医药领域合作的谅解备忘录"}
+
+
 def test_documents_a_newspaper_in_title_marks_is_an_organization(nlp):
     found = mentions(nlp, "据《东南健康日报》报道，该院去年接诊患者十万余人次。")
     assert ("东南健康日报", "ORG") in found
@@ -60,6 +66,8 @@ def test_documents_a_newspaper_in_title_marks_is_an_organization(nlp):
         "张主任作了题为《基层慢病管理的几点体会》的讲座。",  # a talk, by 题为
         "李院长作《深化医改，我们在路上》专题报告。",  # a talk, by 专题报告 (and a comma inside)
         "五位分会负责人分别以《学科协同》《人才为本》为题作交流发言。",  # a run of talks
+        "电视连续剧《山海情深》剧组昨日来到该县取景。",  # a series, by the words before and after it
+        "作家王晓梅的《白衣天使的一天》近日与读者见面。",  # a book, by its author's name before it
     ],
 )
 def test_documents_songs_books_and_talks_are_no_documents(nlp, raw):

@@ -35,25 +35,35 @@ DOC_HEADS = (
     "措施", "目录", "名录", "清单", "名单", "白皮书", "蓝皮书", "公告", "通告", "通报", "公报", "批复",
     "备忘录", "责任书", "协议书", "承诺书", "倡议书", "任务书", "标准", "共识", "规范", "法", "法典", "章程",
     "要点", "计划", "行动", "决议", "宣言", "准则", "守则", "指引", "导则", "规程", "议定书", "纪要",
-    "路线图", "制度",
+    "路线图", "制度", "公约", "条约", "宪章", "协定", "议程", "法案", "草案", "规则", "建议", "通则", "红皮书",
+    "手册", "程序", "流程", "须知", "问答", "倡议", "决定书", "通知书", "预算", "年报", "提纲", "大纲", "文件",
 )  # fmt: skip
 #: Words that, before a kind of document, leave it a kind (``《工作方案》``, ``《实施意见》``).
 _KIND_WORDS = ("工作", "实施", "指导", "行动", "管理", "若干", "总体", "专项", "具体", "配套", "暂行", "有关")
 #: Last words of the titles of periodicals, books, songs and poems.
 _WORK_ENDS = (
     "报", "刊", "杂志", "文摘", "丛书", "全集", "文集", "选集", "诗集", "画册", "词典", "辞典", "小说", "教材",
-    "读本", "绘本", "之歌", "歌", "曲", "颂", "谣", "赋", "诗",
+    "读本", "绘本", "之歌", "歌", "曲", "颂", "谣", "赋", "诗", "全书", "教科书", "精粹", "专辑", "录", "展览", "展",
+    "画集", "影集",
 )  # fmt: skip
-#: Words just before a run of titles that make them a talk, song, show or book.
-_WORK_BEFORE = re.compile(
-    r"(?:题为|一曲|一首|演唱|合唱|齐唱|独唱|歌曲|朗诵|朗读|诵读|阅读|舞蹈|演奏|演出|上演|观看|放映|电影|影片|纪录片|话剧|"
-    r"出版|新书|著作|专著|主编|编著)了?$"
-)
-#: Words just after a run of titles that make them a talk, song, show or book (``《…》专题报告``
-#: is a talk; ``《…》报告`` alone may be the document's own kind).
-_WORK_AFTER = re.compile(
-    r"^的?(?:(?:专题|主题)(?:讲座|报告|讲话|党课|辅导|宣讲|授课)|讲座|讲话|演讲|授课|党课|宣讲|报告会|为题|一书|一文"
+#: Words just before or after a run of titles that make them talks (``题为《…》``, ``《…》专题报告``:
+#: a talk may be on a plan, ``《…》报告`` alone is the document's own kind) or songs.
+_TALK_BEFORE = re.compile(r"(?:题为|一曲|一首|演唱|合唱|齐唱|独唱|歌曲|朗诵|朗读|诵读)了?$")
+_TALK_AFTER = re.compile(
+    r"^的?(?:(?:专题|主题)(?:讲座|报告|讲话|党课|辅导|宣讲|授课)|讲座|讲话|演讲|授课|党课|宣讲|报告会|为题|一文"
     r"|歌曲|节目|栏目|专栏|选段|片段)"
+)
+#: Words around a title that ends in no kind of document which make it a work: a book, film, play,
+#: painting or periodical (``长篇小说《…》``, ``《…》剧组``, ``作家某某的《…》``), as general news writes them.
+_WORK_BEFORE = re.compile(
+    r"(?:小说|电视剧|连续剧|舞剧|歌剧|音乐剧|话剧|京剧|豫剧|越剧|戏曲|剧目|名剧|剧本|舞蹈|演奏|演出|上演|电影|影片|"
+    r"纪录片|专题片|宣传片|作品|新著|新作|力作|代表作|成名作|名著|名作|散文|诗|油画|国画|全景画|照片|光盘|专辑|杂志|"
+    r"周刊|月刊|期刊|图书|书籍|新书|著作|专著|主编|编著|一部|一本|一篇|这篇|该书|所著|撰写|创作|拍摄|改编|录制|连载|"
+    r"刊载|刊登|读到|看过|看完|观看|放映|阅读|出版|论文|作家|诗人|画家|导演|编剧|作者)(?:[\u4e00-\u9fff]{2,3}的)?了?$"
+)
+_WORK_AFTER = re.compile(
+    r"^(?:杂志|周刊|月刊|剧组|剧本|一剧|一书|首发|出版|发行|改编|编剧|导演|主演|作者|专版|创刊|展览|图片展|画展|演出|"
+    r"上演|光盘|唱片|专辑)"
 )
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 #: Titles written one after another (《甲》《乙》, 《甲》、《乙》) share the words around them.
@@ -94,23 +104,32 @@ def _claimed(m: re.Match[str], found: list[Candidate]) -> bool:
     return any(c.start <= m.start(1) and m.end(1) <= c.end and c.label != "DOC" for c in found)
 
 
+def _by_a_person(m: re.Match[str], found: list[Candidate]) -> bool:
+    """``某某的《…》``, ``宋人某某《…》``: a title written after its author's name is a work (a
+    document is issued by a body, not written by a person)."""
+    ends = {m.start(), m.start() - 1} if m.string[m.start() - 1 : m.start()] == "的" else {m.start()}
+    return any(c.label == "PER" and c.end in ends for c in found)
+
+
 def documents(text: str, found: list[Candidate] = ()) -> list[Candidate]:
     """Each title in 《》 that names a document: a ``DOC`` mention of the text between the marks.
     A title that ends in a kind of document but names none (``《意见》``, a talk on a plan) vetoes
     what is inside it; the titles of books, songs and talks are left to the other rules."""
     out = []
     for run in _runs(text):
-        work = bool(_WORK_BEFORE.search(text[max(0, run[0].start() - 4) : run[0].start()])) or bool(
-            _WORK_AFTER.match(text[run[-1].end() : run[-1].end() + 6])
-        )
+        before = text[max(0, run[0].start() - 6) : run[0].start()]
+        after = text[run[-1].end() : run[-1].end() + 6]
+        talk = bool(_TALK_BEFORE.search(before) or _TALK_AFTER.match(after))
+        work = bool(_WORK_BEFORE.search(before) or _WORK_AFTER.match(after)) or _by_a_person(run[0], found)
         for m in run:
             if _claimed(m, found):
                 continue
             name = canonical_document(m.group(1))
             head = _head(name)
-            document = not work and not (head and _kind_only(name, head))
-            if document and not head:
-                document = not name.endswith(_WORK_ENDS) and not _PHRASE_PUNCT.search(name)
+            if head:
+                document = not talk and not _kind_only(name, head)
+            else:  # no kind of document: in the news 《》 holds documents, unless anything says it is a work
+                document = not (talk or work or name.endswith(_WORK_ENDS) or _PHRASE_PUNCT.search(name))
             if document:
                 out.append(Candidate(m.start(1), m.end(1), "DOC", "document", priority=_PRIORITY))
             elif head:  # a kind of document, or a talk on one: nothing inside is a mention either
