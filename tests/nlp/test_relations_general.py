@@ -38,6 +38,11 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
         ),
         # the body of an appointment written as a word for it (该校)
         ("江南医科大学聘请孙立平为该校客座教授。", {("孙立平", "客座教授", "江南医科大学")}),
+        # a list of names after a verb of appointment: each one takes the post
+        (
+            "江南医科大学聘请张建国、李明华为江南医科大学客座教授。",
+            {("张建国", "客座教授", "江南医科大学"), ("李明华", "客座教授", "江南医科大学")},
+        ),
         # a list of names before a verb of office: each one takes the post
         (
             "吴海涛、郑玉兰任江南省医学会副会长。",

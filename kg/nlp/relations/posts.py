@@ -257,8 +257,9 @@ def roles(text: str, spans: list) -> list[Rel]:
         out.extend(_rel(i, p) for p in after)
         body_of[i] = next((o for o, _, u in (*posts, *after) if o >= 0 and o in bodies.org_indices), -1)
         out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
-        out.extend(_rel(i, p) for p in _office(bodies, _end_of_list(text, spans, span)))
-        out.extend(_rel(i, p) for p in _appointed(bodies, span))
+        end = _end_of_list(text, spans, span)
+        out.extend(_rel(i, p) for p in _office(bodies, end))
+        out.extend(_rel(i, p) for p in _appointed(bodies, span, end))
         bylined = byline(text, i, span, out)
         if not bylined and previous and not text[previous[1] : span.start_char].strip():
             # (记者 甲 乙): names after a byline word, separated by spaces, share it
@@ -360,17 +361,18 @@ def _end_of_list(text: str, spans: list, span) -> int:
     return end
 
 
-def _appointed(bodies: Bodies, span) -> list[Post]:
-    """``聘请甲为某院客座教授``: the person after a verb of appointment takes the post after 为."""
+def _appointed(bodies: Bodies, span, end: int) -> list[Post]:
+    """``聘请甲为某院客座教授``: the person after a verb of appointment takes the post after 为
+    (``end``: where the list of names the person opens ends, 聘请甲、乙为…)."""
     text = bodies.text
-    if not text.startswith("为", span.end_char):
+    if not text.startswith("为", end):
         return []
     listed = text[span.start_char - 1 : span.start_char] in _SEPARATORS and any(
         verb in text[sentence_start(text, span.start_char) : span.start_char] for verb in _APPOINT
     )  # 任命甲为某院党委书记，乙为某院院长
     if not (text.endswith(_APPOINT, 0, span.start_char) or listed):
         return []
-    return _post_at(bodies, span.end_char + 1)[0] or _prefixed_post(bodies, span.end_char + 1)
+    return _post_at(bodies, end + 1)[0] or _prefixed_post(bodies, end + 1)
 
 
 def _prefixed_post(bodies: Bodies, pos: int) -> list[Post]:
