@@ -184,3 +184,8 @@ def test_programs_a_policy_put_in_force_is_no_program():
 )
 def test_programs_linking_name_leaves_rounds_and_activity_out(surface, name):
     assert canonical_program(surface) == name
+
+
+@pytest.mark.parametrize("raw", ["全市开展打击欺诈骗保、医疗乱象整治两大专项行动。", "我省深入实施健康乡村五大工程。"])
+def test_programs_counted_heads_name_no_one_program(raw):
+    assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.label == "PROG"]

@@ -94,6 +94,9 @@ _PILOT = ("试点", "示范区")
 _MIN_PILOT_NAME = 4
 _LEVEL = re.compile("^(?:国家级|省级|市级|县级|全国|全省|全市)")
 _MAX_LEFT = 26
+#: A count just before the head (某某、某某两大专项行动, 某某五大工程): several programs named at once
+#: (the items are named before it, if at all), no one program.
+_COUNTED = re.compile(r"[一二三四五六七八九十两几多数]+(?:大|项|个|类|场)$")
 
 
 def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset[int] = frozenset()) -> int:
@@ -185,6 +188,8 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
             continue
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
+            continue
+        if _COUNTED.search(text, start, m.start()):
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
             m.group() in lx.PROG_WEAK_HEADS and len(name) < weak_min
