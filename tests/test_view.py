@@ -1,37 +1,32 @@
 """``kg view``: the page it writes for the seeds' graph, read as text, as data, and in a real browser.
 
-The browser tests drive Debian's ``chromium`` headless over the DevTools protocol (``Browser``;
+The browser tests drive Debian's ``chromium`` headless over the DevTools protocol (``tests/browser.py``;
 ``scripts/test.sh``, the README's test command, installs chromium and a CJK font): the seeds' page
 must draw every node and answer search, clicks and Esc; pages of 3,200 synthetic entities and of a
 real build of the public NER sentences (3,000+ entities) must draw their first frame before the
 layout worker starts, label a few dozen names (more when zoomed), paint every type, and keep
 answering while the worker lays them out. Screenshots are saved in the test's tmp folder and the
-figures printed (``pytest -s``).
+figures printed (``pytest -s``). The synthetic graphs are written by ``tests/view_graphs.py``.
 """
 
 from __future__ import annotations
 
-import base64
-import collections
 import hashlib
 import importlib.util
-import itertools
 import json
-import os
 import random
 import re
 import shutil
-import struct
-import subprocess
 import time
-import zlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
+from browser import Browser, colour_counts, decode_png
 from click.testing import CliRunner
+from view_graphs import BOILERPLATE, KG_NS, RDF_NS, E, literal, span_lines, synthetic_graph
 
 from kg.build import BuildSettings, build
 from kg.cli import cli
@@ -44,7 +39,6 @@ DATA_BLOCK = re.compile(r'<script type="application/json" id="kg-data">(.*?)</sc
 LICENCES_BLOCK = re.compile(r'<script type="text/plain" id="kg-licences">(.*?)</script>', re.S)
 ENTITY = "福建省医疗保障局"
 VARIANT = "省医保局"
-E = "https://example.org/id/"
 
 
 def view(out_dir: Path, output: Path | None = None):
@@ -252,150 +246,11 @@ def test_reprinted_sentence_is_listed_once_with_both_documents(tmp_path):
 
 # ---- a real browser -------------------------------------------------------------------------------
 
-def decode_png(data: bytes) -> tuple[int, int, list[bytes], int]:
-    """(width, height, rows, bytes per pixel) of an 8-bit RGB(A) PNG: enough for Chromium's
-    screenshots without an imaging library (https://www.w3.org/TR/png/#9Filters)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, header = 8, [], None
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
-        body = data[pos + 8 : pos + 8 + length]
-        header = struct.unpack(">IIBBBBB", body) if kind == b"IHDR" else header
-        idat += [body] if kind == b"IDAT" else []
-        pos += 12 + length
-    width, height, depth, colour, _, _, interlace = header
-    assert depth == 8 and interlace == 0 and colour in (2, 6), header
-    bpp, raw = (3 if colour == 2 else 4), zlib.decompress(b"".join(idat))
-    stride, prev, rows = width * bpp, bytearray(width * bpp), []
-    for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride) if kind else ():
-            a, b = (line[i - bpp] if i >= bpp else 0), prev[i]
-            c = prev[i - bpp] if i >= bpp else 0
-            if kind == 1:
-                line[i] = (line[i] + a) & 255
-            elif kind == 2:
-                line[i] = (line[i] + b) & 255
-            elif kind == 3:
-                line[i] = (line[i] + ((a + b) >> 1)) & 255
-            else:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line))
-        prev = line
-    return width, height, rows, bpp
-
-
-def chromium_binary() -> str:
-    binary = shutil.which("chromium")
-    if binary is None:
-        pytest.fail("`chromium` is not on PATH: run the tests with `bash scripts/test.sh`, which installs "
-                    "Debian's chromium and a CJK font")
-    return binary
-
-
-class Browser:
-    """Headless Chromium driven through the DevTools protocol on ``--remote-debugging-pipe`` (JSON
-    messages ended by NUL on file descriptors 3 and 4), so a test can wait for the page's own state
-    in real time: ``--virtual-time-budget`` runs timers at once but not the layout's Web Worker."""
-
-    def __init__(self, profile: Path, width: int = 1280, height: int = 900) -> None:
-        commands_read, self._commands = os.pipe()
-        self._replies, replies_write = os.pipe()
-
-        def wire() -> None:  # in the child: the pipe ends on the descriptors Chromium reads and writes
-            read, write = os.dup(commands_read), os.dup(replies_write)  # never 3 or 4 themselves
-            os.dup2(read, 3)
-            os.dup2(write, 4)
-
-        self.process = subprocess.Popen(
-            [chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
-             "--remote-debugging-pipe", f"--user-data-dir={profile}", f"--window-size={width},{height}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=False,
-            preexec_fn=wire)
-        os.close(commands_read)
-        os.close(replies_write)
-        self._buffer, self._id, self._session = b"", 0, None
-        page = next(t for t in self.call("Target.getTargets")["targetInfos"] if t["type"] == "page")
-        self._session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
-        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
-        self.exceptions: list[str] = []
-        self.call("Runtime.enable")
-
-    def call(self, method: str, **params: Any) -> dict[str, Any]:
-        self._id += 1
-        message: dict[str, Any] = {"id": self._id, "method": method, "params": params}
-        if self._session:
-            message["sessionId"] = self._session
-        os.write(self._commands, json.dumps(message).encode() + b"\0")
-        while True:
-            while b"\0" not in self._buffer:
-                chunk = os.read(self._replies, 1 << 16)
-                assert chunk, "chromium closed its pipe"
-                self._buffer += chunk
-            raw, self._buffer = self._buffer.split(b"\0", 1)
-            reply = json.loads(raw)
-            if reply.get("method") == "Runtime.exceptionThrown":
-                details = reply["params"]["exceptionDetails"]
-                self.exceptions.append(details.get("exception", {}).get("description") or details["text"])
-            if reply.get("id") == self._id:
-                assert "error" not in reply, (method, reply["error"])
-                return reply["result"]
-
-    def evaluate(self, expression: str) -> Any:
-        return self.call("Runtime.evaluate", expression=expression, returnByValue=True,
-                         awaitPromise=True)["result"].get("value")
-
-    def wait_for(self, expression: str, timeout: float = 90.0) -> Any:
-        end = time.monotonic() + timeout
-        while (value := self.evaluate(expression)) in (None, False, "", 0):
-            assert time.monotonic() < end, f"timed out waiting for {expression} (errors: {self.exceptions})"
-            time.sleep(0.1)
-        return value
-
-    def open(self, url: str) -> None:
-        self.call("Page.navigate", url=url)
-
-    def mouse(self, kind: str, x: float, y: float, **params: Any) -> None:
-        """A real pointer event at page coordinates (``mousePressed``, ``mouseReleased``, ``mouseWheel``)."""
-        self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, **params)
-
-    def click(self, x: float, y: float) -> None:
-        for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
-            self.mouse(kind, x, y, button="left" if kind != "mouseMoved" else "none", clickCount=1)
-
-    def dataset(self) -> dict[str, str]:
-        return self.evaluate("Object.assign({}, document.body.dataset)")
-
-    def screenshot(self, path: Path) -> Path:
-        path.write_bytes(base64.b64decode(self.call("Page.captureScreenshot", format="png")["data"]))
-        return path
-
-    def close(self) -> None:
-        try:
-            self.call("Browser.close")
-            self.process.wait(timeout=20)
-        except (AssertionError, OSError, subprocess.TimeoutExpired):
-            self.process.kill()
-            self.process.wait()
-        finally:
-            os.close(self._commands)
-            os.close(self._replies)
-
-
 @pytest.fixture
 def browser(tmp_path):
     chrome = Browser(tmp_path / "profile")
     yield chrome
     chrome.close()
-
-
-def colour_counts(shot: Path) -> tuple[int, dict[str, int]]:
-    """(distinct colours, pixels painted in each type's colour) of a screenshot."""
-    _, _, rows, bpp = decode_png(shot.read_bytes())
-    pixels = collections.Counter(row[i : i + 3] for row in rows for i in range(0, len(row), bpp))
-    return len(pixels), {label: pixels[bytes(colour)] for label, colour in COLOUR_OF.items()}
 
 
 DETAILS = "document.getElementById('details').hidden ? '' : document.getElementById('details').innerHTML"
@@ -463,127 +318,6 @@ def test_one_entity_with_a_hostile_name_is_drawn_as_text(tmp_path, browser):
 
 
 # ---- thousands of entities ------------------------------------------------------------------------
-
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力永春海宁志国荣晓亮林斌波宇浩凯"
-PLACE_CHARS = "东西南北中安平宁清泉山河湖江海云岭阳城源丰乐昌兴华新长永德福龙溪川桥石"
-ORG_HEADS = ("卫生健康委员会", "人民医院", "第一中学", "医疗保障局", "科技有限公司", "研究所", "人民政府", "妇幼保健院")
-PROG_HEADS = ("行动", "工程", "计划", "示范项目")
-TITLES = ("主任", "院长", "局长", "副主任", "校长", "所长")
-BOILERPLATE = 20  # documents that open with the same sentence
-RDF_NS, KG_NS, ORG_NS, SDO_NS = ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "https://w3id.org/kg-zh/ontology#",
-                                 "http://www.w3.org/ns/org#", "https://schema.org/")
-CLASS = {"person": "Person", "organization": "Organization", "place": "Place", "program": "Program"}
-#: kind -> (words between the two names, words after the second, predicate)
-SENTENCE = {
-    "role": ("担任", "", None),
-    "suborg": ("隶属于", "。", f"{ORG_NS}subOrganizationOf"),
-    "located": ("位于", "。", f"{SDO_NS}location"),
-    "contained": ("位于", "。", f"{SDO_NS}containedInPlace"),
-    "organizer": ("由", "主办。", f"{SDO_NS}organizer"),
-    "cooccur": ("与", "一同出席会议。", f"{KG_NS}cooccursWith"),
-}
-
-
-def literal(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def span_lines(where: str, doc: str, begin: int, end: int) -> list[str]:
-    xsd = "^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>"
-    return [f"{where} <{NIF.referenceContext}> <{E}doc/{doc}> .",
-            f'{where} <{NIF.beginIndex}> "{begin}"{xsd} .', f'{where} <{NIF.endIndex}> "{end}"{xsd} .']
-
-
-def synthetic_names(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
-    """``count`` distinct made-up names and their types: 9 people, 5 bodies, 5 places, 1 program in 20."""
-    kinds = ["person"] * 9 + ["organization"] * 5 + ["place"] * 5 + ["program"]
-    names: list[str] = []
-    types: list[str] = []
-    taken: set[str] = set()
-    while len(names) < count:
-        kind = kinds[len(names) % len(kinds)]
-        place = "".join(rng.sample(PLACE_CHARS, 2))
-        name = {"person": rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2)))),
-                "organization": place + rng.choice(ORG_HEADS),
-                "place": place + rng.choice("市县区镇"),
-                "program": "".join(rng.sample(PLACE_CHARS + GIVEN, 3)) + rng.choice(PROG_HEADS)}[kind]
-        if name not in taken:
-            taken.add(name)
-            names.append(name)
-            types.append(kind)
-    return names, types
-
-
-def synthetic_graph(folder: Path, entities: int = 3200, documents: int = 500, seed: int = 14) -> dict[str, Any]:
-    """Write ``folder/graph.nt``: a corpus-like graph of ``entities`` people, bodies, places and
-    programs, mentioned with Zipf-like frequency in ``documents`` articles made of sentences that
-    state roles, units, locations, organizers or just name two entities together; the first
-    ``BOILERPLATE`` articles open with one identical sentence. Returns what the page must show."""
-    rng = random.Random(seed)
-    names, types = synthetic_names(rng, entities)
-    weight = [1.0 / (rank + 1) ** 0.9 for rank in range(entities)]
-    rng.shuffle(weight)
-    by_type = {kind: [i for i in range(entities) if types[i] == kind] for kind in CLASS}
-    cumulative = {kind: list(itertools.accumulate(weight[i] for i in pool)) for kind, pool in by_type.items()}
-
-    def pick(kind: str) -> int:
-        return rng.choices(by_type[kind], cum_weights=cumulative[kind])[0]
-
-    top_person = max(by_type["person"], key=weight.__getitem__)
-    top_org = max(by_type["organization"], key=weight.__getitem__)
-    ent = [f"<{E}{types[i]}/{i}>" for i in range(entities)]
-    lines: list[str] = []
-    for i in range(entities):
-        lines += [f"{ent[i]} <{RDF_NS}type> <{KG_NS}{CLASS[types[i]]}> .",
-                  f"{ent[i]} <{SKOS.prefLabel}> {literal(names[i])}@zh ."]
-        if types[i] == "organization":  # a short name, as 福安卫生健康委员会 is 福安卫健委
-            lines.append(f"{ent[i]} <{SKOS.altLabel}> {literal(names[i][:2] + '委' + str(i))}@zh .")
-    mentioned: set[int] = set()
-    for d in range(documents):
-        doc, text = f"a{d:04d}.txt", ""
-        sentences = [("role", top_person, top_org)] if d < BOILERPLATE else []
-        for _ in range(14):
-            sentences.append(rng.choice([
-                ("role", pick("person"), pick("organization")), ("suborg", pick("organization"), pick("organization")),
-                ("located", pick("organization"), pick("place")), ("contained", pick("place"), pick("place")),
-                ("organizer", pick("program"), pick("organization")), ("cooccur", pick("person"), pick("person")),
-                ("cooccur", pick("organization"), pick("place"))]))
-        if d >= documents - 40:  # the last articles name everyone not named yet
-            rest = list(itertools.islice((i for i in range(entities) if i not in mentioned), entities // 40 + 1))
-            sentences += [("cooccur", i, pick("place")) for i in rest]
-        for kind, a, b in sentences:
-            if a == b:
-                continue
-            middle, tail, predicate = SENTENCE[kind]
-            tail = tail or TITLES[a % len(TITLES)] + "。"
-            start = len(text)
-            text += names[a] + middle + names[b] + tail
-            where = f"<{E}doc/{doc}#char={start},{len(text)}>"
-            lines += span_lines(where, doc, start, len(text))
-            b_start = start + len(names[a]) + len(middle)
-            for who, begin in ((a, start), (b, b_start)):
-                mention = f"<{E}doc/{doc}#char={begin},{begin + len(names[who])}>"
-                lines += [f"{mention} <{ITSRDF.taIdentRef}> {ent[who]} .",
-                          *span_lines(mention, doc, begin, begin + len(names[who]))]
-                mentioned.add(who)
-            if kind == "role":
-                member, post = f"<{E}membership/{doc}/{start}>", f"<{E}post/{a % len(TITLES)}>"
-                lines += [f"{member} <{RDF_NS}type> <{ORG_NS}Membership> .", f"{member} <{ORG_NS}member> {ent[a]} .",
-                          f"{member} <{ORG_NS}organization> {ent[b]} .", f"{member} <{ORG_NS}role> {post} .",
-                          f"{post} <{SKOS.prefLabel}> {literal(TITLES[a % len(TITLES)])}@zh .",
-                          f"{member} <{KG_NS}evidence> {where} ."]
-            else:
-                rel = f"<{E}rel/{doc}/{start}>"
-                lines += [f"{ent[a]} <{predicate}> {ent[b]} .", f"{rel} <{RDF_NS}type> <{RDF_NS}Statement> .",
-                          f"{rel} <{RDF_NS}subject> {ent[a]} .", f"{rel} <{RDF_NS}predicate> <{predicate}> .",
-                          f"{rel} <{RDF_NS}object> {ent[b]} .", f"{rel} <{KG_NS}evidence> {where} ."]
-        lines += [f"<{E}doc/{doc}> <{NIF.isString}> {literal(text)} .",
-                  f'<{E}doc/{doc}> <http://purl.org/dc/terms/identifier> "{doc}" .']
-    (folder / "graph.nt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    org = by_type["organization"][0]
-    return {"mentioned": len(mentioned), "top_person": names[top_person], "top_org": names[top_org],
-            "org": names[org], "org_variant": names[org][:2] + "委" + str(org)}
 
 
 @pytest.fixture(scope="module")
