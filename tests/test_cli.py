@@ -18,16 +18,17 @@ from kg import __version__
 from kg.cli import cli
 from kg.errors import E_MISSING
 from kg.export import EXTENSIONS, WRITERS
+from kg.labels import LABELS
 
 # Click 8.5 deprecates ``isolated_filesystem`` (removal planned for Click 9.0, and pyproject
 # allows ``click>=8.1`` with no upper bound); its replacement is ``monkeypatch.chdir(tmp_path)``.
 pytestmark = pytest.mark.filterwarnings("ignore:'isolated_filesystem' is deprecated:DeprecationWarning")
 
 GRAPH_FILES = sorted(EXTENSIONS.values())  # graph.ttl, graph.nt, ..., nodes.csv, edges.csv
+#: The build's one-line summary: a count for each entity label kg.labels lists, in its order.
 SUMMARY = re.compile(
-    r"^(?P<documents>\d+) documents, (?P<PER>\d+) PER, (?P<ORG>\d+) ORG, (?P<LOC>\d+) LOC, "
-    r"(?P<PROG>\d+) PROG entities, (?P<links>\d+) links, (?P<triples>\d+) triples, "
-    r"(?P<violations>\d+) SHACL violations, \d+\.\d s$",
+    r"^(?P<documents>\d+) documents, " + ", ".join(rf"(?P<{label}>\d+) {label}" for label in LABELS)
+    + r" entities, (?P<links>\d+) links, (?P<triples>\d+) triples, (?P<violations>\d+) SHACL violations, \d+\.\d s$",
     re.MULTILINE,
 )
 ERROR_LINE = re.compile(r"^Error: (?P<path>.+?): (?P<reason>.+)$")
