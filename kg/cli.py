@@ -374,27 +374,30 @@ def view_command(out_dir: Path, output: Path | None) -> None:
 @click.option("--file", "-f", "query_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="Read the query from a file (e.g. queries/posts_in_a_body.rq) instead of QUERY; - for stdin.")
 @click.option("--out", "out_dir", **BUILD_FOLDER)
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt"]),
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt"]),
               help="SELECT/ASK: table, or W3C SPARQL results csv, tsv, json. "
-                   "CONSTRUCT/DESCRIBE: table (Turtle), ttl, nt.")
+                   "CONSTRUCT/DESCRIBE: table (Turtle), ttl, nt. Default: the suffix of -o FILE "
+                   "(posts.csv is csv), else table.")
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="Write the results to this file instead of printing them (- : stdout).")
 @verbosity_options
-def query_command(query_text: str | None, query_file: Path | None, out_dir: Path, fmt: str,
+def query_command(query_text: str | None, query_file: Path | None, out_dir: Path, fmt: str | None,
                   output_file: Path | None) -> None:
     """Run a SPARQL query over the graph built in --out (no server needed).
 
     \b
     kg query 'SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }'
-    kg query --file queries/posts_in_a_body.rq --format csv -o posts.csv
+    kg query --file queries/posts_in_a_body.rq -o posts.csv   (CSV: the suffix)
     kg query - < queries/posts_in_a_body.rq       (QUERY - or --file -: read stdin)
 
     Loads OUT/graph.nt (or graph.ttl) into an embedded Oxigraph store."""
-    from kg.query import INLINE, STDIN, decode_query, load_store, read_query, run_query
+    from kg.query import FORMATS, INLINE, STDIN, decode_query, load_store, read_query, run_query
 
     if (query_text is None) == (query_file is None):
         raise click.UsageError("give a QUERY or --file FILE (one of them; - reads stdin)")
+    if fmt is None:  # `-o posts.csv` means CSV, as the shell user who typed it expects
+        suffix = "" if output_file is None else output_file.suffix.lower().lstrip(".")
+        fmt = suffix if suffix in FORMATS else "table"
     start = time.perf_counter()
     try:
         if query_text == DASH or query_file == Path(DASH):

@@ -188,6 +188,22 @@ def test_query_short_o_is_the_output_file_and_dash_is_stdout(runner, out, tmp_pa
     assert not (tmp_path / "-").exists()
 
 
+def test_query_output_suffix_chooses_the_format_unless_format_is_given(runner, out, tmp_path):
+    """``-o posts.csv`` writes CSV (not the table a terminal gets); ``--format`` still decides when given,
+    and a suffix that is no format (``.txt``) gets the table."""
+    csv_file, json_file, text_file = tmp_path / "posts.CSV", tmp_path / "posts.json", tmp_path / "posts.txt"
+    for target in (csv_file, json_file, text_file):
+        result = kg_query(runner, out, POSTS_INLINE, "-o", str(target))
+        assert result.exit_code == 0, result.output
+    assert csv_file.read_bytes().decode("utf-8") == "person,title\r\n刘家城,副局长\r\n"
+    bindings = json.loads(json_file.read_text(encoding="utf-8"))["results"]["bindings"]
+    assert [(b["person"]["value"], b["title"]["value"]) for b in bindings] == [("刘家城", "副局长")]
+    assert text_file.read_text(encoding="utf-8") == kg_query(runner, out, POSTS_INLINE).stdout
+    assert "(1 row)" in text_file.read_text(encoding="utf-8")
+    assert kg_query(runner, out, POSTS_INLINE, "--format", "tsv", "-o", str(csv_file)).exit_code == 0
+    assert csv_file.read_text(encoding="utf-8").startswith("?person\t?title\n")
+
+
 def test_query_short_o_on_a_folder_is_refused(runner, out):
     """``kg query -o out`` meant the build folder before -o became --output: it must not
     write into (or over) the folder."""
