@@ -1,5 +1,6 @@
 """The seeds' build survives two real triple stores: ``kg load`` into them, the cookbook
-(``queries/*.rq``) over HTTP, and the store's copy of the graph read back.
+(``queries/*.rq``) over HTTP, and the store's copy of the graph read back; and a JSON-LD
+processor (PyLD) reads ``graph.jsonld`` as the same triples.
 
 * Oxigraph (``oxigraph serve --union-default-graph``, the test extra's binary) and
   Virtuoso (Debian's ``virtuoso-opensource``; ``scripts/test.sh`` installs it) both
@@ -18,6 +19,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -39,7 +41,8 @@ from kg.cli import cli
 from kg.endpoint import ENV_PASSWORD, ENV_TOKEN, ENV_USER
 from kg.validate import validate
 
-QUERIES = sorted((Path(__file__).resolve().parents[1] / "queries").glob("*.rq"))
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 COPY = "https://example.org/copy-of-the-triples"
 #: every graph of a build (``kg.namespaces.iri_for_graph`` under the default base)
 BUILD_GRAPHS = "https://w3id.org/kg-zh/id/graph/"
@@ -148,6 +151,31 @@ def assert_round_trip(query_url: str, out: Path) -> None:
     assert triples == set(ox.parse(path=str(out / "graph.nt"), format=ox.RdfFormat.N_TRIPLES))
     data = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     assert validate(data) == []
+
+
+# --- a JSON-LD processor ----------------------------------------------------------------------
+
+
+def test_stores_pyld_reads_the_jsonld_as_the_ntriples_and_compacts_with_the_shipped_context(seed_build):
+    """PyLD (the JSON-LD API's Python implementation) turns ``graph.jsonld`` into exactly the triples
+    of ``graph.nt``, without fetching anything; expanded and compacted again with
+    ``ontology/context.jsonld`` it still does."""
+    from pyld import jsonld
+
+    def no_fetching(url: str, options: dict | None = None) -> dict:
+        raise AssertionError(f"the JSON-LD processor was sent to fetch {url}")
+
+    _, out = seed_build
+    options = {"documentLoader": no_fetching}
+    expected = {(q.subject, q.predicate, q.object) for q in ox.parse(path=str(out / "graph.nt"),
+                                                                     format=ox.RdfFormat.N_TRIPLES)}
+    document = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    context = json.loads((ROOT / "ontology" / "context.jsonld").read_text(encoding="utf-8"))
+    compacted = jsonld.compact(jsonld.expand(document, options), context, options)
+    for data in (document, compacted):
+        quads = jsonld.to_rdf(data, {**options, "format": "application/n-quads"})
+        assert {(q.subject, q.predicate, q.object) for q in ox.parse(quads.encode(), format=ox.RdfFormat.N_QUADS)} \
+            == expected
 
 
 # --- Oxigraph, union default graph ------------------------------------------------------------
