@@ -6,6 +6,11 @@ The sentences are written for these tests (invented bodies and people), not take
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
 
 import pytest
 import spacy
@@ -140,3 +145,79 @@ def test_spacy_api_initialize_runs_every_rule_once_before_any_document(nlp):
     blank.get_pipe("kg_mentions").rules = {"probe": probe}
     blank.initialize()
     assert len(calls) == 1 and calls[0]
+
+
+# ---- spaCy's own command line on a saved pipeline -------------------------------------------------
+
+
+def spacy_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """``python -m spacy ARGS`` as a user types it, in a fresh interpreter (rc checked by the caller)."""
+    return subprocess.run([sys.executable, "-m", "spacy", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=600, check=False)
+
+
+@pytest.fixture(scope="module")
+def saved_pipeline(nlp, tmp_path_factory) -> Path:
+    """kg's pipeline saved as a spaCy user saves one, named and versioned for ``spacy package``."""
+    folder = tmp_path_factory.mktemp("saved") / "pipeline"
+    own = {"name": "kg_test", "version": "0.0.1", "requirements": ["kg"]}
+    before = {key: nlp.meta[key] for key in own if key in nlp.meta}
+    nlp.meta.update(own)
+    try:
+        nlp.to_disk(folder)
+    finally:  # the session's pipeline keeps its own meta
+        for key in own:
+            nlp.meta.pop(key, None)
+        nlp.meta.update(before)
+    return folder
+
+
+@pytest.mark.slow
+def test_spacy_api_spacy_evaluate_cli_reports_entity_scores(nlp, saved_pipeline, tmp_path):
+    # The gold leaves out the place, so the pipeline's 长沙市 is its one false positive: 3 of 4 found are right.
+    gold = nlp.make_doc(TEXT)
+    gold.ents = [gold.char_span(begin, end, label=label) for begin, end, label in GOLD if label != "LOC"]
+    DocBin(docs=[gold]).to_disk(tmp_path / "gold.spacy")
+    done = spacy_cli("evaluate", str(saved_pipeline), "gold.spacy", "--output", "metrics.json", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    metrics = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["ents_p"] == pytest.approx(3 / 4) and metrics["ents_r"] == pytest.approx(1.0)
+    assert metrics["ents_per_type"]["LOC"]["p"] == 0 and metrics["ents_per_type"]["PER"]["f"] == pytest.approx(1.0)
+
+
+@pytest.mark.slow
+def test_spacy_api_spacy_debug_config_cli_accepts_the_shipped_config(tmp_path):
+    from kg.nlp import CONFIG
+
+    done = spacy_cli("debug", "config", str(CONFIG), "--paths.train", "train.spacy", "--paths.dev", "dev.spacy",
+                     cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Config is valid" in done.stdout
+
+
+@pytest.mark.slow
+def test_spacy_api_spacy_package_makes_a_package_spacy_load_finds_by_name(saved_pipeline, tmp_path):
+    (tmp_path / "packages").mkdir()
+    done = spacy_cli("package", str(saved_pipeline), "packages", cwd=tmp_path)
+    # spaCy loads the pipeline first, in a fresh process: every registered function the config names
+    # (tokenizer, factories, rule sets) must be found through kg's entry points (pyproject.toml)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (sdist,) = (tmp_path / "packages").glob("*/dist/zh_kg_test-0.0.1.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
+        assert "zh_kg_test-0.0.1/zh_kg_test/zh_kg_test-0.0.1/kg_tagger/model.crfsuite" in names
+        archive.extractall(tmp_path / "unpacked", filter="data")
+    # The unpacked source on the path stands in for `pip install` (which would build it with setuptools):
+    # spaCy finds the package by its name and loads the pipeline from the data inside it.
+    script = ("import json, spacy; nlp = spacy.load('zh_kg_test'); doc = nlp(" + json.dumps(TEXT) + ");"
+              "print(json.dumps([nlp.get_pipe('kg_tagger').model, [[e.start_char, e.end_char, e.label_] "
+              "for e in doc.ents], [list(r) for r in doc._.kg_relations]]))")
+    source = tmp_path / "unpacked" / "zh_kg_test-0.0.1"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=600,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                              [str(source), *filter(None, [os.environ.get("PYTHONPATH")])])}, check=False)
+    assert done.returncode == 0, done.stderr
+    model, ents, relations = json.loads(done.stdout.strip().splitlines()[-1])
+    assert model.startswith(str(source / "zh_kg_test")) and model.endswith("model.crfsuite")
+    assert [tuple(e) for e in ents] == GOLD
+    assert ["role", 14, 17, 0, 11, "副主任"] in relations
