@@ -17,11 +17,11 @@ exactly the Turtle/N-Triples graph, so provenance survives loading into a store.
 
 Output is canonical: the graph has no blank nodes (every node IRI is derived
 from stable keys in ``kg.namespaces``), and the triples are built once per graph
-into one sorted table (``kg.export.quads``) that pyoxigraph serialises in that
-order: N-Triples lines in byte order, N-Quads and TriG grouped by graph, Turtle
-and TriG with the prefixes of ``kg.namespaces.PREFIXES`` (instance IRIs stay
-absolute). Equal input therefore gives byte-identical output whatever the order
-of entities and relations.
+into one sorted table (``kg.export.quads``), written in that order with the bytes
+pyoxigraph's serialiser writes (``kg.export.serial``): N-Triples lines in byte
+order, N-Quads and TriG grouped by graph, Turtle and TriG with the prefixes of
+``kg.namespaces.PREFIXES`` (instance IRIs stay absolute). Equal input therefore
+gives byte-identical output whatever the order of entities and relations.
 
 Not supported: relative IRIs, and the ``weight`` of ``cooccur`` relations (RDF
 only says the two co-occur; GraphML keeps the count). A relation or mention
