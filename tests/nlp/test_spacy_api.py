@@ -106,6 +106,22 @@ def test_spacy_api_word_segmenter_cutting_a_name_is_an_error():
         jieba_nlp("江西省人民医院院长李建华在南昌市主持会议。")
 
 
+def test_spacy_api_raw_ocr_text_through_the_documented_normaliser(nlp):
+    # The README's recipe for raw text: a name the OCR cut with a line break comes out whole, and a
+    # break between two paragraphs still ends the name before it.
+    from kg.normalise import normalise
+
+    raw = "湖南省卫生健康委\n员会副主任陈立新表示，长沙市将开展“爱国卫生月”活动。\n\n湘潭市疾控中心\n\n" \
+          "湘潭市卫生健康委员会"
+    document = normalise("id", "a.txt", raw)
+    doc = nlp.make_doc(document.nlp_text or document.text)
+    doc._.kg_breaks = document.breaks
+    found = {(e.text, e.label_) for e in nlp(doc).ents}
+    assert ("湖南省卫生健康委员会", "ORG") in found and ("陈立新", "PER") in found
+    assert ("湘潭市卫生健康委员会", "ORG") in found
+    assert not any(text.startswith("湘潭市疾控中心湘潭") for text, _ in found)
+
+
 def test_spacy_api_config_override_removes_a_rule(nlp):
     sentence = "通信地址：长沙市芙蓉中路218号湘江大厦六楼"
     address = ("长沙市芙蓉中路218号湘江大厦六楼", "LOC")
