@@ -64,7 +64,7 @@ class Document:
 
 @dataclass(frozen=True, order=True)
 class Mention:
-    """A span of a document's normalised text labelled PER, ORG, LOC or PROG.
+    """A span of a document's normalised text labelled PER, ORG, LOC, PROG or DOC.
 
     ``sentence`` is the ``[start, end)`` span of the sentence it sits in, which
     relations and co-occurrence edges cite as their evidence.

@@ -151,7 +151,7 @@ class MentionRuler:
         "rules": DEFAULT_RULES,
         "spans_key": "kg_mentions",
         "statistical_key": "kg_statistical",
-        "statistical_filter": {"@misc": "kg.statistical_filter.v1", "labels": ["PER", "LOC", "ORG", "PROG"]},
+        "statistical_filter": {"@misc": "kg.statistical_filter.v1", "labels": ["PER", "LOC", "ORG", "PROG", "DOC"]},
         "statistical_equal_at": 1.01,
     },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
