@@ -662,3 +662,13 @@ def test_committee_kinds_and_titles_are_no_body(nlp, raw):
 
 def test_capital_time_is_no_place(nlp):
     assert not any(label == "LOC" for _, label in ents(nlp, "决赛将于北京时间明晨4时开始。"))
+
+
+@pytest.mark.parametrize("raw", ["我院三名医生赴京进修学习。", "省医师协会组团赴台交流。", "他结束援疆任务后返沪。"])
+def test_province_form_after_a_verb_of_travel_is_no_place(nlp, raw):
+    # ANNOTATION: the one-character forms are not places on their own in running text.
+    assert not any(label == "LOC" and len(text) == 1 for text, label in ents(nlp, raw))
+
+
+def test_province_forms_written_together_are_still_a_place(nlp):
+    assert ("京津冀", "LOC") in ents(nlp, "京津冀三地卫生部门签署协议。")

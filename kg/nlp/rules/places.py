@@ -148,8 +148,8 @@ _VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
 _MAX_ZONE_NAME = 6
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|医|卫))")
 _CONJUNCTIONS = frozenset("和与及")
-#: One-character forms of provinces (and 疆 for Xinjiang) written after 援 (援藏, 援疆).
-_AIDED = frozenset(PROVINCE_ABBREVIATIONS) | {"疆"}
+#: One-character forms of provinces (and 疆 for Xinjiang): no place alone (赴京, 来闽), nor after 援 (援藏, 援疆).
+_PROVINCE_FORMS = frozenset(PROVINCE_ABBREVIATIONS) | {"疆"}
 _DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
@@ -290,29 +290,31 @@ def _concepts(text: str, places: list[Candidate]) -> list[Candidate]:
 
 
 def _vetoes(text: str) -> list[Candidate]:
-    """No place in ``中国式``, ``新中国``; no one-character city on its own (``在榕``, ``来穗``).
+    """No place in ``中国式``, ``新中国``; no one-character city or province on its own (``在榕``,
+    ``赴京进修``, ``来闽``: not mentions by the annotation, though general news tags them).
 
     A one-character veto has the lowest priority: it wins only against a one-character
     span of the statistical tagger, never against a longer name that contains it. Pairs
-    and lists (``榕台``, ``中美``) and provinces' forms (``京``, ``港``) are left to the tagger: general
-    news tags them as places, and the health press writes them rarely."""
+    and lists (``榕台``, ``中美``, ``京津``) are left to the tagger."""
     out = [
         Candidate(i, i + len(w), "NOT", "not-a-place", mention=False, veto=True)
         for w in lexicon.NOT_A_PLACE
         for i in _occurrences(text, w)
     ]
     alone = lexicon.ONE_CHARACTER_PLACES
-    paired = alone | lexicon.ONE_CHARACTER_COUNTRIES
+    paired = alone | _PROVINCE_FORMS | lexicon.ONE_CHARACTER_COUNTRIES
     out.extend(
         Candidate(i, i + 1, "NOT", "one-character", priority=-1, mention=False, veto=True)
         for i, ch in enumerate(text)
-        if ch in alone and text[i - 1 : i] not in paired and text[i + 1 : i + 2] not in paired
+        if (ch in alone or (ch in _PROVINCE_FORMS and text[i - 1 : i] in lexicon.TRAVEL))
+        and text[i - 1 : i] not in paired
+        and text[i + 1 : i + 2] not in paired
     )
     # 援藏, 援疆: aid to a province, written with its one-character form, names no place (NOTES).
     out.extend(
         Candidate(i + 1, i + 2, "NOT", "aid-to", priority=-1, mention=False, veto=True)
         for i in _occurrences(text, lexicon.AID)
-        if text[i + 1 : i + 2] in _AIDED
+        if text[i + 1 : i + 2] in _PROVINCE_FORMS
     )
     return out
 
