@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from kg.model import DocResult, Document, Mention, RawRelation
+from kg.nlp.tokenizer import make_doc
 from kg.sentences import sentences
 
 SPANS_KEY = "kg_mentions"
@@ -78,7 +79,7 @@ def extract_one(nlp: Language, document: Document) -> DocResult:
     for first, end in cuts:
         # The pipeline reads the simplified text (same length); mentions are slices of the original.
         piece = document.nlp_text if (first, end) == (0, len(text)) else document.nlp_text[first:end]
-        doc = nlp.make_doc(piece)
+        doc = make_doc(nlp, piece)
         doc.user_data["kg_text"] = piece  # see kg.nlp.extensions.text_of
         if len(cuts) == 1:
             doc._.kg_breaks = document.breaks

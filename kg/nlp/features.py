@@ -20,14 +20,22 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, compress, repeat
+from operator import add, sub
 from pathlib import Path
+from typing import Any
 
 from kg.nlp import lexicon as lx
 
 _OPENING = {"“": "“", "《": "《", "「": "“", "『": "“", "〈": "《"}
-_CLOSING = frozenset("”》」』〉")
+_CLOSING = "”》」』〉"
+#: An opening mark (group 1) and the characters it holds (group 2): up to the next mark, sentence end or line
+#: break (an unbalanced mark is closed there: OCR drops marks); the marks themselves are not inside.
+_QUOTED = re.compile("([" + "".join(_OPENING) + "])([^" + "".join(_OPENING) + _CLOSING + "。\n]*)")
 #: File name suffix of the frozen word lists beside a model file (``ner.crfsuite`` -> ``ner.features.json``).
 SUFFIX = ".features.json"
 
@@ -75,39 +83,77 @@ class FeatureLexicon:
         return cls(**{name: tuple(data[name]) for name in cls.__dataclass_fields__})
 
     @cached_property
-    def _place_prefixes(self) -> frozenset[str]:
-        return frozenset(name[:k] for name in self.places for k in range(1, len(name) + 1))
+    def _place_index(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Place names of two characters or more, every prefix of one, and their first two characters.
+
+        The first-two-character set finds the few positions where a name can start in one
+        C-level pass (``_starts``), so the prefix walk runs there only, not at every character.
+        """
+        names = frozenset(name for name in self.places if len(name) >= 2)
+        prefixes = frozenset(name[:k] for name in names for k in range(2, len(name) + 1))
+        return names, prefixes, frozenset(name[:2] for name in names)
 
     def place_spans(self, text: str) -> list[tuple[int, int]]:
         """Longest place names left to right; a following name longer than two characters
         joins the one before (``昌吉市阿什里哈萨克民族乡`` is one nested name)."""
-        names, prefixes = frozenset(self.places), self._place_prefixes
+        names, prefixes, firsts = self._place_index
         spans: list[tuple[int, int]] = []
-        i, n = 0, len(text)
+        n = len(text)
 
         def longest(at: int) -> int:
-            hit, j = 0, at + 1
+            hit, j = 0, at + 2
             while j <= n and text[at:j] in prefixes:
                 if text[at:j] in names:
                     hit = j - at
                 j += 1
-            return hit if hit >= 2 else 0
+            return hit
 
-        while i < n:
-            hit = longest(i)
-            if not hit:
-                i += 1
+        end = 0
+        for start in compress(range(n), map(firsts.__contains__, map(add, text, text[1:]))):
+            if start < end or not (hit := longest(start)):
                 continue
-            end = i + hit
+            end = start + hit
             while end < n and (nxt := longest(end)) > 2:
                 end += nxt
-            spans.append((i, end))
-            i = end
+            spans.append((start, end))
         return spans
 
 
+class _Table(dict[Any, Any]):
+    """``table[key]`` is ``make(key)``, made once: ``map(table.__getitem__, keys)`` then allocates
+    nothing, and the features of every document share the same few thousand string objects."""
+
+    def __init__(self, make: Callable[[Any], Any], limit: int = 0) -> None:
+        super().__init__()
+        self.make = make
+        self.limit = limit  # forget everything past this many entries (bigrams): memory stays bounded
+
+    def __missing__(self, key: Any) -> Any:
+        if self.limit and len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
+def _shape(length: int) -> str:
+    """Each character's place in a word of ``length``: ``S``ingle, or ``B``egin, ``M``iddle, ``E``nd."""
+    return "S" if length == 1 else "B" + "M" * (length - 2) + "E"
+
+
+#: Most character bigrams a table keeps (a few MB); past it the table starts again, output unchanged.
+BIGRAM_LIMIT = 200_000
+
+
 class Featurizer:
-    """``featurize(text)``: one list of feature strings per character, from one frozen lexicon."""
+    """``featurize(text)``: one list of feature strings per character, from one frozen lexicon.
+
+    Tagging speed is what extraction spends most on, and making ~17 strings per character was
+    most of the features' cost, so the features are made column by column with ``map``/``zip``
+    (C loops, no Python bytecode per character) from memo tables of finished feature strings:
+    per character (``c=`` ...), per bigram, and per word length and tag (``wp=``, ``wt=``).
+    The features, their order in each row included, are exactly those the model was trained on;
+    ``tests/nlp/test_features.py`` keeps the straightforward per-character version as the oracle.
+    """
 
     def __init__(self, lexicon: FeatureLexicon) -> None:
         self.lexicon = lexicon
@@ -115,64 +161,65 @@ class Featurizer:
         self._suffixes = _alternation(lexicon.org_suffixes)
         self._heads = _alternation(lexicon.program_heads)
         self._surnames = frozenset(lexicon.surnames)
+        chars = {name: _Table(name.__add__) for name in ("c=", "c-1=", "c+1=", "c-2=", "c+2=")}
+        self._char, self._prev, self._next, self._prev2, self._next2 = chars.values()
+        self._class = _Table(lambda ch: "t=" + _char_class(ch))
+        self._left = _Table("c-1c=".__add__, BIGRAM_LIMIT)
+        self._right = _Table("cc+1=".__add__, BIGRAM_LIMIT)
+        self._around = _Table("c-1c+1=".__add__, BIGRAM_LIMIT)
+        self._word_pos = _Table(lambda length: ["wp=" + letter for letter in _shape(length)])
+        self._word_tag = _Table(lambda key: ["wt=" + key[0] + letter for letter in _shape(key[1])])
 
     def __call__(self, text: str) -> list[list[str]]:
         n = len(text)
-        padded = "^^" + text + "$$"
-        word_pos = ["S"] * n
-        word_tag = ["x"] * n
-        word_of = [""] * n
-        tags = lx.word_tags()
-        for start, end in lx.segment(text):
-            word = text[start:end]
-            tag = tags.get(word, "x")
-            for i in range(start, end):
-                word_pos[i] = "S" if end - start == 1 else "B" if i == start else "E" if i == end - 1 else "M"
-                word_tag[i] = tag
-                word_of[i] = word if end - start > 1 else ""
-        place = [""] * n
+        if not n:
+            return []
+        p = "^^" + text + "$$"
+        before, after = p[1 : n + 1], p[3 : n + 3]
+        pairs = list(map(add, p[1 : n + 2], p[2 : n + 3]))  # pairs[i]: the characters at i-1, i
+        words = lx.segment(text)
+        starts, ends = zip(*words, strict=True)
+        lengths = list(map(sub, ends, starts))
+        strings = list(map(text.__getitem__, map(slice, starts, ends)))
+        tags = map(lx.word_tags().get, strings, repeat("x"))
+        place = ["pl="] * n
         for start, end in self.lexicon.place_spans(text):
-            for i in range(start, end):
-                place[i] = "B" if i == start else "I"
+            place[start] = "pl=B"
+            place[start + 1 : end] = ["pl=I"] * (end - start - 1)
+        rows = list(map(list, zip(
+            repeat("b"),
+            map(self._char.__getitem__, text),
+            map(self._prev.__getitem__, before),
+            map(self._next.__getitem__, after),
+            map(self._prev2.__getitem__, p[0:n]),
+            map(self._next2.__getitem__, p[4 : n + 4]),
+            map(self._left.__getitem__, pairs[:n]),
+            map(self._right.__getitem__, pairs[1:]),
+            map(self._around.__getitem__, map(add, before, after)),
+            map(self._class.__getitem__, text),
+            chain.from_iterable(map(self._word_pos.__getitem__, lengths)),
+            chain.from_iterable(map(self._word_tag.__getitem__, zip(tags, lengths, strict=True))),
+            place,
+        )))  # fmt: skip
+        # The features only some characters have, appended kind by kind in the trained order.
+        long_words = [i for i, length in enumerate(lengths) if length > 1]
+        _append(rows, chain.from_iterable(range(starts[i], ends[i]) for i in long_words),
+                chain.from_iterable(repeat("w=" + strings[i], lengths[i]) for i in long_words))
+        _append(rows, compress(range(n), map(self._surnames.__contains__, text)), repeat("sur"))
         title_starts, title_lasts = _marks(text, self._titles)
-        _, suffix_lasts = _marks(text, self._suffixes)
-        _, head_lasts = _marks(text, self._heads)
-        quoted = _quoted(text)
-        surnames = self._surnames
-        # Built column by column (list comprehensions), then zipped: several times faster
-        # than appending feature by feature, and tagging speed is what a build spends most on.
-        p = padded
-        columns = [
-            ["c=" + ch for ch in text],
-            ["c-1=" + ch for ch in p[1 : n + 1]],
-            ["c+1=" + ch for ch in p[3 : n + 3]],
-            ["c-2=" + ch for ch in p[0:n]],
-            ["c+2=" + ch for ch in p[4 : n + 4]],
-            ["c-1c=" + p[j - 1 : j + 1] for j in range(2, n + 2)],
-            ["cc+1=" + p[j : j + 2] for j in range(2, n + 2)],
-            ["c-1c+1=" + p[j - 1] + p[j + 1] for j in range(2, n + 2)],
-            ["t=" + _char_class(ch) for ch in text],
-            ["wp=" + wp for wp in word_pos],
-            ["wt=" + wt + wp for wt, wp in zip(word_tag, word_pos, strict=True)],
-            ["pl=" + pl for pl in place],
-        ]
-        out = [["b", *row] for row in zip(*columns, strict=True)]
-        for i, feats in enumerate(out):
-            if word_of[i]:
-                feats.append("w=" + word_of[i])
-            if text[i] in surnames:
-                feats.append("sur")
-            if i + 1 in title_starts:
-                feats.append("title>")
-            if i - 1 in title_lasts:
-                feats.append("<title")
-            if i in suffix_lasts:
-                feats.append("sfx")
-            if i in head_lasts:
-                feats.append("phd")
-            if quoted[i]:
-                feats.append("q=" + quoted[i])
-        return out
+        _append(rows, sorted(s - 1 for s in title_starts if s), repeat("title>"))
+        _append(rows, sorted(i + 1 for i in title_lasts if i + 1 < n), repeat("<title"))
+        _append(rows, sorted(_marks(text, self._suffixes)[1]), repeat("sfx"))
+        _append(rows, sorted(_marks(text, self._heads)[1]), repeat("phd"))
+        for m in _QUOTED.finditer(text):
+            start, end = m.span(2)
+            _append(rows, range(start, end), repeat("q=" + _OPENING[m[1]]))
+        return rows
+
+
+def _append(rows: list[list[str]], positions: Iterable[int], features: Iterable[str]) -> None:
+    """Append each feature to the row at its position (a C loop: ``deque(maxlen=0)`` drains the map)."""
+    deque(map(list.append, map(rows.__getitem__, positions), features), maxlen=0)
 
 
 def _char_class(ch: str) -> str:
@@ -192,18 +239,3 @@ def _marks(text: str, pattern: re.Pattern[str]) -> tuple[set[int], set[int]]:
         starts.add(m.start())
         lasts.add(m.end() - 1)
     return starts, lasts
-
-
-def _quoted(text: str) -> list[str]:
-    """The open quote (``“``) or title mark (``《``) each character sits inside, or ``""``;
-    a sentence end or line break closes an unbalanced one (OCR drops marks)."""
-    state = [""] * len(text)
-    open_mark = ""
-    for i, ch in enumerate(text):
-        if ch in _CLOSING or ch in "。\n":
-            open_mark = ""
-        elif ch in _OPENING:
-            open_mark = _OPENING[ch]
-        elif open_mark:
-            state[i] = open_mark
-    return state
