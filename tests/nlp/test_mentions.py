@@ -672,3 +672,10 @@ def test_province_form_after_a_verb_of_travel_is_no_place(nlp, raw):
 
 def test_province_forms_written_together_are_still_a_place(nlp):
     assert ("京津冀", "LOC") in ents(nlp, "京津冀三地卫生部门签署协议。")
+
+
+@pytest.mark.parametrize(
+    "raw, name", [("据人事部统计，去年共录用公务员两万人。", "人事部"), ("国台办发言人回答了记者提问。", "国台办")]
+)
+def test_former_ministries_and_central_offices_are_bodies(nlp, raw, name):
+    assert (name, "ORG") in ents(nlp, raw)
