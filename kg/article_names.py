@@ -17,6 +17,8 @@ never merged on a guess):
   the name without a generic head (``健康快车`` = 健康快车项目), the core word a program
   quotes in its name (``“银龄守护”关爱行动`` then ``银龄守护项目``);
 * a bare ``省/市/县/区`` prefix: the division the article is set in (``kg.jurisdiction``).
+* a Party department written bare after its committee in a chain of titles
+  (``某县委常委、宣传部部长``): ``中共某县委宣传部`` (``kg.posts.party_departments``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from kg.names import (
     leading_place,
     university_abbreviations,
 )
+from kg.posts import party_departments
 
 __all__ = ["abbreviates", "name_in_article"]
 
@@ -383,4 +386,7 @@ def name_in_article(
         for m in localised:
             if again[m] != resolved[m]:
                 resolved[m], rule_of[m] = again[m], rule_of[m] + "; then " + rules[m]
+    for m, name in party_departments(text, mentions, resolved).items():
+        resolved[m] = name
+        rule_of[m] = "a Party department written bare after its committee in a chain of titles (X县委常委、宣传部部长)"
     return resolved, rule_of

@@ -9,8 +9,10 @@ time with only the article's context (which province the paper is in):
   (``中共福建省委组织部``); a newspaper is its press (``福建卫生报`` -> ``福建卫生报社``);
   a second name in brackets inside a unit's name is left out
   (``福建卫生报社(每周文摘报社)综合部`` -> ``福建卫生报社综合部``);
+* a government written without 人民 is its 人民政府 (``县政府`` -> ``县人民政府``, then the article's county);
 * places: the gazetteer's full name, homonyms resolved by the province;
-* programs: quotes, a leading year or round and a place or ``全国`` prefix, and a
+* programs: quotes, a leading year or round and a place or ``全国`` prefix (written before the
+  quotes: ``“博爱送万家”活动`` keeps 博爱), and a
   trailing ``活动`` are not part of the name (``2023年度万名医师支援农村`` -> ``万名医师支援农村``);
 * documents: the title without 《》 and without an edition or status bracket at its end
   (``某市控烟办法(试行)`` -> ``某市控烟办法``).
@@ -137,6 +139,7 @@ def canonical_org(surface: str, province: Place | None) -> str:
         if bare_prefix(name) == "省":
             name = province.name + name[1:]
     name = _party_committee(name)
+    name = _people_s_government(name)
     name = _AFFILIATED_N.sub(r"附属第\1医院", name)  # 福医大附一院 -> 福医大附属第一医院
     if name.endswith("报"):
         name += "社"
@@ -151,6 +154,19 @@ def _party_committee(name: str) -> str:
     division = place.endswith(("省", "市", "县", "区", "州", "旗")) and place not in ("全省",)
     if division and rest.startswith("委") and not rest.startswith(("委员会", "委会")):
         return "中共" + name
+    return name
+
+
+#: A government and its general office written without 人民 (not 政府采购中心: a body of its own name).
+_GOVERNMENT_SHORT = ("政府", "政府办公室", "政府办公厅")
+
+
+def _people_s_government(name: str) -> str:
+    """``县政府``, ``福州市政府``, ``省政府办公厅``: a division's government is officially its 人民政府
+    (every level, by the Constitution), so the short form and the full one are one body."""
+    place = leading_place(name) or (name[: len(p)] if (p := bare_prefix(name)) else "")
+    if place and place not in ("全国", "全省") and name[len(place):] in _GOVERNMENT_SHORT:
+        return place + "人民" + name[len(place):]
     return name
 
 
@@ -279,12 +295,19 @@ def canonical_place(surface: str, province: Place | None) -> tuple[str, Place | 
     return name, None
 
 
+#: A program name that opens with its quoted core (after any year or round).
+_OPENS_QUOTED = re.compile(r"^\s*[“\"「『]")
+
+
 def canonical_program(surface: str, keep_place: bool = False) -> str:
     """``keep_place``: the name starts with a body's name that starts with a place
     (``上海某医院“健康快车”行动``), so the place is part of the name."""
     name = clean(surface)
     name = _YEAR.sub("", name)
-    prefix = "" if keep_place else leading_place(name)
+    # “博爱送万家”活动: a place word (博爱, 长安, 平安) that opens the quoted name is part of the
+    # name; only a place written before the quotes (福建省“健康快车”) is where the program runs.
+    quoted_from_start = _OPENS_QUOTED.match(_YEAR.sub("", surface.strip()))
+    prefix = "" if keep_place or quoted_from_start else leading_place(name)
     if prefix and len(name) - len(prefix) >= 4:
         name = name[len(prefix) :]
     name = _YEAR.sub("", name)

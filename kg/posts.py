@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from importlib.resources import files
+from itertools import pairwise
 
 from kg.gazetteer import load_gazetteer
-from kg.model import Entity, Relation
+from kg.model import Entity, Mention, Relation
+from kg.names import clean, leading_place
 from kg.normalise import comparison_form
 
 #: Party bodies of a unit that carry its staff's posts (党委书记 of X is a post of X).
@@ -115,6 +117,51 @@ def unit_name(body: Entity, unit: str) -> str:
     if department:  # 某大学党委副书记、纪委书记: the title named the committee, the department is its
         return f"中共{owner}{department}" if unit == _DISCIPLINE else f"中共{owner}委员会{department}"
     return owner + unit
+
+
+def party_department(committee: str, unit: str) -> str | None:
+    """``宣传部`` written bare after its committee in a chain of titles (``某县委常委、宣传部部长``):
+    the department by its official name, ``中共某县委宣传部``. ``committee``: the committee's name as
+    the article resolved it (``中共某县委``, ``中国共产党某县委员会``, ``某州某县县委``, ``某大学党委``);
+    None if ``unit`` is no Party department or ``committee`` no Party committee."""
+    if unit not in PARTY_DEPARTMENTS:
+        return None
+    if unit_of_party_body(committee):
+        return unit_name(Entity("", "ORG", committee, (), ()), unit)
+    m = _ANY_COMMITTEE.match(committee)
+    rest, place = (m.group(1), "") if m else ("", "")
+    while (lead := leading_place(rest)) and lead not in ("全国", "全省"):
+        place, rest = lead, rest[len(lead):]
+    # 某州某县县委: the division's character written again before 委 is the same committee.
+    if place.endswith(_DIVISION_ENDS) and rest in ("", place[-1]):
+        return unit_name(Entity("", "LOC", place, (), ()), unit)
+    known = _PLACE_COMMITTEE.match(committee)
+    if known and not known.group(1).startswith(("中共", "中国共产党")):  # a place the gazetteer does not know
+        return unit_name(Entity("", "ORG", committee, (), ()), unit)
+    return None
+
+
+#: A Party committee's name: what is before 委 or 委员会 (with 中共 or 中国共产党 before it or not).
+_ANY_COMMITTEE = re.compile(r"^(?:中国共产党|中共)?(.+?)(?:委员会|委)$")
+_DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗")
+
+
+#: Titles separated by 、 between a Party committee and its department (常委、, 副书记、).
+_TITLE_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}、)+$")
+
+
+def party_departments(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[Mention, str]:
+    """``某县委常委、宣传部部长``: a Party department written bare in a chain of titles after its
+    committee is that committee's department (``中共某县委宣传部``, ``party_department``);
+    only when nothing but titles and 、 stands between the two, so a bare 宣传部 elsewhere stays."""
+    out: dict[Mention, str] = {}
+    for before, m in pairwise(mentions):
+        between = text[before.end : m.start]
+        if m.label == before.label == "ORG" and m.sentence == before.sentence and _TITLE_CHAIN.match(between):
+            name = party_department(names[before], clean(m.text))
+            if name:
+                out[m] = name
+    return out
 
 
 def _merged(relations: list[Relation]) -> list[Relation]:

@@ -160,3 +160,51 @@ def test_article_names_strategy_stays_apart_from_its_tour():
     text = "开展健康福建行主题活动，全面建设健康福建。"
     names = programs(text, ["健康福建行主题活动", "健康福建"])
     assert names["健康福建"] == "健康福建"
+
+
+def test_article_names_bare_county_government_is_the_article_s_county_people_s_government():
+    text = "永春县卫健局和永春县医院部署义诊工作，县政府和县人民政府办公室派员参加。"
+    names = resolved(text, ["永春县卫健局", "永春县医院", "县政府", "县人民政府办公室"])
+    assert names["县政府"] == "永春县人民政府"
+    assert names["县人民政府办公室"] == "永春县人民政府办公室"
+
+
+def test_article_names_government_without_people_is_the_people_s_government():
+    text = "厦门市政府与某大学签约。"
+    assert resolved(text, ["厦门市政府"])["厦门市政府"] == "厦门市人民政府"
+
+
+def test_article_names_procurement_centre_of_a_government_keeps_its_name():
+    text = "厦门市政府采购中心发布公告。"
+    assert resolved(text, ["厦门市政府采购中心"])["厦门市政府采购中心"] == "厦门市政府采购中心"
+
+
+def test_article_names_party_department_after_its_committee_in_a_chain_of_titles():
+    text = "建宁县医院承办的会议由建宁县委常委、组织部部长陈某主持，县委副书记、统战部部长出席。"
+    names = resolved(text, ["建宁县医院", "建宁县委", "组织部", "县委", "统战部"])
+    assert names["组织部"] == "中共建宁县委组织部"
+    assert names["统战部"] == "中共建宁县委统一战线工作部"
+
+
+def test_article_names_party_department_of_a_county_written_with_its_prefecture():
+    text = "三明市将乐县县委常委、宣传部部长出席活动。"
+    names = resolved(text, ["三明市将乐县县委", "宣传部"])
+    assert names["宣传部"] == "中共将乐县委宣传部"
+
+
+def test_article_names_party_department_not_in_a_chain_stays_bare():
+    text = "建宁县委召开会议。宣传部负责同志介绍了情况。"
+    assert resolved(text, ["建宁县委", "宣传部"])["宣传部"] == "宣传部"
+
+
+def test_article_names_department_after_a_body_that_is_no_committee_stays_bare():
+    text = "建宁县医院院长、宣传部部长出席。"
+    assert resolved(text, ["建宁县医院", "宣传部"])["宣传部"] == "宣传部"
+
+
+def test_article_names_quoted_program_keeps_a_place_word_that_opens_its_name():
+    text = "县红十字会开展“长安护苗”行动和“博爱暖冬”活动，三明市“健康快车”活动同日启动。"
+    names = programs(text, ["“长安护苗”行动", "“博爱暖冬”活动", "三明市“健康快车”活动"])
+    assert names["“长安护苗”行动"] == "长安护苗行动"
+    assert names["“博爱暖冬”活动"] == "博爱暖冬活动"
+    assert names["三明市“健康快车”活动"] == "健康快车活动"

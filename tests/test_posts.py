@@ -10,7 +10,15 @@ import pytest
 
 from kg.graph import _parent_by_structure, build_graph
 from kg.model import Entity, Mention, Relation
-from kg.posts import UNIT_MARK, UNIT_ROLE, government_level, resolve_posts, unit_name, unit_of_party_body
+from kg.posts import (
+    UNIT_MARK,
+    UNIT_ROLE,
+    government_level,
+    party_department,
+    resolve_posts,
+    unit_name,
+    unit_of_party_body,
+)
 
 
 def entity(label: str, name: str, *docs: str) -> Entity:
@@ -224,3 +232,20 @@ def test_posts_a_unit_the_article_names_is_used():
         [unit_role("周立国", "组织部", "部长", "ORG:江北市委")],
     )
     assert found == {("PER:周立国", "部长", "ORG:江北市委组织部")}
+
+
+@pytest.mark.parametrize(
+    ("committee", "unit", "name"),
+    [
+        ("中共江北市委", "宣传部", "中共江北市委宣传部"),
+        ("中国共产党江北市委员会", "统战部", "中共江北市委统一战线工作部"),
+        ("黔南州荔波县县委", "组织部", "中共荔波县委组织部"),  # the county's 县委, written after its prefecture
+        ("东湖大学党委", "纪委", "中共东湖大学纪律检查委员会"),
+        ("江北市卫生健康委员会", "宣传部", None),  # a commission is no Party committee
+        ("中共江北市委", "医政处", None),  # no Party department
+        ("自治区党委", "宣传部", None),  # which region: not known from the name
+        ("中共县委", "宣传部", None),  # which county: not known from the name
+    ],
+)
+def test_posts_party_department(committee, unit, name):
+    assert party_department(committee, unit) == name
