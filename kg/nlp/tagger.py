@@ -63,7 +63,8 @@ class CrfTagger:
             words = lexicon_path(path)
             if not words.is_file():
                 raise FileNotFoundError(f"{path}: the model's word lists {words.name} are missing beside it")
-            self._featurize = Featurizer(FeatureLexicon.read(words))
+            # UTF-8 bytes: the same features, which pycrfsuite takes without encoding each one.
+            self._featurize = Featurizer(FeatureLexicon.read(words), encoded=True)
             self._tagger = tagger
         return self._tagger
 

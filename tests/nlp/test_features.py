@@ -186,3 +186,21 @@ def test_features_place_spans_same_as_the_prefix_walk(shipped):
         assert shipped.place_spans(text) == oracle_place_spans(shipped.places, text)
     nested = "新疆维吾尔自治区昌吉回族自治州昌吉市阿什里哈萨克民族乡卫生院"
     assert shipped.place_spans(nested)[0][0] == 0  # real names, so the test can fail
+
+
+def test_features_encoded_are_the_same_features_and_tags(shipped):
+    """The tagger's UTF-8 features are the features, and the CRF tags them alike, to the marginal."""
+    import pycrfsuite
+
+    crf = pycrfsuite.Tagger()
+    crf.open(str(files("kg.resources").joinpath("ner.crfsuite")))
+    plain, encoded = Featurizer(shipped), Featurizer(shipped, encoded=True)
+    for text in [*EDGE_CASES, *_seed_texts()]:
+        as_str, as_bytes = plain(text), encoded(text)
+        assert as_bytes == [[feature.encode() for feature in row] for row in as_str]
+        if text:
+            tags = crf.tag(as_str)
+            marginals = [crf.marginal(tag, i) for i, tag in enumerate(tags)]
+            assert crf.tag(as_bytes) == tags
+            assert [crf.marginal(tag, i) for i, tag in enumerate(tags)] == marginals
+    assert any(tag != "O" for tag in crf.tag(encoded(_seed_texts()[0])))
