@@ -61,8 +61,9 @@ _MAX_LEFT_OUT = 2
 
 
 def _stem(name: str) -> str:
-    """``…委员会`` is also written ``…委`` (政协教科卫体委 = 政协教科卫体委员会)."""
-    return name[:-2] if name.endswith("委员会") else name
+    """``…委员会`` is also written ``…委`` (政协教科卫体委 = 政协教科卫体委员会), ``…片区`` ``…片``
+    (a region of a province or city: 某西片 = 某西片区)."""
+    return name[:-2] if name.endswith("委员会") else name[:-1] if name.endswith("片区") else name
 
 
 def _left_out_ok(part: str, label: str, bodies: set[str], short: str = "") -> bool:
@@ -99,7 +100,9 @@ def _is_tail(short: str, full: str, label: str, bodies: set[str]) -> bool:
     """``第二医院`` of ``龙岩市第二医院``; ``区爱卫会`` of ``西海岸新区爱卫会`` when the article
     names that district (a bare prefix is the end of the division it stands for)."""
     s, f = _stem(short), _stem(_NTH_AFFILIATED.sub(r"附属\1医院", full))
-    if len(f) <= len(s) or not f.endswith(s):
+    if f == s:
+        return len(full) > len(short)  # the same name, its 委员会 written 委 (片区 片)
+    if len(f) < len(s) or not f.endswith(s):
         return False
     part = f[: -len(s)]
     prefix = bare_prefix(s)
@@ -248,12 +251,19 @@ def _short_forms(names: dict[Mention, str]) -> tuple[dict[Mention, str], dict[Me
             if key not in found:
                 longer = [n for n in by_label[mention.label] if len(n) > len(name) and rule(name, n, key[0], bodies)]
                 # Only the longest count: 第一医院 < 附属第一医院 < 厦门大学附属第一医院 is one chain.
-                found[key] = [n for n in longer if not any(o != n and _stem(o).endswith(_stem(n)) for o in longer)]
+                found[key] = [n for n in longer if not any(_covers(o, n) for o in longer)]
             heads = found[key]
             if len(heads) == 1:
                 resolved[mention] = heads[0]
                 rules[mention] = _ARTICLE_RULES[kind]
     return resolved, rules
+
+
+def _covers(other: str, name: str) -> bool:
+    """``other`` is a longer form of ``name`` (ends with its stem, and is longer in stem or in full:
+    某省政协教科卫体委员会 covers 某省政协教科卫体委, not the other way round)."""
+    longer = (len(_stem(other)), len(other)) > (len(_stem(name)), len(name))
+    return other != name and longer and _stem(other).endswith(_stem(name))
 
 
 _OPEN, _CLOSE = "(（", ")）"
@@ -281,7 +291,14 @@ def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, st
             aliases[(a.label, names[a])] = names[b]  # short (FULL)
         elif inside in _SO_CALLED and _expands(names[b], names[a]):
             aliases[(b.label, names[b])] = names[a]  # FULL (以下简称 short)
+        elif not inside and any(names[a].endswith(k) and names[b] == v for k, v in _SECOND_NAMES.items()):
+            aliases[(b.label, names[b])] = names[a]  # 某市工商联(总商会)
     return aliases
+
+
+#: Bodies that bear a second name by statute, written in brackets after the first: each 工商业联合会
+#: is also its place's 总商会 (某市工商联(总商会)), so the bracket names the same body.
+_SECOND_NAMES: dict[str, str] = {"工商业联合会": "总商会"}
 
 
 _SHARED = "附属"

@@ -208,3 +208,33 @@ def test_article_names_quoted_program_keeps_a_place_word_that_opens_its_name():
     assert names["“长安护苗”行动"] == "长安护苗行动"
     assert names["“博爱暖冬”活动"] == "博爱暖冬活动"
     assert names["三明市“健康快车”活动"] == "健康快车活动"
+
+
+def test_article_names_committee_written_with_wei_is_the_weiyuanhui_of_the_article():
+    text = "江西省政协文史委员会组织调研。江西省政协文史委、政协文史委负责同志参加。"
+    names = resolved(text, ["江西省政协文史委员会", "江西省政协文史委", "政协文史委"])
+    assert names["江西省政协文史委"] == "江西省政协文史委员会"
+    assert names["政协文史委"] == "江西省政协文史委员会"
+
+
+def test_article_names_region_written_pian_is_the_pianqu():
+    text = "会议总结了闽东北片区的经验，闽东北片各县参加。"
+    mentions, pos = [], 0
+    for surface in ("闽东北片区", "闽东北片"):
+        start = text.index(surface, pos)
+        mentions.append(Mention("a.txt", start, start + len(surface), "LOC", surface))
+        pos = start + 1
+    names = {m: canonical("LOC", m.text, None) for m in mentions}
+    out, _ = name_in_article(text, names, article_setting(names, None, text))
+    assert out[mentions[1]] == "闽东北片区"
+
+
+def test_article_names_federation_of_industry_and_commerce_is_its_chamber_in_brackets():
+    text = "活动由安溪县工商联（总商会）主办。总商会会员企业捐赠了物资。"
+    names = resolved(text, ["安溪县工商联", "总商会", "总商会"])
+    assert names["总商会"] == "安溪县工商业联合会"
+
+
+def test_article_names_another_body_in_brackets_stays_apart():
+    text = "活动由安溪县工商联（县商会）主办。"
+    assert resolved(text, ["安溪县工商联", "县商会"])["县商会"] != "安溪县工商业联合会"
