@@ -16,15 +16,20 @@ TSV, one correction per line (``#`` starts a comment)::
 
 Names are compared as ``ANNOTATION.md`` normalises mentions (no spaces or
 quote marks). A merge without ``canonical`` takes the longest name.
+
+An article's own declarations of equal names (``A（B）``, ``A（以下简称B）``) are read by
+``bracket_aliases`` here too, for ``kg.article_names``.
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.model import Mention
 from kg.names import clean
 
 
@@ -91,3 +96,44 @@ def load_aliases(path: Path) -> Aliases:
     except tomllib.TOMLDecodeError as exc:
         raise InputError(path, f"not valid TOML ({exc})") from exc
     return _from_groups(path, data.get("merge", []), data.get("split", []))
+
+
+_OPEN, _CLOSE = "(（", ")）"
+_SO_CALLED = ("以下简称", "下称", "简称")
+
+
+def bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[tuple[str, str], str]:
+    """Names an article itself declares equal, short name -> full name:
+
+    * ``国家卫健委（国家卫生健康委员会）``: a name and its
+      full form in brackets right after it;
+    * ``福建省医疗保障局（以下简称“省医保局”）``: a full name and the short name it
+      will go by.
+    """
+    aliases: dict[tuple[str, str], str] = {}
+    for a, b in pairwise(mentions):
+        if a.label != b.label or names[a] == names[b]:
+            continue
+        between = text[a.end : b.start].strip("“”\"'")
+        closes = text[b.end : b.end + 1] in _CLOSE or text[b.end : b.end + 2].lstrip("“”\"'")[:1] in _CLOSE
+        if not closes or not between or between[0] not in _OPEN:
+            continue
+        inside = between[1:].strip("“”\"'")
+        if not inside and _expands(names[a], names[b]):
+            aliases[(a.label, names[a])] = names[b]  # short (FULL)
+        elif inside in _SO_CALLED and _expands(names[b], names[a]):
+            aliases[(b.label, names[b])] = names[a]  # FULL (以下简称 short)
+        elif not inside and any(names[a].endswith(k) and names[b] == v for k, v in _SECOND_NAMES.items()):
+            aliases[(b.label, names[b])] = names[a]  # 某市工商联(总商会)
+    return aliases
+
+
+#: Bodies that bear a second name by statute, written in brackets after the first: each 工商业联合会
+#: is also its place's 总商会 (某市工商联(总商会)), so the bracket names the same body.
+_SECOND_NAMES: dict[str, str] = {"工商业联合会": "总商会"}
+
+
+def _expands(short: str, full: str) -> bool:
+    """A full form is longer and repeats some of the short form's characters;
+    ``福建卫生报社（每周文摘报社）`` names a second body, not a full form."""
+    return len(full) > len(short) and len(set(short[:-1]) & set(full)) >= 2

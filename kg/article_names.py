@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from itertools import pairwise
 
+from kg.aliases import bracket_aliases
 from kg.jurisdiction import Setting, article_setting
 from kg.model import Mention
 from kg.names import (
@@ -266,41 +267,6 @@ def _covers(other: str, name: str) -> bool:
     return other != name and longer and _stem(other).endswith(_stem(name))
 
 
-_OPEN, _CLOSE = "(（", ")）"
-_SO_CALLED = ("以下简称", "下称", "简称")
-
-
-def _bracket_aliases(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[tuple[str, str], str]:
-    """Names an article itself declares equal, short name -> full name:
-
-    * ``国家卫健委（国家卫生健康委员会）``: a name and its
-      full form in brackets right after it;
-    * ``福建省医疗保障局（以下简称“省医保局”）``: a full name and the short name it
-      will go by.
-    """
-    aliases: dict[tuple[str, str], str] = {}
-    for a, b in pairwise(mentions):
-        if a.label != b.label or names[a] == names[b]:
-            continue
-        between = text[a.end : b.start].strip("“”\"'")
-        closes = text[b.end : b.end + 1] in _CLOSE or text[b.end : b.end + 2].lstrip("“”\"'")[:1] in _CLOSE
-        if not closes or not between or between[0] not in _OPEN:
-            continue
-        inside = between[1:].strip("“”\"'")
-        if not inside and _expands(names[a], names[b]):
-            aliases[(a.label, names[a])] = names[b]  # short (FULL)
-        elif inside in _SO_CALLED and _expands(names[b], names[a]):
-            aliases[(b.label, names[b])] = names[a]  # FULL (以下简称 short)
-        elif not inside and any(names[a].endswith(k) and names[b] == v for k, v in _SECOND_NAMES.items()):
-            aliases[(b.label, names[b])] = names[a]  # 某市工商联(总商会)
-    return aliases
-
-
-#: Bodies that bear a second name by statute, written in brackets after the first: each 工商业联合会
-#: is also its place's 总商会 (某市工商联(总商会)), so the bracket names the same body.
-_SECOND_NAMES: dict[str, str] = {"工商业联合会": "总商会"}
-
-
 _SHARED = "附属"
 _DIVISION_ENDS = ("市", "县", "区")
 #: Endings of a parent a hospital's short form 附N leaves out (福建医科大学, 浙江大学医学院).
@@ -347,12 +313,6 @@ def _presses(names: dict[Mention, str]) -> dict[Mention, str]:
     return out
 
 
-def _expands(short: str, full: str) -> bool:
-    """A full form is longer and repeats some of the short form's characters;
-    ``福建卫生报社（每周文摘报社）`` names a second body, not a full form."""
-    return len(full) > len(short) and len(set(short[:-1]) & set(full)) >= 2
-
-
 _NTH_AFFILIATED = re.compile(r"(第[一二三四五六七八九十])附属医院$")
 
 
@@ -378,7 +338,7 @@ def name_in_article(
     mentions = sorted(names)
     names = dict(names)
     rule_of: dict[Mention, str] = {}
-    aliases = _bracket_aliases(text, mentions, names)
+    aliases = bracket_aliases(text, mentions, names)
     for m, name in _shared_heads(text, mentions, names).items():
         names[m] = name
         rule_of[m] = "coordinated with the name before it, whose head it shares (X附属A、附属B)"
