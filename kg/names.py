@@ -148,12 +148,18 @@ def canonical_org(surface: str, province: Place | None) -> str:
 
 def _party_committee(name: str) -> str:
     """``四川省委``, ``靖西市委组织部``: a division's 委 is its Party committee, named with
-    中共 as a bare ``省委`` becomes (中共四川省委); not 委员会 or 委会 (民革浙江省委会)."""
+    中共 as a bare ``省委`` becomes (中共四川省委); not 委员会 or 委会 (民革浙江省委会). Written
+    after the divisions above it (``某州某县县委``, ``某省某市委``), it is the innermost one's."""
     place = leading_place(name)
     rest = name[len(place):]
-    division = place.endswith(("省", "市", "县", "区", "州", "旗")) and place not in ("全省",)
+    inner = place
+    while (lead := leading_place(rest)) and lead not in ("全国", "全省"):  # 某州|某县|县委: the county's
+        inner, rest = lead, rest[len(lead):]
+    if inner and rest.startswith(inner[-1] + "委"):
+        rest = rest[1:]  # 某县县委: the division's character written again
+    division = inner.endswith(("省", "市", "县", "区", "州", "旗")) and inner not in ("全省",)
     if division and rest.startswith("委") and not rest.startswith(("委员会", "委会")):
-        return "中共" + name
+        return "中共" + inner + rest
     return name
 
 

@@ -238,3 +238,10 @@ def test_article_names_federation_of_industry_and_commerce_is_its_chamber_in_bra
 def test_article_names_another_body_in_brackets_stays_apart():
     text = "活动由安溪县工商联（县商会）主办。"
     assert resolved(text, ["安溪县工商联", "县商会"])["县商会"] != "安溪县工商业联合会"
+
+
+def test_article_names_party_committee_written_after_the_divisions_above_it():
+    text = "黔南州荔波县县委、荔波县委和贵州省黔南州委共同主办。"
+    names = resolved(text, ["黔南州荔波县县委", "荔波县委", "贵州省黔南州委"])
+    assert names["黔南州荔波县县委"] == names["荔波县委"] == "中共荔波县委"
+    assert names["贵州省黔南州委"] == "中共黔南州委"
