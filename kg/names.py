@@ -367,6 +367,10 @@ def why(label: str, surface: str, name: str, where: str = "") -> str:
         reasons.append("standard abbreviation expanded")
     if written.startswith("省"):
         reasons.append(f"bare 省 = {where or 'the paper province'}")
+    if "人民政府" in name and "人民政府" not in written:
+        reasons.append("a government is officially its 人民政府")
+    if name.startswith("中共") and not written.startswith("中共") and "委" in written:
+        reasons.append("a division's 委 is its Party committee (中共…委)")
     if written.endswith("报") and name.endswith("报社"):
         reasons.append("a newspaper is its press")
     return "; ".join(reasons) or "canonical form"

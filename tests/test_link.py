@@ -593,3 +593,12 @@ def test_link_affiliated_number_alone_in_two_articles_stays_in_each():
     b = doc_result("b.txt", "附一医生开展查房", [("附一", "ORG")])
     entities, _ = link([a, b])
     assert len({e.key for e in entities}) == 2
+
+
+def test_link_explains_government_and_party_committee_names():
+    from kg.names import canonical_org, why
+
+    assert canonical_org("县政府", None) == "县人民政府"
+    assert "人民政府" in why("ORG", "县政府", "县人民政府")
+    assert canonical_org("某州某县县委", None) == "某州某县县委"  # not places: left as written
+    assert "Party committee" in why("ORG", "黔南州荔波县县委", canonical_org("黔南州荔波县县委", None))
