@@ -1,4 +1,4 @@
-"""How often ``kg.jurisdiction`` infers the province an article is set in, against a table
+"""How often ``kg.link.jurisdiction`` infers the province an article is set in, against a table
 of true provinces (``sources.tsv``: file, address, title, province or ``-`` for national news).
 
 The table is used only to count here, never as input to kg. Only totals are printed, per
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
-from kg.jurisdiction import article_setting
+from kg.link.jurisdiction import article_setting
 from kg.nlp import load_nlp
 from kg.normalise import normalise
 from kg.read import read_all

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from kg.extract import extract
-from kg.link import link
+from kg.link.corpus import link
 from kg.model import DocResult
 from kg.nlp import load_nlp
 from kg.normalise import normalise

@@ -26,14 +26,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.aliases import Aliases
 from kg.atomic import OutputFolder, file_mode
 from kg.cache import ExtractionCache, fingerprint
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS
 from kg.export.rdf import rdf_quads
 from kg.graph import build_graph
-from kg.link import LinkSettings, link
+from kg.link.aliases import Aliases
+from kg.link.corpus import LinkSettings, link
 from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
 from kg.parallel import SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map, side_writer

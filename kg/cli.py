@@ -37,7 +37,7 @@ from kg.shell import (
 )
 
 if TYPE_CHECKING:
-    from kg.aliases import Aliases
+    from kg.link.aliases import Aliases
 
 DEFAULT_INPUT = Path("seeds")
 #: The check split of the domain articles, for `kg eval --check` (``*_01``-``*_07`` are development).
@@ -59,7 +59,7 @@ def cli() -> None:
 
 def _aliases(path: Path | None) -> Aliases:
     """The corrections file's content (none if no file), or a one-line error naming it."""
-    from kg.aliases import Aliases, load_aliases
+    from kg.link.aliases import Aliases, load_aliases
 
     if path is None:
         return Aliases()

@@ -1,7 +1,7 @@
 """Scores: the graph against hand-made gold files (``ANNOTATION.md``), the extractor against public BIO sets.
 
 Mentions compare after this module's own ``normalise_mention`` (the rule in
-``ANNOTATION.md``), not ``kg.names.clean``, so changing the extractor's helpers
+``ANNOTATION.md``), not ``kg.link.names.clean``, so changing the extractor's helpers
 can never quietly move the target it is measured against. Zero denominators
 score 0.0 (``support`` tells an empty gold side from a bad system); every score
 keeps its false positives and negatives, so a developer sees *which* ones failed.

@@ -16,7 +16,7 @@ computes what it holds from the linked ``model.Graph``.
   "mentions": N, "attributes": [[k, v]], "variants": [...], "why": [[variant, rule,
   doc_id, sentence]], "articles": [doc_id], "relations": [[kind, role, head, tail]]}``;
 * one line per article, sorted: ``{"article": DOC_ID, "setting": [line, ...]}``, where
-  it is set as ``kg.jurisdiction`` decided it, with the places that voted.
+  it is set as ``kg.link.jurisdiction`` decided it, with the places that voted.
 
 Entities come before articles, so one pass reads the matching entities and then only
 the settings of their articles.
@@ -35,7 +35,7 @@ from kg.labels import CLASS_OF
 from kg.normalise import comparison_form
 
 if TYPE_CHECKING:
-    from kg.aliases import Aliases
+    from kg.link.aliases import Aliases
     from kg.model import Graph
 
 __all__ = ["FILE_NAME", "FORMAT", "VERSION", "Explanation", "explain_build", "explain_graph", "explain_paths",

@@ -8,7 +8,7 @@ names carry by themselves, and knows no file format:
 * ``located``: where a body is, from the place its name starts with
   (``南平市第一医院`` -> ``南平市``);
 * ``suborg`` from the structure of names (``厦门大学附属第一医院`` -> ``厦门大学``,
-  ``福建省立医院党委`` -> ``福建省立医院``), by ``kg.suborgs``, each citing the
+  ``福建省立医院党委`` -> ``福建省立医院``), by ``kg.link.suborgs``, each citing the
   sentences that name the child;
 * ``cooccur`` between entities mentioned near each other in one sentence, by the
   bounded rule of ``kg.cooccurrence`` (a long list of names is not every pair).
@@ -20,13 +20,13 @@ from dataclasses import replace
 
 from kg.cooccurrence import cooccurrences
 from kg.gazetteer import Place, load_gazetteer
-from kg.link import entity_key, place_attributes
+from kg.link.corpus import entity_key, place_attributes
+from kg.link.names import leading_place
+from kg.link.posts import resolve_posts
+from kg.link.suborgs import parent_by_structure, suborganizations
 from kg.model import Document, Entity, Graph, Relation
-from kg.names import leading_place
-from kg.posts import resolve_posts
-from kg.suborgs import parent_by_structure, suborganizations
 
-#: Read by tests of the parents names carry (kg.suborgs has it under its public name).
+#: Read by tests of the parents names carry (kg.link.suborgs has it under its public name).
 _parent_by_structure = parent_by_structure
 
 

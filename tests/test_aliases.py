@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.aliases import Aliases, load_aliases
 from kg.errors import InputError
-from kg.link import LinkSettings, link
+from kg.link.aliases import Aliases, load_aliases
+from kg.link.corpus import LinkSettings, link
 from kg.model import DocResult, Document, Mention
 
 

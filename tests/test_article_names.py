@@ -1,12 +1,12 @@
-"""Short forms read off one article's own names (kg.article_names), on sentences written for the test."""
+"""Short forms read off one article's own names (kg.link.article_names), on sentences written for the test."""
 
 from __future__ import annotations
 
-from kg.article_names import name_in_article
 from kg.gazetteer import load_gazetteer
-from kg.jurisdiction import article_setting
+from kg.link.article_names import name_in_article
+from kg.link.jurisdiction import article_setting
+from kg.link.names import canonical
 from kg.model import Mention
-from kg.names import canonical
 
 
 def resolved(text: str, surfaces: list[str]) -> dict[str, str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.graph import build_graph
+from kg.link.suborgs import full_name
 from kg.model import Entity, Mention
-from kg.suborgs import full_name
 
 
 def org(name: str, doc: str | None = "a.txt", written: str | None = None, sentence=(0, 20)) -> Entity:

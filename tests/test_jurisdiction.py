@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kg.gazetteer import load_gazetteer
-from kg.jurisdiction import article_setting
+from kg.link.jurisdiction import article_setting
+from kg.link.names import bare_prefix
 from kg.model import Mention
-from kg.names import bare_prefix
 from kg.sentences import sentences
 
 FUJIAN = load_gazetteer().resolve("福建省")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kg.labels import NAMED_AFTER
-from kg.link import LinkSettings, link
+from kg.link.corpus import LinkSettings, link
+from kg.link.programs import headline_end
 from kg.model import DocResult, Document, Mention, RawRelation
 from kg.normalise import normalise
-from kg.programs import headline_end
 from kg.sentences import sentences
 
 
@@ -596,7 +596,7 @@ def test_link_affiliated_number_alone_in_two_articles_stays_in_each():
 
 
 def test_link_explains_government_and_party_committee_names():
-    from kg.names import canonical_org, why
+    from kg.link.names import canonical_org, why
 
     assert canonical_org("县政府", None) == "县人民政府"
     assert "人民政府" in why("ORG", "县政府", "县人民政府")

@@ -1,7 +1,7 @@
 """The graph model's half of posts and structure: Party committees, governments, parents in names.
 
 Entities and relations are built by hand (invented bodies and people), so each
-test fixes one rule of ``kg.posts`` or ``kg.graph`` and nothing upstream.
+test fixes one rule of ``kg.link.posts`` or ``kg.graph`` and nothing upstream.
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.graph import _parent_by_structure, build_graph
-from kg.model import Entity, Mention, Relation
-from kg.posts import (
+from kg.link.posts import (
     UNIT_MARK,
     UNIT_ROLE,
     government_level,
@@ -19,6 +18,7 @@ from kg.posts import (
     unit_name,
     unit_of_party_body,
 )
+from kg.model import Entity, Mention, Relation
 
 
 def entity(label: str, name: str, *docs: str) -> Entity:

@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from kg.explain import FORMAT, VERSION, Explanation
 from kg.gazetteer import load_gazetteer
-from kg.jurisdiction import article_setting
+from kg.link.jurisdiction import article_setting
 from kg.model import Entity, Graph, Mention, Relation
 from kg.namespaces import iri_for_entity
 

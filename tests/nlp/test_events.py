@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.labels import NAMED_AFTER
+from kg.link.programs import in_purpose_clause
 from kg.normalise import normalise
-from kg.programs import in_purpose_clause
 
 
 def organizers(nlp, raw: str) -> set[tuple[str, str | None, str]]:

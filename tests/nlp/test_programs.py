@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.names import canonical_program
+from kg.link.names import canonical_program
 from kg.nlp.rules.programs import make_program_rules
 from kg.normalise import normalise
 

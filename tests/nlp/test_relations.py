@@ -248,7 +248,7 @@ def test_relations_a_post_right_after_a_body_no_mention_covers_is_not_a_post_of_
 
 
 def test_relations_head_of_government_keeps_the_place_and_never_takes_a_party_body(nlp):
-    """The graph model resolves both to the government, if the text names it (``kg.posts``)."""
+    """The graph model resolves both to the government, if the text names it (``kg.link.posts``)."""
     found = roles(nlp, "南平市副市长陈立平出席。江北市委副书记、市长王建国讲话。")
     assert ("陈立平", "副市长", "南平市") in found
     assert ("王建国", "副书记", "江北市委") in found
@@ -350,7 +350,7 @@ def test_relations_a_committee_of_another_body_is_not_the_place_committee(nlp):
 
 def test_relations_a_unit_no_mention_names_is_a_post_in_a_unit_of_the_chain_s_body(nlp):
     """``、医学部主任``: the post is in a unit written as a bare word, which the graph names from
-    the body the chain gives (``kg.posts.unit_name``); the posts before it keep their body."""
+    the body the chain gives (``kg.link.posts.unit_name``); the posts before it keep their body."""
     found = relations(nlp, "东湖大学党委常委、常务副校长、医学部主任孙立群出席。")
     assert {("role", "孙立群", "东湖大学", "党委常委"), ("role", "孙立群", "东湖大学", "常务副校长")} <= found
     assert ("unit_role", "孙立群", "东湖大学", "医学部|主任") in found

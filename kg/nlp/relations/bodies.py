@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kg.link.posts import PARTY_BODIES, unit_of_party_body
 from kg.nlp import lexicon as lx
-from kg.posts import PARTY_BODIES, unit_of_party_body
 from kg.sentences import sentences
 
 #: Words written before a title that are part of it, as the post is written (原副院长, 常务副部长,

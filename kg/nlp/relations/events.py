@@ -21,8 +21,8 @@ import re
 from itertools import combinations, pairwise
 
 from kg.labels import NAMED_AFTER
+from kg.link.programs import in_purpose_clause
 from kg.normalise import comparison_form
-from kg.programs import in_purpose_clause
 from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]

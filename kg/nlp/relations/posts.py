@@ -21,7 +21,7 @@ without a parser:
 * bylines and credits (``kg.nlp.relations.bylines``): ``本报记者 X`` and ``本报讯（记者 X）`` (a reporter
   of the paper, the linker knows which), ``（记者 甲 乙）`` (shared), ``（记者：甲 来源：某报）`` (of the source).
 
-Two rules need the whole document and are left to the graph model (``kg.posts``):
+Two rules need the whole document and are left to the graph model (``kg.link.posts``):
 the titles of a unit's Party committee (``北京大学党委常委``) are posts in the unit,
 and a head of government (``副县长``, with or without the place before it) belongs
 to the jurisdiction's government if the text names it. So a government title keeps
@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import re
 
+from kg.link.posts import PARTY_BODIES, PARTY_DEPARTMENTS, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.nlp import lexicon as lx
 from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, STATE_TITLES, UNKNOWN_UNIT, Bodies
 from kg.nlp.relations.bylines import BYLINE_TITLES, byline, from_source, person_after
-from kg.posts import PARTY_BODIES, PARTY_DEPARTMENTS, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]

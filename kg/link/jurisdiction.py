@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.gazetteer import Place, load_gazetteer
+from kg.link.names import BARE_PREFIXES, canonical_place, clean, leading_place
 from kg.model import Mention
-from kg.names import BARE_PREFIXES, canonical_place, clean, leading_place
 
 __all__ = ["Setting", "Vote", "article_setting"]
 

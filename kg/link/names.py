@@ -351,7 +351,7 @@ def canonical(label: str, surface: str, province: Place | None) -> str:
 
 def why(label: str, surface: str, name: str, where: str = "") -> str:
     """In words, which general rule made ``name`` of ``surface`` (for ``kg explain``);
-    ``where``: the province a bare 省 took, and why (``kg.jurisdiction``)."""
+    ``where``: the province a bare 省 took, and why (``kg.link.jurisdiction``)."""
     written = clean(surface)
     if written == name:
         return "as written"

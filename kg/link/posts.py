@@ -29,8 +29,8 @@ from importlib.resources import files
 from itertools import pairwise
 
 from kg.gazetteer import load_gazetteer
+from kg.link.names import clean, leading_place
 from kg.model import Entity, Mention, Relation
-from kg.names import clean, leading_place
 from kg.normalise import comparison_form
 
 #: Party bodies of a unit that carry its staff's posts (党委书记 of X is a post of X).

@@ -12,13 +12,13 @@ never merged on a guess):
 * abbreviations (``厦大附属第一医院``) and tails (``第一医院``, ``阜外医院`` of
   ``中国医学科学院阜外医院``, ``附一`` of ``福建医科大学附属第一医院``) of one longer name;
 * a university's usual short forms (``北大``, ``浙大二院``) and a body's proper name
-  (``协和``, ``湘雅二院``, ``龙岩二院``: ``kg.names.contractions``);
+  (``协和``, ``湘雅二院``, ``龙岩二院``: ``kg.link.names.contractions``);
 * programs: a list contracted to its number (``三进`` = 进社区、进学校、进企业),
   the name without a generic head (``健康快车`` = 健康快车项目), the core word a program
   quotes in its name (``“银龄守护”关爱行动`` then ``银龄守护项目``);
-* a bare ``省/市/县/区`` prefix: the division the article is set in (``kg.jurisdiction``).
+* a bare ``省/市/县/区`` prefix: the division the article is set in (``kg.link.jurisdiction``).
 * a Party department written bare after its committee in a chain of titles
-  (``某县委常委、宣传部部长``): ``中共某县委宣传部`` (``kg.posts.party_departments``).
+  (``某县委常委、宣传部部长``): ``中共某县委宣传部`` (``kg.link.posts.party_departments``).
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ import re
 from collections import defaultdict
 from itertools import pairwise
 
-from kg.aliases import bracket_aliases
-from kg.jurisdiction import Setting, article_setting
-from kg.model import Mention
-from kg.names import (
+from kg.link.aliases import bracket_aliases
+from kg.link.jurisdiction import Setting, article_setting
+from kg.link.names import (
     BARE_PREFIXES,
     CONTRACTION_HEADS,
     bare_prefix,
@@ -38,7 +37,8 @@ from kg.names import (
     leading_place,
     university_abbreviations,
 )
-from kg.posts import party_departments
+from kg.link.posts import party_departments
+from kg.model import Mention
 
 __all__ = ["abbreviates", "name_in_article"]
 
@@ -117,7 +117,7 @@ def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool
 
 
 def _core(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    """``协和`` = 福建医科大学附属|协和|医院 (``kg.names.contractions``), and ``省立`` = 福建|省立|医院
+    """``协和`` = 福建医科大学附属|协和|医院 (``kg.link.names.contractions``), and ``省立`` = 福建|省立|医院
     when the bare 省 was already read as the article's province (福建省立): a body's own name
     without its qualifier and head, in the same article."""
     if label != "ORG" or short.endswith(CONTRACTION_HEADS):
@@ -276,7 +276,7 @@ _PARENTS = ("大学", "学院")
 def _local_jurisdiction(names: dict[Mention, str], setting: Setting) -> dict[Mention, tuple[str, str]]:
     """``市医保局`` at a Fuzhou event is 福州市医疗保障局: a bare 省, 自治区, 市, 州, 县 or 区
     prefix left after the article's own full forms takes the division the article's
-    ``Setting`` gives for it (``kg.jurisdiction``); the new name and why."""
+    ``Setting`` gives for it (``kg.link.jurisdiction``); the new name and why."""
     out: dict[Mention, tuple[str, str]] = {}
     for m, name in names.items():
         prefix = bare_prefix(name) if m.label == "ORG" else None

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from kg.link.names import clean
 from kg.model import DocResult, Document, Mention
-from kg.names import clean
 
 __all__ = ["editions", "headline_end", "in_purpose_clause", "main_programs"]
 

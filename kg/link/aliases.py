@@ -18,7 +18,7 @@ Names are compared as ``ANNOTATION.md`` normalises mentions (no spaces or
 quote marks). A merge without ``canonical`` takes the longest name.
 
 An article's own declarations of equal names (``A（B）``, ``A（以下简称B）``) are read by
-``bracket_aliases`` here too, for ``kg.article_names``.
+``bracket_aliases`` here too, for ``kg.link.article_names``.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.link.names import clean
 from kg.model import Mention
-from kg.names import clean
 
 
 @dataclass(frozen=True)

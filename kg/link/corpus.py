@@ -1,10 +1,10 @@
 """Linking: the corpus-wide reduce from mentions to one entity per real-world thing.
 
-Each article's setting comes first (``kg.jurisdiction``: the province, city,
+Each article's setting comes first (``kg.link.jurisdiction``: the province, city,
 county its places and bodies name), so a bare ``省``/``市``/``县`` means that
 article's own division. Each mention then gets a canonical name from
-``kg.names`` (abbreviations, the province, gazetteer full names); then
-``kg.article_names`` applies what its article says (a short form of exactly one
+``kg.link.names`` (abbreviations, the province, gazetteer full names); then
+``kg.link.article_names`` applies what its article says (a short form of exactly one
 longer name there, a second name in brackets, the division a bare prefix takes).
 Mentions with the same type and canonical name are one entity across the corpus,
 except namesakes with no evidence that they are one person, and bodies left with
@@ -22,13 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from kg.aliases import Aliases
-from kg.article_names import name_in_article
 from kg.gazetteer import Place, load_gazetteer
-from kg.jurisdiction import article_setting
 from kg.labels import NAMED_AFTER
-from kg.model import DocResult, Entity, Mention, RawRelation, Relation
-from kg.names import (
+from kg.link.aliases import Aliases
+from kg.link.article_names import name_in_article
+from kg.link.jurisdiction import article_setting
+from kg.link.names import (
     bare_head,
     bare_prefix,
     canonical,
@@ -40,15 +39,16 @@ from kg.names import (
     university_abbreviations,
     why,
 )
-from kg.posts import BODY_SUFFIXES
-from kg.programs import editions, main_programs
+from kg.link.posts import BODY_SUFFIXES
+from kg.link.programs import editions, main_programs
+from kg.model import DocResult, Entity, Mention, RawRelation, Relation
 
 
 @dataclass(frozen=True)
 class LinkSettings:
     """``province``: the jurisdiction a bare ``省`` means in an article that names no other
     province about as often (the paper's province);
-    ``aliases``: the user's corrections (``kg.aliases``); ``publisher``: the paper's
+    ``aliases``: the user's corrections (``kg.link.aliases``); ``publisher``: the paper's
     canonical name, for bylines (inferred from the articles when None)."""
 
     province: str = "福建省"
@@ -171,7 +171,7 @@ def _contracted_names(
     mention_key: dict[Mention, str], rule_of: dict[Mention, str], provinces: dict[str, Place | None]
 ) -> None:
     """``协和`` in a list of Fuzhou hospitals is 福建医科大学附属协和医院 named in another article:
-    a body's proper name alone (``kg.names.contractions``) links to the one body of the corpus
+    a body's proper name alone (``kg.link.names.contractions``) links to the one body of the corpus
     it can stand for that is named in the same article or placed in the article's province
     (a wrong province, none, or two such bodies leave the short name alone)."""
     gazetteer = load_gazetteer()
@@ -334,8 +334,8 @@ def _lift(
     """Raw per-document relations onto entities, with sentence evidence; plus sentence co-occurrence.
 
     A byline becomes a role in the paper (``_publisher``); an organizer listed under
-    主办单位/协办单位 organizes the article's main programs (``kg.programs.main_programs``), and an
-    organizer of an event of a campaign organizes the campaign (``kg.programs.editions``)."""
+    主办单位/协办单位 organizes the article's main programs (``kg.link.programs.main_programs``), and an
+    organizer of an event of a campaign organizes the campaign (``kg.link.programs.editions``)."""
     publisher = _publisher(results, mention_key, settings or LinkSettings())
     evidence: dict[tuple[str, str, str | None, str], set[tuple[str, int, int]]] = defaultdict(set)
     for result in results:

@@ -14,10 +14,10 @@ import re
 from collections import defaultdict
 
 from kg.gazetteer import load_gazetteer
-from kg.link import entity_key
+from kg.link.corpus import entity_key
+from kg.link.names import bare_prefix, leading_place
+from kg.link.posts import BODY_SUFFIXES, PARTY_BODIES, unit_of_party_body
 from kg.model import Entity, Relation
-from kg.names import bare_prefix, leading_place
-from kg.posts import BODY_SUFFIXES, PARTY_BODIES, unit_of_party_body
 
 __all__ = ["full_name", "parent_by_structure", "suborganizations"]
 
@@ -346,7 +346,7 @@ def suborganizations(
     theirs in turn. Each relation cites the sentences that name the child (``_evidence``).
 
     ``titles_only``: Party committees written only before their members' titles
-    (``北京大学党委常委``), whose posts ``kg.posts`` moved to the unit: no body of their own."""
+    (``北京大学党委常委``), whose posts ``kg.link.posts`` moved to the unit: no body of their own."""
     bodies = _Bodies(entities, set(titles_only))
     names = set(bodies.by_name)
     out: list[Relation] = []
