@@ -26,6 +26,7 @@ import importlib.resources
 import re
 from functools import lru_cache
 
+from kg.conventions import canonical_document
 from kg.gazetteer import Place, load_gazetteer
 from kg.normalise import comparison_form
 
@@ -322,18 +323,6 @@ def canonical_program(surface: str, keep_place: bool = False) -> str:
         if stem.endswith(("月", "周", "日", "行", "义诊")):  # a period or tour: 某某卫生月活动, 某某基层行活动
             name = stem
     return name
-
-
-#: An edition, status or period bracket at the end of a document's title: ``(送审稿)``,
-#: ``(试行)``, ``(2023年版)``, ``(2019—2030年)``. The same document is cited with and without it.
-_EDITION_BRACKET = re.compile(r"\([^()]*\)$")
-
-
-def canonical_document(surface: str) -> str:
-    """A document is named by its title: the comparison form (no 《》 or quotes) without an
-    edition or status bracket at the end (``…若干措施(送审稿)`` -> ``…若干措施``), so that the
-    draft, the trial version and the final text cited in two articles are one entity."""
-    return _EDITION_BRACKET.sub("", clean(surface))
 
 
 def canonical(label: str, surface: str, province: Place | None) -> str:

@@ -25,50 +25,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from importlib.resources import files
 from itertools import pairwise
 
+from kg.conventions import (  # noqa: F401 (the linker's modules read them from here too)
+    BODY_SUFFIXES,
+    PARTY_BODIES,
+    PARTY_DEPARTMENTS,
+    UNIT_MARK,
+    UNIT_ROLE,
+    government_level,
+    unit_of_party_body,
+)
 from kg.gazetteer import load_gazetteer
 from kg.link.names import clean, leading_place
 from kg.model import Entity, Mention, Relation
 from kg.normalise import comparison_form
 
-#: Party bodies of a unit that carry its staff's posts (党委书记 of X is a post of X).
-PARTY_BODIES: tuple[str, ...] = ("党委", "党组")
-#: The relation kind of a post in a unit of a body (``kg.nlp.relations.posts`` reads it), and the
-#: mark between the unit and the title in its ``role``: ``组织部|部长``.
-UNIT_ROLE = "unit_role"
-UNIT_MARK = "|"
-#: Departments of a Party committee, as written before a title -> as the department's name has it.
-PARTY_DEPARTMENTS: dict[str, str] = {
-    "组织部": "组织部",
-    "宣传部": "宣传部",
-    "统战部": "统一战线工作部",
-    "统一战线工作部": "统一战线工作部",
-    "政法委": "政法委员会",
-    "纪委": "纪律检查委员会",
-}
 #: The Party's discipline committee sits beside the committee, not in it: 中共X纪律检查委员会.
 _DISCIPLINE = "纪委"
 _PLACE_COMMITTEE = re.compile(r"^(?:中国共产党|中共)?(.{2,12}?[省市县区州旗])(?:委员会|委)$")
-#: Heads of a level of government: the character is the level the government's name ends with.
-_GOVERNMENT_HEAD = re.compile(r"^(?:常务)?代?副?(省|市|县|区|州|镇|乡|旗)长$")
 _PLACE_MAX = 8
 _DEPARTMENT = re.compile(r"^(.{3,}医院)[^院]{2,10}(?:中心|科|病区|门诊)$")
 _GOVERNMENT = re.compile(r"^(.*?)(?:人民)?政府$")
-
-
-def _suffixes() -> tuple[str, ...]:
-    """The organization name endings of ``kg/resources`` (the lists the entity rules use), read
-    here without the pipeline so that the graph stage does not load spaCy."""
-    words: set[str] = set()
-    for name in ("org_suffixes_strong.txt", "org_suffixes_weak.txt"):
-        text = files("kg.resources").joinpath(name).read_text(encoding="utf-8")
-        words.update(w for w in (line.strip() for line in text.splitlines()) if w and not w.startswith("#"))
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-BODY_SUFFIXES = _suffixes()
 
 
 def hospital_of_department(name: str) -> str | None:
@@ -78,29 +56,10 @@ def hospital_of_department(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-def government_level(title: str) -> str | None:
-    """``副县长`` -> ``县``: the level of government whose head the title names, else None."""
-    m = _GOVERNMENT_HEAD.match(title)
-    return m.group(1) if m else None
-
-
 def government_jurisdiction(name: str) -> str | None:
     """``永济市人民政府`` -> ``永济市``, ``县政府`` -> ``县``; None for a name that is no government."""
     m = _GOVERNMENT.match(name)
     return m.group(1) if m and m.group(1) else None
-
-
-def unit_of_party_body(name: str) -> str | None:
-    """``北京大学党委`` -> ``北京大学``: the unit whose Party committee (or 党组) the name is.
-
-    Only when the rest is itself a complete body (it ends like one): ``自治区党委``
-    is a committee of a region, not of a unit, and keeps the posts written with it."""
-    for body in PARTY_BODIES:
-        if name.endswith(body):
-            unit = name[: -len(body)]
-            if len(unit) >= 2 and unit.endswith(BODY_SUFFIXES) and unit not in BODY_SUFFIXES:
-                return unit
-    return None
 
 
 def unit_name(body: Entity, unit: str) -> str:

@@ -9,33 +9,14 @@ of purpose, by the relation patterns (``kg.nlp.relations.events``); no pipeline 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from itertools import pairwise
 
+from kg.conventions import in_purpose_clause
 from kg.link.names import clean
 from kg.model import DocResult, Document, Mention
 
 __all__ = ["editions", "headline_end", "in_purpose_clause", "main_programs"]
-
-#: ``为`` opening a clause of purpose (为贯彻…, 为进一步…), not the verb or preposition of
-#: 为主, 为期, 为止, 为此, 为题.
-_PURPOSE = re.compile(r"为(?!主|期|止|此|题)")
-#: Marks after which a clause begins.
-_CLAUSE_MARKS = ",，;；:：。!?！？"
-
-
-def in_purpose_clause(text: str, start: int, end: int, breaks: frozenset[int] = frozenset()) -> bool:
-    """Whether ``text[start:end]`` (the stretch before a program, after its sentence's last body)
-    holds a clause of purpose: ``为`` opening a clause (after a clause mark, at a line break or at
-    the start of the text), as in ``某委组织义诊⏎为贯彻…，全面开展X`` (X is the aim, not a program
-    the headline's body runs). ``A为…开展X``, with the body the subject of ``为``, is no such clause."""
-    for m in _PURPOSE.finditer(text, start, end):
-        at = m.start()
-        if at == 0 or text[at - 1] in _CLAUSE_MARKS or at in breaks:
-            return True
-    return False
-
 
 #: The longest first line that is a headline (a line of its own with no sentence end in it).
 _HEADLINE_MAX = 60

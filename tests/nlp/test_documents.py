@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.build import BuildSettings, make_graph
-from kg.link.names import canonical_document
+from kg.conventions import canonical_document
 from kg.normalise import normalise
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.conventions import in_purpose_clause
 from kg.labels import NAMED_AFTER
-from kg.link.programs import in_purpose_clause
 from kg.normalise import normalise
 
 

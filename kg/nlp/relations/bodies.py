@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.link.posts import PARTY_BODIES, unit_of_party_body
+from kg.conventions import PARTY_BODIES, unit_of_party_body
 from kg.nlp import lexicon as lx
 from kg.sentences import sentences
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from itertools import combinations, pairwise
 
+from kg.conventions import in_purpose_clause
 from kg.labels import NAMED_AFTER
-from kg.link.programs import in_purpose_clause
 from kg.normalise import comparison_form
 from kg.sentences import sentence_start
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from kg.link.posts import PARTY_BODIES, PARTY_DEPARTMENTS, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
+from kg.conventions import PARTY_BODIES, PARTY_DEPARTMENTS, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
 from kg.nlp import lexicon as lx
 from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, STATE_TITLES, UNKNOWN_UNIT, Bodies
 from kg.nlp.relations.bylines import BYLINE_TITLES, byline, from_source, person_after

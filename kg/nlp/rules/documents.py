@@ -32,7 +32,7 @@ import re
 
 from spacy.util import registry
 
-from kg.link.names import canonical_document
+from kg.conventions import canonical_document
 from kg.nlp.candidate import Candidate, Rule
 
 #: The last words of a policy document's title: what kind of paper it is.
