@@ -8,6 +8,7 @@ a ``.v2`` or add the component to a pipeline of their own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,14 @@ DEFAULT_RULES = {
 #: dictionary, the gazetteer) on first use, and without this the user's first ``nlp(text)`` pays
 #: for it (seconds). A sentence with a body, a title, a person, a place and a program.
 WARM_UP = "福建省卫生健康委员会主任王某在福州市出席“健康福建”行动启动仪式。"
+
+
+
+def _crosses(ordered_breaks: list[int], start: int, end: int) -> bool:
+    """Whether a break falls strictly inside ``[start, end)``: one bisection, not a scan of every
+    break for every tagger span (a long document has thousands of both)."""
+    i = bisect_right(ordered_breaks, start)
+    return i < len(ordered_breaks) and ordered_breaks[i] < end
 
 
 class MentionRuler:
@@ -64,6 +73,7 @@ class MentionRuler:
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         breaks = doc._.kg_breaks
+        ordered = sorted(breaks)
         found: list[Candidate] = []
         for rule in self.rules.values():
             found.extend(rule(text, breaks, list(found)))
@@ -86,7 +96,7 @@ class MentionRuler:
             for s in doc.spans.get(self.statistical_key, ())
             # A line or paragraph break the normaliser joined is no place for a name to run across
             # (a headline, then the first sentence); the rules honour ``breaks`` the same way.
-            if not any(s.start_char < b < s.end_char for b in breaks)
+            if not _crosses(ordered, s.start_char, s.end_char)
             and self.statistical_filter(text, s.start_char, s.end_char, s.label_, s._.kg_confidence)
         )
         chosen = choose(found)

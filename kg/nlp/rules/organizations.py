@@ -34,6 +34,11 @@ _VERB_LIKE = frozenset("办报所司")
 _AFTER_VERB_LIKE = "主副和与及等、社记讯协承联负"
 #: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会, 共青团 + 某市委).
 _GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES, "共青团"}, key=lambda w: (-len(w), w)))
+#: ``_GLUED`` by first character, each list in ``_GLUED``'s order (longest first): a position is
+#: tried against the few words that can start there, not all of them.
+_GLUED_BY_FIRST: dict[str, tuple[str, ...]] = {
+    c: tuple(w for w in _GLUED if w[0] == c) for c in sorted({w[0] for w in _GLUED})
+}
 #: Everyday words ending in 委 that are no one committee after a place: a kind (部委) or a title (政委).
 _NOT_COMMITTEES = frozenset(("部委", *(t for t in lx.TITLES if t.endswith("委"))))
 #: Suffixes of a branch, written after the parent body and the branch's place.
@@ -143,7 +148,7 @@ def _prefix_words(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """Multi-character jurisdictions and parties starting in ``text[lo:hi]``, longest at each place."""
     out = []
     for j in range(lo, hi):
-        w = next((w for w in _GLUED if text.startswith(w, j)), None)
+        w = next((w for w in _GLUED_BY_FIRST.get(text[j], ()) if text.startswith(w, j)), None)
         if w:
             out.append((j, w))
     return out

@@ -72,8 +72,17 @@ def _prefixes() -> frozenset[str]:
     return frozenset(name[:k] for name in _place_names() for k in range(1, len(name) + 1))
 
 
+@lru_cache(maxsize=1)
+def _openings() -> frozenset[str]:
+    """The first two characters of every name of two or more: a name found is at least two
+    long, so a position whose two characters open none is passed over in one lookup."""
+    return frozenset(name[:2] for name in _place_names() if len(name) >= 2)
+
+
 def _longest_at(text: str, i: int, names: dict[str, bool], prefixes: frozenset[str]) -> int:
     """Length of the longest place name starting at ``i`` (0 if none)."""
+    if text[i : i + 2] not in _openings():
+        return 0
     hit, j, n = 0, i + 1, len(text)
     while j <= n and text[i:j] in prefixes:
         if text[i:j] in names:
