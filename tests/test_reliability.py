@@ -92,8 +92,8 @@ def test_reliability_extraction_in_pieces_finds_the_mentions_of_the_whole(nlp, s
     expected = pieces(document.text, sentences(document.text), 1000)
     assert len(expected) > 2
     made = []
-    make_doc = nlp.make_doc
-    monkeypatch.setattr(nlp, "make_doc", lambda text: made.append(len(text)) or make_doc(text))
+    make_doc = kg.extract.make_doc  # what extract_one makes each piece's Doc with
+    monkeypatch.setattr(kg.extract, "make_doc", lambda nlp, text: made.append(len(text)) or make_doc(nlp, text))
     cut = extract_one(nlp, document)
     assert made == [end - start for start, end in expected]
     assert cut.mentions == whole.mentions
