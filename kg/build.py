@@ -36,7 +36,7 @@ from kg.link.aliases import Aliases
 from kg.link.corpus import LinkSettings, link
 from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
-from kg.parallel import SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map, side_writer
+from kg.parallel import QUAD_SIDE_FORMATS, SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map, side_writer
 from kg.progress import Progress, silent
 from kg.read import RawText, read_all
 from kg.validate import Violation, validate_quads
@@ -190,14 +190,19 @@ def write_outputs(
 ) -> tuple[Path, ...]:
     """Write every requested format into ``folder`` (a staging folder); errors name ``shown_as``'s files.
 
-    With a ``side`` writer, that process writes ``SIDE_FORMATS`` meanwhile (``kg.parallel``).
+    With a ``side`` writer, that process writes ``SIDE_FORMATS`` meanwhile (``kg.parallel``), then
+    ``QUAD_SIDE_FORMATS`` from the quad table this process makes first and sends it.
     ``meanwhile()`` is called once this process has written its files, before it waits for the
     side writer's (the build validates there, rather than after both)."""
     shown_as = shown_as or folder
     total = len(settings.formats)
     progress("write", 0, total)
     elsewhere = [f for f in settings.formats if side is not None and f in SIDE_FORMATS]
-    future = side.submit(graph, folder, elsewhere, settings.base) if side is not None and elsewhere else None
+    futures = [side.submit(graph, folder, elsewhere, settings.base)] if side is not None and elsewhere else []
+    by_quads = [f for f in settings.formats if futures and f in QUAD_SIDE_FORMATS]
+    if side is not None and by_quads:
+        futures.append(side.submit_quads(rdf_quads(graph, settings.base), folder, by_quads, settings.base))
+        elsewhere = [*elsewhere, *by_quads]  # a new list: the side writer was handed the first
     outcomes: dict[str, str | None] = {}
     for fmt in settings.formats:
         if fmt not in elsewhere:
@@ -207,7 +212,7 @@ def write_outputs(
             progress("write", len(outcomes), total)
     if meanwhile is not None and all(e is None for e in outcomes.values()):
         meanwhile()
-    if future is not None:
+    for future in futures:
         outcomes.update(SideWriter.result(future))
     for fmt in settings.formats:
         if outcomes.get(fmt) is not None:

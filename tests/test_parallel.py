@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import re
 import shutil
 from array import array
 from pathlib import Path
@@ -71,27 +72,37 @@ def test_parallel_two_processes_write_the_same_files_as_one(seeds_dir, tmp_path,
         return real_submit(self, graph, folder, formats, base)
 
     monkeypatch.setattr(kg.parallel.SideWriter, "submit", spy_submit)
+    real_quads = kg.parallel.SideWriter.submit_quads
+
+    def spy_quads(self, quads, folder, formats, base):
+        sent.append(formats)
+        assert len(quads) == one_process[0].triples  # the very table this process made, not a new one
+        return real_quads(self, quads, folder, formats, base)
+
+    monkeypatch.setattr(kg.parallel.SideWriter, "submit_quads", spy_quads)
     calls = counting_extractions(monkeypatch)
     report = build([seeds_dir], tmp_path / "out", BuildSettings(jobs=2))
     assert pools == [2] and calls == []  # extracted in the two workers, not here
-    assert sent == [sorted(kg.parallel.SIDE_FORMATS)]  # and these files written by the side writer
+    # these files written by the side writer: its own, then N-Quads from this process's quad table
+    assert sent == [sorted(kg.parallel.SIDE_FORMATS), sorted(kg.parallel.QUAD_SIDE_FORMATS)]
     assert report.extracted == len(report.graph.documents) == len(one_process[0].graph.documents)
     assert files_of(tmp_path / "out") == one_process[1]
 
 
-def test_parallel_side_writer_reports_a_file_it_cannot_write(seed_build, tmp_path):
+@pytest.mark.parametrize("name", ["graph.gexf", "graph.nq"])  # one of its own files, one from the quad table
+def test_parallel_side_writer_reports_a_file_it_cannot_write(seed_build, tmp_path, name):
     """A file the second writer process cannot create is the build's error naming that file,
     as in one process; the files this process writes are written."""
     graph = seed_build[0].graph
-    (tmp_path / "graph.gexf").write_text("in the way")
+    (tmp_path / name).write_text("in the way")
     side = kg.parallel.SideWriter()
     try:
-        with pytest.raises(KgError, match=r"shown/graph\.gexf: cannot write \(File exists\)"):
+        with pytest.raises(KgError, match=rf"shown/{re.escape(name)}: cannot write \(File exists\)"):
             write_outputs(graph, tmp_path, BuildSettings(), shown_as=Path("shown"), side=side)
     finally:
         side.close()
     assert (tmp_path / "graph.ttl").stat().st_size > 0
-    assert (tmp_path / "graph.gexf").read_text() == "in the way"
+    assert (tmp_path / name).read_text() == "in the way"
 
 
 def test_parallel_small_corpus_is_extracted_in_this_process(seeds_dir):
