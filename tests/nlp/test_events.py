@@ -4,23 +4,14 @@
 from __future__ import annotations
 
 import pytest
+from relation_tuples import relations
 
 from kg.conventions import in_purpose_clause
 from kg.labels import NAMED_AFTER
-from kg.normalise import normalise
 
 
 def organizers(nlp, raw: str) -> set[tuple[str, str | None, str]]:
-    document = normalise("t.txt", "t.txt", raw)
-    doc = nlp.make_doc(document.text)
-    doc._.kg_breaks = document.breaks
-    doc = nlp(doc)
-    text = doc.text
-    return {
-        (text[hs:he], text[ts:te] if ts >= 0 else None, role)
-        for kind, hs, he, ts, te, role in doc._.kg_relations
-        if kind == "organizer"
-    }
+    return {(head, tail, role) for kind, head, tail, role in relations(nlp, raw) if kind == "organizer"}
 
 
 def test_events_a_program_named_as_the_aim_of_a_clause_of_purpose_has_no_organizer(nlp):

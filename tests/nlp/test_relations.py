@@ -4,18 +4,13 @@ sentences written for these tests (invented bodies and people, one shape each)."
 from __future__ import annotations
 
 import pytest
+from relation_tuples import relations
 
 from kg.labels import NAMED_AFTER
-from kg.normalise import normalise
 
 
 def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
-    document = normalise("t.txt", "t.txt", raw)
-    doc = nlp.make_doc(document.text)
-    doc._.kg_breaks = document.breaks
-    doc = nlp(doc)
-    text = doc.text
-    return {(text[hs:he], role, text[ts:te] if ts >= 0 else None) for _, hs, he, ts, te, role in doc._.kg_relations}
+    return {(head, role, tail) for _, head, tail, role in relations(nlp, raw)}
 
 
 @pytest.mark.parametrize(
@@ -37,17 +32,6 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
 )
 def test_relations_roles(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
-
-
-def relations(nlp, raw: str) -> set[tuple[str, str, str | None, str]]:
-    document = normalise("t.txt", "t.txt", raw)
-    doc = nlp.make_doc(document.text)
-    doc._.kg_breaks = document.breaks
-    doc = nlp(doc)
-    return {
-        (kind, doc.text[hs:he], doc.text[ts:te] if ts >= 0 else None, role)
-        for kind, hs, he, ts, te, role in doc._.kg_relations
-    }
 
 
 def test_relations_byline_of_the_paper(nlp):

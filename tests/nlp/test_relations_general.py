@@ -4,19 +4,7 @@ this test with invented people and bodies: what the relations must read on unsee
 from __future__ import annotations
 
 import pytest
-
-from kg.normalise import normalise
-
-
-def relations(nlp, raw: str) -> set[tuple[str, str, str | None, str]]:
-    document = normalise("t.txt", "t.txt", raw)
-    doc = nlp.make_doc(document.text)
-    doc._.kg_breaks = document.breaks
-    doc = nlp(doc)
-    text = doc.text
-    return {
-        (kind, text[hs:he], text[ts:te] if ts >= 0 else None, role) for kind, hs, he, ts, te, role in doc._.kg_relations
-    }
+from relation_tuples import relations
 
 
 def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
