@@ -1,17 +1,13 @@
-"""Scores: the graph against hand-made gold files (``ANNOTATION.md``), the extractor against public BIO sets.
+"""Scores of a graph against hand-made gold files (``ANNOTATION.md``): mentions, linking, relations.
 
 Mentions compare after this module's own ``normalise_mention`` (the rule in
 ``ANNOTATION.md``), not ``kg.link.names.clean``, so changing the extractor's helpers
-can never quietly move the target it is measured against. Zero denominators
-score 0.0 (``support`` tells an empty gold side from a bad system); every score
-keeps its false positives and negatives, so a developer sees *which* ones failed.
+can never quietly move the target it is measured against.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -19,79 +15,15 @@ from fnmatch import fnmatch
 from itertools import combinations
 from pathlib import Path
 
-from spacy.language import Language
-
 from kg import model
 from kg.errors import InputError
-from kg.extract import extract
-from kg.labels import LABELS
-from kg.normalise import comparison_form, normalise
-
-#: Mention types scored against gold: ANNOTATION.md's five, so ``micro`` counts ``DOC`` too.
-TYPES: tuple[str, ...] = LABELS
-#: Types of the public BIO sets (our PROG has no counterpart there).
-BIO_TYPES: tuple[str, ...] = ("PER", "LOC", "ORG")
-RELATION_KINDS: tuple[str, ...] = ("role", "suborg", "organizer", "partner")
-LINK_KINDS: tuple[str, ...] = ("within", "across")  # linked mention pairs in one document, in two
-
-_BLANK_LINE = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+from kg.evaluate.scores import LINK_KINDS, RELATION_KINDS, TYPES, Scores, compare
+from kg.normalise import comparison_form
 
 Triple = tuple[str, str, str]  # (doc_id, type, normalised mention)
-Span = tuple[int, int, str]  # [start, end) in the sentence, type
-
 
 #: ANNOTATION.md's comparison form: NFKC, no whitespace, no quote or title marks.
 normalise_mention = comparison_form
-
-
-@dataclass(frozen=True)
-class Counts:
-    """True positives, false positives and false negatives of one score."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 0.0
-
-    @property
-    def support(self) -> int:
-        return self.tp + self.fn
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-
-@dataclass(frozen=True)
-class Scores:
-    """Counts per key (mention type, link or relation kind) with the sorted error tuples behind them."""
-
-    per_type: dict[str, Counts]
-    false_positives: dict[str, tuple[tuple, ...]]
-    false_negatives: dict[str, tuple[tuple, ...]]
-
-    @property
-    def micro(self) -> Counts:
-        return sum(self.per_type.values(), Counts())
-
-
-def _compare(predicted: Mapping[str, set[tuple]], expected: Mapping[str, set[tuple]], keys: tuple[str, ...]) -> Scores:
-    per_type, fps, fns = {}, {}, {}
-    for key in keys:
-        pred, gold = predicted.get(key, set()), expected.get(key, set())
-        per_type[key] = Counts(len(pred & gold), len(pred - gold), len(gold - pred))
-        fps[key], fns[key] = tuple(sorted(pred - gold)), tuple(sorted(gold - pred))
-    return Scores(per_type, fps, fns)
 
 
 @dataclass(frozen=True)
@@ -175,7 +107,7 @@ def score_mentions(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
     for g in docs.values():
         for (label, _), mentions in g.entities.items():
             expected[label].update((g.doc, m) for m in mentions if m)
-    return _compare(predicted, expected, TYPES)
+    return compare(predicted, expected, TYPES)
 
 
 def score_linking(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
@@ -209,7 +141,7 @@ def score_linking(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
         for linked, side in ((graph_of, predicted), (gold_of, expected)):
             if linked[a] == linked[b]:
                 side[kind].add((a, b))
-    return _compare(predicted, expected, LINK_KINDS)
+    return compare(predicted, expected, LINK_KINDS)
 
 
 def map_entities(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> dict[str, str]:
@@ -255,95 +187,7 @@ def score_relations(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Scores:
         else:
             predicted[r.kind].add(tuple(sorted((head, tail))) if r.kind == "partner" else (head, tail))
     expected = {kind: {t for g in docs.values() for t in g.relations[kind]} for kind in RELATION_KINDS}
-    return _compare(predicted, expected, RELATION_KINDS)
-
-
-def _spans(tags: list[str]) -> list[Span]:
-    """BIO/BMES tags to ``(start, end, type)``; an I/M/E that does not continue its type starts a span."""
-    spans: list[Span] = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        if start >= 0 and not (prefix in ("I", "M", "E") and label == kind):
-            spans.append((start, i, kind))
-            start = -1
-        if start < 0 and label and prefix in ("B", "I", "M", "E", "S"):
-            start, kind = i, label
-        if start >= 0 and prefix in ("E", "S"):
-            spans.append((start, i + 1, kind))
-            start = -1
-    return spans
-
-
-def read_bio(path: Path) -> list[tuple[str, list[Span]]]:
-    """Sentences of a character-per-line file (``CHAR TAG`` or ``CHAR<TAB>TAG``), with their spans."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from exc
-    sentences: list[tuple[str, list[Span]]] = []
-    for block in filter(None, _BLANK_LINE.split(text.strip("\r\n"))):
-        rows = [line.rpartition("\t" if "\t" in line else " ") for line in block.splitlines()]
-        if any(not sep or len(char) != 1 for char, sep, _ in rows):
-            raise InputError(path, f"sentence {len(sentences) + 1}: a line is not one character, space or tab, tag")
-        sentences.append(("".join(c for c, _, _ in rows), _spans([tag.strip() for _, _, tag in rows])))
-    return sentences
-
-
-@dataclass(frozen=True)
-class BioScores:
-    """Exact-span scores on a BIO file, with the extraction speed (normalise + pipeline)."""
-
-    scores: Scores
-    sentences: int
-    chars: int
-    seconds: float
-
-
-def score_bio(nlp: Language, path: Path, limit: int | None = None) -> BioScores:
-    """Run each sentence (the first ``limit``) through the pipeline; compare exact (start, end, type) spans.
-
-    Spans are mapped back to the sentence as written through ``Document.raw_span``
-    (NFKC may change a character), so gold and system count the same characters.
-    PROG is ignored. Errors are ``(sentence number, start, end, surface)``.
-    """
-    sentences = read_bio(path)[:limit]
-    started = time.perf_counter()
-    documents = (normalise(f"{path.name}:{i}", str(path), text) for i, (text, _) in enumerate(sentences))
-    results = list(extract(nlp, documents))
-    seconds = time.perf_counter() - started
-    predicted: dict[str, set[tuple]] = defaultdict(set)
-    expected: dict[str, set[tuple]] = defaultdict(set)
-    for i, ((text, spans), result) in enumerate(zip(sentences, results, strict=True)):
-        for m in result.mentions:
-            if m.label in BIO_TYPES:
-                start, end = result.document.raw_span(m.start, m.end)
-                predicted[m.label].add((i, start, end, text[start:end]))
-        for start, end, label in spans:
-            expected[label].add((i, start, end, text[start:end]))
-    scores = _compare(predicted, expected, BIO_TYPES)
-    return BioScores(scores, len(sentences), sum(len(t) for t, _ in sentences), seconds)
-
-
-_HEAD = f"{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"
-
-
-def _cells(c: Counts) -> str:
-    return f"{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.support:9d}"
-
-
-def _table(title: str, scores: Scores, rows: tuple[str, ...], total: str = "micro") -> list[str]:
-    items = [(k, scores.per_type[k]) for k in rows] + ([(total, scores.micro)] if total else [])
-    return [f"{title:10}{_HEAD}"] + [f"{k:10}{_cells(c)}" for k, c in items]
-
-
-def _errors(scores: Scores, rows: tuple[str, ...]) -> list[str]:
-    lines: list[str] = []
-    for key, what in ((key, what) for key in rows for what in ("positives", "negatives")):
-        items = getattr(scores, f"false_{what}")[key]
-        lines.append(f"{key} false {what} ({len(items)}):")  # a linking error is a pair of doc/type/mention
-        lines += ["  " + "  ".join("/".join(c) if isinstance(c, tuple) else str(c) or "-" for c in i) for i in items]
-    return lines
+    return compare(predicted, expected, RELATION_KINDS)
 
 
 def split_gold(gold: Mapping[str, GoldDoc], check: str) -> tuple[dict[str, GoldDoc], dict[str, GoldDoc]]:
@@ -372,50 +216,3 @@ class Report:
 def score_all(graph: model.Graph, gold: Mapping[str, GoldDoc]) -> Report:
     docs = _in_scope(graph, gold)
     return Report(score_mentions(graph, gold), score_linking(graph, gold), score_relations(graph, gold), len(docs))
-
-
-def _columns(title: str, reports: list[tuple[str, Report]], part: str, rows: tuple[str, ...], total: str) -> list[str]:
-    """One table, a column group per report (a header naming them if there are several)."""
-    heads = "".join(f"{f'{name} ({r.documents} docs)':>30}" for name, r in reports)
-    lines = [f"{'':10}{heads}"] if len(reports) > 1 else []
-    lines.append(f"{title:10}" + _HEAD * len(reports))
-    for key in (*rows, *((total,) if total else ())):
-        counts = [(s.micro if key == total else s.per_type[key]) for s in (getattr(r, part) for _, r in reports)]
-        lines.append(f"{key:10}" + "".join(_cells(c) for c in counts))
-    return lines
-
-
-def _report_lines(reports: list[tuple[str, Report]], errors_of: Report | None) -> str:
-    lines = [
-        *_columns("mention", reports, "mentions", TYPES, "micro"),
-        "",
-        *_columns("linking", reports, "links", LINK_KINDS, "all"),
-        "",
-        *_columns("relation", reports, "relations", RELATION_KINDS, ""),
-    ]
-    if errors_of is not None:
-        e = errors_of
-        lines += ["", *_errors(e.mentions, TYPES), *_errors(e.relations, RELATION_KINDS), *_errors(e.links, LINK_KINDS)]
-    return "\n".join(lines)
-
-
-def format_gold(mentions: Scores, links: Scores, relations: Scores, show_errors: bool = False) -> str:
-    """The ``kg eval GOLD_DIR`` report: mention, linking-pair and relation tables, and the errors if asked."""
-    report = Report(mentions, links, relations, 0)
-    return _report_lines([("", report)], report if show_errors else None)
-
-
-def format_split(dev: Report, check: Report, show_errors: bool = False) -> str:
-    """``kg eval --check``: development and check figures side by side, per mention type,
-    linking kind and relation kind; errors (if asked) of the development split only,
-    since the check split's texts and errors must not be read while writing rules."""
-    return _report_lines([("development", dev), ("check", check)], dev if show_errors else None)
-
-
-def format_bio(bio: BioScores, show_errors: bool = False) -> str:
-    """The ``kg eval --bio FILE`` report: exact-span table and extraction speed."""
-    speed = f"{bio.sentences} sentences, {bio.chars} chars, {bio.chars / max(bio.seconds, 1e-9):,.0f} chars/s"
-    lines = [speed, *_table("type", bio.scores, BIO_TYPES)]
-    if show_errors:
-        lines += ["", *_errors(bio.scores, BIO_TYPES)]
-    return "\n".join(lines)
