@@ -76,3 +76,42 @@ def test_events_bodies_hosting_a_ceremony_organize_no_program(nlp):
     program = "江北市卫生健康委员会推进“光明江北”行动。"
     assert organizers(nlp, program + "5月3日，签约仪式由江北市医学会、江北日报社共同承办。") == set()
     assert organizers(nlp, program + "本次活动由江北市医学会主办。") == {("江北市医学会", None, "主办")}
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # 举行 starts a program as 举办 does; the body after 在 is the venue
+        (
+            "3月2日，南溪市卫生健康委员会在南溪市中心医院举行“健康乡村”行动启动仪式。",
+            {("南溪市卫生健康委员会", "“健康乡村”行动", "举行")},
+        ),
+        # 携手 joins two subjects of one verb: both run the program
+        (
+            "南溪市疾病预防控制中心携手南溪市教育局推出“营养校园”项目。",
+            {
+                ("南溪市疾病预防控制中心", "“营养校园”项目", "携手"),
+                ("南溪市疾病预防控制中心", "“营养校园”项目", "推出"),
+                ("南溪市教育局", "“营养校园”项目", "携手"),
+                ("南溪市教育局", "“营养校园”项目", "推出"),
+            },
+        ),
+        # 主办方为A: the program named before it in the sentence
+        ("“爱眼护眼”公益活动的主办方为南溪市眼科医院。", {("南溪市眼科医院", "“爱眼护眼”公益活动", "主办")}),
+        # A作为主办方: a field written after its body, the program left to the linker
+        ("南溪市卫生健康委员会作为主办方全程参与。", {("南溪市卫生健康委员会", None, "主办")}),
+        # X是A打造的…: a relative clause of running
+        ("“银龄健康”工程是南溪市卫生健康委员会打造的惠民品牌。", {("南溪市卫生健康委员会", "“银龄健康”工程", "打造")}),
+        # 由A牵头，…开展X: the agent leads what the rest of the sentence names
+        (
+            "由南溪市卫生健康委员会牵头，开展“医保便民”专项行动。",
+            {("南溪市卫生健康委员会", "“医保便民”专项行动", "牵头")},
+        ),
+    ],
+)
+def test_events_organizers_of_general_shapes(nlp, raw, expected):
+    assert organizers(nlp, raw) == expected
+
+
+def test_events_a_body_that_only_takes_part_organizes_nothing(nlp):
+    assert organizers(nlp, "南溪市第一人民医院派出专家参加“健康乡村”行动。") == set()

@@ -27,17 +27,18 @@ from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
 
-_ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)单位[:：]")
+#: ``主办单位：A``, ``主办方：A``, ``主办方为A``: a field, or its sentence, naming the bodies after it.
+_ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)(?:单位[:：]|方(?:[:：]|为|是))")
 #: Fields and verbs whose bodies organize the program; 支持 and 指导 do not.
 _ORGANIZING = ("主办", "承办", "协办", "联办")
 #: Hosting verbs after a list of bodies (由A、B联合主办).
-_HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位)")  # 主办单位： is a field
+_HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位|方)")  # 主办单位：, 主办方 are fields
 #: A field written after its list (A、B等十一家联办单位).
-_FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)单位(?![:：])")
+_FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)(?:单位|方)(?![:：为是])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
 _BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施|牵头)")
 #: ``A推出的X``, ``X是A发起的…``: a verb of running in a relative clause before 的.
-_BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施)的")
+_BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施|打造|组织)的")
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _TOGETHER = ("联合", "会同", "携手")
@@ -47,7 +48,7 @@ _CLOSING_BRACKETS = ")）"
 _ITEM_MAX = 16
 _NOT_IN_ITEM = frozenset("、,，。;；:：！？!?\n《》“”")
 #: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
-_JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|组织|开展|主办|承办|启动|发起)")
+_JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|举行|组织|开展|主办|承办|启动|发起|推出|实施)")
 #: Words after a list of bodies that make them parties to an agreement.
 _AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|帮扶|对口|托管|协议》)")
 #: Verbs of an aid pairing between two bodies (A结对帮扶B).
@@ -174,7 +175,9 @@ def organizers(text: str, spans: list) -> list[Rel]:
     for m in _ORGANIZER_FIELD.finditer(text):
         listed = _list_after(text, orgs, m.end() + (text[m.end() : m.end() + 1] == " "))
         if m.group(1) in _ORGANIZING:
-            out.extend(("organizer", i, -1, m.group(1)) for i in listed)
+            # X的主办方为A: the program of the sentence before it; a field: the article's
+            program = _program_after(spans, text, m.end(), before=m.start()) if m.group().endswith(("为", "是")) else -1
+            out.extend(("organizer", i, program, m.group(1)) for i in listed)
             hosts.setdefault(m.group(1), []).append(listed)
     for m in _FIELD_AFTER.finditer(text):
         listed = _list_before(text, orgs, m.start())  # A、B等十一家联办单位: the field after its list
@@ -196,6 +199,8 @@ def organizers(text: str, spans: list) -> list[Rel]:
             continue  # only the agent of a passive: 由A组织 (A组织… alone may be anything)
         # X是由A推动的…: the program is the subject before the agent, else the article's
         program = _program_after(spans, text, len(text), before=spans[listed[0]].start_char)
+        if program < 0:  # 由A牵头，B配合，开展X: else the program the rest of the sentence names
+            program = _program_after(spans, text, m.end())
         out.extend(("organizer", i, program, m.group(2)) for i in listed)
         if m.group(1):
             out.extend(_pairs(listed, spans, text))  # 由A、B联合举办: organised together
@@ -253,10 +258,11 @@ def joint(text: str, spans: list) -> list[Rel]:
 #: What may stand between the verb and the program: its length or theme (启动为期一个月的X,
 #: 开展以“…”为主题的X).
 _LAUNCH = re.compile(
-    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|发起|推出|主办|承办)(?:了)?)"
+    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办)(?:了)?)"
     r"(?:为期[^，。；！？\n]{1,8}的|以[^，。；！？\n]{1,20}为主题的)?$"
 )
-_SUBJECT_JOINS = ("与", "和", "、", "同")
+#: Words joining the subjects of one verb (A与B联合开展X, A携手B推出X).
+_SUBJECT_JOINS = ("与", "和", "、", "同", "及", *_TOGETHER)
 _OF = "的"
 _CLAUSE_MARKS = ",，;；:："
 _NOT_SUBJECT = ("由", "在", "于")
