@@ -45,6 +45,26 @@ def _crosses(ordered_breaks: list[int], start: int, end: int) -> bool:
     return i < len(ordered_breaks) and ordered_breaks[i] < end
 
 
+#: How sure the tagger must be of a person's name to complete one a title rule cut short.
+SURE_PERSON = 0.95
+
+
+def _completes_person(label: str, start: int, end: int, confidence: float, rule_people: list[Candidate]) -> bool:
+    """A sure tagger name that holds a title rule's shorter name from one of its ends: the rule
+    guesses a name's length from the characters after it (局长方齐|连上任, 会长黄元|福日前), or
+    takes the last syllables of a transliterated one (伯奇|费尔院士); the tagger read the whole.
+    Only a person's name: a rule's place or body keeps its own boundaries."""
+    return (
+        label == "PER"
+        and confidence >= SURE_PERSON
+        and any(
+            (c.start == start and c.end < end) or (c.end == end and c.start > start)
+            for c in rule_people
+            if start <= c.start and c.end <= end
+        )
+    )
+
+
 class MentionRuler:
     """Propose spans with each rule in turn, then keep non-overlapping best ones."""
 
@@ -80,6 +100,7 @@ class MentionRuler:
         # A statistical tagger's spans (if one ran) fill the gaps the rules leave: a rule's span wins
         # an overlap, unless the tagger is at least ``statistical_equal_at`` sure; then the two compete
         # as rules do among themselves, the longer winning (a rule's anchor of priority 1 still wins).
+        rule_people = [c for c in found if c.label == "PER" and c.mention and c.priority == 0]
         found.extend(
             Candidate(
                 s.start_char,
@@ -89,8 +110,11 @@ class MentionRuler:
                 # To compete, a tagger span must also be plausible by the rules' knowledge (a body's
                 # suffix, a surname): a sure but suffixless 某市让乡贤 does not displace the place 某市.
                 priority=0
-                if s._.kg_confidence >= self.statistical_equal_at
-                and statistical.plausible(text, s.start_char, s.end_char, s.label_)
+                if (
+                    s._.kg_confidence >= self.statistical_equal_at
+                    and statistical.plausible(text, s.start_char, s.end_char, s.label_)
+                )
+                or _completes_person(s.label_, s.start_char, s.end_char, s._.kg_confidence, rule_people)
                 else -1,
             )
             for s in doc.spans.get(self.statistical_key, ())

@@ -679,3 +679,31 @@ def test_province_forms_written_together_are_still_a_place(nlp):
 )
 def test_former_ministries_and_central_offices_are_bodies(nlp, raw, name):
     assert (name, "ORG") in ents(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, place",
+    [
+        ("据通讯社报道，伊朗总统昨日会见了来访的代表团。", "伊朗"),
+        ("印度前总理昨天抵达北京访问。", "印度"),
+    ],
+)
+def test_mentions_place_before_a_title_is_no_person(nlp, raw, place):
+    """A country's officer (伊朗总统): the place word is no surname + given name."""
+    found = ents(nlp, raw)
+    assert not any(label == "PER" and text.startswith(place) for text, label in found)
+
+
+def test_mentions_sure_tagger_person_completes_a_title_rules_shorter_name():
+    """局长方某|连上任: the title rule stops at two characters; a sure tagger span of three
+    from the same start (or to the same end) wins, a less sure or unrelated one does not."""
+    from kg.nlp.candidate import Candidate
+    from kg.nlp.mentions import _completes_person
+
+    rule = [Candidate(10, 12, "PER", "title-before")]
+    assert _completes_person("PER", 10, 13, 0.97, rule)
+    assert _completes_person("PER", 8, 12, 0.99, rule)
+    assert not _completes_person("PER", 10, 13, 0.80, rule)  # not sure enough
+    assert not _completes_person("PER", 9, 13, 0.99, rule)  # the rule's name in its middle
+    assert not _completes_person("ORG", 10, 13, 0.99, rule)
+    assert not _completes_person("PER", 10, 12, 0.99, rule)  # the same span: nothing to complete

@@ -103,6 +103,12 @@ def _after_titles(text: str) -> list[Candidate]:
     return out
 
 
+def _opens_with_place(text: str, start: int) -> bool:
+    """``伊朗总统``, ``印度前总理``: a title after a country's or region's name is that place's
+    officer; the dictionary's place word is no surname and given name."""
+    return lx.word_tags().get(text[start : start + 2], "").startswith("ns")
+
+
 def _before_titles(text: str) -> list[Candidate]:
     out = []
     for m in _TITLE_RE.finditer(text):
@@ -110,6 +116,8 @@ def _before_titles(text: str) -> list[Candidate]:
             continue
         for length in (3, 2, 4):
             start = m.start() - length
+            if start >= 0 and _opens_with_place(text, start):
+                continue
             if (start >= 0 and name_at(text, start, titles_after=False) == m.start()) or (
                 start >= 0 and length == 2 and name_at(text, start) == m.start()
             ):
