@@ -122,6 +122,13 @@ def test_posts_two_governments_of_one_level_leave_the_post_without_a_body():
         ("海医附属第一医院", None),  # a short form names no parent
         ("海城市卫生健康委员会", None),
         ("海城市人民医院", None),
+        # a desk or institute of a body whose one-character ending the suffix lists leave out
+        ("海城市卫生健康局疾控科", "海城市卫生健康局"),
+        ("海城市妇幼保健院儿科", "海城市妇幼保健院"),
+        ("江南省疾病预防控制中心传染病防治所", "江南省疾病预防控制中心"),
+        ("海城市急救中心调度科", "海城市急救中心"),
+        ("北山镇中心卫生所", None),  # the town's central clinic, no unit of a 中心
+        ("海城市中心血站", None),
     ],
 )
 def test_graph_parent_by_structure(name, parent):

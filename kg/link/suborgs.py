@@ -38,6 +38,12 @@ _DEPARTMENT_OWNERS = ("委员会", "学会", "协会", "工会", "联合会", "�
 #: (某卫生健康委员会|统计信息中心, 某医疗保障局|医保中心, 某红十字会|救护培训中心).
 _ADMINISTRATIONS = ("委员会", "局", "厅", "政府", "学会", "协会", "红十字会", "联合会", "基金会")
 _CENTRES = ("中心", "所")
+#: Bodies named by a one-character ending the suffix lists leave out (某市卫生健康局, 某妇幼保健院,
+#: 某急救中心) and the desks, offices and institutes written after them (疾控科, 儿科, 传染病防治所).
+_PLAIN_BODIES = ("局", "厅", "院", "中心")
+_DESKS = ("科", "处", "室", "所", "办公室")
+#: Places and a centre of a place (某镇中心|卫生院): a plain ending after one is no body.
+_PLACE_CHARS = "省市县区镇乡村"
 #: A society's or union's committee (某医学会|骨科学专业委员会, 某总工会|女职工委员会), not a
 #: joint committee that only carries its name (某基金会第一联合委员会).
 _SOCIETIES = ("学会", "协会", "工会", "联合会", "促进会", "红十字会", "基金会")
@@ -174,6 +180,19 @@ def _parent_by_rule(name: str) -> str | None:
     return unit if unit is not None and len(unit) >= _MIN_PARENT else None
 
 
+def _plain_body_desk(parent: str, unit: str) -> bool:
+    """``某市卫生健康局|疾控科``: a desk, office or institute of a body whose ending is one the suffix
+    lists leave out; not after a place (某镇中心|卫生所 is the town's central clinic) nor a clinic."""
+    ending = next((e for e in _PLAIN_BODIES if parent.endswith(e)), None)
+    return (
+        ending is not None
+        and unit.endswith(_DESKS)
+        and len(parent) > _MIN_PARENT
+        and parent[-len(ending) - 1] not in _PLACE_CHARS
+        and not unit.startswith("卫生")
+    )
+
+
 def parent_by_structure(name: str) -> str | None:
     """The parent a name carries in its own structure, whether or not the corpus names it.
 
@@ -190,8 +209,12 @@ def parent_by_structure(name: str) -> str | None:
         return parent if parent.endswith(_ACADEMIC) else None
     for cut in range(len(name) - 2, _MIN_PARENT - 1, -1):
         parent, unit = name[:cut], name[cut:]
-        if not parent.endswith(_BODY_ENDS) or unit[0] in _TITLE_AFTER_BODY:
+        if unit[0] in _TITLE_AFTER_BODY:
             continue  # 某大学校|长办公室: 校长 is a word, the body is 某大学
+        if _plain_body_desk(parent, unit):
+            return parent  # 某市卫生健康局|疾控科, 某妇幼保健院|儿科, 某疾病预防控制中心|传染病防治所
+        if not parent.endswith(_BODY_ENDS):
+            continue
         if parent.endswith("医院") and unit in _CAMPUSES:
             return parent  # 某医院|南院: a campus of the hospital
         if parent.endswith("医院") and unit.endswith("中心"):

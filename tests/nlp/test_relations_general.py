@@ -106,6 +106,10 @@ def test_relations_general_a_guiding_body_organizes_nothing(nlp):
             "江南省卫生健康宣传教育中心",
             "江南省卫生健康委员会",
         ),
+        # an affiliated hospital said of a body in the text, and 及其所属
+        ("海城市第一医院作为江南大学的附属医院，承担教学任务。", "海城市第一医院", "江南大学"),
+        ("海城市中心医院为江南医科大学的附属医院。", "海城市中心医院", "江南医科大学"),
+        ("海城市卫生健康委员会及其所属海城市急救中心参加演练。", "海城市急救中心", "海城市卫生健康委员会"),
     ],
 )
 def test_relations_general_a_unit_named_after_its_parent_and_zhishu(nlp, raw, child, parent):

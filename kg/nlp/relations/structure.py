@@ -1,7 +1,7 @@
 """Structure: bodies under other bodies, and where bodies are, as the text states it.
 
 ``suborg`` (head the child, tail the parent) from ``由…主管``, ``隶属``, ``A是B直属的…``,
-``B所属A``, ``A下设B、C``; ``located`` from ``位于``. Parents implied by the structure of
+``A作为B的附属医院``, ``B(及其)所属A``, ``A下设B、C``; ``located`` from ``位于``. Parents implied by the structure of
 names alone (``X大学附属Y``, ``X党委``) are the graph model's business (``kg.graph``),
 since the parent is often written nowhere as a mention of its own.
 """
@@ -19,9 +19,9 @@ _GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?)$")
 _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
 
-_IS = ("是", "为", "系")
-_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管)")
-_UNDER_BETWEEN = re.compile(r"^的?(?:直属|下属|所属|属下|旗下|主管)的?(?:事业)?(?:单位|机构)?$")
+_IS = ("是", "为", "系", "作为")
+_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管|附属)")
+_UNDER_BETWEEN = re.compile(r"^(?:及其|及|其)?的?(?:直属|下属|所属|属下|旗下|主管)的?(?:事业)?(?:单位|机构)?$")
 _CLOSING = ")）”’\"'"
 
 
@@ -36,7 +36,8 @@ def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
         if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(after_b)):
             out.append(("suborg", i, j, ""))
         elif between.lstrip(_CLOSING) in _IS and _UNDER.match(after_b):
-            out.append(("suborg", i, j, ""))  # 江苏省疾病预防控制中心是江苏省卫生健康委员会直属的…单位
+            # 江苏省疾病预防控制中心是江苏省卫生健康委员会直属的…单位, 某医院作为某大学的附属医院
+            out.append(("suborg", i, j, ""))
         elif _UNDER_BETWEEN.match(between):
             out.append(("suborg", j, i, ""))  # 长航集团所属长江轮船海外旅游总公司
     return out
