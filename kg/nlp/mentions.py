@@ -101,9 +101,13 @@ class MentionRuler:
         # an overlap, unless the tagger is at least ``statistical_equal_at`` sure; then the two compete
         # as rules do among themselves, the longer winning (a rule's anchor of priority 1 still wins).
         rule_people = [c for c in found if c.label == "PER" and c.mention and c.priority == 0]
+        tagged = [
+            (s, statistical.program_start(text, s.start_char, s.end_char) if s.label_ == "PROG" else s.start_char)
+            for s in doc.spans.get(self.statistical_key, ())
+        ]
         found.extend(
             Candidate(
-                s.start_char,
+                start,
                 s.end_char,
                 s.label_,
                 "statistical",
@@ -112,16 +116,17 @@ class MentionRuler:
                 priority=0
                 if (
                     s._.kg_confidence >= self.statistical_equal_at
-                    and statistical.plausible(text, s.start_char, s.end_char, s.label_)
+                    and statistical.plausible(text, start, s.end_char, s.label_)
                 )
-                or _completes_person(s.label_, s.start_char, s.end_char, s._.kg_confidence, rule_people)
+                or _completes_person(s.label_, start, s.end_char, s._.kg_confidence, rule_people)
                 else -1,
             )
-            for s in doc.spans.get(self.statistical_key, ())
+            # A program's span starts after the verbs it swallowed (宣布启动|某某行动).
+            for s, start in tagged
             # A line or paragraph break the normaliser joined is no place for a name to run across
             # (a headline, then the first sentence); the rules honour ``breaks`` the same way.
-            if not _crosses(ordered, s.start_char, s.end_char)
-            and self.statistical_filter(text, s.start_char, s.end_char, s.label_, s._.kg_confidence)
+            if not _crosses(ordered, start, s.end_char)
+            and self.statistical_filter(text, start, s.end_char, s.label_, s._.kg_confidence)
         )
         chosen = choose(found)
         spans = [self._span(doc, c) for c in chosen]

@@ -189,3 +189,35 @@ def test_programs_linking_name_leaves_rounds_and_activity_out(surface, name):
 @pytest.mark.parametrize("raw", ["全市开展打击欺诈骗保、医疗乱象整治两大专项行动。", "我省深入实施健康乡村五大工程。"])
 def test_programs_counted_heads_name_no_one_program(raw):
     assert not [c for c in make_program_rules()(raw, frozenset(), []) if c.label == "PROG"]
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("省卫健委启动基层卫生人才能力提升工程，计划培训医师五百名。", "基层卫生人才能力提升工程"),
+        ("市里部署护理服务质量提高行动，为期一年。", "护理服务质量提高行动"),
+    ],
+)
+def test_programs_verb_of_improvement_before_the_head_is_part_of_the_name(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+def test_programs_verb_right_before_the_head_without_an_object_is_no_name(nlp):
+    assert not programs(nlp, "县里宣布启动工程，各方积极响应。")
+
+
+@pytest.mark.parametrize(
+    "surface, name",
+    [
+        ("宣布启动银龄关爱行动", "银龄关爱行动"),
+        ("实行家庭药箱进社区工程", "家庭药箱进社区工程"),
+        ("银龄关爱行动", "银龄关爱行动"),
+        ("启动行动", "行动"),  # never cut to nothing: two characters stay
+    ],
+)
+def test_programs_tagger_span_starts_after_the_verbs_it_swallowed(surface, name):
+    from kg.nlp.rules.statistical import program_start
+
+    text = f"市卫健委{surface}。"
+    start = program_start(text, 4, 4 + len(surface))
+    assert text[start : 4 + len(surface)] == name

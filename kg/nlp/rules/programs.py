@@ -94,6 +94,9 @@ _PILOT = ("试点", "示范区")
 _MIN_PILOT_NAME = 4
 _LEVEL = re.compile("^(?:国家级|省级|市级|县级|全国|全省|全市)")
 _MAX_LEFT = 26
+#: Verbs of improvement right before a program's head (某某能力提升工程, 某某质量提高行动): what
+#: the program does, written as part of its name.
+_AIM_VERBS = frozenset(("提升", "提高", "加强", "推进", "推动", "深化", "拓展", "创新"))
 #: A count just before the head (某某、某某两大专项行动, 某某五大工程): several programs named at once
 #: (the items are named before it, if at all), no one program.
 _COUNTED = re.compile(r"[一二三四五六七八九十两几多数]+(?:大|项|个|类|场)$")
@@ -133,10 +136,27 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
                 text, _digits_start(text, i - 1)
             ):
                 break  # 121个省级…项目 (but 第36个…月 is a round)
-            if lx.boundary_ending_at(text, i) or _program_stop(text, i, head_start):
+            if (lx.boundary_ending_at(text, i) and not _names_aim(text, i, head_start)) or _program_stop(
+                text, i, head_start
+            ):
                 break
         i -= 1
     return i
+
+
+def _names_aim(text: str, i: int, head_start: int) -> bool:
+    """``某某能力提升工程``, ``某某质量提高行动``: a verb of improvement right before the head,
+    after its object, is part of the name (what the program improves), not a verb that opens it
+    (``推进|某某工程``); ``启动工程`` has no object and stays out (the verb is then a boundary)."""
+    verb = text[i - 2 : i]
+    return (
+        i == head_start
+        and verb in _AIM_VERBS
+        and i >= 4
+        and _HAN.match(text[i - 3])
+        and text[i - 3] not in _NOT_IN_NAME
+        and not lx.boundary_ending_at(text, i - 2)
+    )
 
 
 def _opener_ending_at(text: str, i: int) -> int:
