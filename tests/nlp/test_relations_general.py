@@ -46,6 +46,14 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
         ("海城市人民检察院检察长王海峰出席。", {("王海峰", "检察长", "海城市人民检察院")}),
         ("江南省援疆医疗队领队陈立新介绍情况。", {("陈立新", "领队", "江南省援疆医疗队")}),
         ("乡村医生李春花每天为村民测量血压。", {("李春花", "乡村医生", None)}),
+        # a qualified title with no body after 为: the body that appoints
+        ("江南医科大学聘请孙立平为客座教授。", {("孙立平", "客座教授", "江南医科大学")}),
+        (
+            "江南医科大学聘请张建国、李明华为客座教授。",
+            {("张建国", "客座教授", "江南医科大学"), ("李明华", "客座教授", "江南医科大学")},
+        ),
+        # a qualified title after a verb of office
+        ("孙立平被聘为江南医科大学兼职教授。", {("孙立平", "兼职教授", "江南医科大学")}),
     ],
 )
 def test_relations_general_posts(nlp, raw, expected):
@@ -84,6 +92,20 @@ def test_relations_general_bodies_that_cooperate_are_partners(nlp):
 def test_relations_general_aid_and_joint_launches_make_partners(nlp, raw, pair):
     partners = {frozenset((h, t)) for kind, h, t, _ in relations(nlp, raw) if kind == "partner"}
     assert partners == {frozenset(pair)}
+
+
+def test_relations_general_a_host_said_in_a_clause_shares_no_list_with_the_next_clause(nlp):
+    """``主办方为A，B承办``: A hosts, B runs it; the comma ends the clause, so they are no co-hosts."""
+    found = relations(nlp, "本次活动的主办方为海城市卫生健康委员会，海城市第一医院承办。")
+    assert ("organizer", "海城市第一医院", None, "主办") not in found
+    assert not {r for r in found if r[0] == "partner"}
+
+
+def test_relations_general_the_body_in_a_clause_of_what_it_is_owns_nothing(nlp):
+    """``A作为B的附属医院，下设C``: A is the subject of 下设, B only what A is."""
+    found = relations(nlp, "海城市人民医院作为江南大学的附属医院，下设海城市人民医院北城分院。")
+    assert ("suborg", "海城市人民医院北城分院", "海城市人民医院", "") in found
+    assert ("suborg", "海城市人民医院北城分院", "江南大学", "") not in found
 
 
 def test_relations_general_a_body_acting_as_host_organizes_the_program_of_its_sentence(nlp):

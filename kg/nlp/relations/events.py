@@ -41,6 +41,7 @@ _BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?
 _BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施|打造|组织)的")
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
+_WORD_JOINS = _JOINS[:-2]
 _TOGETHER = ("联合", "会同", "携手")
 #: What closes a list of bodies before its verb: 等, a count, a kind (A、B等单位, A、B两家单位).
 _LIST_TAIL = re.compile(r"等?(?:[一二三四五六七八九十两\d]{1,3}[家个])?(?:单位|部门|机构)?")
@@ -116,7 +117,7 @@ def _before_bracket(text: str, ends: dict, pos: int, found: list[int]) -> int:
     return opening
 
 
-def _list_after(text: str, orgs: list, pos: int) -> list[int]:
+def _list_after(text: str, orgs: list, pos: int, joins: tuple[str, ...] = _JOINS) -> list[int]:
     """The bodies of a list starting at ``pos``, left to right."""
     starts = {s.start_char: (i, s) for i, s in orgs}
     found: list[int] = []
@@ -126,7 +127,7 @@ def _list_after(text: str, orgs: list, pos: int) -> list[int]:
         pos = span.end_char
         while text[pos : pos + 1] in _CLOSING_BRACKETS and pos < len(text):
             pos += 1  # 甲会（全称）与乙院: the list goes on after the bracket
-        join = next((j for j in _JOINS if text.startswith(j, pos) and pos + len(j) in starts), None)
+        join = next((j for j in joins if text.startswith(j, pos) and pos + len(j) in starts), None)
         if join is None:
             break
         pos += len(join)
@@ -173,10 +174,12 @@ def organizers(text: str, spans: list) -> list[Rel]:
     orgs = _orgs(spans)
     hosts: dict[str, list[list[int]]] = {}
     for m in _ORGANIZER_FIELD.finditer(text):
-        listed = _list_after(text, orgs, m.end() + (text[m.end() : m.end() + 1] == " "))
+        said = m.group().endswith(("为", "是"))  # 主办方为A，B承办: a clause, its list ends at a comma
+        start = m.end() + (text[m.end() : m.end() + 1] == " ")
+        listed = _list_after(text, orgs, start, _WORD_JOINS if said else _JOINS)
         if m.group(1) in _ORGANIZING:
             # X的主办方为A: the program of the sentence before it; a field: the article's
-            program = _program_after(spans, text, m.end(), before=m.start()) if m.group().endswith(("为", "是")) else -1
+            program = _program_after(spans, text, m.end(), before=m.start()) if said else -1
             out.extend(("organizer", i, program, m.group(1)) for i in listed)
             hosts.setdefault(m.group(1), []).append(listed)
     for m in _FIELD_AFTER.finditer(text):

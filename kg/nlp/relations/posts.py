@@ -197,7 +197,8 @@ def _office(bodies: Bodies, person_end: int) -> list[Post]:
     out: list[Post] = []
     while m:
         found, end = _post_at(bodies, m.end())
-        if not found:
+        if not found:  # 甲被聘为某大学兼职教授: a qualified title
+            out.extend([] if out else _prefixed_post(bodies, m.end()))
             break
         out.extend(found)
         m = _ALSO_OFFICE.match(bodies.text, end)
@@ -372,13 +373,18 @@ def _appointed(bodies: Bodies, span, end: int) -> list[Post]:
     )  # 任命甲为某院党委书记，乙为某院院长
     if not (text.endswith(_APPOINT, 0, span.start_char) or listed):
         return []
-    return _post_at(bodies, end + 1)[0] or _prefixed_post(bodies, end + 1)
+    verb_at = max(text.rfind(v, sentence_start(text, span.start_char), span.start_char) for v in _APPOINT)
+    subject = bodies.org.get(verb_at, (-1, 0))[0]  # 某大学聘请甲(、乙)为…: the body that appoints
+    return _post_at(bodies, end + 1)[0] or _prefixed_post(bodies, end + 1, subject)
 
 
-def _prefixed_post(bodies: Bodies, pos: int) -> list[Post]:
-    """``为某院客座教授``: a title with a qualifier before it (客座, 名誉, 特聘) after a body."""
+def _prefixed_post(bodies: Bodies, pos: int, subject: int = -1) -> list[Post]:
+    """``为某院客座教授``: a title with a qualifier before it (客座, 名誉, 特聘) after a body, or
+    with none written, in the body that appoints (``subject``: 某大学聘请甲为客座教授)."""
     text = bodies.text
     org, after = bodies.body_at(pos)
+    if org < 0:
+        org, after = subject, pos
     if org < 0:
         return []
     for qualifier in _HONORARY:

@@ -45,6 +45,9 @@ def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
 
 _OWNS = re.compile(r"(?:的)?(?:旗下(?:拥有|有|设有|包括|管理)?|下设(?!立)|下辖|内设(?!立))")
 _LIST_JOINS = ("及", "和", "与", "、", "以及", "")
+#: Words before a body that make it no subject: the agent of a passive (由X主管), a complement
+#: (A作为X的附属医院，下设B: A owns B).
+_NOT_OWNER = ("由", "作为", "是")
 
 
 def owned(text: str, spans: list) -> list[tuple[str, int, int, str]]:
@@ -59,7 +62,7 @@ def owned(text: str, spans: list) -> list[tuple[str, int, int, str]]:
         before = [
             i
             for i, s in orgs
-            if start <= s.start_char and s.end_char <= m.start() and text[s.start_char - 1 : s.start_char] != "由"
+            if start <= s.start_char and s.end_char <= m.start() and not text.endswith(_NOT_OWNER, 0, s.start_char)
         ]
         if not before:
             continue
