@@ -107,6 +107,14 @@ def test_events_bodies_hosting_a_ceremony_organize_no_program(nlp):
             "由南溪市卫生健康委员会牵头，开展“医保便民”专项行动。",
             {("南溪市卫生健康委员会", "“医保便民”专项行动", "牵头")},
         ),
+        # 由A牵头组织，B具体实施: the second clause's agent drops its 由
+        (
+            "“健康进万家”行动由南溪市卫生健康委员会牵头组织，南溪市疾病预防控制中心具体实施。",
+            {
+                ("南溪市卫生健康委员会", "“健康进万家”行动", "组织"),
+                ("南溪市疾病预防控制中心", "“健康进万家”行动", "实施"),
+            },
+        ),
     ],
 )
 def test_events_organizers_of_general_shapes(nlp, raw, expected):
@@ -115,3 +123,5 @@ def test_events_organizers_of_general_shapes(nlp, raw, expected):
 
 def test_events_a_body_that_only_takes_part_organizes_nothing(nlp):
     assert organizers(nlp, "南溪市第一人民医院派出专家参加“健康乡村”行动。") == set()
+    # a body that runs something in a clause with no agent before it is no agent of a program
+    assert organizers(nlp, "南溪市第一人民医院组织专家，南溪市第二人民医院实施手术。") == set()

@@ -132,6 +132,9 @@ def test_relations_general_a_guiding_body_organizes_nothing(nlp):
         ("海城市第一医院作为江南大学的附属医院，承担教学任务。", "海城市第一医院", "江南大学"),
         ("海城市中心医院为江南医科大学的附属医院。", "海城市中心医院", "江南医科大学"),
         ("海城市卫生健康委员会及其所属海城市急救中心参加演练。", "海城市急救中心", "海城市卫生健康委员会"),
+        # a word for the body just named (医院, 该中心) as the subject of 由…主管 / 隶属于
+        ("海城市第一医院院长林海介绍，医院由海城市卫生健康局主管。", "海城市第一医院", "海城市卫生健康局"),
+        ("海城市急救中心成立于2010年。该中心隶属于海城市卫生健康委员会。", "海城市急救中心", "海城市卫生健康委员会"),
     ],
 )
 def test_relations_general_a_unit_named_after_its_parent_and_zhishu(nlp, raw, child, parent):

@@ -37,6 +37,8 @@ _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联�
 _FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)(?:单位|方)(?![:：为是])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
 _BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施|牵头)")
+#: ``X由A牵头，B具体实施``: a clause with an agent of running, after which the next agent's 由 is left out.
+_AGENT_CLAUSE = re.compile(r"由[^,，;；。！？\n]{2,40}(?:组织|推动|发起|举办|开展|实施|牵头|主办|承办|负责)[,，]$")
 #: ``A推出的X``, ``X是A发起的…``: a verb of running in a relative clause before 的.
 _BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施|打造|组织)的")
 #: Words joining the bodies of one list (A、B和C; A联合B).
@@ -198,8 +200,10 @@ def organizers(text: str, spans: list) -> list[Rel]:
         hosts.setdefault(m.group(2), []).append(listed)
     for m in _BY_AGENT.finditer(text):
         listed = _list_before(text, orgs, m.start())
-        if not listed or not text.endswith("由", 0, spans[listed[0]].start_char):
-            continue  # only the agent of a passive: 由A组织 (A组织… alone may be anything)
+        first = spans[listed[0]].start_char if listed else 0
+        chained = listed and _AGENT_CLAUSE.search(text, sentence_start(text, first), first)
+        if not listed or not (text.endswith("由", 0, first) or chained):
+            continue  # only the agent of a passive: 由A组织, 由A牵头，B具体实施 (A组织… alone may be anything)
         # X是由A推动的…: the program is the subject before the agent, else the article's
         program = _program_after(spans, text, len(text), before=spans[listed[0]].start_char)
         if program < 0:  # 由A牵头，B配合，开展X: else the program the rest of the sentence names

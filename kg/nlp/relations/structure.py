@@ -40,6 +40,28 @@ def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
             out.append(("suborg", i, j, ""))
         elif _UNDER_BETWEEN.match(between):
             out.append(("suborg", j, i, ""))  # 长航集团所属长江轮船海外旅游总公司
+    out.extend(_referred_governed(text, orgs))
+    return out
+
+
+#: A clause about the body just named, by a word for it: ``（该）医院由B主管``, ``该中心隶属于B``.
+_REFERRED = re.compile(r"(?:^|[，,；;。])(该院|该中心|该所|该校|医院|中心)(?:由|隶属于?|归属于?)$")
+_REFERRED_ENDS = {"该院": "院", "医院": "医院", "该中心": "中心", "中心": "中心", "该所": "所", "该校": ("学", "校")}
+
+
+def _referred_governed(text: str, orgs: list) -> list[tuple[str, int, int, str]]:
+    """``某医院党委书记甲介绍，医院由B主管``: the word stands for the last body named before it
+    that ends like it (a 医院 for 医院/该院, a 中心 for 中心/该中心), within two sentences."""
+    out = []
+    for k, (j, b) in enumerate(orgs):
+        m = _REFERRED.search(text, max(0, b.start_char - 8), b.start_char)
+        if not m or (m.group().endswith("由") and not _GOVERNS.match(text[b.end_char : b.end_char + 4])):
+            continue
+        here = sentence_start(text, m.start() + 1)
+        window = sentence_start(text, here - 1) if here > 0 else 0
+        named = [i for i, a in orgs[:k] if a.start_char >= window and a.text.endswith(_REFERRED_ENDS[m.group(1)])]
+        if named:
+            out.append(("suborg", named[-1], j, ""))
     return out
 
 
