@@ -707,3 +707,26 @@ def test_mentions_sure_tagger_person_completes_a_title_rules_shorter_name():
     assert not _completes_person("PER", 9, 13, 0.99, rule)  # the rule's name in its middle
     assert not _completes_person("ORG", 10, 13, 0.99, rule)
     assert not _completes_person("PER", 10, 12, 0.99, rule)  # the same span: nothing to complete
+
+
+@pytest.mark.parametrize(
+    "raw, place",
+    [
+        # a short name the gazetteer only anchors (a common word) opens the venue's name
+        ("专家们来到滨江湿地公园开展健康宣教。", "滨江湿地公园"),
+        # a level's one character before a hall names the division's building
+        ("市体育馆内，一场健康知识竞赛正在进行。", "市体育馆"),
+        ("本次培训在县会展中心举办。", "县会展中心"),
+    ],
+)
+def test_mentions_venues_are_places(nlp, raw, place):
+    assert (place, "LOC") in ents(nlp, raw)
+
+
+def test_mentions_level_and_park_is_no_one_place(nlp):
+    assert not any(label == "LOC" for _, label in ents(nlp, "大家在市公园里散步。"))
+
+
+def test_mentions_counted_event_is_no_program(nlp):
+    """一场某某竞赛: one event of a kind, not a named program."""
+    assert not any(label == "PROG" for _, label in ents(nlp, "市体育馆内，一场健康知识竞赛正在进行。"))

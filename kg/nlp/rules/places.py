@@ -163,6 +163,9 @@ _DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "�
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
 _MAX_VENUE_NAME = 14
+#: Levels of government whose one character names a division's own building (市体育馆).
+_LEVELS = frozenset("省市县区")
+_NOT_BY_LEVEL = frozenset(("大酒店", "办公楼"))
 
 
 def _plain_name(text: str, start: int, end: int) -> bool:
@@ -257,7 +260,13 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     # A place written in full before a venue is part of its name (某市某区某公园); a short
     # name is a mention of its own, as general news writes them (北京 + 某剧院).
-    ends = {c.end for c in places if not text[c.start : c.end].endswith(_DIVISION_SUFFIXES)}
+    # Not a short name too ambiguous to be a mention on its own (滨江 + 湿地公园: a common word
+    # the gazetteer only anchors); a name cut out of a word still is one (北京|人民大会堂).
+    ends = {
+        c.end
+        for c in places
+        if (c.mention or c.rule != "gazetteer") and not text[c.start : c.end].endswith(_DIVISION_SUFFIXES)
+    }
     for m in _VENUE_RE.finditer(text):
         if text.startswith("舞", m.end()):
             continue  # 广场舞
@@ -277,7 +286,9 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
             start = verb  # 扩建|某体育场: a verb before the name is no part of it
         # 某市某新区 + 某公园: a zone is written with the city it is named after; the venue keeps both.
         start = min([start] + [c.start for c in places if c.rule == "zone" and c.start < start < c.end <= m.start()])
-        if m.start() - start < 2 or not _plain_name(text, start, m.start()):
+        if _jurisdiction_building(text, start, m):
+            pass  # 市体育馆, 县会展中心: the division's own building, named by its level
+        elif m.start() - start < 2 or not _plain_name(text, start, m.start()):
             continue
         end = m.end()
         part = _VENUE_PART.match(text, end)
@@ -285,6 +296,17 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
             end = part.end()
         out.append(Candidate(start, end, "LOC", "venue", priority=1))
     return out
+
+
+def _jurisdiction_building(text: str, start: int, m: re.Match[str]) -> bool:
+    """``在市体育馆``, ``县会展中心``: a level's one character before a hall's head names the
+    division's building (a place, ANNOTATION.md); a park, square or hotel so named is no one place."""
+    return (
+        m.start() - start == 1
+        and text[start] in _LEVELS
+        and len(m.group()) >= 3
+        and m.group() not in _NOT_BY_LEVEL
+    )
 
 
 def _concepts(text: str, places: list[Candidate]) -> list[Candidate]:
