@@ -125,3 +125,20 @@ def test_events_a_body_that_only_takes_part_organizes_nothing(nlp):
     assert organizers(nlp, "南溪市第一人民医院派出专家参加“健康乡村”行动。") == set()
     # a body that runs something in a clause with no agent before it is no agent of a program
     assert organizers(nlp, "南溪市第一人民医院组织专家，南溪市第二人民医院实施手术。") == set()
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # the article's word for itself as the subject: the body it stands for runs the program
+        (
+            "南溪市中心医院召开职工大会。近日，我院开展“送医下乡”义诊活动。",
+            {("南溪市中心医院", "“送医下乡”义诊活动", "开展")},
+        ),
+        ("南溪市红十字会召开会议。本会启动“博爱家园”项目。", {("南溪市红十字会", "“博爱家园”项目", "启动")}),
+        # 在我院: the venue, no subject
+        ("南溪市中心医院召开职工大会。“送医下乡”义诊活动在我院举办。", set()),
+    ],
+)
+def test_events_the_article_s_own_body_as_subject(nlp, raw, expected):
+    assert organizers(nlp, raw) == expected

@@ -74,6 +74,16 @@ def test_relations_general_co_organizers_joined_by_lianhe_after_you(nlp):
     assert partners == {frozenset(("海城市红十字会", "海城市医学会"))}
 
 
+def test_relations_general_the_article_s_own_body_signs_with_a_list(nlp):
+    """``我院与B、C签订…协议``: the body 我院 stands for is a party with each of the list."""
+    found = relations(nlp, "海城市第三人民医院召开职工大会。我院与江南省人民医院、江南省肿瘤医院签订协作协议。")
+    partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
+    assert partners == {
+        frozenset(("海城市第三人民医院", "江南省人民医院")),
+        frozenset(("海城市第三人民医院", "江南省肿瘤医院")),
+    }
+
+
 def test_relations_general_bodies_that_cooperate_are_partners(nlp):
     found = relations(nlp, "江南省妇幼保健院与海城市妇幼保健院开展合作。")
     assert ("partner", "江南省妇幼保健院", "海城市妇幼保健院", "") in found

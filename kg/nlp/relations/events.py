@@ -22,6 +22,7 @@ from itertools import combinations, pairwise
 
 from kg.conventions import in_purpose_clause
 from kg.labels import NAMED_AFTER
+from kg.nlp.relations.bodies import Bodies
 from kg.normalise import comparison_form
 from kg.sentences import sentence_start
 
@@ -296,6 +297,10 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
         before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
         while before and text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _VENUE:
             before.pop()  # A在B举办X: B is the venue, A (before it) the subject
+        if not before:
+            own = _own_subject(text, spans, start, verb.start(), breaks)
+            out.extend([("organizer", own, j, verb.group("verb"))] if own >= 0 else [])
+            continue
         if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _NOT_SUBJECT:
             continue  # 由A举办: A is the agent of a passive
         if in_purpose_clause(text, before[-1][1].end_char, verb.start(), breaks):
@@ -312,6 +317,19 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
         if len(subjects) >= 2:
             out.extend(_pairs([i for i, _ in subjects], spans, text))  # A、B联合开展X: organised together
     return out
+
+
+#: The article's word for itself as a subject (我院, 本中心), not after 在/于/由 (在我院举办: the venue).
+_SELF_SUBJECT = re.compile(r"(?<![在于由自])(?:我|本)(?:院|校|局|委|会|中心|所|厅)")
+
+
+def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozenset[int]) -> int:
+    """``近日，我院开展X``: the body the article's word for itself stands for, as the subject of
+    the verb in its sentence (the last such word before it, not in a clause of purpose); else -1."""
+    found = list(_SELF_SUBJECT.finditer(text, start, verb))
+    if not found or in_purpose_clause(text, found[-1].end(), verb, breaks):
+        return -1
+    return Bodies(text, spans).referred_before(found[-1].end())[0]
 
 
 def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
@@ -341,10 +359,11 @@ def _subject_of_counterparts(text: str, orgs: list, start: int) -> int:
 
 
 def partners(text: str, spans: list) -> list[Rel]:
-    """``A与B签署…协议``, ``A、B、C签约``, ``《A、B…协议》``: parties to an agreement;
-    ``A结对帮扶B``: the two sides of an aid pairing."""
+    """``A与B签署…协议``, ``A、B、C签约``, ``《A、B…协议》``: parties to an agreement (``我院与B``:
+    the body 我院 stands for, ``Bodies.referred_before``); ``A结对帮扶B``: the two sides of an aid pairing."""
     out: list[Rel] = []
     orgs = _orgs(spans)
+    bodies = Bodies(text, spans)
     done: set[int] = set()
     for i, span in orgs:
         if i in done:
@@ -355,6 +374,8 @@ def partners(text: str, spans: list) -> list[Rel]:
         if not _AGREEMENT.match(text[end:].lstrip(")）")):
             continue
         subject = _subject_of_counterparts(text, orgs, span.start_char)
+        if subject < 0 and text.endswith(("与", "和", "同"), 0, span.start_char):
+            subject = bodies.referred_before(span.start_char - 1)[0]  # 我院与B、C签订: the article's own body
         if subject >= 0 and subject not in listed:
             out.extend(("partner", subject, j, "") for j in listed)  # A…，与B、C签订: A with each
         elif len(listed) >= 2:
