@@ -730,3 +730,17 @@ def test_mentions_level_and_park_is_no_one_place(nlp):
 def test_mentions_counted_event_is_no_program(nlp):
     """一场某某竞赛: one event of a kind, not a named program."""
     assert not any(label == "PROG" for _, label in ents(nlp, "市体育馆内，一场健康知识竞赛正在进行。"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("会长何晓华表示，将继续支持。", "何晓华"),  # 华表 is a word, yet 表示 follows three characters
+        ("主任张三表示同意。", "张三"),  # 表示 after two: a name of two
+        ("主任曾坤报道称，", "曾坤"),  # 报道 is no verb of speech after three
+    ],
+)
+def test_mentions_person_length_before_a_verb_of_speech(text, name):
+    from kg.nlp.rules.people import name_at
+
+    assert text[2 : name_at(text, 2)] == name

@@ -29,6 +29,9 @@ _AFTER_NAME = (
     "在", "的", "是", "为", "作", "也", "就", "对", "向", "从", "率", "到", "来", "去", "及", "同", "所", "还", "则",
     "指", "称", "讲", "受", "获", "被", "将", "已", "曾", "现", "于", "以", "用", "把", "让", "给", "跟", "教授", "都",
 )
+#: The words of ``_AFTER_NAME`` of two characters or more (表示, 出席): seen right after three
+#: characters, they end a name of three even where the third and the next make a word (华|表示).
+_AFTER_NAME_WORDS = tuple(w for w in _AFTER_NAME if len(w) > 1)
 #: Syllables of transliterated names that end no Chinese given name (贾斯|蒂卡, 尤尔|科夫).
 _TRANSLITERATION_ENDS = frozenset("斯尔兹娃耶蒂")
 _NOT_GIVEN = set("先生女士老师同志师傅某们各位该这那此其等")
@@ -69,6 +72,8 @@ def name_at(text: str, i: int, titles_after: bool = True) -> int:
     if titles_after and _TITLE_RE.match(text, two) and not _TITLE_RE.match(text, three):
         return two
     starts = lx.word_starts(text)
+    if text.startswith(_AFTER_NAME_WORDS, three):
+        return three  # 何晓华|表示: a verb of speech after three characters, though 华表 is a word
     if three not in starts and two in starts and text[two : two + 2] in words:
         return two  # 曾坤|报道: the third character opens a dictionary word
     return three
