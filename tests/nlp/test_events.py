@@ -115,6 +115,11 @@ def test_events_bodies_hosting_a_ceremony_organize_no_program(nlp):
                 ("南溪市疾病预防控制中心", "“健康进万家”行动", "实施"),
             },
         ),
+        # 由A指导，B与C联合举办: the guide organizes nothing, the joint hosts the article's program
+        (
+            "活动由南溪市卫生健康委员会指导，南溪市第一人民医院与南溪市中医院联合举办。",
+            {(body, None, verb) for body in ("南溪市第一人民医院", "南溪市中医院") for verb in ("举办", "联合举办")},
+        ),
     ],
 )
 def test_events_organizers_of_general_shapes(nlp, raw, expected):

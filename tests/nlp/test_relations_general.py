@@ -52,12 +52,22 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
             "江南医科大学聘请张建国、李明华为客座教授。",
             {("张建国", "客座教授", "江南医科大学"), ("李明华", "客座教授", "江南医科大学")},
         ),
+        # 系/是 before a body and its titles
+        ("陈国平系海城市中医院院长。", {("陈国平", "院长", "海城市中医院")}),
+        (
+            "陈国平是海城市中医院副院长、主任医师。",
+            {("陈国平", "副院长", "海城市中医院"), ("陈国平", "主任医师", "海城市中医院")},
+        ),
         # a qualified title after a verb of office
         ("孙立平被聘为江南医科大学兼职教授。", {("孙立平", "兼职教授", "江南医科大学")}),
     ],
 )
 def test_relations_general_posts(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
+
+
+def test_relations_general_shi_before_no_title_gives_no_post(nlp):
+    assert not roles(nlp, "陈国平是一名医生，在海城市中医院工作。")
 
 
 def test_relations_general_a_verb_of_office_with_no_title_after_it_gives_no_post(nlp):

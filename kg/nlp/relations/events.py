@@ -39,7 +39,11 @@ _FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
 _BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施|牵头)")
 #: ``X由A牵头，B具体实施``: a clause with an agent of running, after which the next agent's 由 is left out.
-_AGENT_CLAUSE = re.compile(r"由[^,，;；。！？\n]{2,40}(?:组织|推动|发起|举办|开展|实施|牵头|主办|承办|负责)[,，]$")
+_AGENT_CLAUSE = re.compile(
+    r"由[^,，;；。！？\n]{2,40}(?:组织|推动|发起|举办|开展|实施|牵头|主办|承办|负责|指导|支持)[,，]$"
+)
+#: ``A与B联合举办``: two subjects or more of a joint verb of running, whatever their sentence names.
+_JOINTLY = re.compile(r"(?:联合|共同)(?:举办|组织)")
 #: ``A推出的X``, ``X是A发起的…``: a verb of running in a relative clause before 的.
 _BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施|打造|组织)的")
 #: Words joining the bodies of one list (A、B和C; A联合B).
@@ -212,6 +216,15 @@ def organizers(text: str, spans: list) -> list[Rel]:
         out.extend(("organizer", i, program, m.group(2)) for i in listed)
         if m.group(1):
             out.extend(_pairs(listed, spans, text))  # 由A、B联合举办: organised together
+    for m in _JOINTLY.finditer(text):
+        listed = _list_before(text, orgs, m.start())
+        first = spans[listed[0]].start_char if listed else 0
+        if len(listed) < 2 or text.endswith("由", 0, first):
+            continue  # 由A、B联合举办: the agent's, read above
+        program = _program_after(spans, text, m.end())  # else the article's (a program before may be an aim)
+        if program >= 0 or not _hosts_a_meeting(text, first, m.end()):
+            out.extend(("organizer", i, program, m.group()) for i in listed)
+            out.extend(_pairs(listed, spans, text))
     out.extend(_relative(text, spans, orgs))
     for verb, lists in hosts.items():
         if verb == "主办" or (verb == "承办" and "主办" not in hosts):

@@ -60,7 +60,9 @@ _CLAUSE_ENDS = frozenset(",，。;；")
 _DESCRIBED = re.compile(r"[,，:：](?:[男女][,，])?")
 _PROFILE_CLAUSES = 3
 #: Verbs after a person that put the person in the post that follows (甲任某会会长).
-_OFFICE = re.compile(r"(?:同时|还|并|已|现)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为)")
+_OFFICE = re.compile(
+    r"(?:同时|还|并|已|现)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为|系|是)"
+)
 #: A second post of the same person after the first one's object: ``甲任A院长，兼任B会长``.
 _ALSO_OFFICE = re.compile(r"[,，、]?(?:同时|还|并)?(?:兼任|兼)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
