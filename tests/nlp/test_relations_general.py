@@ -58,6 +58,8 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
             "陈国平是海城市中医院副院长、主任医师。",
             {("陈国平", "副院长", "海城市中医院"), ("陈国平", "主任医师", "海城市中医院")},
         ),
+        # a profile's clauses (sex, birth, origin, party, degree) between the name and 现任
+        ("黄振宇，男，1972年生，中共党员，现任海城市中医院院长。", {("黄振宇", "院长", "海城市中医院")}),
         # a qualified title after a verb of office
         ("孙立平被聘为江南医科大学兼职教授。", {("孙立平", "兼职教授", "江南医科大学")}),
     ],

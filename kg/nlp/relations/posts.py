@@ -63,6 +63,8 @@ _PROFILE_CLAUSES = 3
 _OFFICE = re.compile(
     r"(?:同时|还|并|已|现)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为|系|是)"
 )
+#: Clauses of a profile between a name and its verb of office: sex, birth, origin, nation, party, degree.
+_PROFILE = re.compile(r"(?:[,，](?:[男女]|[^,，。；;]{1,14}?(?:生|人|族|党员|学历|学位|博士|硕士|毕业)))+[,，]")
 #: A second post of the same person after the first one's object: ``甲任A院长，兼任B会长``.
 _ALSO_OFFICE = re.compile(r"[,，、]?(?:同时|还|并)?(?:兼任|兼)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
@@ -195,7 +197,8 @@ def _bracket_before(text: str, pos: int) -> int:
 def _office(bodies: Bodies, person_end: int) -> list[Post]:
     """``甲任某会会长``, ``甲当选为某会副主席``: the post after a verb of office, and the ones
     after ``兼任`` that follow it (``甲任A院长，兼任B会长``)."""
-    m = _OFFICE.match(bodies.text, person_end)
+    profile = _PROFILE.match(bodies.text, person_end)  # 甲，男，1975年生，中共党员，现任…
+    m = _OFFICE.match(bodies.text, profile.end() if profile else person_end)
     out: list[Post] = []
     while m:
         found, end = _post_at(bodies, m.end())
