@@ -744,3 +744,34 @@ def test_mentions_person_length_before_a_verb_of_speech(text, name):
     from kg.nlp.rules.people import name_at
 
     assert text[2 : name_at(text, 2)] == name
+
+
+@pytest.mark.parametrize(
+    "raw, unit",
+    [
+        ("市卫健委基层卫生健康科科长黄明辉带队检查。", "市卫健委基层卫生健康科"),
+        ("市疾控中心传染病防制所的专家赶到现场。", "市疾控中心传染病防制所"),
+        ("省疾控中心免疫规划所所长郑明华说，接种率稳步提高。", "省疾控中心免疫规划所"),
+    ],
+)
+def test_mentions_section_of_a_government_body_is_one_name_with_it(nlp, raw, unit):
+    assert (unit, "ORG") in ents(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, absent",
+    [
+        ("据新华社莫斯科4月28日电，", "新华社莫斯科"),  # a dateline's city, not a section
+        ("她曾在市卫健委任医政科副科长。", "市卫健委任医政科"),  # a post taken there
+        ("宁德市医院健康管理中心主任林晓燕主持会议。", "宁德市医院健康管理中心"),  # a hospital's department
+    ],
+)
+def test_mentions_no_section_where_none_is_written(nlp, raw, absent):
+    assert not any(text == absent for text, _ in ents(nlp, raw))
+
+
+def test_mentions_units_a_body_has_are_bodies_of_their_own(nlp):
+    """某学会下设甲分会、乙分会: the verb ends the parent's name; each unit is a body."""
+    found = ents(nlp, "市医学会下设内科分会、外科分会。")
+    assert {("市医学会", "ORG"), ("内科分会", "ORG"), ("外科分会", "ORG")} <= found
+    assert not any("下设" in text for text, _ in found)

@@ -20,7 +20,7 @@ from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
-from kg.nlp.rules.units import campuses, coordinated_units
+from kg.nlp.rules.units import campuses, coordinated_units, listed_units, sections
 
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
@@ -381,7 +381,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     for m in _PRESS_UNIT.finditer(text):
         if not any(ch in lx.NAME_STOP for ch in m.group(1)):
             out.append(Candidate(m.start(), m.end(), "ORG", "press unit", priority=2, nests=True))
-    return out + _joined_by_dot(text, out) + campuses(text, out) + coordinated_units(text, out)
+    units = coordinated_units(text, out) + sections(text, out) + listed_units(text, out)
+    return out + _joined_by_dot(text, out) + campuses(text, out) + units
 
 
 def _joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:

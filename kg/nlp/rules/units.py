@@ -1,6 +1,8 @@
 """Named units written with or after their parent body, which the suffix walk of
-``organizations`` does not see as one name: a hospital's campus (``某医院某某路院区``)
-and units listed after a first one (``某委人事处、体改处、基层处``).
+``organizations`` does not see as one name: a hospital's campus (``某医院某某路院区``),
+units listed after a first one (``某委人事处、体改处、基层处``), a government body's
+section or institute written after it (``某委某某科``, ``某中心某某所``), and the units a
+body is said to have (``某学会下设甲分会、乙分会``: bodies of their own, not one name).
 
 ANNOTATION.md counts "named units given with their parent" as organizations of their
 own; these rules only read how such a unit is written next to the body found before it.
@@ -62,3 +64,85 @@ def campuses(text: str, orgs: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(c.start, m.end(), "ORG", "campus", priority=c.priority))
     return out
 
+
+
+#: Last words of a section, office or institute of a government body (某委某某科, 某中心某某所).
+_SECTION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:科|股|处|所|室|站|中心)")
+#: Government and Party bodies, and public centres, whose sections are named units (某委某某处,
+#: 某局某某科, 某中心某某所); a hospital's are departments of care (ANNOTATION.md: hospital
+#: specialties), a society's or press's studios and desks are no section of a government.
+_GOVERNMENT_ENDS = ("委", "局", "厅", "办", "署", "部", "中心", "政府", "委员会")
+#: Words before a would-be section that make it a kind (相关科室, 各处室).
+_KIND = ("相关", "有关", "其他", "各", "下属", "所属", "内设", "业务", "职能", "该", "本", "我", "这些", "所有", "多家")
+#: What may follow a section's name: a title of its head, or a word that ends a noun phrase.
+_AFTER_SECTION = "的和与及等、负"
+#: Verbs that say what units a body has (某学会下设甲分会、乙分会).
+_HAS_UNITS = ("下设", "设有", "下辖", "内设")
+_UNIT_HEADS = sorted({*lx.ORG_SUFFIX_STRONG, "分会", "科", "股", "处", "所", "中心", "站", "室"}, key=len, reverse=True)
+_LISTED = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:" + "|".join(_UNIT_HEADS) + ")")
+
+
+def _section_piece(piece: str) -> bool:
+    """A section's own name (基层卫生健康, 传染病防制): no stop, verb or word of kind (相关, 各);
+    the generic words that open no body's name (基层, 医疗) may open a section's."""
+    return (
+        not any(ch in lx.NAME_STOP for ch in piece)
+        and not piece.startswith(_KIND)
+        and not any(lx.boundary_ending_at(piece, k) for k in range(2, len(piece) + 1))
+    )
+
+
+#: One-character verbs of taking a post or going somewhere (任, 兼, 赴, 到, 在): a section's name
+#: opens with none (某局|任某某科科长).
+_POST_VERBS = frozenset("任兼赴到在调")
+
+
+def _no_other_word(text: str, start: int, end: int) -> bool:
+    """The would-be section is no everyday word or place (莫斯科 after 外交部 is a dateline's
+    city), starts where a word does and opens with no verb (某局|任|某某科: a post taken there)."""
+    surface = text[start:end]
+    return (
+        surface not in lx.everyday_words()
+        and start in lx.word_starts(text)
+        and text[start] not in _POST_VERBS
+        and not lx.word_tags().get(surface, "").startswith(("ns", "nr"))
+    )
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    nxt = text[end : end + 1]
+    return not nxt or not re.match(r"[\u4e00-\u9fff]", nxt) or nxt in _AFTER_SECTION or text.startswith(lx.TITLES, end)
+
+
+def sections(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """``某委基层卫生健康科``, ``某疾控中心传染病防制所``: a section of a government body or an
+    institute of a centre written right after it, then a title, a stop or 的, is a named unit
+    given with its parent: one mention, parent and unit (ANNOTATION.md, ``省卫健委医政管理处``).
+    Only after a government or Party body or a centre: a hospital's sections are departments of care."""
+    out = []
+    for c in orgs:
+        if not text.endswith(_GOVERNMENT_ENDS, c.start, c.end):
+            continue
+        m = _SECTION.match(text, c.end)
+        piece = text[c.end : m.end() - 1] if m else ""
+        if m and _section_piece(piece) and _ends_phrase(text, m.end()) and _no_other_word(text, c.end, m.end()):
+            out.append(Candidate(c.start, m.end(), "ORG", "section", priority=c.priority))
+    return out
+
+
+def listed_units(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """``某学会下设甲分会、乙分会``: each unit a body is said to have is a body of its own, and the
+    verb ends the parent's name (two bodies, not one)."""
+    out = []
+    for c in orgs:
+        verb = next((v for v in _HAS_UNITS if text.startswith(v, c.end)), "")
+        i = c.end + len(verb)
+        while verb:
+            m = _LISTED.match(text, i)
+            if not m or not _section_piece(m.group()[:2]) or m.group() in lx.everyday_words():
+                break
+            out.append(Candidate(m.start(), m.end(), "ORG", "listed unit"))
+            if text[m.end() : m.end() + 1] not in ("、", "和", "及", "与"):
+                break
+            i = m.end() + 1
+    return out
