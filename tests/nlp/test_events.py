@@ -147,3 +147,31 @@ def test_events_a_body_that_only_takes_part_organizes_nothing(nlp):
 )
 def test_events_the_article_s_own_body_as_subject(nlp, raw, expected):
     assert organizers(nlp, raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a field's bodies separated by spaces, and the next field on its own line
+        (
+            "“健康南溪”行动启动\n主办单位：南溪市卫生健康委员会 南溪市医疗保障局\n承办单位：南溪市第一人民医院",
+            {
+                ("南溪市卫生健康委员会", None, "主办"),
+                ("南溪市医疗保障局", None, "主办"),
+                ("南溪市第一人民医院", None, "承办"),
+            },
+        ),
+        # a field written without 单位
+        (
+            "“健康南溪”行动启动\n主办：南溪市卫生健康委员会\n承办：南溪市第一人民医院",
+            {("南溪市卫生健康委员会", None, "主办"), ("南溪市第一人民医院", None, "承办")},
+        ),
+        # 主办单位为A: the program of its sentence
+        (
+            "“健康南溪”行动的主办单位为南溪市卫生健康委员会，承办单位为南溪市第一人民医院。",
+            {("南溪市卫生健康委员会", "“健康南溪”行动", "主办"), ("南溪市第一人民医院", "“健康南溪”行动", "承办")},
+        ),
+    ],
+)
+def test_events_fields_of_a_listing(nlp, raw, expected):
+    assert organizers(nlp, raw) == expected

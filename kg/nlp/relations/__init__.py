@@ -32,7 +32,7 @@ class RelationExtractor:
         spans = list(doc.spans.get(self.spans_key, []))
         text = text_of(doc)
         stated = [
-            *events.organizers(text, spans),
+            *events.organizers(text, spans, doc._.kg_breaks),
             *events.joint(text, spans),
             *events.launched(text, spans, doc._.kg_breaks),
         ]

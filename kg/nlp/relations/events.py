@@ -28,12 +28,12 @@ from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
 
-#: ``主办单位：A``, ``主办方：A``, ``主办方为A``: a field, or its sentence, naming the bodies after it.
-_ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)(?:单位[:：]|方(?:[:：]|为|是))")
+#: ``主办单位：A``, ``主办：A``, ``主办方为A``, ``主办单位为A``: a field, or its sentence, naming the bodies after it.
+_ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)(?:(?:单位|方)(?:[:：]|为|是)|[:：])")
 #: Fields and verbs whose bodies organize the program; 支持 and 指导 do not.
 _ORGANIZING = ("主办", "承办", "协办", "联办")
-#: Hosting verbs after a list of bodies (由A、B联合主办).
-_HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位|方)")  # 主办单位：, 主办方 are fields
+#: Hosting verbs after a list of bodies (由A、B联合主办); not a field (主办单位：, 主办方, 主办：).
+_HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位|方|[:：])")
 #: A field written after its list (A、B等十一家联办单位).
 _FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)(?:单位|方)(?![:：为是])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
@@ -124,8 +124,11 @@ def _before_bracket(text: str, ends: dict, pos: int, found: list[int]) -> int:
     return opening
 
 
-def _list_after(text: str, orgs: list, pos: int, joins: tuple[str, ...] = _JOINS) -> list[int]:
-    """The bodies of a list starting at ``pos``, left to right."""
+def _list_after(
+    text: str, orgs: list, pos: int, joins: tuple[str, ...] = _JOINS, breaks: frozenset[int] = frozenset()
+) -> list[int]:
+    """The bodies of a list starting at ``pos``, left to right; in a field (``breaks``: where the
+    normalised text dropped a space or line break) a body right after a dropped space goes on the list."""
     starts = {s.start_char: (i, s) for i, s in orgs}
     found: list[int] = []
     while pos in starts:
@@ -135,6 +138,7 @@ def _list_after(text: str, orgs: list, pos: int, joins: tuple[str, ...] = _JOINS
         while text[pos : pos + 1] in _CLOSING_BRACKETS and pos < len(text):
             pos += 1  # 甲会（全称）与乙院: the list goes on after the bracket
         join = next((j for j in joins if text.startswith(j, pos) and pos + len(j) in starts), None)
+        join = "" if join is None and pos in breaks and pos in starts else join  # 主办单位：A B
         if join is None:
             break
         pos += len(join)
@@ -175,7 +179,7 @@ def _hosts_a_meeting(text: str, first: int, verb_end: int) -> bool:
     return bool(_MEETING_BEFORE.search(text, max(0, first - 12), first) or _MEETING_AFTER.match(text, verb_end))
 
 
-def organizers(text: str, spans: list) -> list[Rel]:
+def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> list[Rel]:
     """Bodies under a field (``主办单位：``) or before a hosting verb (``由A、B主办``)."""
     out: list[Rel] = []
     orgs = _orgs(spans)
@@ -183,7 +187,7 @@ def organizers(text: str, spans: list) -> list[Rel]:
     for m in _ORGANIZER_FIELD.finditer(text):
         said = m.group().endswith(("为", "是"))  # 主办方为A，B承办: a clause, its list ends at a comma
         start = m.end() + (text[m.end() : m.end() + 1] == " ")
-        listed = _list_after(text, orgs, start, _WORD_JOINS if said else _JOINS)
+        listed = _list_after(text, orgs, start, _WORD_JOINS) if said else _list_after(text, orgs, start, breaks=breaks)
         if m.group(1) in _ORGANIZING:
             # X的主办方为A: the program of the sentence before it; a field: the article's
             program = _program_after(spans, text, m.end(), before=m.start()) if said else -1
