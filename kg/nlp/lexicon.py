@@ -124,7 +124,7 @@ PROG_QUOTED_ONLY_HEADS = frozenset(("体系",))
 #: Words after a program head that show it is generic (试点城市, 项目建设 ...).
 PROG_HEAD_BLOCKERS = (
     "城市", "地区", "单位", "医院", "工作", "经验", "省份", "县", "区", "中心", "的城市", "建设", "自觉", "标准",
-    "管理", "不便", "机制", "车",
+    "管理", "不便", "机制", "车", "师",
 )  # fmt: skip
 #: Heads of touring campaigns (优质服务基层行, 某某光明行, 质量万里行): a program only where the 行
 #: ends the word (not 健康行为, 中国行政), which the program rules check.
@@ -141,6 +141,9 @@ PROG_LEFT_STOPS = (
     "用好", "办好", "搞好", "全力", "持续", "全面", "大力", "扎实", "认真", "广泛", "着力", "继续", "成功", "正式",
     "圆满", "顺利", "首次", "再次", "多项", "多个", "各项", "这项", "该项", "此项", "一项", "几项", "数项",
     "两项", "一批", "扩大", "创建", "争创", "获批", "一场", "这场", "本场", "每场", "一次", "这次",
+    # verbs that take an action or plan as their object, and words of report or frequency, which
+    # open no program's name (采取|某某行动, 透露|上述计划, 只有|某某活动)
+    "采取", "透露", "上述", "没有", "打算", "曾经", "经常", "只有", "造成", "借鉴", "照搬", "放弃", "从事",
 )  # fmt: skip
 
 #: Verbs, time and function words that end a name on its left (推进 X 试点, 今年 X 宣传月).

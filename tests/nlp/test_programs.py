@@ -221,3 +221,17 @@ def test_programs_tagger_span_starts_after_the_verbs_it_swallowed(surface, name)
     text = f"市卫健委{surface}。"
     start = program_start(text, 4, 4 + len(surface))
     assert text[start : 4 + len(surface)] == name
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("发言人表示，该国不打算采取任何联合行动。", None),  # 采取 takes an action as its object
+        ("会上有人透露上述扩建计划的细节。", None),  # a report of a plan, no name
+        ("院里的城乡供水保障工程师们很忙。", None),  # 工程师: the head inside a word
+        ("该局将借鉴邻省农村养老互助服务模式。", "邻省农村养老互助服务模式"),  # the verb stays out
+    ],
+)
+def test_programs_verbs_of_report_and_heads_inside_words(nlp, raw, program):
+    found = programs(nlp, raw)
+    assert found == ({program} if program else set())
