@@ -72,6 +72,11 @@ def test_relations_general_shi_before_no_title_gives_no_post(nlp):
     assert not roles(nlp, "陈国平是一名医生，在海城市中医院工作。")
 
 
+def test_relations_general_a_title_after_a_verb_of_office_that_a_name_follows_is_that_name_s(nlp):
+    """``甲是某院院长乙的学生``: the 院长 is 乙's, 甲 holds nothing."""
+    assert roles(nlp, "李文涛是海城市中医院院长陈国平的学生。") == {("陈国平", "院长", "海城市中医院")}
+
+
 def test_relations_general_a_verb_of_office_with_no_title_after_it_gives_no_post(nlp):
     """``甲任职以来``: 任 is no verb of office when no body or title follows it."""
     assert not roles(nlp, "张建华任职以来，江南省肿瘤医院发展很快。")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.conventions import PARTY_BODIES, unit_of_party_body
+from kg.conventions import PARTY_BODIES, PARTY_DEPARTMENTS, government_level, unit_of_party_body
 from kg.nlp import lexicon as lx
 from kg.sentences import sentences
 
@@ -89,6 +89,7 @@ class Bodies:
         self.org_indices = frozenset(i for i, _ in self.org.values())
         self._starts = {s.start_char for s in spans}
         self.person_ends = frozenset(s.end_char for s in spans if s.label_ == "PER")
+        self.person_starts = frozenset(s.start_char for s in spans if s.label_ == "PER")
         self._own: dict[str, int] = {}
 
     def opens_name(self, pos: int) -> bool:
@@ -279,3 +280,35 @@ def _shortens(short: str, name: str) -> bool:
     """``省立医院`` shortens ``福建省立医院``: its characters are in the name, in order."""
     rest = iter(name)
     return all(c in rest for c in short)
+
+
+#: A post read off the text: (body index or -1, title, unit of the body written between them or "").
+Post = tuple[int, str, str]
+#: Academic ranks and honours: roles with no body, whatever body is written before them
+#: (ANNOTATION.md: ``某大学教授`` and ``某院院士`` are a 教授 and a 院士).
+ACADEMIC_RANKS = ("教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员")
+
+
+def assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_after: bool = True) -> list[Post]:
+    """Titles (right to left) written after body ``org``: the one glued to a unit's Party
+    committee is that committee's (``党委`` + ``常委``); a government title never
+    belongs to a body that is not a government (``市委副书记、市长``: the 市长 is not the 市委's);
+    a hospital's department is dropped (the post is the hospital's), another unit kept; an
+    academic rank and a post of the state (国家主席) have no body."""
+    name = bodies.names[org]
+    party = next((p for p in PARTY_BODIES if name.endswith(p)), "") if unit_of_party_body(name) else ""
+    hospital = org in bodies.org_indices and bodies.is_hospital(org)
+    out: list[Post] = []
+    for n, (title, unit) in enumerate(pending):
+        if (government_level(title) and "政府" not in name) or title.endswith(ACADEMIC_RANKS) or title in STATE_TITLES:
+            out.append((-1, title, ""))
+            continue
+        if unit == UNKNOWN_UNIT:
+            out.append((org if hospital else -1, title, ""))
+            continue
+        if unit:
+            out.append((org, title, "" if hospital and unit not in PARTY_DEPARTMENTS else unit))
+            continue
+        glued = written_after and n == len(pending) - 1
+        out.append((org, party + title if glued and party and not title.startswith(party) else title, ""))
+    return out

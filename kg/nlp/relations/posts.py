@@ -10,8 +10,8 @@ without a parser:
 * ``BODY PERSON TITLE`` (``某大学附属第一医院赵强院长``) and ``PERSON TITLE`` (``郑军医生``);
 * an apposition in brackets: ``甲（某医院院长）``, ``院长（某会主委）甲``; a description after a comma
   or colon, or a profile's clauses (``甲：某会会长``, ``甲，男，主任医师，某医院院长``);
-* verbs of office: ``甲任/现任/兼任/担任/当选(为)某会会长`` (and a second post after ``，兼任``; a
-  list ``甲、乙当选…`` shares it), ``聘任/聘请甲为某会顾问`` (or ``为该校客座教授``),
+* verbs of office (``kg.nlp.relations.offices``): ``甲任/现任/兼任/担任/当选(为)某会会长`` (and a
+  second post after ``，兼任``; a list ``甲、乙当选…`` shares it), ``聘任/聘请甲为某会顾问`` (or ``为该校客座教授``),
   ``任命甲为A院长，乙为A副院长``; a council's term between a society and a title is stepped over
   (``某学会第九届理事会理事长``);
 * a title keeps the qualifiers written before it (``原副院长``, ``常务副部长``, ``二级巡视员``);
@@ -32,19 +32,13 @@ from __future__ import annotations
 
 import re
 
-from kg.conventions import PARTY_BODIES, PARTY_DEPARTMENTS, UNIT_MARK, UNIT_ROLE, government_level, unit_of_party_body
+from kg.conventions import UNIT_MARK, UNIT_ROLE, government_level
 from kg.nlp import lexicon as lx
-from kg.nlp.relations.bodies import BRACKET_MAX, CLOSING, OPENING, STATE_TITLES, UNKNOWN_UNIT, Bodies
+from kg.nlp.relations.bodies import ACADEMIC_RANKS, BRACKET_MAX, CLOSING, OPENING, UNKNOWN_UNIT, Bodies, Post, assign
 from kg.nlp.relations.bylines import BYLINE_TITLES, byline, from_source, person_after
-from kg.sentences import sentence_start
+from kg.nlp.relations.offices import appointed, office
 
 Rel = tuple[str, int, int, str]
-#: A post read off the text: (body index or -1, title, unit of the body written between them or "").
-Post = tuple[int, str, str]
-
-#: Academic ranks and honours: roles with no body, whatever body is written before them
-#: (ANNOTATION.md: ``某大学教授`` and ``某院院士`` are a 教授 and a 院士).
-ACADEMIC_RANKS = ("教授", "院士", "博士生导师", "硕士生导师", "博导", "硕导", "研究员")
 _SEPARATORS = "、,，"
 #: 兼 (and also) between two titles of one person: 党委书记兼院长.
 _ALSO = "兼"
@@ -59,18 +53,6 @@ _CLAUSE_ENDS = frozenset(",，。;；")
 #: After a name, what opens a description of it: a comma or colon, and the sex of a profile (甲，男，…).
 _DESCRIBED = re.compile(r"[,，:：](?:[男女][,，])?")
 _PROFILE_CLAUSES = 3
-#: Verbs after a person that put the person in the post that follows (甲任某会会长).
-_OFFICE = re.compile(
-    r"(?:同时|还|并|已|现)?(?:兼任|担任|出任|就任|升任|当选为|当选|任|被聘为|受聘为|获聘为|被聘任为|系|是)"
-)
-#: Clauses of a profile between a name and its verb of office: sex, birth, origin, nation, party, degree.
-_PROFILE = re.compile(r"(?:[,，](?:[男女]|[^,，。；;]{1,14}?(?:生|人|族|党员|学历|学位|博士|硕士|毕业)))+[,，]")
-#: A second post of the same person after the first one's object: ``甲任A院长，兼任B会长``.
-_ALSO_OFFICE = re.compile(r"[,，、]?(?:同时|还|并)?(?:兼任|兼)")
-#: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
-_APPOINT = ("聘任", "聘请", "任命", "聘")
-#: Words before a title after the body that make an honorary or visiting post of it (客座教授).
-_HONORARY = ("客座", "名誉", "特聘", "兼职", "荣誉")
 _REPORTER = "记者"
 _OWN_DATELINE = "本报讯"
 #: Between two names that share the titles before the first: 、, or a note on the first in brackets
@@ -84,31 +66,6 @@ _COMMITTEE = "委"
 #: Last characters of a body's name: a title right after one that no mention covers is a post in it.
 _BODY_ENDS = frozenset("市县区省州师委院局会部厅办社所校站")
 _PARTY = "中共"
-
-
-def _assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_after: bool = True) -> list[Post]:
-    """Titles (right to left) written after body ``org``: the one glued to a unit's Party
-    committee is that committee's (``党委`` + ``常委``); a government title never
-    belongs to a body that is not a government (``市委副书记、市长``: the 市长 is not the 市委's);
-    a hospital's department is dropped (the post is the hospital's), another unit kept; an
-    academic rank and a post of the state (国家主席) have no body."""
-    name = bodies.names[org]
-    party = next((p for p in PARTY_BODIES if name.endswith(p)), "") if unit_of_party_body(name) else ""
-    hospital = org in bodies.org_indices and bodies.is_hospital(org)
-    out: list[Post] = []
-    for n, (title, unit) in enumerate(pending):
-        if (government_level(title) and "政府" not in name) or title.endswith(ACADEMIC_RANKS) or title in STATE_TITLES:
-            out.append((-1, title, ""))
-            continue
-        if unit == UNKNOWN_UNIT:
-            out.append((org if hospital else -1, title, ""))
-            continue
-        if unit:
-            out.append((org, title, "" if hospital and unit not in PARTY_DEPARTMENTS else unit))
-            continue
-        glued = written_after and n == len(pending) - 1
-        out.append((org, party + title if glued and party and not title.startswith(party) else title, ""))
-    return out
 
 
 def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
@@ -142,7 +99,7 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
             pending[-1] = (read[0], UNKNOWN_UNIT)  # 、工会主席: the chain goes on over a word no list knows
             pos = word
         if org >= 0:
-            found.extend(_assign(pending, org, bodies))
+            found.extend(assign(pending, org, bodies))
             pending = []
             pos = org_start  # the organization owns the titles after it; go on left of it
         elif loc >= 0 and all(government_level(t) for t, _ in pending):
@@ -158,7 +115,7 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
         else:
             referred, length = bodies.referred_before(pos)  # 我院党委书记, 该院院长
             if referred >= 0:
-                found.extend(_assign(pending, referred, bodies))
+                found.extend(assign(pending, referred, bodies))
                 pending = []
             pos -= length
         if pos > 0 and (text[pos - 1] in _SEPARATORS or text[pos - 1] == _ALSO):
@@ -194,41 +151,6 @@ def _bracket_before(text: str, pos: int) -> int:
     return open_at if open_at >= 0 and pos - open_at <= BRACKET_MAX else -1
 
 
-def _office(bodies: Bodies, person_end: int) -> list[Post]:
-    """``甲任某会会长``, ``甲当选为某会副主席``: the post after a verb of office, and the ones
-    after ``兼任`` that follow it (``甲任A院长，兼任B会长``)."""
-    profile = _PROFILE.match(bodies.text, person_end)  # 甲，男，1975年生，中共党员，现任…
-    m = _OFFICE.match(bodies.text, profile.end() if profile else person_end)
-    out: list[Post] = []
-    while m:
-        found, end = _post_at(bodies, m.end())
-        if not found:  # 甲被聘为某大学兼职教授: a qualified title
-            out.extend([] if out else _prefixed_post(bodies, m.end()))
-            break
-        out.extend(found)
-        m = _ALSO_OFFICE.match(bodies.text, end)
-    return out
-
-
-def _post_at(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
-    """``[BODY] TITLE(、TITLE)*`` starting at ``pos`` (the object of a verb of office; the body may be
-    a word for one, ``该校``), and where it ends."""
-    text = bodies.text
-    org, after = bodies.body_at(pos)
-    out: list[Post] = []
-    while True:
-        title = next((t for t in lx.TITLES if text.startswith(t, after)), None)
-        if not title:
-            break
-        out.extend(_assign([(title, "")], org, bodies) if org >= 0 else [(-1, title, "")])
-        after += len(title)
-        if after < len(text) and text[after] == "、":
-            after += 1
-            continue
-        break
-    return out, after
-
-
 def roles(text: str, spans: list) -> list[Rel]:
     """Every post written around a person: ``("role", person, body or -1, title)``,
     ``("byline", person, -1, title)`` for a reporter of the paper itself, and
@@ -259,13 +181,13 @@ def roles(text: str, spans: list) -> list[Rel]:
         after = _title_after(bodies, spans, span, posts, listed if in_list else -1)
         head = bodies.org.get(spans[bare[0]].start_char, (-1, 0))[0] if bare and not posts else -1
         if head >= 0 and all(o < 0 for o, _, _ in after):
-            after = _assign([(t, u) for _, t, u in after], head, bodies)  # 某医院甲、乙主任: the body before the list
+            after = assign([(t, u) for _, t, u in after], head, bodies)  # 某医院甲、乙主任: the body before the list
         out.extend(_rel(i, p) for p in after)
         body_of[i] = next((o for o, _, u in (*posts, *after) if o >= 0 and o in bodies.org_indices), -1)
         out.extend(_rel(i, p) for p in _appositions(bodies, span, opening))
         end = _end_of_list(text, spans, span)
-        out.extend(_rel(i, p) for p in _office(bodies, end))
-        out.extend(_rel(i, p) for p in _appointed(bodies, span, end))
+        out.extend(_rel(i, p) for p in office(bodies, end))
+        out.extend(_rel(i, p) for p in appointed(bodies, span, end))
         bylined = byline(text, i, span, out)
         if not bylined and previous and not text[previous[1] : span.start_char].strip():
             # (记者 甲 乙): names after a byline word, separated by spaces, share it
@@ -305,7 +227,7 @@ def _title_after(bodies: Bodies, spans: list, span, posts: list[Post], listed: i
     before = next((o for o, _, u in posts if o >= 0 and not u), -1)
     org = bodies.org.get(span.start_char, bodies.across_department(span.start_char))[0]
     org = org if org >= 0 else before if before >= 0 else listed
-    return _assign([(glued, "")], org, bodies) if org >= 0 else [(-1, glued, "")]
+    return assign([(glued, "")], org, bodies) if org >= 0 else [(-1, glued, "")]
 
 
 def _rel(person: int, post: Post) -> Rel:
@@ -367,39 +289,6 @@ def _end_of_list(text: str, spans: list, span) -> int:
     return end
 
 
-def _appointed(bodies: Bodies, span, end: int) -> list[Post]:
-    """``聘请甲为某院客座教授``: the person after a verb of appointment takes the post after 为
-    (``end``: where the list of names the person opens ends, 聘请甲、乙为…)."""
-    text = bodies.text
-    if not text.startswith("为", end):
-        return []
-    listed = text[span.start_char - 1 : span.start_char] in _SEPARATORS and any(
-        verb in text[sentence_start(text, span.start_char) : span.start_char] for verb in _APPOINT
-    )  # 任命甲为某院党委书记，乙为某院院长
-    if not (text.endswith(_APPOINT, 0, span.start_char) or listed):
-        return []
-    verb_at = max(text.rfind(v, sentence_start(text, span.start_char), span.start_char) for v in _APPOINT)
-    subject = bodies.org.get(verb_at, (-1, 0))[0]  # 某大学聘请甲(、乙)为…: the body that appoints
-    return _post_at(bodies, end + 1)[0] or _prefixed_post(bodies, end + 1, subject)
-
-
-def _prefixed_post(bodies: Bodies, pos: int, subject: int = -1) -> list[Post]:
-    """``为某院客座教授``: a title with a qualifier before it (客座, 名誉, 特聘) after a body, or
-    with none written, in the body that appoints (``subject``: 某大学聘请甲为客座教授)."""
-    text = bodies.text
-    org, after = bodies.body_at(pos)
-    if org < 0:
-        org, after = subject, pos
-    if org < 0:
-        return []
-    for qualifier in _HONORARY:
-        if text.startswith(qualifier, after):
-            title = next((t for t in lx.TITLES if text.startswith(t, after + len(qualifier))), None)
-            if title:
-                return [(org, qualifier + title, "")]
-    return []
-
-
 def _carried(bodies: Bodies, posts: list[Post], stop: int, previous: tuple[int, int] | None, body: int) -> list[Post]:
     """``A单位会长甲，副会长乙``, ``院长甲和副院长乙``, ``A单位甲院长，副院长乙``: titles with no
     body, right after the previous person in a list of officials, are posts in that person's
@@ -408,4 +297,4 @@ def _carried(bodies: Bodies, posts: list[Post], stop: int, previous: tuple[int, 
     if not previous or not (gap in tuple(_SEPARATORS) or gap[:-1] in _CONJUNCTIONS) or body < 0:
         return posts
     leftmost = [(t, u) for o, t, u in posts if o < 0]
-    return [p for p in posts if p[0] >= 0] + _assign(leftmost, body, bodies, written_after=False)
+    return [p for p in posts if p[0] >= 0] + assign(leftmost, body, bodies, written_after=False)
