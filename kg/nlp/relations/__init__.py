@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.extensions import text_of
-from kg.nlp.relations import events, posts, structure
+from kg.nlp.relations import events, partners, posts, structure
 
 
 class RelationExtractor:
@@ -40,7 +40,7 @@ class RelationExtractor:
             *posts.roles(text, spans),
             *stated,
             *events.named_after(spans, stated),
-            *events.partners(text, spans),
+            *partners.partners(text, spans),
             *structure.governed(text, spans),
             *structure.owned(text, spans),
             *structure.located(text, spans),

@@ -9,16 +9,15 @@ program, which only the linker knows) is read from
 * a program named after its body (``某医院“健康快车”行动``).
 
 ``partner`` (two bodies) from co-hosts at one level (several ``主办`` bodies, ``联合…举办``,
-``共同承办`` with no ``主办`` named), from agreements (``A与B签署…协议``, ``A、B、C签约``,
-a ``《A、B…协议》`` title) and from aid pairings (``A结对帮扶B``, ``A对口支援B``). A body
-that only ``指导``s or takes part gets neither; no relation is guessed where the text
+``共同承办`` with no ``主办`` named); agreements and aid pairings are ``kg.nlp.relations.partners``'.
+A body that only ``指导``s or takes part gets neither; no relation is guessed where the text
 names no body.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import combinations, pairwise
+from itertools import combinations
 
 from kg.conventions import in_purpose_clause
 from kg.labels import NAMED_AFTER
@@ -57,10 +56,6 @@ _ITEM_MAX = 16
 _NOT_IN_ITEM = frozenset("、,，。;；:：！？!?\n《》“”")
 #: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
 _JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|举行|组织|开展|主办|承办|启动|发起|推出|实施)")
-#: Words after a list of bodies that make them parties to an agreement.
-_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|帮扶|对口|托管|协议》)")
-#: Verbs of an aid pairing between two bodies (A结对帮扶B).
-_PAIRING = re.compile(r"^(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$")
 
 
 def _orgs(spans: list) -> list[tuple[int, object]]:
@@ -362,42 +357,4 @@ def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
         owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
         if prog.label_ == "PROG" and owners and name not in told:
             out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
-    return out
-
-
-def _subject_of_counterparts(text: str, orgs: list, start: int) -> int:
-    """``A…，与B、C签订…``: a list after ``与`` that no body comes right before is the other side of
-    an agreement whose party is the sentence's first body (not after 由/在); -1 otherwise."""
-    if not text.endswith(("与", "同"), 0, start) or any(s.end_char == start - 1 for _, s in orgs):
-        return -1
-    begin = sentence_start(text, start)
-    firsts = [i for i, s in orgs if begin <= s.start_char < start and not text.endswith(_NOT_SUBJECT, 0, s.start_char)]
-    return firsts[0] if firsts else -1
-
-
-def partners(text: str, spans: list) -> list[Rel]:
-    """``A与B签署…协议``, ``A、B、C签约``, ``《A、B…协议》``: parties to an agreement (``我院与B``:
-    the body 我院 stands for, ``Bodies.referred_before``); ``A结对帮扶B``: the two sides of an aid pairing."""
-    out: list[Rel] = []
-    orgs = _orgs(spans)
-    bodies = Bodies(text, spans)
-    done: set[int] = set()
-    for i, span in orgs:
-        if i in done:
-            continue
-        listed = _list_after(text, orgs, span.start_char)
-        done.update(listed)
-        end = spans[listed[-1]].end_char
-        if not _AGREEMENT.match(text[end:].lstrip(")）")):
-            continue
-        subject = _subject_of_counterparts(text, orgs, span.start_char)
-        if subject < 0 and text.endswith(("与", "和", "同"), 0, span.start_char):
-            subject = bodies.referred_before(span.start_char - 1)[0]  # 我院与B、C签订: the article's own body
-        if subject >= 0 and subject not in listed:
-            out.extend(("partner", subject, j, "") for j in listed)  # A…，与B、C签订: A with each
-        elif len(listed) >= 2:
-            out.extend(_pairs(listed, spans, text))
-    for (i, a), (j, b) in pairwise(orgs):
-        if _PAIRING.match(text[a.end_char : b.start_char]):
-            out.append(("partner", i, j, ""))
     return out

@@ -1,0 +1,59 @@
+"""Partners: bodies that work together, as the text states it.
+
+``partner`` (two bodies) from agreements (``A与B签署…协议``, ``A、B、C签约``, a ``《A、B…协议》``
+title, ``我院与B、C签订…``: the body 我院 stands for) and from aid pairings (``A结对帮扶B``,
+``A对口支援B``). Co-hosts at one level are partners too; ``kg.nlp.relations.events`` reads those
+with the organizers.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from kg.nlp.relations.bodies import Bodies
+from kg.nlp.relations.events import _NOT_SUBJECT, Rel, _list_after, _orgs, _pairs
+from kg.sentences import sentence_start
+
+#: Words after a list of bodies that make them parties to an agreement.
+_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|帮扶|对口|托管|协议》)")
+#: Verbs of an aid pairing between two bodies (A结对帮扶B).
+_PAIRING = re.compile(r"^(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$")
+
+
+def _subject_of_counterparts(text: str, orgs: list, start: int) -> int:
+    """``A…，与B、C签订…``: a list after ``与`` that no body comes right before is the other side of
+    an agreement whose party is the sentence's first body (not after 由/在); -1 otherwise."""
+    if not text.endswith(("与", "同"), 0, start) or any(s.end_char == start - 1 for _, s in orgs):
+        return -1
+    begin = sentence_start(text, start)
+    firsts = [i for i, s in orgs if begin <= s.start_char < start and not text.endswith(_NOT_SUBJECT, 0, s.start_char)]
+    return firsts[0] if firsts else -1
+
+
+def partners(text: str, spans: list) -> list[Rel]:
+    """``A与B签署…协议``, ``A、B、C签约``, ``《A、B…协议》``: parties to an agreement (``我院与B``:
+    the body 我院 stands for, ``Bodies.referred_before``); ``A结对帮扶B``: the two sides of an aid pairing."""
+    out: list[Rel] = []
+    orgs = _orgs(spans)
+    bodies = Bodies(text, spans)
+    done: set[int] = set()
+    for i, span in orgs:
+        if i in done:
+            continue
+        listed = _list_after(text, orgs, span.start_char)
+        done.update(listed)
+        end = spans[listed[-1]].end_char
+        if not _AGREEMENT.match(text[end:].lstrip(")）")):
+            continue
+        subject = _subject_of_counterparts(text, orgs, span.start_char)
+        if subject < 0 and text.endswith(("与", "和", "同"), 0, span.start_char):
+            subject = bodies.referred_before(span.start_char - 1)[0]  # 我院与B、C签订: the article's own body
+        if subject >= 0 and subject not in listed:
+            out.extend(("partner", subject, j, "") for j in listed)  # A…，与B、C签订: A with each
+        elif len(listed) >= 2:
+            out.extend(_pairs(listed, spans, text))
+    for (i, a), (j, b) in pairwise(orgs):
+        if _PAIRING.match(text[a.end_char : b.start_char]):
+            out.append(("partner", i, j, ""))
+    return out
