@@ -71,7 +71,8 @@ PARTIES = _longest_first(_words("parties.txt"))
 #: Bare jurisdictions whose Party committee or government is a body of its own (市委, 县政府):
 #: the story's jurisdiction is meant (ANNOTATION.md, "a bare jurisdiction prefix").
 BARE_BODY_JURISDICTIONS = ("省", "市", "县", "区", "自治区", "自治州")
-BARE_BODY_SUFFIXES = ("委", "党委", "政府", "人民政府")
+#: A division has one of each (县委, 市政府, 县妇联, 市总工会): named by its level alone, a body.
+BARE_BODY_SUFFIXES = ("委", "党委", "政府", "人民政府", "妇联", "残联", "侨联", "总工会", "科协", "工商联")
 #: Ministries and commissions of the State Council and departments of the Party's Central
 #: Committee, which are written without a jurisdiction (教育部, 组织部 under a 市委 is another).
 MINISTRIES = _longest_first(_words("ministries.txt"))
@@ -115,6 +116,10 @@ TRAVEL = frozenset("赴来进返回抵离")
 AID = "援"
 #: Countries' forms (中, 美): a neighbour of a one-character city that makes it a pair (中美).
 ONE_CHARACTER_COUNTRIES = frozenset("中美英法德日韩俄欧亚非")
+
+#: Verbs of acting together written between two bodies (某县妇联联合县卫健局, 某会会同市医保局): a
+#: body's name never runs over one into a jurisdiction's next body (but 某联合会, 某联合大学 do).
+JOINTLY = ("联合", "会同", "携手", "协同")
 
 #: Program heads, longest first; the weak ones need a quoted core or a long name.
 PROG_HEADS = _longest_first(_words("program_heads.txt"))

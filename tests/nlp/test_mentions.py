@@ -775,3 +775,24 @@ def test_mentions_units_a_body_has_are_bodies_of_their_own(nlp):
     found = ents(nlp, "市医学会下设内科分会、外科分会。")
     assert {("市医学会", "ORG"), ("内科分会", "ORG"), ("外科分会", "ORG")} <= found
     assert not any("下设" in text for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    "raw, bodies",
+    [
+        ("县妇联联合县卫健局开展农村妇女免费筛查。", {"县妇联", "县卫健局"}),
+        ("市总工会联合市卫健委举办职工健康讲座。", {"市总工会", "市卫健委"}),
+        ("某市医学会会同市医保局开展检查。", {"市医保局"}),
+    ],
+)
+def test_mentions_bodies_acting_together_are_two(nlp, raw, bodies):
+    """联合, 会同 between two bodies: each its own name, never one running over the verb."""
+    found = {text for text, label in ents(nlp, raw) if label == "ORG"}
+    assert bodies <= found
+    assert not any(w in text for text in found for w in ("联合县", "联合市", "会同市"))
+
+
+def test_mentions_division_bodies_named_by_level(nlp):
+    """县妇联, 市侨联: a division has one of each, so its level names it (as 县委 does)."""
+    found = ents(nlp, "团县委、县妇联、县残联共同主办，市侨联协办。")
+    assert {("县妇联", "ORG"), ("县残联", "ORG"), ("市侨联", "ORG")} <= found

@@ -115,8 +115,8 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team:
             ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or (team and _PAIRING.match(text, i - 1)))
         ):
             break
-        if not _HAN.match(ch):
-            break
+        if not _HAN.match(ch) or (text.endswith(lx.JOINTLY, 0, i) and text.startswith(lx.JURISDICTION, i)):
+            break  # 某县妇联联合|县卫健局: two bodies acting together
         i -= 1
     return i
 

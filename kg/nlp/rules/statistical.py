@@ -128,6 +128,16 @@ def _foreign_place(surface: str, label: str, confidence: float) -> bool:
     )
 
 
+def _joined_bodies(text: str, start: int, end: int) -> bool:
+    """A verb of acting together (联合, 会同) inside the span, followed by a jurisdiction."""
+    return any(
+        text.startswith(lx.JURISDICTION, i + len(w))
+        for w in lx.JOINTLY
+        for i in range(start + 1, end - len(w))
+        if text.startswith(w, i)
+    )
+
+
 def plausible(text: str, start: int, end: int, label: str) -> bool:
     surface = text[start:end]
     if len(surface) < 2 or surface in lx.everyday_words() or text.startswith(lx.RANKING_WORDS, end):
@@ -173,6 +183,8 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
         # after 有关, 其他 is still the place (有关中国宗教问题): those words make bodies generic, not places.
         if (label == "ORG" or (label == "LOC" and end - start < 2)) and lx.generic_before(text, start):
             return False
+        if label == "ORG" and _joined_bodies(text, start, end):
+            return False  # 某县妇联联合县卫健局: two bodies acting together, not one name
         if confidence >= (sure_org if label == "ORG" else sure):
             surface = text[start:end]
             # A sure one-character place is a country or province abbreviation (中美, 京津).
