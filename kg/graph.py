@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kg.cooccurrence import cooccurrences
 from kg.gazetteer import Place, load_gazetteer
+from kg.link.agreements import agreement_partners
 from kg.link.corpus import entity_key, place_attributes
 from kg.link.names import leading_place
 from kg.link.posts import resolve_posts
@@ -92,6 +93,7 @@ def build_graph(
     extra = _locations(by_key, province)
     _with_place_hierarchy(by_key)
     extra += suborganizations(by_key, committees, relations)
+    extra += agreement_partners(by_key)
     return Graph(
         documents=tuple(sorted(documents, key=lambda d: d.doc_id)),
         entities=tuple(by_key[k] for k in sorted(by_key)),
