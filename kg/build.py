@@ -29,11 +29,12 @@ from pathlib import Path
 from kg.atomic import OutputFolder, file_mode
 from kg.cache import ExtractionCache, fingerprint
 from kg.errors import InputError, KgError, NoDocumentsError
-from kg.export import EXTENSIONS, WRITERS
+from kg.export import EXTENSIONS, WRITERS, Writer
 from kg.export.rdf import rdf_quads
 from kg.graph import build_graph
 from kg.link.aliases import Aliases
 from kg.link.corpus import LinkSettings, link
+from kg.memory import release
 from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
 from kg.parallel import QUAD_SIDE_FORMATS, SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map, side_writer
@@ -171,16 +172,20 @@ def make_graph(
     return graph, read_errors + errors
 
 
-def write_file(graph: Graph, folder: Path, fmt: str, base: str) -> str | None:
+def write_file(graph: Graph | None, folder: Path, fmt: str, base: str, writer: Writer | None = None) -> str | None:
     """Write one format of ``graph`` into ``folder``: None, or why the file could not be written
-    (the caller names the file; a side writer's process returns the reason, not an exception)."""
+    (the caller names the file; a side writer's process returns the reason, not an exception).
+    ``writer``: what writes the format instead of ``WRITERS[fmt]`` (the side writer's line
+    formats, written from a quad table without the graph)."""
     name = EXTENSIONS[fmt]
     try:
         with open(folder / name, "xb") as stream:
-            WRITERS[fmt](graph, stream, base)
+            (writer or WRITERS[fmt])(graph, stream, base)
         os.chmod(folder / name, file_mode())
     except OSError as exc:
         return str(exc.strerror or exc)
+    finally:
+        release()  # the writer's temporaries: the next writer's peak must not stack on them
     return None
 
 
@@ -202,6 +207,7 @@ def write_outputs(
     by_quads = [f for f in settings.formats if futures and f in QUAD_SIDE_FORMATS]
     if side is not None and by_quads:
         futures.append(side.submit_quads(rdf_quads(graph, settings.base), folder, by_quads, settings.base))
+        release()  # what sorting the quad table took
         elsewhere = [*elsewhere, *by_quads]  # a new list: the side writer was handed the first
     outcomes: dict[str, str | None] = {}
     for fmt in settings.formats:
@@ -247,6 +253,7 @@ def build(
             except NoDocumentsError as exc:
                 raise NoDocumentsError(read_errors + exc.errors) from exc
             del texts  # the documents live on in the graph; the texts as read are not needed again
+            release()  # and what linking took
             checked: list[tuple[Violation, ...] | int] = []
 
             def validate() -> None:

@@ -39,7 +39,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from kg.errors import KgError
 from kg.extract import extract_one
@@ -48,6 +48,8 @@ from kg.normalise import normalise
 from kg.read import RawText
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from kg.export.quads import Quads
 
 #: How long an exception's message may get in a per-document error line.
@@ -251,17 +253,36 @@ def _write_side(graph: Graph, folder: Path, formats: list[str], base: str) -> li
     return [(fmt, write_file(graph, folder, fmt, base)) for fmt in formats]
 
 
-def _write_quads(quads: Quads, folder: Path, formats: list[str], base: str) -> list[tuple[str, str | None]]:
-    from kg.export.rdf import writing
+#: The line formats the side writer can write from a quad table's texts, and whether each is a
+#: dataset (N-Quads: the ``quads`` rows) or a graph (N-Triples: the ``triples`` rows).
+_LINE_FORMATS = {"nq": True, "nt": False}
 
-    return _write_side(writing(quads, base), folder, formats, base)
+
+def _write_lines(
+    texts: list[str], rows: dict[str, np.ndarray], folder: Path, formats: list[str]
+) -> list[tuple[str, str | None]]:
+    """Write line formats from the build's quad table as sent: each term's N-Triples text and the
+    rows of numbers, which is all ``Quads.write_lines`` reads (the same function writes them)."""
+    from kg.build import write_file
+    from kg.export.serial import write_lines
+    from kg.memory import release
+
+    release()  # what the first task's graph took, before these texts are used
+
+    def writer(fmt: str) -> Callable[[Graph, IO[bytes], str], None]:
+        return lambda _graph, stream, _base: write_lines(texts, rows[fmt], stream, dataset=_LINE_FORMATS[fmt])
+
+    return [(fmt, write_file(None, folder, fmt, "", writer(fmt))) for fmt in formats]
 
 
 def _slim(graph: Graph) -> Graph:
-    """``graph`` without what no side format reads (each document's raw text and offsets):
-    about a third less to pickle. A new object, so no writer's memo travels with it."""
-    documents = tuple(replace(d, raw="", offsets=()) for d in graph.documents)
-    return replace(graph, documents=documents)
+    """``graph`` without what no side format reads: each document's raw text, offsets and breaks,
+    and each relation's evidence (the network and the explanations use the kinds, ends, titles
+    and weights). About half of the graph: the second process's copy is part of the build's peak.
+    A new object, so no writer's memo travels with it."""
+    documents = tuple(replace(d, raw="", offsets=(), breaks=frozenset()) for d in graph.documents)
+    relations = tuple(replace(r, evidence=()) if r.evidence else r for r in graph.relations)
+    return replace(graph, documents=documents, relations=relations)
 
 
 class SideWriter:
@@ -281,8 +302,12 @@ class SideWriter:
 
     def submit_quads(self, quads: Quads, folder: Path, formats: list[str], base: str) -> Future:
         """Write ``formats`` (of ``QUAD_SIDE_FORMATS``) from ``quads``, the build's ``rdf_quads``,
-        once the files ``submit`` asked for are written (one process: tasks run in turn)."""
-        return self.pool.submit(_write_quads, quads, folder, formats, base)
+        once the files ``submit`` asked for are written (one process: tasks run in turn).
+
+        Only the terms' texts and the rows travel, not the pyoxigraph terms: half the bytes to
+        pickle, and the other process never holds both forms of every term."""
+        rows = {fmt: quads.quads if _LINE_FORMATS[fmt] else quads.triples for fmt in formats}
+        return self.pool.submit(_write_lines, quads.texts, rows, folder, formats)
 
     @staticmethod
     def result(future: Future) -> list[tuple[str, str | None]]:

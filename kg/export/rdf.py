@@ -337,14 +337,6 @@ def rdf_quads(graph: model.Graph, base: str) -> Quads:
     return memoised(graph, ("rdf", base), lambda: _Builder(graph, base).build())
 
 
-def writing(quads: Quads, base: str) -> model.Graph:
-    """An empty graph whose RDF writers write ``quads``, a table made from the real graph by
-    ``rdf_quads`` in another process: how the side writer (``kg.parallel``) writes N-Quads."""
-    graph = model.Graph((), (), ())
-    memoised(graph, ("rdf", base), lambda: quads)
-    return graph
-
-
 def _bound(out: RDFGraph | Dataset, base: str) -> RDFGraph | Dataset:
     for prefix, ns in PREFIXES.items():
         out.bind(prefix, ns, override=True, replace=True)

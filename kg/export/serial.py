@@ -57,39 +57,59 @@ def write_lines(texts: Sequence[str], rows: np.ndarray, stream: IO[bytes], *, da
         _joined(table, pieces, stream)
 
 
+#: terms whose Turtle forms one ``ox.serialize`` call makes: the call's text and lines take about
+#: three times the forms' own size, so a whole graph's at once was a writer's largest peak
+FORMS_CHUNK = 65_536
+
+
 def turtle_forms(
     terms: Sequence[ox.NamedNode | ox.Literal], predicates: Sequence[int], prefixes: Mapping[str, str]
 ) -> tuple[str, list[str], dict[int, str]]:
     """pyoxigraph's Turtle header for ``prefixes``, the Turtle form of each of ``terms`` as a
     subject or object, and that of each term numbered in ``predicates`` as a predicate.
 
-    One ``ox.serialize`` call writes a statement per term, each with a subject of its own
-    so none are grouped; a statement is one line (a literal's line breaks are escaped), so
-    line ``i`` after the header is ``<subject i> <predicate> FORM .``."""
-    statements = [ox.Triple(ox.NamedNode(f"{_FORM_SUBJECT}{i}"), _FORM_PREDICATE, t) for i, t in enumerate(terms)]
-    statements += [
+    Each ``ox.serialize`` call (``FORMS_CHUNK`` terms at a time) writes a statement per term,
+    each with a subject of its own so none are grouped; a statement is one line (a literal's
+    line breaks are escaped), so line ``i`` after the header is ``<subject i> <predicate> FORM .``."""
+    header, forms = _forms_chunk([], prefixes)  # the header alone
+    for start in range(0, len(terms), FORMS_CHUNK):
+        chunk_header, chunk = _forms_chunk(terms[start : start + FORMS_CHUNK], prefixes)
+        if chunk_header != header:
+            raise ValueError("pyoxigraph wrote another Turtle header for another set of terms")
+        forms += chunk
+    predicate_forms = {}
+    statements = [
         ox.Triple(ox.NamedNode(f"{_FORM_SUBJECT}p{i}"), terms[p], _FORM_OBJECT) for i, p in enumerate(predicates)
     ]
-    statements.append(ox.Triple(_FORM_OBJECT, _FORM_PREDICATE, _FORM_OBJECT))  # a header even with no terms
-    text = ox.serialize(statements, None, ox.RdfFormat.TURTLE, prefixes=dict(prefixes)).decode("utf-8")
-    lines = text.split("\n")
+    for i, (p, line) in enumerate(zip(predicates, _body(statements, prefixes)[1], strict=False)):
+        lead, tail = f"<{_FORM_SUBJECT}p{i}> ", f" <{_FORM_OBJECT.value}> ."
+        if not (line.startswith(lead) and line.endswith(tail)):
+            raise ValueError(f"unexpected Turtle for a predicate: {line!r}")
+        predicate_forms[p] = line[len(lead) : -len(tail)]
+    return header, forms, predicate_forms
+
+
+def _body(statements: list[ox.Triple], prefixes: Mapping[str, str]) -> tuple[str, list[str]]:
+    """The header and the statements' lines of ``ox.serialize`` on ``statements`` (plus one
+    statement of its own, so that there is a header even with none)."""
+    statements.append(ox.Triple(_FORM_OBJECT, _FORM_PREDICATE, _FORM_OBJECT))
+    lines = ox.serialize(statements, None, ox.RdfFormat.TURTLE, prefixes=dict(prefixes)).decode("utf-8").split("\n")
     header_end = next(i for i, line in enumerate(lines) if not line.startswith("@prefix "))
-    header = "".join(line + "\n" for line in lines[:header_end])
-    body = lines[header_end:]
+    return "".join(line + "\n" for line in lines[:header_end]), lines[header_end:]
+
+
+def _forms_chunk(terms: Sequence[ox.NamedNode | ox.Literal], prefixes: Mapping[str, str]) -> tuple[str, list[str]]:
+    """The header and each of ``terms``' Turtle form as a subject or object."""
+    statements = [ox.Triple(ox.NamedNode(f"{_FORM_SUBJECT}{i}"), _FORM_PREDICATE, t) for i, t in enumerate(terms)]
+    header, body = _body(statements, prefixes)
+    del statements
     forms = []
     for i in range(len(terms)):
         line, lead = body[i], f"<{_FORM_SUBJECT}{i}> <{_FORM_PREDICATE.value}> "
         if not (line.startswith(lead) and line.endswith(" .")):
             raise ValueError(f"unexpected Turtle for a term: {line!r}")
         forms.append(line[len(lead) : -2])
-    predicate_forms = {}
-    for i, p in enumerate(predicates):
-        line, lead = body[len(terms) + i], f"<{_FORM_SUBJECT}p{i}> "
-        tail = f" <{_FORM_OBJECT.value}> ."
-        if not (line.startswith(lead) and line.endswith(tail)):
-            raise ValueError(f"unexpected Turtle for a predicate: {line!r}")
-        predicate_forms[p] = line[len(lead) : -len(tail)]
-    return header, forms, predicate_forms
+    return header, forms
 
 
 #: the pieces between terms, in the order of ``_SEPARATORS``' use below

@@ -138,6 +138,24 @@ def test_writers_turtle_and_trig_are_the_bytes_pyoxigraph_serialises(graph):
     assert len(_odd_table()) > 100
 
 
+def test_writers_turtle_forms_made_a_chunk_of_terms_at_a_time_are_the_same(graph, monkeypatch):
+    """The terms' Turtle forms are cut out of one ``ox.serialize`` call per chunk of terms
+    (bounding the writer's memory): chunks of two terms give the bytes of one whole call."""
+    import kg.export.serial
+
+    whole = [(t, t.turtle) for t in (rdf_quads(dataclasses.replace(graph), DEFAULT_BASE), _odd_table())]
+    monkeypatch.setattr(kg.export.serial, "FORMS_CHUNK", 2)
+    for table, forms in whole:
+        chunked = Quads(table.terms, table.quads, table.triples)  # a new table: nothing cached
+        assert chunked.turtle == forms
+        for dataset in (False, True):
+            expected, written = io.BytesIO(), io.BytesIO()
+            table.write_turtle(expected, dataset=dataset)
+            chunked.write_turtle(written, dataset=dataset)
+            assert written.getvalue() == expected.getvalue()
+    assert len(whole[0][0].terms) > 2 * 10
+
+
 def test_writers_jsonld_streamed_is_the_document_dumped_whole(graph):
     empty = dataclasses.replace(graph, documents=(), entities=(), relations=())
     for g in (graph, empty):
