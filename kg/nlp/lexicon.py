@@ -124,8 +124,8 @@ JOINTLY = ("联合", "会同", "携手", "协同")
 #: Program heads, longest first; the weak ones need a quoted core or a long name.
 PROG_HEADS = _longest_first(_words("program_heads.txt"))
 PROG_WEAK_HEADS = frozenset(("活动", "模式", "项目", "计划", "工程", "竞赛", "大赛", "行动", "体系", "测评", "演练"))
-#: Heads that name a program only around a quoted core (“1236”分级诊疗体系).
-PROG_QUOTED_ONLY_HEADS = frozenset(("体系",))
+#: Heads that name a program only around a quoted core (“1236”分级诊疗体系, “送医下乡”义诊).
+PROG_QUOTED_ONLY_HEADS = frozenset(("体系", "义诊"))
 #: Words after a program head that show it is generic (试点城市, 项目建设 ...).
 PROG_HEAD_BLOCKERS = (
     "城市", "地区", "单位", "医院", "工作", "经验", "省份", "县", "区", "中心", "的城市", "建设", "自觉", "标准",

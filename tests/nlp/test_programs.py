@@ -235,3 +235,19 @@ def test_programs_tagger_span_starts_after_the_verbs_it_swallowed(surface, name)
 def test_programs_verbs_of_report_and_heads_inside_words(nlp, raw, program):
     found = programs(nlp, raw)
     assert found == ({program} if program else set())
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("市医保局持续开展打击欺诈骗保专项整治。", "打击欺诈骗保专项整治"),
+        ("我市组织开展“送医下乡”义诊，惠及群众。", "“送医下乡”义诊"),
+    ],
+)
+def test_programs_campaign_heads(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+def test_programs_unquoted_free_clinic_is_no_program(nlp):
+    """义诊 names a program only around a quoted name: 大型义诊 is an event of a kind."""
+    assert not programs(nlp, "县医院组织专家开展大型义诊，惠及群众。")

@@ -65,6 +65,7 @@ _ALWAYS_BLOCKS = "长员士城"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
+_OPENS_BODY = lx.JURISDICTION
 _HAN = re.compile(r"[\u4e00-\u9fff〇·]")
 # Pieces with a conjunction inside that still belong to one name.
 _INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡建设", "和旅游", "和改革")
@@ -115,7 +116,7 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team:
             ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or (team and _PAIRING.match(text, i - 1)))
         ):
             break
-        if not _HAN.match(ch) or (text.endswith(lx.JOINTLY, 0, i) and text.startswith(lx.JURISDICTION, i)):
+        if not _HAN.match(ch) or (text.endswith(lx.JOINTLY, 0, i) and text.startswith(_OPENS_BODY, i)):
             break  # 某县妇联联合|县卫健局: two bodies acting together
         i -= 1
     return i
