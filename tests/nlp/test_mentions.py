@@ -796,3 +796,20 @@ def test_mentions_division_bodies_named_by_level(nlp):
     """县妇联, 市侨联: a division has one of each, so its level names it (as 县委 does)."""
     found = ents(nlp, "团县委、县妇联、县残联共同主办，市侨联协办。")
     assert {("县妇联", "ORG"), ("县残联", "ORG"), ("市侨联", "ORG")} <= found
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        ("由省人民医院牵头组建的福建省儿科医疗联合体正式运行。", "福建省儿科医疗联合体"),
+        ("宁夏省级区域医疗联合体今天成立。", "宁夏省级区域医疗联合体"),
+    ],
+)
+def test_mentions_named_alliance_is_a_body_and_its_place_no_mention(nlp, raw, body):
+    found = ents(nlp, raw)
+    assert (body, "ORG") in found
+    assert not any(label == "LOC" and body.startswith(text) for text, label in found)
+
+
+def test_mentions_alliance_as_a_policy_is_no_body(nlp):
+    assert not ents(nlp, "各地要推进紧密型县域医疗联合体建设。")
