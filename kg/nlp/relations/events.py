@@ -331,8 +331,9 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
     return out
 
 
-#: The article's word for itself as a subject (我院, 本中心), not after 在/于/由 (在我院举办: the venue).
-_SELF_SUBJECT = re.compile(r"(?<![在于由自])(?:我|本)(?:院|校|局|委|会|中心|所|厅)")
+#: The article's word for itself as a subject (我院, 本中心), not after 在/于/由 (在我院举办: the venue);
+#: 本会议 is a meeting and 我会同… "I, together with".
+_SELF_SUBJECT = re.compile(r"(?<![在于由自])(?:我|本)(?:院|校|局|委|会(?!议|同)|中心|所|厅)")
 
 
 def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozenset[int]) -> int:
