@@ -23,6 +23,7 @@ kept on the graph (``kg.export.memo``) for the rest of the build.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -64,19 +65,29 @@ class Quads:
     triples: np.ndarray
 
     @classmethod
-    def from_rows(cls, terms: list[Term], rows: np.ndarray) -> Quads:
+    def from_rows(cls, terms: list[Term], rows: np.ndarray | array, *, consume: bool = False) -> Quads:
         """``rows``: ``(graph, subject, predicate, object)`` numbers into ``terms`` (any order,
-        repeats allowed)."""
-        rows = np.asarray(rows, dtype=NUMBER).reshape(-1, 4)
-        order = sorted(range(len(terms)), key=lambda i: str(terms[i]))
+        repeats allowed); ``consume``: empty ``rows`` (an ``array``) once it is ranked, for a
+        caller that has no more use for it.
+
+        Each term's text is made once, to sort by and to keep as ``texts``; the triples are
+        the distinct rows of the sorted quads' last three columns (the same set as the input's),
+        so each full-size array is dropped before the next is made (the quad table's making
+        was the build's peak)."""
+        texts = [str(t) for t in terms]
+        order = sorted(range(len(terms)), key=texts.__getitem__)
         rank = np.empty(len(terms), dtype=NUMBER)
         rank[order] = np.arange(len(terms), dtype=NUMBER)
-        ranked = rank[rows] if len(rows) else rows
-        return cls(
-            terms=tuple(terms[i] for i in order),
-            quads=_unique_rows(ranked),
-            triples=_unique_rows(ranked[:, 1:]),
-        )
+        numbers = np.asarray(rows, dtype=NUMBER).reshape(-1, 4)
+        ranked = rank[numbers] if len(numbers) else np.empty((0, 4), dtype=NUMBER)
+        del numbers, rank
+        if consume and isinstance(rows, array):
+            del rows[:]  # frees its buffer now that no view of it is left
+        quads = _unique_rows(ranked)
+        del ranked
+        table = cls(terms=tuple(terms[i] for i in order), quads=quads, triples=_unique_rows(quads[:, 1:]))
+        table.__dict__["texts"] = [texts[i] for i in order]  # what ``texts`` makes, already made
+        return table
 
     def __len__(self) -> int:
         """Distinct triples."""

@@ -213,8 +213,7 @@ class _Builder:
         terms = [_oxigraph(t) for t in self.ids]
         self.ids.clear()  # the lookups are done with: free them before sorting, the export's peak
         self.spans.clear()
-        rows, self.rows = self.rows, array("i")
-        return Quads.from_rows(terms, rows)
+        return Quads.from_rows(terms, self.rows, consume=True)  # emptied once ranked
 
     def document(self, doc: model.Document) -> None:
         self.into([doc.doc_id])

@@ -162,3 +162,18 @@ def test_writers_jsonld_streamed_is_the_document_dumped_whole(graph):
         whole = json.dumps(to_jsonld(g, DEFAULT_BASE), ensure_ascii=False, indent=1).encode() + b"\n"
         assert write("jsonld", g) == whole
     assert json.loads(write("jsonld", empty))["@graph"] == []
+
+
+def test_writers_quad_table_consumes_its_rows_only_when_asked():
+    """The RDF builder hands its rows over (``consume``): they are emptied once ranked, and the
+    table, its triples and the terms' texts are those of a table made from a copy."""
+    from array import array
+
+    terms = [ox.NamedNode(f"http://example.org/{c}") for c in "dcba"] + [ox.Literal("甲")]
+    numbers = [0, 1, 2, 4, 0, 3, 2, 1, 1, 1, 2, 4, 0, 1, 2, 4]
+    kept, taken = array("i", numbers), array("i", numbers)
+    plain, consumed = Quads.from_rows(terms, kept), Quads.from_rows(terms, taken, consume=True)
+    assert len(kept) == 16 and len(taken) == 0
+    assert plain.terms == consumed.terms and plain.texts == consumed.texts == [str(t) for t in plain.terms]
+    assert plain.quads.tolist() == consumed.quads.tolist() and plain.triples.tolist() == consumed.triples.tolist()
+    assert len(consumed.quads) == 3 and len(consumed) == 2  # a repeated quad, and one triple in two graphs
