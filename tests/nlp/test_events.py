@@ -175,3 +175,15 @@ def test_events_the_article_s_own_body_as_subject(nlp, raw, expected):
 )
 def test_events_fields_of_a_listing(nlp, raw, expected):
     assert organizers(nlp, raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "在由南溪市医学会主办的学术研讨会上，南溪市卫生健康委员会启动了“健康南溪”行动。",
+        "南溪市医学会承办了本次座谈会，会上南溪市卫生健康委员会启动“健康南溪”行动。",
+        "在由南溪市医学会组织的座谈会上，南溪市卫生健康委员会启动“健康南溪”行动。",
+    ],
+)
+def test_events_the_host_of_a_meeting_organizes_no_program_launched_at_it(nlp, raw):
+    assert organizers(nlp, raw) == {("南溪市卫生健康委员会", "“健康南溪”行动", "启动了" if "启动了" in raw else "启动")}

@@ -199,6 +199,9 @@ def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> 
         if not listed:
             continue
         program = _program_after(spans, text, m.end(), before=spans[listed[0]].start_char)
+        meeting = _MEETING_AFTER.match(text, m.end())
+        if meeting and program >= 0 and spans[program].start_char >= meeting.end():
+            program = -1  # 由A主办的研讨会上，B启动X: A hosts the meeting, not X
         if program >= 0 or not _hosts_a_meeting(text, spans[listed[0]].start_char, m.end()):
             out.extend(("organizer", i, program, m.group(2)) for i in listed)  # a meeting is no program
         hosts.setdefault(m.group(2), []).append(listed)
@@ -210,6 +213,8 @@ def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> 
             continue  # only the agent of a passive: 由A组织, 由A牵头，B具体实施 (A组织… alone may be anything)
         # X是由A推动的…: the program is the subject before the agent, else the article's
         program = _program_after(spans, text, len(text), before=spans[listed[0]].start_char)
+        if program < 0 and _MEETING_AFTER.match(text, m.end()):
+            continue  # 由A组织的座谈会: a meeting is no program
         if program < 0:  # 由A牵头，B配合，开展X: else the program the rest of the sentence names
             program = _program_after(spans, text, m.end())
         out.extend(("organizer", i, program, m.group(2)) for i in listed)
