@@ -187,3 +187,14 @@ def test_events_fields_of_a_listing(nlp, raw, expected):
 )
 def test_events_the_host_of_a_meeting_organizes_no_program_launched_at_it(nlp, raw):
     assert organizers(nlp, raw) == {("南溪市卫生健康委员会", "“健康南溪”行动", "启动了" if "启动了" in raw else "启动")}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "据南溪市卫生健康委员会介绍，全市已开展“健康家庭”行动。",
+        "记者从南溪市卫生健康委员会获悉，全市将启动“健康家庭”行动。",
+    ],
+)
+def test_events_the_source_of_a_report_is_no_subject(nlp, raw):
+    assert organizers(nlp, raw) == set()

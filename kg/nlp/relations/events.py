@@ -290,7 +290,9 @@ _LAUNCH = re.compile(
 _SUBJECT_JOINS = ("与", "和", "、", "同", "及", *_TOGETHER)
 _OF = "的"
 _CLAUSE_MARKS = ",，;；:："
-_NOT_SUBJECT = ("由", "在", "于")
+#: Words before a body that make it no subject of the sentence's verb: the agent of a passive (由A),
+#: a place (在A, 于A), a source (据A介绍, 记者从A获悉).
+_NOT_SUBJECT = ("由", "在", "于", "据", "从")
 #: Words before a body that make it where a program is held, not who holds it (在某医院举办).
 _VENUE = ("在", "于")
 
