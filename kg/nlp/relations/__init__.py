@@ -1,9 +1,10 @@
 """The ``kg_relations`` component: relations read off the text around the mentions.
 
-One module per kind of statement: ``posts`` (who holds which title in which body),
-``structure`` (bodies under bodies, where bodies are), ``events`` (who organizes a
-program, which bodies are partners). Each reads the normalised text and the
-mention spans, without a parser, in the fixed shapes Chinese news writes them.
+One module per kind of statement: ``posts`` (who holds which title in which body; the
+verbs of office in ``offices``), ``structure`` (bodies under bodies, where bodies are),
+``events`` (who organizes a program, co-hosts), ``partners`` (agreements and aid pairings).
+Each reads the normalised text and the mention spans, without a parser, in the fixed shapes
+Chinese news writes them.
 
 The result goes to ``Doc._.kg_relations`` as ``(kind, head_start, head_end,
 tail_start, tail_end, role)`` tuples of character offsets of spans in
