@@ -602,3 +602,23 @@ def test_link_explains_government_and_party_committee_names():
     assert "人民政府" in why("ORG", "县政府", "县人民政府")
     assert canonical_org("某州某县县委", None) == "某州某县县委"  # not places: left as written
     assert "Party committee" in why("ORG", "黔南州荔波县县委", canonical_org("黔南州荔波县县委", None))
+
+
+@pytest.mark.parametrize(
+    "surface, name",
+    [
+        ("社省委", "九三学社福建省委员会"),  # the party's one-character form, the paper's province
+        ("九三学社福建省委会", "九三学社福建省委员会"),
+        ("社宁德市委会", "九三学社宁德市委员会"),
+        ("社省委会组织部", "九三学社福建省委员会组织部"),
+        ("民盟省委", "民盟福建省委员会"),
+        ("九三学社福建省委员会", "九三学社福建省委员会"),  # already full
+        ("社市委", "九三学社市委"),  # no city named: left as written
+    ],
+)
+def test_democratic_party_committees(surface, name):
+    from kg.gazetteer import load_gazetteer
+    from kg.link.names import canonical_org
+
+    fujian = next(p for p in load_gazetteer().lookup("福建省") if p.level == "province")
+    assert canonical_org(surface, fujian) == name

@@ -121,9 +121,32 @@ def bare_head(name: str) -> bool:
     return name in _heads()
 
 
+#: A democratic party's committees, written with its one-character form (社省委: 九三学社's) or the
+#: party's name, then a division and 委 or 委会 (九三学社某市委会): the party's 委员会 there.
+_PARTY_SHORT = {"社": "九三学社", "盟": "民盟"}
+_PARTY_COMMITTEE = re.compile(r"^(九三学社|民盟|民革|民建|民进|农工党|致公党|台盟)(.{0,8}?[省市县区州])委(?:会)?(?!员)")
+
+
+def _party_body(name: str, province: Place | None) -> str:
+    """``社省委``, ``九三学社某市委会`` -> ``九三学社福建省委员会``, ``九三学社某市委员会``: the
+    committee of a democratic party in a division (not 中共's: 某省委 alone is the Party's)."""
+    if name[:1] in _PARTY_SHORT and (name[1:2] in "省市县区" or leading_place(name[1:])):
+        name = _PARTY_SHORT[name[0]] + name[1:]
+    m = _PARTY_COMMITTEE.match(name)
+    if not m:
+        return name
+    division = m.group(2)
+    if division == "省" and province is not None and province.name.endswith("省"):
+        division = province.name
+    elif len(division) == 1:
+        return name  # 社市委 with no city named: left as written
+    return m.group(1) + division + "委员会" + name[m.end() :]
+
+
 def canonical_org(surface: str, province: Place | None) -> str:
     # 第十一批某某援疆医疗队: the round is part of the mention, not of the team's name.
     name = _ROUND.sub("", _INNER_BRACKET.sub("", clean(surface)))
+    name = _party_body(name, province)
     for abbr, full in _INNER:
         if full in name:
             break  # already the full form (卫生健康委员会 contains 卫生健康委)

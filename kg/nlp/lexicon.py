@@ -117,6 +117,16 @@ AID = "援"
 #: Countries' forms (中, 美): a neighbour of a one-character city that makes it a pair (中美).
 ONE_CHARACTER_COUNTRIES = frozenset("中美英法德日韩俄欧亚非")
 
+#: Parties whose members write their bodies with one character of the party's name (社省委, 社市委
+#: for 九三学社's committees; 盟省委 for 民盟's), in an article that names the party in full.
+PARTY_SHORT_FORMS = {"九三学社": "社", "中国民主同盟": "盟", "民盟": "盟"}
+
+
+def party_short_forms(text: str) -> tuple[str, ...]:
+    """The one-character forms of the parties ``text`` names in full (the evidence they mean it)."""
+    return tuple({short for party, short in PARTY_SHORT_FORMS.items() if party in text})
+
+
 #: Verbs of acting together written between two bodies (某县妇联联合县卫健局, 某会会同市医保局): a
 #: body's name never runs over one into a jurisdiction's next body (but 某联合会, 某联合大学 do).
 JOINTLY = ("联合", "会同", "携手", "协同")

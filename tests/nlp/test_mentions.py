@@ -813,3 +813,17 @@ def test_mentions_named_alliance_is_a_body_and_its_place_no_mention(nlp, raw, bo
 
 def test_mentions_alliance_as_a_policy_is_no_body(nlp):
     assert not ents(nlp, "各地要推进紧密型县域医疗联合体建设。")
+
+
+def test_mentions_party_short_form_with_the_party_named():
+    """社省委: 九三学社's provincial committee, once the article names 九三学社; without it, the
+    character opens nothing (the Party's 省委 stays as written)."""
+    from kg.nlp.rules.organizations import find_organizations
+    from kg.nlp.rules.places import make_place_rules
+
+    def orgs(text):
+        places = make_place_rules()(text, frozenset(), [])
+        return {text[c.start : c.end] for c in find_organizations(text, places)}
+
+    assert {"社省委", "社宁德市委"} <= orgs("九三学社召开会议。社省委秘书长出席，社宁德市委主委参加。")
+    assert "社省委" not in orgs("报社省委宣传部门来人。")

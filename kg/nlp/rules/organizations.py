@@ -189,7 +189,7 @@ def _start(
     while True:
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
         if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
-            before += [start - len(w) for w in _GLUED if text.endswith(w, lo, start)]
+            before += [start - len(w) for w in _GLUED + lx.party_short_forms(text) if text.endswith(w, lo, start)]
         # 某大学附属 + 某地名 + 医院: an affiliated body's own name may be a place's (东方, 中山).
         # 某市 + 对口帮扶 + 某市医疗队: a team named after the pairing it serves keeps both sides.
         if team:
