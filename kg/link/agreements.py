@@ -88,7 +88,5 @@ def agreement_partners(entities: dict[str, Entity]) -> list[Relation]:
                 entities[body.key] = body
                 orgs.setdefault(official, []).append(body)
             keys.append(body.key)
-        out.extend(
-            Relation("partner", a, b, evidence=evidence) for a, b in combinations(sorted(set(keys)), 2)
-        )
+        out.extend(Relation("partner", a, b, evidence=evidence) for a, b in combinations(sorted(set(keys)), 2))
     return out

@@ -16,6 +16,7 @@ from collections import defaultdict
 from kg.gazetteer import load_gazetteer
 from kg.link.corpus import entity_key
 from kg.link.names import bare_prefix, leading_place
+from kg.link.party_units import PARTY_NAMES, committee_of_unit
 from kg.link.posts import BODY_SUFFIXES, PARTY_BODIES, unit_of_party_body
 from kg.model import Entity, Relation
 
@@ -383,6 +384,13 @@ def suborganizations(
             branch_of = _branch_committee(child, bodies)
             if branch_of:
                 out.append(Relation("suborg", key, branch_of, evidence=_evidence(child, named_in)))
+            continue
+        full = full_name(child.name)
+        unit_of = full.startswith(PARTY_NAMES) and committee_of_unit(
+            full, {k: full_name(entities[k].name) for d in _docs(child) for k in bodies.by_doc[d]}
+        )
+        if unit_of and unit_of != key:  # 九三学社省直工委, 某大学委员会: the committee of its level or place
+            out.append(Relation("suborg", key, unit_of, evidence=_evidence(child, named_in)))
             continue
         structural = parent_by_structure(child.name)
         first = structural if _AFFILIATED in child.name[2:] or _party_committee_parent(child.name) else None
