@@ -827,3 +827,34 @@ def test_mentions_party_short_form_with_the_party_named():
 
     assert {"社省委", "社宁德市委"} <= orgs("九三学社召开会议。社省委秘书长出席，社宁德市委主委参加。")
     assert "社省委" not in orgs("报社省委宣传部门来人。")
+
+
+@pytest.mark.parametrize(
+    "raw, region",
+    [
+        ("粤港澳大湾区卫生健康合作持续推进。", "粤港澳大湾区"),
+        ("京津冀三地医保实现互认。", "京津冀"),
+        ("川渝地区医疗合作加强。", "川渝地区"),
+        ("云贵川三省开展合作。", "云贵川"),
+    ],
+)
+def test_mentions_run_of_province_forms_names_a_region(nlp, raw, region):
+    assert (region, "LOC") in ents(nlp, raw)
+
+
+def test_mentions_province_then_city_is_no_run(nlp):
+    """江苏|苏州: a run must start and end where words do."""
+    assert not any(text == "江苏苏" for text, _ in ents(nlp, "他出生在江苏苏州的一个医学世家。"))
+
+
+@pytest.mark.parametrize(
+    "raw, place",
+    [
+        ("专家们走进阳光小区，为居民提供健康咨询。", "阳光小区"),  # a verb before the name
+        ("患者从长乐国际机场转运至医院。", "长乐国际机场"),  # 至 ends the hospital's name
+        ("义诊队伍深入武夷山风景区开展服务。", "武夷山风景区"),
+        ("旅客在宁德火车站接受检测。", "宁德火车站"),
+    ],
+)
+def test_mentions_more_venues(nlp, raw, place):
+    assert (place, "LOC") in ents(nlp, raw)

@@ -257,7 +257,8 @@ def _province_locator(text: str, start: int, hi: int) -> int | None:
 def _blocked(text: str, end: int, suffix: str) -> bool:
     """``院长``, ``部分``, ``社区``: the suffix's last character and the next one make a word, so the
     suffix ends no name; but ``某医院生殖中心`` (院生 is no word) still ends one at 医院."""
-    if end >= len(text) or len(suffix) > 2 or text[end] not in lx.ORG_SUFFIX_BLOCKERS:
+    long_suffix = len(suffix) > 2 and text[end - 1 : end + 1] != "部门"  # 卫生部|门 is 部门 (but 组织部长 stays)
+    if end >= len(text) or text[end] not in lx.ORG_SUFFIX_BLOCKERS or long_suffix:
         return False
     return text[end] in _ALWAYS_BLOCKS or text[end - 1 : end + 1] in lx.dictionary_words()
 

@@ -159,6 +159,10 @@ _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}
 _CONJUNCTIONS = frozenset("和与及")
 #: One-character forms of provinces (and 疆 for Xinjiang): no place alone (赴京, 来闽), nor after 援 (援藏, 援疆).
 _PROVINCE_FORMS = frozenset(PROVINCE_ABBREVIATIONS) | {"疆"}
+_COUNT_WORD = re.compile("[一二两三几每这那该][座个处家所片]")
+_PROVINCE_RUN = re.compile(
+    "([" + "".join(sorted(_PROVINCE_FORMS | {"云", "贵", "江"})) + "]{2,4})(大湾区|地区)?"
+)
 _DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
@@ -246,6 +250,23 @@ def _regions(text: str, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _province_runs(text: str) -> list[Candidate]:
+    """``京津冀``, ``粤港澳大湾区``, ``川渝地区``: provinces' one-character forms written together
+    name a region (ANNOTATION.md: named regions), three or more of them, or two with a region's
+    head; not a division (新疆, 辽宁) that only looks like a run. 云, 贵 and 江 join such runs
+    too (云贵川, 江浙沪), as everyday writing has them."""
+    out = []
+    for m in _PROVINCE_RUN.finditer(text):
+        run, head = m.group(1), m.group(2) or ""
+        if len(run) + bool(head) < 3 or load_gazetteer().lookup(run):
+            continue
+        words = lexicon.word_starts(text)
+        if text[m.start() - 1 : m.start()] in _PROVINCE_FORMS or not {m.start(), m.end()} <= words:
+            continue  # part of a longer run, or of a word (江苏|苏州 is no run 江苏苏)
+        out.append(Candidate(m.start(), m.end(), "LOC", "province-run", priority=1))
+    return out
+
+
 def _occurrences(text: str, piece: str) -> list[int]:
     found, i = [], text.find(piece)
     while i >= 0:
@@ -281,9 +302,11 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
         starts = {s for s, _ in words}
         while start < m.start() and start not in starts:
             start += 1
-        verb = next((e for s, e in words if s == start and lexicon.word_tags().get(text[s:e]) == "v"), None)
-        if verb and verb < m.start():
-            start = verb  # 扩建|某体育场: a verb before the name is no part of it
+        # 扩建|某体育场, 专家们走进|某小区, 双方就|某机场, 变成一座|某公园: a verb, a particle standing
+        # as a word, or a count before the name is no part of it.
+        cut = max((e for s, e in words if start <= s and e < m.start() and _not_in_venue(text[s:e])), default=None)
+        if cut:
+            start = cut
         # 某市某新区 + 某公园: a zone is written with the city it is named after; the venue keeps both.
         start = min([start] + [c.start for c in places if c.rule == "zone" and c.start < start < c.end <= m.start()])
         if _jurisdiction_building(text, start, m):
@@ -296,6 +319,14 @@ def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
             end = part.end()
         out.append(Candidate(start, end, "LOC", "venue", priority=1))
     return out
+
+
+def _not_in_venue(word: str) -> bool:
+    return (
+        lexicon.word_tags().get(word) == "v"
+        or word in lexicon.LEADING_PARTICLES
+        or bool(_COUNT_WORD.fullmatch(word))
+    )
 
 
 def _jurisdiction_building(text: str, start: int, m: re.Match[str]) -> bool:
@@ -359,7 +390,7 @@ def make_place_rules(addresses: bool = True) -> Rule:
         zones = _zones(text, places)
         zones += _regions(text, zones) + _villages(text, places)
         venues = _venues(text, places + [z for z in zones if z.mention])
-        extra = zones + venues + _vetoes(text) + _concepts(text, places)
+        extra = zones + venues + _vetoes(text) + _concepts(text, places) + _province_runs(text)
         if not addresses:
             return places + extra
         out: list[Candidate] = extra
