@@ -338,14 +338,16 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
     return out
 
 
-#: The article's word for itself as a subject (我院, 本中心), not after 在/于/由 (在我院举办: the venue);
+#: The article's word for itself (我院, 本中心) or for the body just named (该院) as a subject, not after
+#: 在/于/由 (在我院举办: the venue);
 #: 本会议 is a meeting and 我会同… "I, together with".
-_SELF_SUBJECT = re.compile(r"(?<![在于由自])(?:我|本)(?:院|校|局|委|会(?!议|同)|中心|所|厅)")
+_SELF_SUBJECT = re.compile(r"(?<![在于由自])(?:我|本|该)(?:院|校|局|委|会(?!议|同)|中心|所|厅)")
 
 
 def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozenset[int]) -> int:
-    """``近日，我院开展X``: the body the article's word for itself stands for, as the subject of
-    the verb in its sentence (the last such word before it, not in a clause of purpose); else -1."""
+    """``近日，我院开展X``, ``该院开展X``: the body the article's word for itself (or for the body just
+    named) stands for, as the subject of the verb in its sentence (the last such word before it, not
+    in a clause of purpose); else -1."""
     found = list(_SELF_SUBJECT.finditer(text, start, verb))
     if not found or in_purpose_clause(text, found[-1].end(), verb, breaks):
         return -1
