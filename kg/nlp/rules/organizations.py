@@ -20,7 +20,7 @@ from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
-from kg.nlp.rules.units import campuses, coordinated_units, listed_units, sections
+from kg.nlp.rules.units import campuses, coordinated_units, joined_by_dot, listed_units, sections
 
 _SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
@@ -384,23 +384,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if not any(ch in lx.NAME_STOP for ch in m.group(1)):
             out.append(Candidate(m.start(), m.end(), "ORG", "press unit", priority=2, nests=True))
     units = coordinated_units(text, out) + sections(text, out) + listed_units(text, out)
-    return out + _joined_by_dot(text, out) + campuses(text, out) + units
-
-
-def _joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:
-    """``福建日报·新福建客户端``: a medium and its channel written with a middle dot are one name."""
-    by_start = sorted(orgs)
-    out = []
-    for a in by_start:
-        if a.end < len(text) and text[a.end] == "·":
-            for b in by_start:
-                if (
-                    1 <= b.start - a.end <= 3
-                    and _HAN.match(text[a.end + 1 : b.start] or "x")
-                    and not (text.startswith(_RANKING, b.end))
-                ):
-                    out.append(Candidate(a.start, b.end, "ORG", "dotted", priority=1))
-    return out
+    return out + joined_by_dot(text, out) + campuses(text, out) + units
 
 
 @registry.misc("kg.org_rules.v1")

@@ -7,9 +7,11 @@ from functools import lru_cache
 
 from spacy.util import registry
 
-from kg.gazetteer import PROVINCE_ABBREVIATIONS, load_gazetteer
+from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules.regions import PROVINCE_FORMS as _PROVINCE_FORMS
+from kg.nlp.rules.regions import province_runs
 
 # An address: a place, then road/street and number, then optionally a building and floor.
 _ADDRESS_TAIL = re.compile(
@@ -157,12 +159,7 @@ _VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
 _MAX_ZONE_NAME = 6
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|医|卫))")
 _CONJUNCTIONS = frozenset("和与及")
-#: One-character forms of provinces (and 疆 for Xinjiang): no place alone (赴京, 来闽), nor after 援 (援藏, 援疆).
-_PROVINCE_FORMS = frozenset(PROVINCE_ABBREVIATIONS) | {"疆"}
 _COUNT_WORD = re.compile("[一二两三几每这那该][座个处家所片]")
-_PROVINCE_RUN = re.compile(
-    "([" + "".join(sorted(_PROVINCE_FORMS | {"云", "贵", "江"})) + "]{2,4})(大湾区|地区)?"
-)
 _DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
@@ -247,23 +244,6 @@ def _regions(text: str, taken: list[Candidate]) -> list[Candidate]:
                 if not any(s <= lo and m.end() <= e for s, e in covered):
                     out.append(Candidate(lo, m.end(), "LOC", "region", priority=1))
                 break
-    return out
-
-
-def _province_runs(text: str) -> list[Candidate]:
-    """``京津冀``, ``粤港澳大湾区``, ``川渝地区``: provinces' one-character forms written together
-    name a region (ANNOTATION.md: named regions), three or more of them, or two with a region's
-    head; not a division (新疆, 辽宁) that only looks like a run. 云, 贵 and 江 join such runs
-    too (云贵川, 江浙沪), as everyday writing has them."""
-    out = []
-    for m in _PROVINCE_RUN.finditer(text):
-        run, head = m.group(1), m.group(2) or ""
-        if len(run) + bool(head) < 3 or load_gazetteer().lookup(run):
-            continue
-        words = lexicon.word_starts(text)
-        if text[m.start() - 1 : m.start()] in _PROVINCE_FORMS or not {m.start(), m.end()} <= words:
-            continue  # part of a longer run, or of a word (江苏|苏州 is no run 江苏苏)
-        out.append(Candidate(m.start(), m.end(), "LOC", "province-run", priority=1))
     return out
 
 
@@ -390,7 +370,7 @@ def make_place_rules(addresses: bool = True) -> Rule:
         zones = _zones(text, places)
         zones += _regions(text, zones) + _villages(text, places)
         venues = _venues(text, places + [z for z in zones if z.mention])
-        extra = zones + venues + _vetoes(text) + _concepts(text, places) + _province_runs(text)
+        extra = zones + venues + _vetoes(text) + _concepts(text, places) + province_runs(text)
         if not addresses:
             return places + extra
         out: list[Candidate] = extra

@@ -2,7 +2,8 @@
 ``organizations`` does not see as one name: a hospital's campus (``某医院某某路院区``),
 units listed after a first one (``某委人事处、体改处、基层处``), a government body's
 section or institute written after it (``某委某某科``, ``某中心某某所``), and the units a
-body is said to have (``某学会下设甲分会、乙分会``: bodies of their own, not one name).
+body is said to have (``某学会下设甲分会、乙分会``: bodies of their own, not one name), and a
+medium's channel written after it with a middle dot (``某日报·某客户端``).
 
 ANNOTATION.md counts "named units given with their parent" as organizations of their
 own; these rules only read how such a unit is written next to the body found before it.
@@ -145,4 +146,23 @@ def listed_units(text: str, orgs: list[Candidate]) -> list[Candidate]:
             if text[m.end() : m.end() + 1] not in ("、", "和", "及", "与"):
                 break
             i = m.end() + 1
+    return out
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff〇·]")
+
+
+def joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """``福建日报·新福建客户端``: a medium and its channel written with a middle dot are one name."""
+    by_start = sorted(orgs)
+    out = []
+    for a in by_start:
+        if a.end < len(text) and text[a.end] == "·":
+            for b in by_start:
+                if (
+                    1 <= b.start - a.end <= 3
+                    and _HAN_CHAR.match(text[a.end + 1 : b.start] or "x")
+                    and not (text.startswith(lx.RANKING_WORDS, b.end))
+                ):
+                    out.append(Candidate(a.start, b.end, "ORG", "dotted", priority=1))
     return out
