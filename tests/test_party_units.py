@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.graph import build_graph
-from kg.link.party_units import committee_of_unit
+from kg.link.party_units import branch_committee, committee_of_unit
 from kg.model import Entity, Mention
 
 COMMITTEES = {"P": "九三学社福建省委员会", "C": "九三学社莆田市委员会", "N": "中国农工民主党江苏省委员会"}
@@ -40,3 +40,15 @@ def test_party_units_in_the_graph_a_unit_is_under_its_article_s_committee_not_th
     suborgs = {(r.head, r.tail) for r in graph.relations if r.kind == "suborg"}
     assert ("ORG:九三学社省直工委", "ORG:九三学社福建省委员会") in suborgs
     assert ("ORG:九三学社省直工委", "ORG:九三学社") not in suborgs
+
+
+@pytest.mark.parametrize(
+    "branch, expected",
+    [
+        ("仙游县支社", "C"),  # a county of 莆田市: the city's committee
+        ("莆田学院附属医院支社", "C"),  # named after a body of the city
+        ("长乐区支社", None),  # a district of 福州市: the article names no committee of that city
+    ],
+)
+def test_party_units_a_branch_is_under_its_city_s_committee(branch, expected):
+    assert branch_committee(branch, COMMITTEES) == expected

@@ -15,7 +15,7 @@ import re
 from kg.gazetteer import load_gazetteer
 from kg.link.names import leading_place
 
-__all__ = ["PARTY_NAMES", "committee_of_unit"]
+__all__ = ["PARTY_NAMES", "branch_committee", "committee_of_unit"]
 
 #: The democratic parties' full names (``kg.link.suborgs.full_name`` writes their short names so).
 PARTY_NAMES = (
@@ -32,6 +32,8 @@ PARTY_NAMES = (
 _PLACE_COMMITTEE = re.compile(r"^(.{2,12}?[省市州盟区县])委员会")
 #: After the party's name: the organs of a level (省直工委: the provincial organs' working committee).
 _LEVEL_ORGANS = re.compile(r"^([省市县区])直")
+#: A committee of 九三学社 of a city, which its branches (支社) are under.
+_CITY_COMMITTEE = re.compile(r"^九三学社(.{2,8}?[市州盟])委员会$")
 #: Endings of a unit that is a committee of its own (工委, 某大学委员会), not a department of one.
 _COMMITTEE_ENDS = ("委员会", "工委", "委会")
 
@@ -68,3 +70,16 @@ def committee_of_unit(full: str, committees: dict[str, str]) -> str | None:
         if name in places:
             return places[name][0] if len(places[name]) == 1 else None
     return None
+
+
+def branch_committee(name: str, committees: dict[str, str]) -> str | None:
+    """``某县支社``, ``某学院附属医院支社``: a branch of 九三学社 is under the society's committee of the
+    city its place (the one its name starts with) is in, when its article names that committee
+    (``committees``: key -> official name of the bodies of the branch's article)."""
+    gazetteer = load_gazetteer()
+    place = gazetteer.resolve(leading_place(name) or "-")
+    if place is None:
+        return None
+    around = {place.name, *(p.name for p in gazetteer.ancestors(place.code))}
+    found = sorted(k for k, full in committees.items() if (m := _CITY_COMMITTEE.match(full)) and m.group(1) in around)
+    return found[0] if len(found) == 1 else None

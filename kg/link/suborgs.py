@@ -15,8 +15,8 @@ from collections import defaultdict
 
 from kg.gazetteer import load_gazetteer
 from kg.link.corpus import entity_key
-from kg.link.names import bare_prefix, leading_place
-from kg.link.party_units import PARTY_NAMES, committee_of_unit
+from kg.link.names import bare_prefix
+from kg.link.party_units import PARTY_NAMES, branch_committee, committee_of_unit
 from kg.link.posts import BODY_SUFFIXES, PARTY_BODIES, unit_of_party_body
 from kg.model import Entity, Relation
 
@@ -50,7 +50,7 @@ _PLACE_CHARS = "省市县区镇乡村"
 _SOCIETIES = ("学会", "协会", "工会", "联合会", "促进会", "红十字会", "基金会")
 _SOCIETY_COMMITTEES = ("专业委员会", "专门委员会", "工作委员会", "职工委员会")
 #: A 九三学社 branch: named after the unit or place its members work in, it is no unit of
-#: that body but of the society's committee of the city (``_branch_committee``).
+#: that body but of the society's committee of the city (``kg.link.party_units.branch_committee``).
 _BRANCH = "支社"
 #: Units no Communist Party committee has (``_not_a_party_unit``).
 _NOT_PARTY_UNITS = ("专委会", "专门委员会", _BRANCH)
@@ -340,26 +340,6 @@ def _not_a_party_unit(child: str, parent: str) -> bool:
     return parent.startswith(("中共", "中国共产党")) and child.endswith(_NOT_PARTY_UNITS)
 
 
-def _branch_committee(child: Entity, bodies: _Bodies) -> str | None:
-    """``某县支社``, ``某学院附属医院支社``: a branch of 九三学社 is under the society's committee of
-    the city its place (the one its name starts with) is in, when its article names that committee."""
-    gazetteer = load_gazetteer()
-    place = gazetteer.resolve(leading_place(child.name) or "-")
-    if place is None:
-        return None
-    around = {place.name, *(p.name for p in gazetteer.ancestors(place.code))}
-    docs = _docs(child)
-    committees = sorted(
-        {
-            k
-            for doc in docs
-            for k in bodies.by_doc.get(doc, [])
-            if (m := _SOCIETY_COMMITTEE.match(full_name(bodies.entities[k].name))) and m.group(1) in around
-        }
-    )
-    return committees[0] if len(committees) == 1 else None
-
-
 def suborganizations(
     entities: dict[str, Entity], titles_only: set[str] = frozenset(), relations: list[Relation] = ()
 ) -> list[Relation]:
@@ -380,18 +360,16 @@ def suborganizations(
     while queue:
         key = queue.pop(0)
         child = entities[key]
-        if child.name.endswith(_BRANCH) and not _SOCIETY_COMMITTEE.match(full_name(child.name[: -len(_BRANCH)])):
-            branch_of = _branch_committee(child, bodies)
-            if branch_of:
-                out.append(Relation("suborg", key, branch_of, evidence=_evidence(child, named_in)))
-            continue
+        branch = child.name.endswith(_BRANCH) and not _SOCIETY_COMMITTEE.match(full_name(child.name[: -len(_BRANCH)]))
         full = full_name(child.name)
-        unit_of = full.startswith(PARTY_NAMES) and committee_of_unit(
-            full, {k: full_name(entities[k].name) for d in _docs(child) for k in bodies.by_doc[d]}
-        )
-        if unit_of and unit_of != key:  # 九三学社省直工委, 某大学委员会: the committee of its level or place
-            out.append(Relation("suborg", key, unit_of, evidence=_evidence(child, named_in)))
-            continue
+        if branch or full.startswith(PARTY_NAMES):
+            # 某县支社, 九三学社省直工委: under its city's, level's or place's committee (kg.link.party_units)
+            around = {k: full_name(entities[k].name) for d in _docs(child) for k in bodies.by_doc[d]}
+            of = branch_committee(child.name, around) if branch else committee_of_unit(full, around)
+            if of and of != key:
+                out.append(Relation("suborg", key, of, evidence=_evidence(child, named_in)))
+            if of or branch:
+                continue
         structural = parent_by_structure(child.name)
         first = structural if _AFFILIATED in child.name[2:] or _party_committee_parent(child.name) else None
         parent = first or _corpus_parent(child.name, names) or structural
