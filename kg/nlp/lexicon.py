@@ -159,6 +159,8 @@ PROG_LEFT_STOPS = (
     # verbs that take an action or plan as their object, and words of report or frequency, which
     # open no program's name (采取|某某行动, 透露|上述计划, 只有|某某活动)
     "采取", "透露", "上述", "没有", "打算", "曾经", "经常", "只有", "造成", "借鉴", "照搬", "放弃", "从事",
+    # deictic wholes (ANNOTATION.md: 全省, 全市 are no mentions; 全国 opens national programs' names)
+    "全市", "全县", "全区", "全州",
 )  # fmt: skip
 
 #: Verbs, time and function words that end a name on its left (推进 X 试点, 今年 X 宣传月).

@@ -251,3 +251,19 @@ def test_programs_campaign_heads(nlp, raw, program):
 def test_programs_unquoted_free_clinic_is_no_program(nlp):
     """义诊 names a program only around a quoted name: 大型义诊 is an event of a kind."""
     assert not programs(nlp, "县医院组织专家开展大型义诊，惠及群众。")
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("今年是全市医疗服务质量提升年。", "医疗服务质量提升年"),  # 全市 is deictic, no part of it
+        ("省卫健委部署开展基层卫生服务能力提升年活动。", "基层卫生服务能力提升年活动"),
+        ("明年是全县作风建设攻坚年。", "作风建设攻坚年"),
+    ],
+)
+def test_programs_campaign_years(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+def test_programs_year_head_inside_a_phrase_is_no_program(nlp):
+    assert not programs(nlp, "该项目提升年产能两成。")
