@@ -9,11 +9,15 @@ from kg.nlp.rules.programs import make_program_rules
 from kg.normalise import normalise
 
 
-def programs(nlp, raw: str) -> set[str]:
+def ents(nlp, raw: str) -> set[tuple[str, str]]:
     document = normalise("t.txt", "t.txt", raw)
     doc = nlp.make_doc(document.text)
     doc._.kg_breaks = document.breaks
-    return {e.text for e in nlp(doc).ents if e.label_ == "PROG"}
+    return {(e.text, e.label_) for e in nlp(doc).ents}
+
+
+def programs(nlp, raw: str) -> set[str]:
+    return {text for text, label in ents(nlp, raw) if label == "PROG"}
 
 
 @pytest.mark.parametrize(
@@ -267,3 +271,21 @@ def test_programs_campaign_years(nlp, raw, program):
 
 def test_programs_year_head_inside_a_phrase_is_no_program(nlp):
     assert not programs(nlp, "该项目提升年产能两成。")
+
+
+def test_programs_organizer_before_a_program_named_alone_elsewhere(nlp):
+    """The program's own words stand alone later in the text: the body before them is its
+    organizer, a mention of its own, and no part of the program's name."""
+    raw = (
+        "5月8日，南平市老年健康促进会名医专家助乡邻秋季行活动在县医院举行。"
+        "据介绍，名医专家助乡邻四季行由市老年健康促进会发起。"
+    )
+    found = ents(nlp, raw)
+    assert ("南平市老年健康促进会", "ORG") in found
+    assert ("名医专家助乡邻秋季行活动", "PROG") in found
+
+
+def test_programs_organizer_kept_without_evidence(nlp):
+    """Written only with the body before it (again), the whole is the program's name."""
+    raw = "晋江商会回乡义诊活动在石狮举行。晋江商会回乡义诊活动已连续举办五年。"
+    assert "晋江商会回乡义诊活动" in programs(nlp, raw)

@@ -320,6 +320,39 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: Characters of a program's own name that, written again elsewhere in the text without the body
+#: before it, show the body is its organizer and no part of its name.
+_OWN_NAME_EVIDENCE = 6
+
+
+def _without_organizer(text: str, named: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """``某市某促进会某某助乡亲春季行活动`` … ``某某助乡亲四季行``: a body's name that opens a program's,
+    when the words after it also stand alone elsewhere in the text, is the organizer's; the program
+    is named without it (ANNOTATION.md: the organizer is a relation). Without such evidence the name
+    is kept as written (某商会回乡义诊活动 is the program's whole name)."""
+    out = []
+    for c in named:
+        body = max((o.end for o in found if o.label == "ORG" and o.mention and o.start == c.start and o.end < c.end),
+                   default=None)
+        own = text[body : body + _OWN_NAME_EVIDENCE] if body is not None else ""
+        if len(own) == _OWN_NAME_EVIDENCE and body + _OWN_NAME_EVIDENCE < c.end and _elsewhere(text, own, c):
+            out.append(c._replace(start=body))
+        else:
+            out.append(c)
+    return out
+
+
+def _elsewhere(text: str, piece: str, span: Candidate) -> bool:
+    """``piece`` opens a phrase of its own outside ``span`` (after punctuation or at the start),
+    not after the same body again (甲机构乙行动 … 甲机构乙行动)."""
+    at = text.find(piece)
+    while at >= 0:
+        if not span.start <= at < span.end and (at == 0 or not _HAN.match(text[at - 1])):
+            return True
+        at = text.find(piece, at + 1)
+    return False
+
+
 @registry.misc("kg.program_rules.v1")
 def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
@@ -327,6 +360,6 @@ def make_program_rules() -> Rule:
         named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text)
         named += _observances(text) + _aid(text)
         named += _anaphors(text, named)
-        return named + _strategies(text, found)
+        return _without_organizer(text, named, found) + _strategies(text, found)
 
     return program_rules
