@@ -89,3 +89,26 @@ def test_documents_one_title_in_two_articles_is_one_entity_named_without_the_bra
     assert [e.name for e in docs] == [title]
     assert {m.doc_id for m in docs[0].mentions} == {"a.txt", "b.txt"}
     assert {m.text for m in docs[0].mentions} == {f"{title}(试行)", title}
+
+
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        ("两院签订了“市立医院对口帮扶山区县人民医院责任书”。", "市立医院对口帮扶山区县人民医院责任书"),
+        ("会上，双方签署“闽宁两地医疗卫生人才交流合作协议”。", "闽宁两地医疗卫生人才交流合作协议"),
+    ],
+)
+def test_documents_quoted_title_after_a_verb_of_signing(nlp, raw, title):
+    assert title in documents(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "两院签订了“对口支援协议书”。",  # an agreement of a kind
+        "市政府印发了“实施方案”。",  # a kind alone
+        "双方开展“健康扶贫合作”交流。",  # no verb of signing, no kind of paper
+    ],
+)
+def test_documents_quoted_kinds_are_no_titles(nlp, raw):
+    assert not documents(nlp, raw)

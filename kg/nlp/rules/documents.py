@@ -143,9 +143,35 @@ def documents(text: str, found: list[Candidate] = ()) -> list[Candidate]:
     return out
 
 
+#: Kinds of paper that are signed or issued (not 行动, 计划: quoted, those name programs).
+_PAPER_HEADS = (
+    "通知", "意见", "纲要", "规划", "办法", "方案", "规定", "条例", "协议", "决定", "指南", "细则", "措施", "名录",
+    "清单", "名单", "备忘录", "责任书", "协议书", "承诺书", "倡议书", "任务书", "决议", "宣言", "公约", "协定",
+    "议定书", "章程", "合作框架协议",
+)  # fmt: skip
+#: A title in quotation marks right after a verb of signing or issuing (签订了“某某责任书”).
+#: Quoted, a paper's own words must say whose or which it is (某医院对口帮扶某县医院|责任书):
+#: a kind of aid or work before the head (对口支援|协议书) names no one paper.
+_MIN_QUOTED_NAME = 6
+_QUOTED_PAPER = re.compile(r"(?:签订|签署|印发|出台|制定|下发|颁布|发布)了?“([^“”]{4,40})”")
+
+
+def quoted_papers(text: str) -> list[Candidate]:
+    """``签订了“某某医院对口帮扶某县医院责任书”``: a document's title in quotation marks, where
+    the verb before it signs or issues it and its last word is a kind of paper; not a kind alone
+    nor a short one (``签订了“对口支援协议书”``: an agreement of a kind)."""
+    out = []
+    for m in _QUOTED_PAPER.finditer(text):
+        name = canonical_document(m.group(1))
+        head = max((h for h in _PAPER_HEADS if name.endswith(h)), key=len, default="")
+        if head and len(name) - len(head) >= _MIN_QUOTED_NAME and not _kind_only(name, head):
+            out.append(Candidate(m.start(1), m.end(1), "DOC", "quoted document", priority=_PRIORITY))
+    return out
+
+
 @registry.misc("kg.document_rules.v1")
 def make_document_rules() -> Rule:
     def document_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
-        return documents(text, found)
+        return documents(text, found) + quoted_papers(text)
 
     return document_rules
