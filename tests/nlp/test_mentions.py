@@ -858,3 +858,16 @@ def test_mentions_province_then_city_is_no_run(nlp):
 )
 def test_mentions_more_venues(nlp, raw, place):
     assert (place, "LOC") in ents(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [("团县委、县妇联共同主办。", "团县委"), ("他曾任团市委副书记。", "团市委")],
+)
+def test_mentions_youth_league_committee_is_not_the_partys(nlp, raw, body):
+    """团县委: the Youth League's committee, a body of its own (never the Party's 县委)."""
+    assert (body, "ORG") in ents(nlp, raw)
+
+
+def test_mentions_team_before_a_committee_is_no_league(nlp):
+    assert not any(text.startswith("团") for text, _ in ents(nlp, "医疗服务团市委领导看望队员。"))

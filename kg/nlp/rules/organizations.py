@@ -66,6 +66,7 @@ _ALWAYS_BLOCKS = "长员士城"
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
 _OPENS_BODY = lx.JURISDICTION
+_LEAGUE_COMMITTEES = ("省委", "市委", "县委", "区委")
 _HAN = re.compile(r"[\u4e00-\u9fff〇·]")
 # Pieces with a conjunction inside that still belong to one name.
 _INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡建设", "和旅游", "和改革")
@@ -190,6 +191,10 @@ def _start(
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
         if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
             before += [start - len(w) for w in _GLUED + lx.party_short_forms(text) if text.endswith(w, lo, start)]
+            if text.endswith("团", lo, start) and text.startswith(_LEAGUE_COMMITTEES, start) and (
+                start - 1 in lx.word_starts(text)  # not 某服务团|市委
+            ):
+                before.append(start - 1)  # 团县委: the Youth League's committee, not the Party's 县委
         # 某大学附属 + 某地名 + 医院: an affiliated body's own name may be a place's (东方, 中山).
         # 某市 + 对口帮扶 + 某市医疗队: a team named after the pairing it serves keeps both sides.
         if team:
