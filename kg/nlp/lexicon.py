@@ -60,6 +60,9 @@ ORG_GENERIC_BODY = (
 RANKING_WORDS = ("百强", "榜", "奖", "排行", "排名", "称号", "评选")
 
 #: Words ending in 党 that name a kind of party, not one (执政党, 反对党).
+#: A state's legislature, cabinet and armed services: common nouns to jieba, yet one body of the
+#: state the text is about (美国国会, 该国内阁); the tagger's sure span of one is a name.
+STATE_BODIES = frozenset(("国会", "议会", "内阁", "参议院", "众议院", "上院", "下院", "海军", "陆军", "空军"))
 GENERIC_PARTIES = ("政党", "执政党", "反对党", "在野党", "参政党", "友党", "全党", "本党", "该党", "我党")
 
 #: Jurisdiction prefixes that open an organization name without naming the place.

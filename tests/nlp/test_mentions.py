@@ -871,3 +871,18 @@ def test_mentions_youth_league_committee_is_not_the_partys(nlp, raw, body):
 
 def test_mentions_team_before_a_committee_is_no_league(nlp):
     assert not any(text.startswith("团") for text, _ in ents(nlp, "医疗服务团市委领导看望队员。"))
+
+
+@pytest.mark.parametrize(
+    "surface, kept",
+    [("国会", True), ("内阁", True), ("海军", True), ("办公室", False), ("医学部", False)],
+)
+def test_mentions_sure_state_body_passes_the_filter(surface, kept):
+    """A state's legislature, cabinet or armed service is one body though jieba lists it as a common
+    noun; a unit's common noun (医学部) named without its parent stays out."""
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    keep = make_statistical_filter(["ORG"])
+    text = f"据报道，{surface}昨天通过了这项法案。"
+    start = text.index(surface)
+    assert keep(text, start, start + len(surface), "ORG", 0.99) is kept

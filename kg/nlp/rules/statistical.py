@@ -107,6 +107,8 @@ def _named_body(surface: str, label: str) -> bool:
     """``保守党``, ``路透社``, ``五牛队``: a party, agency or team that jieba lists as a common noun is a
     body when the tagger is sure of it, unless the word is a kind (执政党) or the part before the
     suffix is an everyday word (合作社, 出版社, 代表队); a ministry (人事部) always is."""
+    if label == "ORG" and surface in lx.STATE_BODIES:
+        return True  # 国会, 内阁, 海军: a state's body
     if label != "ORG" or len(surface) < 3:
         return False
     if surface.endswith("党"):
