@@ -99,6 +99,11 @@ class _Timer:
         self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
 
 
+def link_settings(settings: BuildSettings) -> LinkSettings:
+    """What linking reads of the build's settings (the map makes each article's step with them)."""
+    return LinkSettings(province=settings.province, aliases=settings.aliases, publisher=settings.publisher)
+
+
 def read_inputs(paths: list[Path], settings: BuildSettings) -> tuple[list[RawText], list[InputError]]:
     """Read every input file; raise ``NoDocumentsError`` if not one could be read."""
     texts, errors = read_all(paths, encoding=settings.encoding)
@@ -121,7 +126,9 @@ def extract_all(
     done, total = len(texts) - len(todo), len(texts)
     timer.cached = done
     progress("extract", done, total)
-    for j, outcome in extract_map([texts[i] for i in todo], settings.nlp_overrides, settings.jobs, settings.scheduler):
+    todo_texts = [texts[i] for i in todo]
+    for j, outcome in extract_map(todo_texts, settings.nlp_overrides, settings.jobs, settings.scheduler,
+                                  linking=link_settings(settings)):
         index = todo[j]
         outcomes[index] = outcome
         if cache is not None and isinstance(outcome, DocResult):
@@ -151,8 +158,7 @@ def graph_of(
         raise NoDocumentsError(errors)
     started = time.perf_counter()
     progress("link", 0, 1)
-    link_settings = LinkSettings(province=settings.province, aliases=settings.aliases, publisher=settings.publisher)
-    entities, relations = link(results, link_settings)
+    entities, relations = link(results, link_settings(settings))
     kept = [r.document for r in results]
     graph = build_graph(kept, entities, relations, settings.province)
     progress("link", 1, 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 #: ``array`` type code of ``Document.offsets``: unsigned, at least 4 bytes (raw texts under 4 G characters).
 _OFFSET_TYPE = "I" if array("I").itemsize >= 4 else "L"
@@ -100,6 +101,9 @@ class DocResult:
     mentions: tuple[Mention, ...]
     relations: tuple[RawRelation, ...]
     sentences: tuple[tuple[int, int], ...]
+    #: The article's own step of linking, made beside extraction: ``(settings digest,
+    #: kg.link.corpus.ArticleLinks)``, or None; linking uses it only for the same settings.
+    linked: tuple[str, Any] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

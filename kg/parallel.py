@@ -43,6 +43,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from kg.errors import KgError
 from kg.extract import extract_one
+from kg.link.corpus import LinkSettings, link_article, settings_digest
 from kg.model import DocResult, Document, Graph
 from kg.normalise import normalise
 from kg.read import RawText
@@ -99,16 +100,27 @@ def normalised(text: RawText) -> Document:
     return normalise(text.doc_id, text.source, text.text, encoding=text.encoding, sha256=text.sha256)
 
 
-def process(nlp: Any, text: RawText) -> Outcome:
-    """Normalise and extract one text; an exception becomes that document's ``Failed``."""
+def process(nlp: Any, text: RawText, linking: LinkSettings | None = None) -> Outcome:
+    """Normalise and extract one text; an exception becomes that document's ``Failed``.
+
+    With ``linking``, the result also carries its article's step of linking (``DocResult.linked``,
+    ``kg.link.corpus.link_article``): made here, it runs in the workers and is cached with the
+    extraction, and the build's linking does only the corpus-wide steps. If it raises, the result
+    goes without it, and linking makes it again (and reports what it raises, as it always did)."""
     try:
         document = normalised(text)
     except Exception as exc:  # any bug on one text must not stop the others
         return Failed(text.source, failure("normalising", exc))
     try:
-        return extract_one(nlp, document)
+        result = extract_one(nlp, document)
     except Exception as exc:  # as above: one document's line, not the build's end
         return Failed(text.source, failure("extraction", exc))
+    if linking is None:
+        return result
+    try:
+        return replace(result, linked=(settings_digest(linking), link_article(result, linking)))
+    except Exception:  # linking makes it again, and raises there
+        return result
 
 
 def chunks(count: int, jobs: int) -> list[range]:
@@ -123,20 +135,22 @@ def extract_map(
     jobs: int = 1,
     scheduler: str | None = None,
     load: Callable[[dict[str, Any] | None], Any] | None = None,
+    linking: LinkSettings | None = None,
 ) -> Iterator[tuple[int, Outcome]]:
-    """``(index into texts, outcome)`` for every text, in completion order (see the module docstring)."""
+    """``(index into texts, outcome)`` for every text, in completion order (see the module docstring);
+    ``linking``: also make each article's step of linking with these settings (``process``)."""
     if not texts:
         return
     if scheduler is not None:
-        yield from _on_dask(texts, overrides, scheduler, jobs)
+        yield from _on_dask(texts, overrides, scheduler, jobs, linking)
         return
     jobs = worth_starting(texts, jobs)
     if jobs <= 1:
         nlp = (load or load_pipeline)(overrides)
         for index, text in enumerate(texts):
-            yield index, process(nlp, text)
+            yield index, process(nlp, text, linking)
     else:
-        yield from _in_pool(texts, overrides, jobs)
+        yield from _in_pool(texts, overrides, jobs, linking=linking)
 
 
 def worth_starting(texts: Sequence[RawText], jobs: int) -> int:
@@ -154,22 +168,26 @@ def load_pipeline(overrides: dict[str, Any] | None) -> Any:
 # --- worker processes -------------------------------------------------------------------------
 
 _WORKER_NLP: Any = None
+_WORKER_LINKING: LinkSettings | None = None
 
 
-def _init_worker(overrides: dict[str, Any] | None) -> None:
-    global _WORKER_NLP
+def _init_worker(overrides: dict[str, Any] | None, linking: LinkSettings | None = None) -> None:
+    global _WORKER_NLP, _WORKER_LINKING
     _WORKER_NLP = load_pipeline(overrides)
+    _WORKER_LINKING = linking
 
 
 def _run_chunk(chunk: list[RawText]) -> list[Outcome]:
-    return [process(_WORKER_NLP, text) for text in chunk]
+    return [process(_WORKER_NLP, text, _WORKER_LINKING) for text in chunk]
 
 
-def _in_pool(texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int) -> Iterator[tuple[int, Outcome]]:
+def _in_pool(
+    texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int, *, linking: LinkSettings | None = None
+) -> Iterator[tuple[int, Outcome]]:
     ranges = chunks(len(texts), jobs)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(min(jobs, len(ranges)), mp_context=context, initializer=_init_worker,
-                             initargs=(overrides,)) as pool:
+                             initargs=(overrides, linking)) as pool:
         futures = {pool.submit(_run_chunk, [texts[i] for i in r]): r for r in ranges}
         try:
             for future in as_completed(futures):
@@ -187,7 +205,9 @@ _DASK_NLP: dict[str, Any] = {}
 _DASK_LOCK = threading.Lock()
 
 
-def _dask_chunk(chunk: list[RawText], overrides: dict[str, Any] | None) -> list[Outcome]:
+def _dask_chunk(
+    chunk: list[RawText], overrides: dict[str, Any] | None, linking: LinkSettings | None = None
+) -> list[Outcome]:
     """One task on a Dask worker: the pipeline is loaded on the worker's first task and kept.
 
     The lock makes a worker with several threads run one chunk at a time (spaCy
@@ -199,11 +219,12 @@ def _dask_chunk(chunk: list[RawText], overrides: dict[str, Any] | None) -> list[
         nlp = _DASK_NLP.get(key)
         if nlp is None:
             nlp = _DASK_NLP[key] = load_pipeline(overrides)
-        return [process(nlp, text) for text in chunk]
+        return [process(nlp, text, linking) for text in chunk]
 
 
 def _on_dask(
-    texts: Sequence[RawText], overrides: dict[str, Any] | None, scheduler: str, jobs: int
+    texts: Sequence[RawText], overrides: dict[str, Any] | None, scheduler: str, jobs: int,
+    linking: LinkSettings | None = None,
 ) -> Iterator[tuple[int, Outcome]]:
     try:
         from distributed import Client
@@ -217,7 +238,8 @@ def _on_dask(
     with client:
         workers = max(jobs, sum(client.nthreads().values()), 1)
         ranges = chunks(len(texts), workers)
-        futures = {client.submit(_dask_chunk, [texts[i] for i in r], overrides, pure=False): r for r in ranges}
+        futures = {client.submit(_dask_chunk, [texts[i] for i in r], overrides, linking, pure=False): r
+                   for r in ranges}
         try:
             for future in dask_completed(futures):
                 yield from zip(futures[future], future.result(), strict=True)

@@ -59,9 +59,9 @@ def test_parallel_two_processes_write_the_same_files_as_one(seeds_dir, tmp_path,
     pools: list[int] = []
     real = kg.parallel._in_pool
 
-    def spy(texts, overrides, jobs):
+    def spy(texts, overrides, jobs, **options):
         pools.append(jobs)
-        yield from real(texts, overrides, jobs)
+        yield from real(texts, overrides, jobs, **options)
 
     monkeypatch.setattr(kg.parallel, "_in_pool", spy)
     sent: list[list[str]] = []
@@ -290,3 +290,33 @@ def test_cli_build_second_run_takes_every_document_from_the_cache(seeds_dir, tmp
     assert (out / "graph.nt").read_bytes() == built
     third = CliRunner().invoke(cli, [*args, "--no-cache"])
     assert "extracted 5 documents (--jobs 1), 0 from the cache (none)" in third.stderr
+
+
+def test_parallel_article_links_made_beside_extraction_are_what_linking_makes(nlp, seeds_dir, monkeypatch):
+    """Each article's step of linking, made by the map with the build's settings, gives the
+    entities and relations linking gives when it makes every step itself; made with other
+    settings (another province, an aliases file), it is not used."""
+    import kg.link.corpus as corpus
+    from kg.link.aliases import Aliases
+    from kg.read import read_all
+
+    texts, _ = read_all([seeds_dir])
+    settings = corpus.LinkSettings()
+    plain = [kg.parallel.process(nlp, t) for t in texts]
+    linked = [kg.parallel.process(nlp, t, settings) for t in texts]
+    assert all(r.linked is None for r in plain) and all(r.linked[0] == corpus.settings_digest(settings) for r in linked)
+    expected = corpus.link(plain, settings)
+    made_here: list[str] = []
+    real = corpus.link_article
+
+    def counted(result, *args):
+        made_here.append(result.document.doc_id)
+        return real(result, *args)
+
+    monkeypatch.setattr(corpus, "link_article", counted)
+    assert corpus.link(linked, settings) == expected and made_here == []  # every step as the map made it
+    other = corpus.LinkSettings(aliases=Aliases({"某某": "某某某"}))
+    assert corpus.settings_digest(other) != corpus.settings_digest(settings)
+    assert corpus.settings_digest(corpus.LinkSettings(province="浙江省")) != corpus.settings_digest(settings)
+    corpus.link(linked, other)
+    assert sorted(made_here) == sorted(r.document.doc_id for r in linked)  # made again, not reused

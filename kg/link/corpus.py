@@ -1,107 +1,53 @@
 """Linking: the corpus-wide reduce from mentions to one entity per real-world thing.
 
-Each article's setting comes first (``kg.link.jurisdiction``: the province, city,
-county its places and bodies name), so a bare ``省``/``市``/``县`` means that
-article's own division. Each mention then gets a canonical name from
-``kg.link.names`` (abbreviations, the province, gazetteer full names); then
-``kg.link.article_names`` applies what its article says (a short form of exactly one
-longer name there, a second name in brackets, the division a bare prefix takes).
-Mentions with the same type and canonical name are one entity across the corpus,
-except namesakes with no evidence that they are one person, and bodies left with
-a bare prefix (no clear jurisdiction), which stay in their article. A body's
-proper name alone (协和) links to the one body of the corpus it fits. The user's
-aliases file has the last word.
+Each article's own step comes first (``kg.link.article``: its setting, each mention's
+canonical name, what the article itself says, the aliases file), made beside extraction
+when the map was given the settings. Mentions with the same type and canonical name are
+one entity across the corpus, except namesakes with no evidence that they are one person,
+and bodies left with a bare prefix (no clear jurisdiction), which stay in their article.
+A body's proper name alone (协和) links to the one body of the corpus it fits.
 
 The result depends only on the set of documents, not their order: every
-grouping is keyed and sorted.
-"""
+grouping is keyed and sorted."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from itertools import pairwise
 
 from kg.gazetteer import Place, load_gazetteer
-from kg.labels import NAMED_AFTER
-from kg.link.aliases import Aliases
-from kg.link.article_names import name_in_article
-from kg.link.jurisdiction import article_setting
+from kg.link.article import ArticleLinks, LinkSettings, _province, entity_key, link_article, settings_digest
 from kg.link.names import (
     bare_head,
     bare_prefix,
-    canonical,
-    canonical_place,
-    canonical_program,
     clean,
     contractions,
     leading_place,
     university_abbreviations,
-    why,
 )
-from kg.link.posts import BODY_SUFFIXES
 from kg.link.programs import editions, main_programs
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
 
 
-@dataclass(frozen=True)
-class LinkSettings:
-    """``province``: the jurisdiction a bare ``省`` means in an article that names no other
-    province about as often (the paper's province);
-    ``aliases``: the user's corrections (``kg.link.aliases``); ``publisher``: the paper's
-    canonical name, for bylines (inferred from the articles when None)."""
-
-    province: str = "福建省"
-    aliases: Aliases = field(default_factory=Aliases)
-    publisher: str | None = None
-
-
-def entity_key(label: str, name: str) -> str:
-    return f"{label}:{name}"
-
-
-def _province(settings: LinkSettings) -> Place | None:
-    return load_gazetteer().resolve(settings.province)
-
-
 def link(results: list[DocResult], settings: LinkSettings | None = None) -> tuple[list[Entity], list[Relation]]:
-    """Group every mention into entities and lift raw relations onto them."""
+    """Group every mention into entities and lift raw relations onto them.
+
+    A result whose ``linked`` was made with the same settings (``settings_digest``) gives its
+    article's step as made; the others' are made here, in the same order, so the entities
+    are the same either way."""
     settings = settings or LinkSettings()
     province = _province(settings)
+    digest = settings_digest(settings)
     mention_key: dict[Mention, str] = {}
     rule_of: dict[Mention, str] = {}
     places: dict[str, Place] = {}
     provinces: dict[str, Place | None] = {}  # where each article is set
     for result in sorted(results, key=lambda r: r.document.doc_id):
-        setting = article_setting(result.mentions, province, result.document.nlp_text)
-        here = provinces[result.document.doc_id] = setting.province
-        names: dict[Mention, str] = {}
-        for m in result.mentions:
-            if m.label == "LOC":  # the place itself is kept too: its code and parents
-                names[m], place = canonical_place(m.text, here)
-                if place is not None:
-                    places[names[m]] = place
-            else:
-                names[m] = canonical(m.label, m.text, here)
-        for raw in result.relations:
-            if raw.kind == "organizer" and raw.role == NAMED_AFTER and raw.tail is not None:
-                names[raw.tail] = canonical_program(raw.tail.text, keep_place=True)  # 上海某医院…行动 keeps 上海
-        own_names = dict(names)  # before the article's own rules: what each mention names alone
-        where = f"{here.name}: {setting.reason}" if here else ""
-        for m, name in names.items():
-            rule_of[m] = why(m.label, m.text, name, where)
-        resolved, rules = name_in_article(result.document.nlp_text, names, setting)
-        rule_of.update(rules)
-        _listed_units(result.document.nlp_text, resolved, rule_of)
-        for m, name in resolved.items():
-            own = own_names[m]
-            written = clean(m.text)
-            forced = settings.aliases.canonical(written, own, name)
-            if forced is not None:
-                name, rule_of[m] = forced, "the aliases file"
-            elif settings.aliases.apart(written, name) or settings.aliases.apart(own, name):
-                name, rule_of[m] = own, "kept apart by the aliases file"
-            mention_key[m] = entity_key(m.label, name)
+        made = result.linked
+        article = made[1] if made is not None and made[0] == digest else link_article(result, settings, province)
+        provinces[result.document.doc_id] = article.province
+        places.update(article.places)
+        rule_of.update(article.rules)
+        mention_key.update(article.keys)
 
     _university_short_names(mention_key, rule_of)
     _contracted_names(mention_key, rule_of, provinces)
@@ -113,43 +59,6 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     entities = [_entity(key, sorted(ms), places, rule_of) for key, ms in sorted(grouped.items())]
     relations = _lift(results, mention_key, settings)
     return entities, relations
-
-
-#: Endings of a unit of a body (a department, an office), as written bare in a list.
-_UNIT_ENDS = ("处", "科", "室", "办公室", "部")
-#: Endings of the body a listed unit belongs to: the organization suffix lists (two characters
-#: or more) and a place's Party committee (中共某市委组织部、宣传部).
-_BODY_ENDS = (*(w for w in BODY_SUFFIXES if len(w) >= 2), "省委", "市委", "县委", "区委", "州委")
-_BARE_UNIT_MAX = 5
-
-
-def _body_of_unit(name: str) -> str | None:
-    """``某市卫生健康委员会委机关人事处`` -> ``某市卫生健康委员会``: the body a unit is written after
-    (the longest start of the name ending like a body, the rest ending like a unit), else None."""
-    if not name.endswith(_UNIT_ENDS):
-        return None
-    return next((name[:cut] for cut in range(len(name) - 2, 1, -1) if name[:cut].endswith(_BODY_ENDS)), None)
-
-
-def _listed_units(text: str, names: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
-    """``某市卫健委人事处、体改处、基层处``: a unit written bare (no body, no place) right after
-    another unit in a ``、`` list is a unit of the same body (its name takes the body)."""
-    orgs = sorted(m for m in names if m.label == "ORG")
-    for before, m in pairwise(orgs):
-        name = names[m]
-        if (
-            before.end + 1 != m.start
-            or text[before.end] != "、"
-            or len(name) > _BARE_UNIT_MAX
-            or not name.endswith(_UNIT_ENDS)
-            or leading_place(name)
-            or bare_prefix(name)
-        ):
-            continue
-        body = _body_of_unit(names[before])
-        if body:
-            names[m] = body + name
-            rule_of[m] = "a unit listed bare after another unit of a body (人事处、体改处) is of the same body"
 
 
 def _university_short_names(mention_key: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
@@ -364,4 +273,4 @@ def _lift(
     ]
 
 
-__all__ = ["LinkSettings", "RawRelation", "entity_key", "link"]
+__all__ = ["ArticleLinks", "LinkSettings", "RawRelation", "entity_key", "link", "link_article", "settings_digest"]
