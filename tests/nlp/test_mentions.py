@@ -894,3 +894,9 @@ def test_mentions_run_of_province_forms_without_a_head_is_no_rule_region():
 
     assert not province_runs("港澳台同胞踊跃捐款。")
     assert province_runs("港澳台地区同胞踊跃捐款。")
+
+
+def test_mentions_name_cut_by_ocr_before_a_verb_of_speech(nlp):
+    """会长何某\\n华表示: a line break inside the name (the tagger's span may not cross it) and 华表
+    a dictionary word; the title rule still reads the whole name before 表示."""
+    assert ("何晓华", "PER") in ents(nlp, "江西省医师协会会长何晓\n华表示，将继续支持。")

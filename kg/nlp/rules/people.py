@@ -86,6 +86,8 @@ def _runs_on(text: str, end: int) -> bool:
     nxt = text[end : end + 1]
     if nxt == "·":
         return True
+    if text.startswith(_AFTER_NAME_WORDS, end):
+        return False  # 何晓华|表示: a verb of speech follows, though 华表 is a word of the dictionary
     if end not in lx.word_starts(text):
         return True  # 谢列兹|尼奥夫: the name stops inside a dictionary word, which goes on past it
     return (
