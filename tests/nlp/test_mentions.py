@@ -835,7 +835,7 @@ def test_mentions_party_short_form_with_the_party_named():
         ("粤港澳大湾区卫生健康合作持续推进。", "粤港澳大湾区"),
         ("京津冀三地医保实现互认。", "京津冀"),
         ("川渝地区医疗合作加强。", "川渝地区"),
-        ("云贵川地区山多路远。", "云贵川地区"),
+        ("云贵川三省开展合作。", "云贵川"),
     ],
 )
 def test_mentions_run_of_province_forms_names_a_region(nlp, raw, region):
@@ -886,14 +886,6 @@ def test_mentions_sure_state_body_passes_the_filter(surface, kept):
     text = f"据报道，{surface}昨天通过了这项法案。"
     start = text.index(surface)
     assert keep(text, start, start + len(surface), "ORG", 0.99) is kept
-
-
-def test_mentions_run_of_province_forms_without_a_head_is_no_rule_region():
-    """港澳台: without a region's head a run is as often a list of provinces as a region."""
-    from kg.nlp.rules.regions import province_runs
-
-    assert not province_runs("港澳台同胞踊跃捐款。")
-    assert province_runs("港澳台地区同胞踊跃捐款。")
 
 
 def test_mentions_name_cut_by_ocr_before_a_verb_of_speech(nlp):

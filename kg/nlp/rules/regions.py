@@ -1,4 +1,4 @@
-"""Regions named by provinces' one-character forms written together (粤港澳大湾区, 川渝地区).
+"""Regions named by provinces' one-character forms written together (京津冀, 粤港澳大湾区).
 
 A province's one-character form alone is no place in running text (ANNOTATION.md); several of
 them in a run name the region they make up, a place of its own.
@@ -18,15 +18,14 @@ _RUN = re.compile("([" + "".join(sorted(PROVINCE_FORMS | {"云", "贵", "江"}))
 
 
 def province_runs(text: str) -> list[Candidate]:
-    """``粤港澳大湾区``, ``川渝地区``, ``江浙沪地区``: provinces' one-character forms written together
-    before a region's head name that region (ANNOTATION.md: named regions); not a division (新疆,
-    辽宁) that only looks like a run. Without a head a run is as often a list of provinces
-    (港澳台) as a region's name (京津冀), and is left to the tagger. 云, 贵 and 江 join such runs
-    too (云贵川地区, 江浙沪地区), as everyday writing has them."""
+    """``京津冀``, ``粤港澳大湾区``, ``川渝地区``: provinces' one-character forms written together
+    name a region (ANNOTATION.md: named regions), three or more of them, or two with a region's
+    head; not a division (新疆, 辽宁) that only looks like a run. 云, 贵 and 江 join such runs
+    too (云贵川, 江浙沪), as everyday writing has them."""
     out = []
     for m in _RUN.finditer(text):
         run, head = m.group(1), m.group(2) or ""
-        if not head or load_gazetteer().lookup(run):
+        if len(run) + bool(head) < 3 or load_gazetteer().lookup(run):
             continue
         words = lexicon.word_starts(text)
         if text[m.start() - 1 : m.start()] in PROVINCE_FORMS or not {m.start(), m.end()} <= words:
