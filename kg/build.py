@@ -37,7 +37,16 @@ from kg.link.corpus import LinkSettings, link
 from kg.memory import release
 from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
-from kg.parallel import QUAD_SIDE_FORMATS, SIDE_FORMATS, Failed, Outcome, SideWriter, extract_map, side_writer
+from kg.parallel import (
+    QUAD_SIDE_FORMATS,
+    SIDE_FORMATS,
+    Ahead,
+    Failed,
+    Outcome,
+    SideWriter,
+    extract_map,
+    side_writer,
+)
 from kg.progress import Progress, silent
 from kg.read import RawText, read_all
 from kg.validate import Violation, validate_quads
@@ -121,20 +130,39 @@ def extract_all(
     """
     timer = timer or _Timer()
     cache = ExtractionCache(settings.cache, fingerprint(settings.nlp_overrides)).open() if settings.cache else None
-    outcomes: list[Outcome | None] = [cache.get(t) if cache else None for t in texts]
-    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
-    done, total = len(texts) - len(todo), len(texts)
-    timer.cached = done
-    progress("extract", done, total)
-    todo_texts = [texts[i] for i in todo]
-    for j, outcome in extract_map(todo_texts, settings.nlp_overrides, settings.jobs, settings.scheduler,
-                                  linking=link_settings(settings)):
-        index = todo[j]
+    linking = link_settings(settings)
+    outcomes: list[Outcome | None] = [None] * len(texts)
+    done, total = 0, len(texts)
+
+    def record(index: int, outcome: Outcome) -> None:
+        nonlocal done
         outcomes[index] = outcome
         if cache is not None and isinstance(outcome, DocResult):
             cache.put(texts[index], outcome)
         done += 1
         progress("extract", done, total)
+
+    # A rebuild sends what the cache lacks to worker processes first, so that loading the
+    # pipeline there overlaps reading the cache here (kg.parallel.Ahead)
+    missing = [i for i, t in enumerate(texts) if not cache.has(t)] if cache is not None else []
+    ahead = None
+    if 0 < len(missing) < len(texts) and (settings.jobs > 1 or settings.scheduler):
+        ahead = Ahead([texts[i] for i in missing], settings.nlp_overrides, settings.jobs, settings.scheduler, linking)
+    sent = set(missing) if ahead is not None else set()
+    if cache is not None:
+        for i, text in enumerate(texts):
+            if i not in sent:
+                outcomes[i] = cache.get(text)
+    done = timer.cached = sum(o is not None for o in outcomes)
+    progress("extract", done, total)
+    if ahead is not None:
+        for j, outcome in ahead:
+            record(missing[j], outcome)
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]  # no entry, or one unreadable
+    for j, outcome in extract_map([texts[i] for i in todo], settings.nlp_overrides, settings.jobs,
+                                  settings.scheduler, linking=linking):
+        record(todo[j], outcome)
+    todo += sorted(sent)
     timer.extracted = len(todo)
     if cache is not None:
         cache.prune(texts)

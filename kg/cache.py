@@ -97,6 +97,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def has(self, text: RawText) -> bool:
+        """Whether an entry for ``text`` exists (``get`` may still find it unreadable)."""
+        return bool(text.sha256) and self._path(entry_key(text)).is_file()
+
     def get(self, text: RawText) -> DocResult | None:
         """The stored result for ``text``, or None (no entry, or one that cannot be read)."""
         if not text.sha256:

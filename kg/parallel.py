@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -136,16 +137,20 @@ def extract_map(
     scheduler: str | None = None,
     load: Callable[[dict[str, Any] | None], Any] | None = None,
     linking: LinkSettings | None = None,
+    away: bool = False,
 ) -> Iterator[tuple[int, Outcome]]:
     """``(index into texts, outcome)`` for every text, in completion order (see the module docstring);
-    ``linking``: also make each article's step of linking with these settings (``process``)."""
+    ``linking``: also make each article's step of linking with these settings (``process``);
+    ``away``: never in this process (one worker process however few the texts: ``Ahead``)."""
     if not texts:
         return
     if scheduler is not None:
         yield from _on_dask(texts, overrides, scheduler, jobs, linking)
         return
     jobs = worth_starting(texts, jobs)
-    if jobs <= 1:
+    if jobs <= 1 and away:
+        yield from _in_pool(texts, overrides, 1, linking=linking)
+    elif jobs <= 1:
         nlp = (load or load_pipeline)(overrides)
         for index, text in enumerate(texts):
             yield index, process(nlp, text, linking)
@@ -197,6 +202,43 @@ def _in_pool(
         finally:
             for future in futures:
                 future.cancel()
+
+
+class Ahead:
+    """``extract_map`` started now, away from this process, its outcomes read later by iterating.
+
+    A rebuild has few documents to extract and many cached results to read: a thread here
+    waits on the worker processes (or the Dask cluster) while this thread reads the cache, so
+    loading the pipeline over there (about 3 s) overlaps the reading. The outcomes are the
+    map's, so the build's output is the same; an exception of the map is raised by the iteration."""
+
+    _END = object()
+
+    def __init__(
+        self, texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int, scheduler: str | None,
+        linking: LinkSettings | None,
+    ) -> None:
+        self.queue: queue.SimpleQueue = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._run, args=(texts, overrides, jobs, scheduler, linking),
+                                       name="kg-extract-ahead", daemon=True)
+        self.thread.start()
+
+    def _run(self, texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int, scheduler: str | None,
+             linking: LinkSettings | None) -> None:
+        try:
+            for item in extract_map(texts, overrides, jobs, scheduler, linking=linking, away=True):
+                self.queue.put(item)
+            self.queue.put(self._END)
+        except BaseException as exc:  # handed to the reader, which raises it
+            self.queue.put(exc)
+
+    def __iter__(self) -> Iterator[tuple[int, Outcome]]:
+        while (item := self.queue.get()) is not self._END:
+            if isinstance(item, BaseException):
+                self.thread.join()
+                raise item
+            yield item
+        self.thread.join()
 
 
 # --- Dask ---------------------------------------------------------------------------------------

@@ -320,3 +320,35 @@ def test_parallel_article_links_made_beside_extraction_are_what_linking_makes(nl
     assert corpus.settings_digest(corpus.LinkSettings(province="浙江省")) != corpus.settings_digest(settings)
     corpus.link(linked, other)
     assert sorted(made_here) == sorted(r.document.doc_id for r in linked)  # made again, not reused
+
+
+@pytest.mark.slow
+def test_cache_rebuild_with_jobs_extracts_the_added_file_in_a_worker_while_reading_the_cache(
+    seeds_dir, tmp_path, monkeypatch
+):
+    """With ``--jobs`` above 1, what the cache lacks goes to a worker process before the cache
+    is read (``Ahead``), however small; an entry that exists but cannot be read is extracted
+    after; the files are those of a clean build."""
+    corpus = tmp_path / "texts"
+    shutil.copytree(seeds_dir, corpus)
+    *first, added = sorted(corpus.iterdir())
+    added.rename(tmp_path / added.name)
+    settings = BuildSettings(formats=FORMATS, cache=tmp_path / "cache", jobs=2)
+    build([corpus], tmp_path / "out", settings)
+    broken = next((tmp_path / "cache").glob("*/??/*.pickle"))
+    broken.write_bytes(b"not a pickle")
+    (tmp_path / added.name).rename(added)
+    ahead: list[list[str]] = []
+    real = kg.parallel.Ahead.__init__
+
+    def spy(self, texts, *args):
+        ahead.append([t.doc_id for t in texts])
+        real(self, texts, *args)
+
+    monkeypatch.setattr(kg.parallel.Ahead, "__init__", spy)
+    calls = counting_extractions(monkeypatch)
+    report = build([corpus], tmp_path / "out", settings)
+    assert ahead == [[added.name]] and len(calls) == 1 and calls != [added.name]  # the broken entry's, here
+    assert (report.extracted, report.cached) == (2, len(first) - 1)
+    build([corpus], tmp_path / "clean", BuildSettings(formats=FORMATS))
+    assert files_of(tmp_path / "out") == files_of(tmp_path / "clean")
