@@ -142,6 +142,7 @@ def extract_all(
         done += 1
         progress("extract", done, total)
 
+    progress("extract", 0, total)  # started: reading the cache is part of the stage
     # A rebuild sends what the cache lacks to worker processes first, so that loading the
     # pipeline there overlaps reading the cache here (kg.parallel.Ahead)
     missing = [i for i, t in enumerate(texts) if not cache.has(t)] if cache is not None else []
