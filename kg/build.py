@@ -51,6 +51,12 @@ from kg.progress import Progress, silent
 from kg.read import RawText, read_all
 from kg.validate import Violation, validate_quads
 
+#: Characters of cached articles from which a rebuild with ``--jobs`` above 1 extracts what is new
+#: in a worker process (``kg.parallel.Ahead``) rather than here: a process start (about 1.5 s)
+#: costs about what reading the cache of 10,000 articles (20 M characters) does, and from there
+#: this process holding the pipeline (about 250 MiB) as well as the corpus is what limits memory
+#: (measured with benchmarks/scale.py: at 1,000 articles extracting here was 1 to 1.5 s quicker).
+AHEAD_MIN_CHARS = 10_000_000
 #: The encoding most files are in; the summary names only files read as something else.
 UTF8 = "utf-8"
 
@@ -143,11 +149,13 @@ def extract_all(
         progress("extract", done, total)
 
     progress("extract", 0, total)  # started: reading the cache is part of the stage
-    # A rebuild sends what the cache lacks to worker processes first, so that loading the
-    # pipeline there overlaps reading the cache here (kg.parallel.Ahead)
+    # A rebuild of a large corpus sends what the cache lacks to worker processes first, so that
+    # loading the pipeline there overlaps reading the cache here and the pipeline's memory is
+    # not added to this process's, which holds the corpus (kg.parallel.Ahead, AHEAD_MIN_CHARS)
     missing = [i for i, t in enumerate(texts) if not cache.has(t)] if cache is not None else []
+    cached_chars = sum(len(t.text) for t in texts) - sum(len(texts[i].text) for i in missing)
     ahead = None
-    if 0 < len(missing) < len(texts) and (settings.jobs > 1 or settings.scheduler):
+    if missing and cached_chars >= AHEAD_MIN_CHARS and (settings.jobs > 1 or settings.scheduler):
         ahead = Ahead([texts[i] for i in missing], settings.nlp_overrides, settings.jobs, settings.scheduler, linking)
     sent = set(missing) if ahead is not None else set()
     if cache is not None:

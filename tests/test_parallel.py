@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import kg.build
 import kg.parallel
 from kg.build import BuildSettings, build, write_outputs
 from kg.cache import ExtractionCache, entry_key, fingerprint
@@ -326,9 +327,10 @@ def test_parallel_article_links_made_beside_extraction_are_what_linking_makes(nl
 def test_cache_rebuild_with_jobs_extracts_the_added_file_in_a_worker_while_reading_the_cache(
     seeds_dir, tmp_path, monkeypatch
 ):
-    """With ``--jobs`` above 1, what the cache lacks goes to a worker process before the cache
-    is read (``Ahead``), however small; an entry that exists but cannot be read is extracted
-    after; the files are those of a clean build."""
+    """With ``--jobs`` above 1 and a large cached corpus (here: any), what the cache lacks goes
+    to a worker process before the cache is read (``Ahead``), however small; an entry that exists
+    but cannot be read is extracted after; the files are those of a clean build."""
+    monkeypatch.setattr(kg.build, "AHEAD_MIN_CHARS", 0)
     corpus = tmp_path / "texts"
     shutil.copytree(seeds_dir, corpus)
     *first, added = sorted(corpus.iterdir())
@@ -352,3 +354,8 @@ def test_cache_rebuild_with_jobs_extracts_the_added_file_in_a_worker_while_readi
     assert (report.extracted, report.cached) == (2, len(first) - 1)
     build([corpus], tmp_path / "clean", BuildSettings(formats=FORMATS))
     assert files_of(tmp_path / "out") == files_of(tmp_path / "clean")
+    monkeypatch.setattr(kg.build, "AHEAD_MIN_CHARS", 10**9)  # a small corpus: extracted here
+    added.write_text(added.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    ahead.clear(), calls.clear()
+    build([corpus], tmp_path / "out", settings)
+    assert ahead == [] and calls == [added.name]
