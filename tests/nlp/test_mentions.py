@@ -108,6 +108,25 @@ def test_mentions_place_inside_an_organization_is_not_a_place(nlp):
 
 
 @pytest.mark.parametrize(
+    "raw, name, cut",
+    [
+        ("记者从江苏省人民医院了解到，该院新开设了睡眠门诊。", "江苏省人民医院", "省人民医院"),
+        ("记者从江西省卫健委获悉，全省秋冬季流感疫苗接种已经启动。", "江西省卫健委", "省卫健委"),
+        ("记者昨日从江山市人民政府获悉，新院区将于年底投用。", "江山市人民政府", "市人民政府"),
+    ],
+)
+def test_mentions_a_full_place_name_wins_over_a_short_one_it_overlaps(nlp, raw, name, cut):
+    """从江 is a county's short name; after 从 it would cut the full name of a province or city."""
+    found = ents(nlp, raw)
+    assert (name, "ORG") in found
+    assert (cut, "ORG") not in found
+
+
+def test_mentions_the_county_itself_is_still_found(nlp):
+    assert ("从江县人民医院", "ORG") in ents(nlp, "从江县人民医院今年接诊患者逾十万人次。")
+
+
+@pytest.mark.parametrize(
     "raw, word",
     [
         ("省市级医院结合对口帮扶等工作参与对应县域内基层医疗卫生机构的支援工作", "应县"),

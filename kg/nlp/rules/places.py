@@ -125,6 +125,22 @@ def _after_conjunction(text: str, i: int, end: int) -> bool:
     )
 
 
+def _full_name(surface: str) -> bool:
+    """``江苏省``, ``从江县``: the gazetteer's full name of a division, not a short name."""
+    return any(p.name == surface for p in load_gazetteer().lookup(surface))
+
+
+def _full_name_inside(text: str, i: int, end: int, names: dict[str, bool], prefixes: frozenset[str]) -> int | None:
+    """Where a division's full name starts inside the short name ``text[i:end]`` and runs past
+    it: 记者从江苏省… is 从 + 江苏省, not the county 从江 + 苏省. A full name (with its 省/市/县)
+    is surer than a two-character short name, which leftmost-longest matching alone would take."""
+    for j in range(i + 1, end):
+        hit = _longest_at(text, j, names, prefixes)
+        if hit and j + hit > end and _full_name(text[j : j + hit]):
+            return j
+    return None
+
+
 def _scan(text: str) -> list[Candidate]:
     names = _place_names()
     prefixes = _prefixes()
@@ -135,6 +151,9 @@ def _scan(text: str) -> list[Candidate]:
         hit = _longest_at(text, i, names, prefixes)
         if not hit:
             i += 1
+            continue
+        if not _full_name(text[i : i + hit]) and (later := _full_name_inside(text, i, i + hit, names, prefixes)):
+            i = later  # 从江苏省: the short name 从江 would cut the province's full name
             continue
         # Nested divisions written together are one mention (昌吉市阿什里哈萨克民族乡).
         end = i + hit
