@@ -122,6 +122,23 @@ def test_mentions_a_full_place_name_wins_over_a_short_one_it_overlaps(nlp, raw, 
     assert (cut, "ORG") not in found
 
 
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("宁化县民政局局长邱某某在会上作了部署。", "宁化县民政局"),
+        ("据三明市财政局统计，今年已下达补助资金一亿元。", "三明市财政局"),
+        ("会议由江西省财政厅副厅长主持。", "江西省财政厅"),
+    ],
+)
+def test_mentions_a_department_whose_name_ends_in_an_everyday_word(nlp, raw, name):
+    """民政局 and 财政局 end in 政局 (a political situation), an everyday word that is no body."""
+    assert (name, "ORG") in ents(nlp, raw)
+
+
+def test_mentions_the_everyday_word_alone_is_no_body(nlp):
+    assert not {text for text, label in ents(nlp, "当前国内政局总体稳定，经济持续恢复。") if label == "ORG"}
+
+
 def test_mentions_the_county_itself_is_still_found(nlp):
     assert ("从江县人民医院", "ORG") in ents(nlp, "从江县人民医院今年接诊患者逾十万人次。")
 

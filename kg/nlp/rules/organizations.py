@@ -268,6 +268,17 @@ def _blocked(text: str, end: int, suffix: str) -> bool:
     return text[end] in _ALWAYS_BLOCKS or text[end - 1 : end + 1] in lx.dictionary_words()
 
 
+def _body_word_ends(text: str, start: int, end: int) -> bool:
+    """民政局, 财政厅, 邮政局: a department's dictionary name (jieba's ``nt``) ends at the suffix, though
+    its last two characters are an everyday word (政局, a political situation). Asked of 局 and 厅
+    only: a name such as 九三学社 also ends in a suffix, and must not end a longer body's name."""
+    words, tags = lx.dictionary_words(), lx.word_tags()
+    return any(  # the field it is named for is a word too (民政, 财政), not so 新格局 (jieba's nt)
+        tags.get(text[k:end], "").startswith("nt") and text[k:start] in words
+        for k in range(max(0, start - 4), start - 1)
+    )
+
+
 def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     places = [c for c in found if c.label == "LOC"]
@@ -285,7 +296,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if len(suffix) == 1 and (
             # 某市教委, 某县科委: a committee written as an everyday word is still one after a place
             (text[m.start() - 1 : end] in lx.everyday_words() and text[m.start() - 1 : end] not in _BARE_BODIES
-             and (suffix != "委" or text[m.start() - 1 : end] in _NOT_COMMITTEES))
+             and (suffix != "委" or text[m.start() - 1 : end] in _NOT_COMMITTEES)
+             and not (suffix in "局厅" and _body_word_ends(text, m.start(), end)))
             or (text[m.start() : end + 1] in lx.everyday_words() and not text.startswith(_TITLE_TUPLE, end))
         ):
             continue  # 干部, 全部, 局部: the suffix character is part of a common word (not 某处|处长)
