@@ -139,6 +139,18 @@ def test_mentions_the_everyday_word_alone_is_no_body(nlp):
     assert not {text for text, label in ents(nlp, "当前国内政局总体稳定，经济持续恢复。") if label == "ORG"}
 
 
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("浙江省政协副主席周建华一行来院调研。", "浙江省政协"),
+        ("南平市政协召开专题协商会，聚焦基层医疗。", "南平市政协"),
+    ],
+)
+def test_mentions_a_places_political_consultative_conference(nlp, raw, name):
+    """政协 after a place is that place's conference, as 省政协 alone is the story's province's."""
+    assert (name, "ORG") in ents(nlp, raw)
+
+
 def test_mentions_the_county_itself_is_still_found(nlp):
     assert ("从江县人民医院", "ORG") in ents(nlp, "从江县人民医院今年接诊患者逾十万人次。")
 
