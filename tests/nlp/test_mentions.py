@@ -151,6 +151,22 @@ def test_mentions_a_places_political_consultative_conference(nlp, raw, name):
     assert (name, "ORG") in ents(nlp, raw)
 
 
+@pytest.mark.parametrize(
+    "raw, name",
+    [
+        ("国家卫生健康委员会医政司司长刘某平在发布会上介绍。", "国家卫生健康委员会医政司"),
+        ("南岭医科大学药学研究所所长陈立华研究员作报告。", "南岭医科大学药学研究所"),
+    ],
+)
+def test_mentions_a_unit_before_its_heads_title(nlp, raw, name):
+    """司 and 所 are also verbs or particles; before 司长 or 所长 they end a unit's name."""
+    assert (name, "ORG") in ents(nlp, raw)
+
+
+def test_mentions_a_suffix_character_in_an_everyday_word_stays_out(nlp):
+    assert not {text for text, label in ents(nlp, "该公司长期从事医疗器械研发。") if label == "ORG"}
+
+
 def test_mentions_the_county_itself_is_still_found(nlp):
     assert ("从江县人民医院", "ORG") in ents(nlp, "从江县人民医院今年接诊患者逾十万人次。")
 
