@@ -171,6 +171,11 @@ def test_mentions_the_county_itself_is_still_found(nlp):
     assert ("从江县人民医院", "ORG") in ents(nlp, "从江县人民医院今年接诊患者逾十万人次。")
 
 
+def test_mentions_a_villages_name_does_not_cut_a_citys_short_name(nlp):
+    """京中 is a village's full name: it must not take 京 from 北京 (a county or higher level's does)."""
+    assert ("北京中医药大学", "ORG") in ents(nlp, "北京中医药大学教授团队发布了研究成果。")
+
+
 @pytest.mark.parametrize(
     "raw, word",
     [

@@ -125,6 +125,10 @@ def _after_conjunction(text: str, i: int, end: int) -> bool:
     )
 
 
+#: The last character of a full name of a county or a higher division.
+_COUNTY_UP = frozenset("省市县区州盟旗")
+
+
 def _full_name(surface: str) -> bool:
     """``江苏省``, ``从江县``: the gazetteer's full name of a division, not a short name."""
     return any(p.name == surface for p in load_gazetteer().lookup(surface))
@@ -132,11 +136,12 @@ def _full_name(surface: str) -> bool:
 
 def _full_name_inside(text: str, i: int, end: int, names: dict[str, bool], prefixes: frozenset[str]) -> int | None:
     """Where a division's full name starts inside the short name ``text[i:end]`` and runs past
-    it: 记者从江苏省… is 从 + 江苏省, not the county 从江 + 苏省. A full name (with its 省/市/县)
-    is surer than a two-character short name, which leftmost-longest matching alone would take."""
+    it: 记者从江苏省… is 从 + 江苏省, not the county 从江 + 苏省. A full name ending in a county's
+    or higher level's suffix is surer than a two-character short name, which leftmost-longest
+    matching alone would take; a village's or township's (京中) is not (北京中医药大学)."""
     for j in range(i + 1, end):
         hit = _longest_at(text, j, names, prefixes)
-        if hit and j + hit > end and _full_name(text[j : j + hit]):
+        if hit and j + hit > end and text[j + hit - 1] in _COUNTY_UP and _full_name(text[j : j + hit]):
             return j
     return None
 
