@@ -124,7 +124,22 @@ def bare_head(name: str) -> bool:
 #: A democratic party's committees, written with its one-character form (社省委: 九三学社's) or the
 #: party's name, then a division and 委 or 委会 (九三学社某市委会): the party's 委员会 there.
 _PARTY_SHORT = {"社": "九三学社", "盟": "民盟"}
-_PARTY_COMMITTEE = re.compile(r"^(九三学社|民盟|民革|民建|民进|农工党|致公党|台盟)(.{0,8}?[省市县区州])委(?:会)?(?!员)")
+#: The democratic parties' usual short names -> their full names (kg/resources/parties.txt lists
+#: both for the extractor); 九三学社 has one name.
+PARTY_SHORT_NAMES = {
+    "民革": "中国国民党革命委员会",
+    "民盟": "中国民主同盟",
+    "民建": "中国民主建国会",
+    "民进": "中国民主促进会",
+    "农工党": "中国农工民主党",
+    "致公党": "中国致公党",
+    "台盟": "台湾民主自治同盟",
+}
+#: The democratic parties' full names.
+PARTY_NAMES = ("九三学社", *PARTY_SHORT_NAMES.values())
+_PARTY_COMMITTEE = re.compile(
+    "^(" + "|".join(("九三学社", *PARTY_SHORT_NAMES)) + r")(.{0,8}?[省市县区州])委(?:会)?(?!员)"
+)
 
 
 def _party_body(name: str, province: Place | None) -> str:

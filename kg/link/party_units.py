@@ -13,27 +13,16 @@ from __future__ import annotations
 import re
 
 from kg.gazetteer import load_gazetteer
-from kg.link.names import leading_place
+from kg.link.names import PARTY_NAMES, leading_place
 
-__all__ = ["PARTY_NAMES", "branch_committee", "committee_of_unit"]
+__all__ = ["CITY_COMMITTEE", "branch_committee", "committee_of_unit"]
 
-#: The democratic parties' full names (``kg.link.suborgs.full_name`` writes their short names so).
-PARTY_NAMES = (
-    "九三学社",
-    "中国国民党革命委员会",
-    "中国民主同盟",
-    "中国民主建国会",
-    "中国民主促进会",
-    "中国农工民主党",
-    "中国致公党",
-    "台湾民主自治同盟",
-)
 #: After the party's name: a committee of a place (福建省委员会, 莆田市委员会).
 _PLACE_COMMITTEE = re.compile(r"^(.{2,12}?[省市州盟区县])委员会")
 #: After the party's name: the organs of a level (省直工委: the provincial organs' working committee).
 _LEVEL_ORGANS = re.compile(r"^([省市县区])直")
 #: A committee of 九三学社 of a city, which its branches (支社) are under.
-_CITY_COMMITTEE = re.compile(r"^九三学社(.{2,8}?[市州盟])委员会$")
+CITY_COMMITTEE = re.compile(r"^九三学社(.{2,8}?[市州盟])委员会$")
 #: Endings of a unit that is a committee of its own (工委, 某大学委员会), not a department of one.
 _COMMITTEE_ENDS = ("委员会", "工委", "委会")
 
@@ -81,5 +70,5 @@ def branch_committee(name: str, committees: dict[str, str]) -> str | None:
     if place is None:
         return None
     around = {place.name, *(p.name for p in gazetteer.ancestors(place.code))}
-    found = sorted(k for k, full in committees.items() if (m := _CITY_COMMITTEE.match(full)) and m.group(1) in around)
+    found = sorted(k for k, full in committees.items() if (m := CITY_COMMITTEE.match(full)) and m.group(1) in around)
     return found[0] if len(found) == 1 else None

@@ -15,8 +15,8 @@ from collections import defaultdict
 
 from kg.gazetteer import load_gazetteer
 from kg.link.corpus import entity_key
-from kg.link.names import bare_prefix
-from kg.link.party_units import PARTY_NAMES, branch_committee, committee_of_unit
+from kg.link.names import PARTY_NAMES, PARTY_SHORT_NAMES, bare_prefix
+from kg.link.party_units import CITY_COMMITTEE, branch_committee, committee_of_unit
 from kg.link.posts import BODY_SUFFIXES, PARTY_BODIES, unit_of_party_body
 from kg.model import Entity, Relation
 
@@ -54,7 +54,6 @@ _SOCIETY_COMMITTEES = ("专业委员会", "专门委员会", "工作委员会", 
 _BRANCH = "支社"
 #: Units no Communist Party committee has (``_not_a_party_unit``).
 _NOT_PARTY_UNITS = ("专委会", "专门委员会", _BRANCH)
-_SOCIETY_COMMITTEE = re.compile(r"^九三学社(.{2,8}?[市州盟])委员会$")
 #: A department of a place's Party committee: 中共X委组织部, X委统战部, X委老干部局, X委办公室.
 _PARTY_DEPARTMENT = re.compile(r"^(?:中共)?(.{2,8}?[省市县区州])委(?!员会|会)(?:[^委]{1,8}(?:部|局|办公室|室|委员会))$")
 #: A unit's Party organ written in the official form: 中共X委员会组织部, 中共X纪律检查委员会 (X a unit).
@@ -87,17 +86,6 @@ _UNIT_COMMITTEE = re.compile(r"^中共(.{2,20}?)委员会$")
 _CAMPUSES = ("东院", "西院", "南院", "北院")
 #: A place's Party committee (某市委): its organs are the committee's, read by ``_party_committee_parent``.
 _PLACE_BODIES = ("省委", "市委", "县委", "区委", "州委")
-#: The democratic parties' usual short names -> their full names (a parent known only from
-#: inside a unit's name is named in full, as the gold lists it).
-_PARTIES = {
-    "民革": "中国国民党革命委员会",
-    "民盟": "中国民主同盟",
-    "民建": "中国民主建国会",
-    "民进": "中国民主促进会",
-    "农工党": "中国农工民主党",
-    "致公党": "中国致公党",
-    "台盟": "台湾民主自治同盟",
-}
 _GOVERNMENT = re.compile(r"^(.{2,12}?[省市县区州旗])政府$")
 _COMMITTEE_SHORT = re.compile(r"^(.+?[省市县区州])委会?$")
 
@@ -121,11 +109,11 @@ def full_name(name: str) -> str:
         return f"{m.group(1)}人民政府"
     if name.startswith("解放军"):
         return "中国人民" + name
-    party = next((p for p in (*_PARTIES, "九三学社") if name.startswith(p)), None)
+    party = next((p for p in (*PARTY_SHORT_NAMES, "九三学社") if name.startswith(p)), None)
     if party is not None:
         rest = name[len(party) :]
         m = _COMMITTEE_SHORT.match(rest)
-        return _PARTIES.get(party, party) + (f"{m.group(1)}委员会" if m else rest)
+        return PARTY_SHORT_NAMES.get(party, party) + (f"{m.group(1)}委员会" if m else rest)
     return name
 
 
@@ -360,7 +348,7 @@ def suborganizations(
     while queue:
         key = queue.pop(0)
         child = entities[key]
-        branch = child.name.endswith(_BRANCH) and not _SOCIETY_COMMITTEE.match(full_name(child.name[: -len(_BRANCH)]))
+        branch = child.name.endswith(_BRANCH) and not CITY_COMMITTEE.match(full_name(child.name[: -len(_BRANCH)]))
         full = full_name(child.name)
         if branch or full.startswith(PARTY_NAMES):
             # 某县支社, 九三学社省直工委: under its city's, level's or place's committee (kg.link.party_units)
