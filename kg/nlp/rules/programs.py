@@ -30,6 +30,12 @@ from spacy.util import registry
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules.program_edges import HAN as _HAN
+from kg.nlp.rules.program_edges import NUMERALS as _NUMERALS
+from kg.nlp.rules.program_edges import OBSERVANCE as _OBSERVANCE
+from kg.nlp.rules.program_edges import PERIOD_HEAD_RE as _PERIOD_HEAD_RE
+from kg.nlp.rules.program_edges import SERIES as _SERIES
+from kg.nlp.rules.program_edges import campaign_before_event, verb_opens
 
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
@@ -39,8 +45,6 @@ _AID = re.compile(
     r"“[^“”]{2,12}”[\u4e00-\u9fff]{0,4}?(?:" + "|".join(lx.PROG_AID_HEADS) + r")(?![\u4e00-\u9fff])"
 )
 #: Heads of a campaign's period (宣传周, 宣传月): written alone, they name a campaign of the text again.
-_PERIOD_HEAD_RE = re.compile("|".join(re.escape(h) for h in lx.PROG_HEADS if h.endswith(("周", "月", "日"))))
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
 #: Verbs that launch or carry out a program named in quotes after them. Not 打造: what is built is a
 #: brand or goal (打造“某某”), an outcome label rather than a program (ANNOTATION review, rule 2);
@@ -55,20 +59,12 @@ _STRATEGY_AFTER = ("建设", "战略", "行动", "”", "\"", ",", "、", "。")
 _MEASURE = "个家项名次余"
 _STRATEGY_ACTION = "行动"
 _YEAR_OR_ROUND = re.compile(r"\d{4}年|\d+(?:批|届|期|轮)|(?<=第)\d+个")
-_NUMERALS = "0-9〇零一二三四五六七八九十百两"
 #: A year or round that opens a program's name, matched where it ends (the name follows).
 _ROUND = rf"(?:\d{{4}}年度?|第[{_NUMERALS}]+(?:届|批|期|轮|个|次|季)|首届|新一轮)"
 _OPENER = re.compile(_ROUND + "$")
 #: Who names national procurement rounds (国家组织第九批…采购): part of the round's name.
 _ROUND_OWNER = "国家组织"
 _PREFIX = re.compile(f"^(?:{_ROUND_OWNER})?{_ROUND}")
-#: A numbered edition of a yearly observance (第36个某某月, 第28届某某宣传周, 第37个某某日): the
-#: numbering says a campaign comes back each year. Its name holds no time or function word, and
-#: the head is no part of a longer word (周年, 月份, 日报) nor a date (第八届某某赛六月十三日).
-_OBSERVANCE = re.compile(
-    rf"第[{_NUMERALS}]+(?:个|届)[^\W\d_于在的是了和与及等将从到至今明昨本各该这那个届年月日]{{3,12}}?"
-    rf"(?<![{_NUMERALS}])[月周日](?![份年末期报常前后内])"
-)
 #: Words after a quotation that make it a theme or slogan (以“某某行动”为主题).
 _THEME_AFTER = ("为主题", "为口号")
 #: Verbs that end a program's name on its left but not a body's (促进 opens 某某促进会).
@@ -178,7 +174,7 @@ def _program_stop(text: str, i: int, head_start: int) -> bool:
     if i < head_start and text.endswith(_PROGRAM_STOPS, 0, i) and text[i] not in _PROGRAM_STOP_NOUN:
         return True
     word = next((w for w in lx.PROG_LEFT_STOPS if text.endswith(w, 0, i)), "")
-    return bool(word) and not text.endswith(_ROUND_OWNER, 0, i)
+    return (bool(word) or verb_opens(text, i, head_start)) and not text.endswith(_ROUND_OWNER, 0, i)
 
 
 def _digits_start(text: str, i: int) -> int:
@@ -195,9 +191,15 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         end = m.end()
         if text.startswith("活动", end) and m.group() != "活动":
             end += 2
-        start = _left_edge(text, m.start(), lists=m.group().endswith("采购"), stops=people)
+        # 系列 before a head belongs to it (某某宣传周系列活动, “某某”系列专项行动), though alone it opens
+        # a phrase (一系列): the name is read leftwards from before it.
+        series = _SERIES if text.endswith(_SERIES, 0, m.start()) else ""
+        start = _left_edge(text, m.start() - len(series), lists=m.group().endswith("采购"), stops=people)
         if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
             start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
+        opening = text.rfind("“", start, m.start())
+        if opening > start and text[end : end + 1] == "”" and "”" not in text[opening : m.start()]:
+            start = opening + 1  # 国家“某某工程”: the quotes hold the whole name; what is before is no part
         # The name proper, without its year or round (2024年工作计划 names no program); a round or
         # year says the program comes back, so a weak head then needs a shorter name (第一批某某援疆项目).
         written = text[start : m.start()]
@@ -209,6 +211,13 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
             continue
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
             continue
+        if m.group() == "活动":
+            campaign = campaign_before_event(text, start, m.start())
+            if campaign == 0:
+                continue
+            if campaign > 0:  # 某某运动宣传活动: the movement is the program, the event is not
+                out.append(Candidate(start, campaign, "PROG", "campaign-of-event", priority=0))
+                continue
         if _COUNTED.search(text, start, m.start()):
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (

@@ -1,0 +1,92 @@
+"""Where a program's name ends on either side, beyond its head and its left stops (issue 11).
+
+Two constructions of news about campaigns that the head rule alone reads wrongly:
+
+* an event of a campaign written after the campaign (``第36个某某月现场宣传活动``,
+  ``某某宣传周义诊活动``, ``某某运动宣传活动``): 活动 is then the event's head, not the
+  program's, and the program is the campaign (ANNOTATION.md: one-off events are no programs;
+  the domain gold reads ``第36个爱国卫生月`` out of such a headline). An event held for a day
+  or festival (``某某节庆祝活动``, ``世界某某日宣传活动``) names no program at all. Written right
+  before 活动 or 系列活动, a campaign's head keeps them (``某某宣传月活动``: the gold's form);
+* a verb that takes a program as its object (``配合``, ``响应``, ``督导``, ``解读``): written as
+  a word of its own before the name, it opens no program's name, so the body before it is
+  not swallowed (``某市卫健委督导某某行动``). Right before the head it is what the program does
+  (``某某专项督导行动``) and stays in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import lexicon as lx
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+NUMERALS = "0-9〇零一二三四五六七八九十百两"
+#: Heads of a campaign's period (宣传周, 宣传月): written alone, they name a campaign of the text again.
+PERIOD_HEAD_RE = re.compile("|".join(re.escape(h) for h in lx.PROG_HEADS if h.endswith(("周", "月", "日"))))
+#: A numbered edition of a yearly observance (第36个某某月, 第28届某某宣传周, 第37个某某日): the
+#: numbering says a campaign comes back each year. Its name holds no time or function word, and
+#: the head is no part of a longer word (周年, 月份, 日报) nor a date (第八届某某赛六月十三日).
+OBSERVANCE = re.compile(
+    rf"第[{NUMERALS}]+(?:个|届)[^\W\d_于在的是了和与及等将从到至今明昨本各该这那个届年月日]{{3,12}}?"
+    rf"(?<![{NUMERALS}])[月周日](?![份年末期报常前后内])"
+)
+#: 系列 before a head belongs to the name (某某宣传周系列活动), though alone it opens a phrase (一系列).
+SERIES = "系列"
+
+#: The words of an event between a campaign and 活动 (宣传, 现场宣传, 义诊, 分会场), at most this long.
+_MAX_EVENT_WORDS = 6
+#: A movement (爱国卫生运动): a campaign by this head when an event of it follows.
+_MOVEMENT = "运动"
+_MIN_MOVEMENT_NAME = 4
+#: The heads of a named day or festival (某某节, 世界某某日): an event held for one is no program.
+_DAYS = "节日"
+
+#: Verbs that take a program as their object and sit in no program's name as a word of their own
+#: before it: joining, reviewing, reporting. Not 服务, 宣传, 检查, 评估, 推广, which programs' names
+#: hold (优质服务基层行, 两癌检查项目, 适宜技术推广项目), nor 组织, also a noun (血管组织闭合用…采购).
+OBJECT_VERBS = frozenset((
+    "借助", "配合", "投身", "响应", "携手", "对接", "争取", "谋划", "总结", "巩固", "启用", "参评",
+    "入围", "负责", "执行", "筹备", "推介", "观摩", "督导", "调研", "考察", "验收", "介绍", "解读", "回顾",
+    "报道", "点赞", "推开", "扩面", "加入", "融入", "对标", "宣讲", "亮相", "落户", "启幕", "主导",
+))  # fmt: skip
+_VERB_LENGTH = 2
+
+
+def verb_opens(text: str, i: int, head_start: int) -> bool:
+    """A verb of ``OBJECT_VERBS`` ends at ``i`` as a word of its own in jieba's segmentation (not
+    the end of a longer word), and is not right before the head."""
+    if i >= head_start or text[i - _VERB_LENGTH : i] not in OBJECT_VERBS:
+        return False
+    starts = lx.word_starts(text)
+    return i - _VERB_LENGTH in starts and i in starts
+
+
+def _event_words(text: str, begin: int, head_start: int, series: bool = False) -> bool:
+    """``text[begin:head_start]`` is a short event word between a campaign and 活动 (宣传, 现场宣传,
+    义诊, 分会场); with ``series``, 系列 counts as one (a day's 系列活动 are its events)."""
+    gap = text[begin:head_start]
+    return (
+        0 < len(gap) <= _MAX_EVENT_WORDS
+        and (series or not gap.startswith(SERIES))
+        and all(HAN.match(ch) and ch not in lx.NAME_STOP for ch in gap)
+    )
+
+
+def campaign_before_event(text: str, start: int, head_start: int) -> int:
+    """Where a campaign named before an event of it ends, for the 活动 at ``head_start`` whose
+    name starts at ``start``: 0 when the campaign's own rule names it (a period head, a numbered
+    observance) or a day's event names none, the movement's end (某某运动宣传活动), else -1."""
+    words = text[start:head_start]
+    inner = [m.end() for m in PERIOD_HEAD_RE.finditer(words)] + [m.end() for m in OBSERVANCE.finditer(words)]
+    if any(_event_words(text, start + e, head_start) for e in inner):
+        return 0
+    for e in range(head_start - 1, max(start + 2, head_start - _MAX_EVENT_WORDS - 2), -1):
+        day = text[e - 2 : e - 1] if text[e - 1] in "”\"" else text[e - 1]  # “某某节”庆祝活动
+        if day in _DAYS and _event_words(text, e, head_start, series=True):
+            return 0
+    at = words.rfind(_MOVEMENT)
+    end = start + at + len(_MOVEMENT)
+    if at >= _MIN_MOVEMENT_NAME and _event_words(text, end, head_start) and all(HAN.match(c) for c in words[:at]):
+        return end
+    return -1
