@@ -64,6 +64,10 @@ _HOSPITAL_PARENTS = (*_GROUPS, "大学")
 _ALWAYS_BLOCKS = "长员士城"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
+#: Fields of government departments that start with a jurisdiction's character (市场监管局, 市政管理局).
+_FIELDS = ("市场", "市政")
+_DEPARTMENT = "局"
+_LEVEL = "级"
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
 _OPENS_BODY = lx.JURISDICTION
 _LEAGUE_COMMITTEES = ("省委", "市委", "县委", "区委")
@@ -213,6 +217,17 @@ def _start(
         start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
 
 
+def _jurisdiction_word(text: str, start: int, suffix: str) -> bool:
+    """The everyday word at ``start`` is part of a jurisdiction or a department's field after all: a
+    jurisdiction of several characters (自治区人民医院, 自治州卫生健康委; 自治 is a word), or a
+    government department named for the market or city works, bare or after its jurisdiction
+    (市场监管局, 县市场监督管理局, 市政管理局; 县市 and 市场 are words)."""
+    long = next((w for w in lx.JURISDICTION if len(w) > 2 and text.startswith(w, start)), "")
+    if long:
+        return not text.startswith(_LEVEL, start + len(long))  # 自治区级示范医院: a level, no one body
+    return suffix.endswith(_DEPARTMENT) and text.startswith(_FIELDS, start + (text[start + 1 : start + 3] in _FIELDS))
+
+
 def _department_of_hospital(text: str, start: int, suffix_start: int, suffix: str, orgs: list[Candidate]) -> bool:
     """``某医院血液净化中心``, ``某医院生殖免疫诊疗中心``: a clinical centre of a hospital is a
     department (ANNOTATION.md: hospital specialties are not organizations); the hospital is the name."""
@@ -322,6 +337,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
                 and text[start : start + 2] not in lx.JURISDICTION
                 and (text[start : start + 2] in lx.everyday_words())
                 and not bare_body
+                and not _jurisdiction_word(text, start, suffix)
             ):
                 continue  # 市场监管中心, 区域医疗中心: the jurisdiction character starts a common word
             if body in lx.JURISDICTION and len(suffix) < 3 and not bare_body:

@@ -1,0 +1,45 @@
+"""Bodies opened by a jurisdiction whose first characters make an everyday word (issue 11), on
+sentences written for these tests: 自治区/自治州 (自治 is a word), 市场/市政 departments (市场, 县市)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.rules.organizations import find_organizations
+
+
+def orgs(raw: str) -> set[str]:
+    return {raw[c.start : c.end] for c in find_organizations(raw, []) if c.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        ("自治区人民医院派出专家团队赴边境县义诊。", "自治区人民医院"),
+        ("自治区卫生健康委副主任孙明远一行到县里调研。", "自治区卫生健康委"),
+        ("自治州中医医院院长吴立平出席仪式。", "自治州中医医院"),
+    ],
+)
+def test_autonomous_jurisdiction_opens_a_body(raw, body):
+    assert body in orgs(raw)
+
+
+def test_autonomous_jurisdiction_level_is_no_body():
+    assert not orgs("该院被评为自治区级示范医院。")
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        ("城管局、市场监管局等部门开展联合检查。", "市场监管局"),
+        ("县市场监督管理局局长钱文波介绍了情况。", "县市场监督管理局"),
+        ("市政管理局负责道路维护。", "市政管理局"),
+    ],
+)
+def test_market_and_city_works_departments(raw, body):
+    assert body in orgs(raw)
+
+
+@pytest.mark.parametrize("raw", ["市场监管中心将于明年建成。", "推进区域医疗中心建设。"])
+def test_everyday_word_after_jurisdiction_still_no_body(raw):
+    assert not orgs(raw)
