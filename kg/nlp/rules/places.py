@@ -12,6 +12,7 @@ from kg.nlp import lexicon
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules.regions import PROVINCE_FORMS as _PROVINCE_FORMS
 from kg.nlp.rules.regions import province_runs
+from kg.nlp.rules.short_places import named_in_full, townships_named_again
 
 # An address: a place, then road/street and number, then optionally a building and floor.
 _ADDRESS_TAIL = re.compile(
@@ -390,11 +391,12 @@ def make_place_rules(addresses: bool = True) -> Rule:
     """Places from the gazetteer, and street addresses that start with one."""
 
     def place_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
-        places = match_places(text)
+        places = named_in_full(text, match_places(text))
         zones = _zones(text, places)
         zones += _regions(text, zones) + _villages(text, places)
         venues = _venues(text, places + [z for z in zones if z.mention])
         extra = zones + venues + _vetoes(text) + _concepts(text, places) + province_runs(text)
+        extra += townships_named_again(text, places)  # short_places: 某某镇 … 某某专场
         if not addresses:
             return places + extra
         out: list[Candidate] = extra
