@@ -62,6 +62,9 @@ def roles(nlp, raw: str) -> set[tuple[str, str, str | None]]:
         ("黄振宇，男，1972年生，中共党员，现任海城市中医院院长。", {("黄振宇", "院长", "海城市中医院")}),
         # a qualified title after a verb of office
         ("孙立平被聘为江南医科大学兼职教授。", {("孙立平", "兼职教授", "江南医科大学")}),
+        # the passive of appointing and electing
+        ("李文华被任命为海城市第二人民医院院长。", {("李文华", "院长", "海城市第二人民医院")}),
+        ("周晓东被选举为江南省护理学会会长。", {("周晓东", "会长", "江南省护理学会")}),
     ],
 )
 def test_relations_general_posts(nlp, raw, expected):
@@ -121,6 +124,16 @@ def test_relations_general_aid_and_joint_launches_make_partners(nlp, raw, pair):
     assert partners == {frozenset(pair)}
 
 
+def test_relations_general_a_clause_of_aid_is_its_sentence_s_subject_s(nlp):
+    """``A将派出专家团队，对口帮扶B和C``: the clause of aid has no body before its verb; A aids B and C."""
+    found = relations(nlp, "根据协议，海城市第四医院将派出专家团队，对口帮扶东湖区人民医院和东湖区中医医院。")
+    partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
+    assert partners == {
+        frozenset(("海城市第四医院", "东湖区人民医院")),
+        frozenset(("海城市第四医院", "东湖区中医医院")),
+    }
+
+
 def test_relations_general_a_host_said_in_a_clause_shares_no_list_with_the_next_clause(nlp):
     """``主办方为A，B承办``: A hosts, B runs it; the comma ends the clause, so they are no co-hosts."""
     found = relations(nlp, "本次活动的主办方为海城市卫生健康委员会，海城市第一医院承办。")
@@ -162,10 +175,19 @@ def test_relations_general_a_guiding_body_organizes_nothing(nlp):
         # a word for the body just named (医院, 该中心) as the subject of 由…主管 / 隶属于
         ("海城市第一医院院长林海介绍，医院由海城市卫生健康局主管。", "海城市第一医院", "海城市卫生健康局"),
         ("海城市急救中心成立于2010年。该中心隶属于海城市卫生健康委员会。", "海城市急救中心", "海城市卫生健康委员会"),
+        # a society attached to a body (挂靠)
+        ("江南省康复医学会挂靠在江南省卫生健康委员会。", "江南省康复医学会", "江南省卫生健康委员会"),
     ],
 )
 def test_relations_general_a_unit_named_after_its_parent_and_zhishu(nlp, raw, child, parent):
     assert ("suborg", child, parent, "") in relations(nlp, raw)
+
+
+def test_relations_general_each_body_of_a_list_after_suoshu_is_under_the_parent(nlp):
+    """``B所属A、C``, ``B直属单位A、C和D``: every body of the list is B's, not only the first."""
+    found = relations(nlp, "江南省卫生健康委员会直属单位江南省血液中心、江南省急救中心和江南省职业病医院参加演练。")
+    children = {h for kind, h, t, _ in found if kind == "suborg" and t == "江南省卫生健康委员会"}
+    assert children == {"江南省血液中心", "江南省急救中心", "江南省职业病医院"}
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 ``partner`` (two bodies) from agreements (``A与B签署…协议``, ``A、B、C签约``, a ``《A、B…协议》``
 title, ``我院与B、C签订…``: the body 我院 stands for) and from aid pairings (``A结对帮扶B``,
-``A对口支援B``). Co-hosts at one level are partners too; ``kg.nlp.relations.events`` reads those
-with the organizers.
+``A对口支援B``, ``A派出专家，对口帮扶B和C``). Co-hosts at one level are partners too;
+``kg.nlp.relations.events`` reads those with the organizers.
 """
 
 from __future__ import annotations
@@ -56,4 +56,27 @@ def partners(text: str, spans: list) -> list[Rel]:
     for (i, a), (j, b) in pairwise(orgs):
         if _PAIRING.match(text[a.end_char : b.start_char]):
             out.append(("partner", i, j, ""))
+    out.extend(_aided(text, orgs))
+    return out
+
+
+#: A verb of an aid pairing opening a clause, with the bodies it aids after it (，对口帮扶B和C).
+_AIDS = re.compile(r"(?<=[,，])(?:将|还|并|同时|持续|长期)?(?:结对帮扶|对口帮扶|对口支援|托管)")
+
+
+def _aided(text: str, orgs: list) -> list[Rel]:
+    """``A派出专家团队，对口帮扶B和C``: a clause of aid with no body of its own before the verb is the
+    sentence's subject's, the first body of the sentence (not an agent after 由, a venue after 在/于,
+    nor a source after 据/从); it is a partner of each body listed right after the verb."""
+    out: list[Rel] = []
+    for m in _AIDS.finditer(text):
+        listed = _list_after(text, orgs, m.end())
+        begin = sentence_start(text, m.start())
+        firsts = [
+            i
+            for i, s in orgs
+            if begin <= s.start_char and s.end_char <= m.start() and not text.endswith(_NOT_SUBJECT, 0, s.start_char)
+        ]
+        if listed and firsts:
+            out.extend(("partner", firsts[0], j, "") for j in listed if j != firsts[0])
     return out

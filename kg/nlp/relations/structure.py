@@ -1,6 +1,6 @@
 """Structure: bodies under other bodies, and where bodies are, as the text states it.
 
-``suborg`` (head the child, tail the parent) from ``由…主管``, ``隶属``, ``A是B直属的…``,
+``suborg`` (head the child, tail the parent) from ``由…主管``, ``隶属``, ``挂靠``, ``A是B直属的…``,
 ``A作为B的附属医院``, ``B(及其)所属A``, ``A下设B、C``; ``located`` from ``位于``. Parents implied by the structure of
 names alone (``X大学附属Y``, ``X党委``) are the graph model's business (``kg.graph``),
 since the parent is often written nowhere as a mention of its own.
@@ -15,7 +15,8 @@ from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
 
-_GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?)$")
+#: Between a unit and its parent: 由 (before 主管), 隶属(于), 归属(于), 挂靠(在/于) (a society attached to a body).
+_GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?|挂靠(?:在|于)?)$")
 _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
 
@@ -26,11 +27,12 @@ _CLOSING = ")）”’\"'"
 
 
 def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
-    """``A由B主管``, ``A隶属于B``, ``A是B直属的…``: A is a body under B (``suborg``, head A,
-    tail B); ``B所属(的)A``, ``B直属A``: the same, the parent first."""
+    """``A由B主管``, ``A隶属于B``, ``A挂靠B``, ``A是B直属的…``: A is a body under B (``suborg``, head A,
+    tail B); ``B所属(的)A``, ``B直属A``: the same, the parent first, for each body of a list
+    (``B所属A、C和D``)."""
     out = []
     orgs = [(i, s) for i, s in enumerate(spans) if s.label_ == "ORG"]
-    for (i, a), (j, b) in pairwise(orgs):
+    for k, ((i, a), (j, b)) in enumerate(pairwise(orgs)):
         between = text[a.end_char : b.start_char]
         after_b = text[b.end_char :]
         if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(after_b)):
@@ -40,7 +42,23 @@ def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
             out.append(("suborg", i, j, ""))
         elif _UNDER_BETWEEN.match(between):
             out.append(("suborg", j, i, ""))  # 长航集团所属长江轮船海外旅游总公司
+            out.extend(("suborg", n, i, "") for n in _listed_after(text, orgs, k + 1))  # 所属A、B
     out.extend(_referred_governed(text, orgs))
+    return out
+
+
+#: Words joining the bodies of a list under one parent (B所属A、C和D); not 与, which may join the
+#: sides of what the bodies do next (B所属A与C签约).
+_UNDER_LIST_JOINS = ("、", "和", "及", "以及")
+
+
+def _listed_after(text: str, orgs: list, first: int) -> list[int]:
+    """The bodies listed after ``orgs[first]`` (``B所属A、C和D``: C and D), as far as the list goes."""
+    out = []
+    for (_, a), (j, b) in pairwise(orgs[first:]):
+        if text[a.end_char : b.start_char] not in _UNDER_LIST_JOINS:
+            break
+        out.append(j)
     return out
 
 
