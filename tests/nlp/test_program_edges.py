@@ -90,3 +90,31 @@ def test_verb_of_an_object_in_the_pipeline(nlp):
     ents = {(e.text, e.label_) for e in nlp(raw).ents}
     assert ("城乡居民口腔健康促进行动", "PROG") in ents
     assert any(label == "ORG" and text.endswith("卫生健康委员会") for text, label in ents), ents
+
+
+def test_health_and_long_life_is_no_strategy():
+    """健康长寿 is a word of the dictionary (health and long life), though 长寿 also names a district."""
+    assert not rule_programs("社区医生上门服务，促进老年人健康长寿。")
+
+
+def test_health_strategy_of_a_place_still_found():
+    assert "健康青岛" in rule_programs("全力推进健康青岛建设。")
+
+
+def _sure_tagger_span(raw: str, surface: str) -> bool:
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    keep = make_statistical_filter(["PER", "LOC", "ORG", "PROG", "DOC"])
+    start = raw.index(surface)
+    return keep(raw, start, start + len(surface), "PROG", 0.97)
+
+
+def test_theme_words_are_no_program_however_sure():
+    raw = "开展以“绿色社区清新空气”为主题的宣传活动。"
+    assert not _sure_tagger_span(raw, "绿色社区")
+
+
+def test_health_and_a_common_noun_is_no_strategy_however_sure():
+    """健康 + a common noun (健康校园, 健康城镇) names a goal; the strategy is named after a place."""
+    assert not _sure_tagger_span("推进健康校园建设。", "健康校园")
+    assert _sure_tagger_span("推进健康青岛建设。", "健康青岛")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -90,3 +91,35 @@ def campaign_before_event(text: str, start: int, head_start: int) -> int:
     if at >= _MIN_MOVEMENT_NAME and _event_words(text, end, head_start) and all(HAN.match(c) for c in words[:at]):
         return end
     return -1
+
+
+#: A quotation given as a theme or slogan: words before its opening mark and after its closing one.
+_THEME_BEFORE = ("主题是", "主题为", "口号是", "口号为", "主题:", "主题：")
+_THEME_AFTER = ("为主题", "为口号")
+
+
+def in_theme(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` lies inside a quotation given as a theme or slogan (以“某某某某”为主题,
+    主题是“…”): ANNOTATION.md counts slogans and themes as no programs, whatever words they hold."""
+    opening = text.rfind("“", 0, start + 1)
+    closing = text.find("”", max(start, end - 1))
+    if opening < 0 or closing < 0 or "”" in text[opening + 1 : start] or "“" in text[end:closing]:
+        return False
+    return text.startswith(_THEME_AFTER, closing + 1) or text.endswith(_THEME_BEFORE, 0, opening)
+
+
+#: A strategy named 健康 + a place (健康中国, 健康某省); 中国 is no division of the gazetteer.
+_STRATEGY = "健康"
+_COUNTRY = "中国"
+
+
+def unnamed_strategy(surface: str) -> bool:
+    """``健康城镇``, ``健康体重``: 健康 + a common noun, with no program head after it, names a theme
+    or goal, not the strategy, which is named after a place (健康中国, 健康某地: ANNOTATION.md)."""
+    rest = surface[len(_STRATEGY) :]
+    return (
+        surface.startswith(_STRATEGY)
+        and not surface.endswith(lx.PROG_HEADS)
+        and not rest.startswith(_COUNTRY)
+        and not any(load_gazetteer().lookup(rest[:k]) for k in (2, 3, 4))
+    )

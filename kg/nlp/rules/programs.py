@@ -323,6 +323,8 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
         }
         if text.startswith("中国", m.end()):
             ends.add(m.end() + 2)
+        # 健康长寿: a word of the dictionary (health and long life), whatever place 长寿 also names
+        ends = {e for e in ends if text[m.start() : e] not in lx.dictionary_words()}
         # 健康某地行动 (健康某省行动): the action named after the strategy is the longer name as written.
         ends |= {e + len(_STRATEGY_ACTION) for e in ends if text.startswith(_STRATEGY_ACTION, e)}
         out.extend(Candidate(m.start(), e, "PROG", "strategy") for e in ends)

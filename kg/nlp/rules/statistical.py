@@ -18,6 +18,7 @@ from spacy.util import registry
 
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
+from kg.nlp.rules.program_edges import in_theme, unnamed_strategy
 
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|街道|路|街|岛|山|河|湖|江|港|湾|国|洲)$")
 _ORG_SUFFIXES = tuple(
@@ -187,6 +188,8 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
             return False
         if label == "ORG" and _joined_bodies(text, start, end):
             return False  # 某县妇联联合县卫健局: two bodies acting together, not one name
+        if label == "PROG" and (in_theme(text, start, end) or unnamed_strategy(text[start:end])):
+            return False  # 以“某某城镇某某体重”为主题, 推进健康城镇建设: themes and goals, however sure
         if confidence >= (sure_org if label == "ORG" else sure):
             surface = text[start:end]
             # A sure one-character place is a country or province abbreviation (中美, 京津).
