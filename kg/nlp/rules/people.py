@@ -163,6 +163,20 @@ def _bylines(text: str, breaks: frozenset[int]) -> list[Candidate]:
     return out
 
 
+#: A credit that names writers and photographers by their work (（甲 乙/文 丙/摄）): each run of names
+#: before a ``/文``, ``/摄`` … is read as a bracketed credit's names are.
+_WORK_CREDIT = re.compile(r"[(]((?:[\u4e00-\u9fff]{2,16}/(?:文|摄影|摄|图|供图|视频|编辑))+)[)]")
+_WORK = re.compile(r"([\u4e00-\u9fff]{2,16})/(?:文|摄影|摄|图|供图|视频|编辑)")
+
+
+def _work_credits(text: str, breaks: frozenset[int]) -> list[Candidate]:
+    out = []
+    for m in _WORK_CREDIT.finditer(text):
+        for w in _WORK.finditer(text, m.start(1), m.end(1)):
+            out.extend(_piece_names(text, w.start(1), w.end(1), breaks))
+    return out
+
+
 def _credits(text: str, breaks: frozenset[int]) -> list[Candidate]:
     out = []
     for m in _CREDIT_RE.finditer(text):
@@ -178,6 +192,7 @@ def _credits(text: str, breaks: frozenset[int]) -> list[Candidate]:
 @registry.misc("kg.person_rules.v1")
 def make_person_rules() -> Rule:
     def person_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
-        return _after_titles(text) + _before_titles(text) + _bylines(text, breaks) + _credits(text, breaks)
+        found = _after_titles(text) + _before_titles(text) + _bylines(text, breaks) + _credits(text, breaks)
+        return found + _work_credits(text, breaks)
 
     return person_rules
