@@ -71,6 +71,13 @@ def test_relations_general_posts(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
 
 
+def test_relations_general_an_organ_written_after_its_unit_holds_the_post(nlp):
+    """``某医院工会主席甲``: a post in the organ (the graph names it 某医院工会, under the hospital),
+    not dropped as a hospital's department is; ``副院长、工会主席`` in a chain stays the hospital's."""
+    found = relations(nlp, "海城市第五人民医院工会主席孙红梅出席。")
+    assert ("unit_role", "孙红梅", "海城市第五人民医院", "工会|主席") in found
+
+
 def test_relations_general_shi_before_no_title_gives_no_post(nlp):
     assert not roles(nlp, "陈国平是一名医生，在海城市中医院工作。")
 

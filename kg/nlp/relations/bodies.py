@@ -36,8 +36,15 @@ BRACKET_MAX = 30
 _DEPARTMENTS = ("科", "中心", "室", "病区", "门诊", "病房")
 _DEPARTMENT_MAX = 12
 _NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在是兼")
+#: Organs of a unit's staff written right after its name (某医院工会, 某大学团委): bodies of their own
+#: (``kg.link.suborgs`` puts them under the unit), kept even after a hospital, whose departments are dropped.
+ORGANS = ("工会", "团委", "妇委会")
 #: A unit written as a bare word before a title (组织部, 医务处, 呼吸内科, 住院医师规范化培训办公室).
-_UNIT = re.compile(r"(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委|分会|专委会|委员会)$")
+_UNIT = re.compile(
+    r"(?:(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委|分会|专委会|委员会)|"
+    + "|".join(ORGANS)
+    + ")$"
+)
 _UNIT_MAX = 12
 #: A word no list knows, between a list's mark and a title: at most this long.
 _WORD_MAX = 8
@@ -129,7 +136,8 @@ class Bodies:
 
     def unit_before(self, pos: int) -> int:
         """Start of a unit written as a bare word ending at ``pos`` (``组织部``, ``医务处``), after a
-        mark, the text's start or a body's end (``某大学|医学部``); -1 if there is none."""
+        mark, the text's start or a body's end (``某大学|医学部``); an organ (``某医院|工会``) only right
+        after its body (``副院长、工会主席`` in a chain is the body's post); -1 if there is none."""
         start = pos
         while start > 0 and pos - start < _UNIT_MAX and self.text[start - 1] not in _STOPS:
             if start in self.org or start in self.loc or (start != pos and start in self._starts):
@@ -137,6 +145,8 @@ class Bodies:
             start -= 1
         word = self.text[start:pos]
         if len(word) < 2 or not _UNIT.fullmatch(word) or word in lx.TITLES:
+            return -1
+        if word in ORGANS and start not in self.org:
             return -1
         return start
 
@@ -307,7 +317,8 @@ def assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_aft
             out.append((org if hospital else -1, title, ""))
             continue
         if unit:
-            out.append((org, title, "" if hospital and unit not in PARTY_DEPARTMENTS else unit))
+            kept = unit in PARTY_DEPARTMENTS or unit in ORGANS
+            out.append((org, title, "" if hospital and not kept else unit))
             continue
         glued = written_after and n == len(pending) - 1
         out.append((org, party + title if glued and party and not title.startswith(party) else title, ""))
