@@ -43,3 +43,11 @@ def test_market_and_city_works_departments(raw, body):
 @pytest.mark.parametrize("raw", ["市场监管中心将于明年建成。", "推进区域医疗中心建设。"])
 def test_everyday_word_after_jurisdiction_still_no_body(raw):
     assert not orgs(raw)
+
+
+def test_visit_verb_ends_the_body_before_it():
+    """某指挥部慰问某医院: the verb of a visit is in no body's name; the hospital is a body of its own."""
+    raw = "援藏工作队慰问青山医院一线医务人员。"
+    found = orgs(raw)
+    assert "青山医院" in found
+    assert not any("慰问" in name for name in found), found

@@ -68,6 +68,8 @@ _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _FIELDS = ("市场", "市政")
 _DEPARTMENT = "局"
 _LEVEL = "级"
+#: Verbs of officials' visits (A慰问B, A走访B): no body's name holds one before its last word.
+_VISITS = frozenset(("慰问", "看望", "走访", "视察", "拜访", "探望", "莅临", "前往", "来到", "到访"))
 _SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
 _OPENS_BODY = lx.JURISDICTION
 _LEAGUE_COMMITTEES = ("省委", "市委", "县委", "区委")
@@ -114,6 +116,8 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team:
     i = end
     words = lx.word_starts(text)
     while i > 0 and end - i < _MAX_LEFT and i not in people:
+        if i < end and text[i - 2 : i] in _VISITS:
+            break  # 某指挥部慰问|某医院: officials' visits, which no body's name holds
         ch = text[i - 1]
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
             ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
