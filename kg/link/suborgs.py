@@ -32,6 +32,10 @@ _AFFILIATED_ENDS = ("医院", "中医院", "卫生院")
 _SCHOOLS = ("学院", "医学部", "研究院", "研究所", "中学", "小学", "学校")
 #: Endings of a named unit or branch of the body written before it.
 _UNIT_ENDS = ("分局", "分院", "分中心", "分会", "分社", "支部", "院区", "办公室", "办公厅", "处", "科", "司")
+#: Branches of a station, school, firm, institute, library or bank (某急救中心|某某分站), named by a place
+#: or a word with no body's ending of its own (某市中心|血站某分站 is no branch of 某市中心).
+_BRANCH_ENDS = ("分站", "分校", "分公司", "分所", "分馆", "分行", "支行")
+_NOT_IN_BRANCH = "站院校所馆行司局会部厅委"
 #: A department (部) of a body written in full (某委员会|社会服务部, 某大学|医学部); not of a short
 #: form (某省委会), which a clipped mention may be.
 _DEPARTMENT_OWNERS = ("委员会", "学会", "协会", "工会", "联合会", "大学", "学院", "集团", "公司")
@@ -49,6 +53,8 @@ _PLACE_CHARS = "省市县区镇乡村"
 #: joint committee that only carries its name (某基金会第一联合委员会).
 _SOCIETIES = ("学会", "协会", "工会", "联合会", "促进会", "红十字会", "基金会")
 _SOCIETY_COMMITTEES = ("专业委员会", "专门委员会", "工作委员会", "职工委员会")
+#: A branch of a society and the committees and study groups it has (某学会某分会|青年委员会, |某学组).
+_BRANCH_GROUPS = ("委员会", "学组")
 #: A 九三学社 branch: named after the unit or place its members work in, it is no unit of
 #: that body but of the society's committee of the city (``kg.link.party_units.branch_committee``).
 _BRANCH = "支社"
@@ -210,6 +216,9 @@ def parent_by_structure(name: str) -> str | None:
             return parent  # 某医院|生殖医学中心: a centre of the hospital
         if parent.endswith(("委员会", "部")) and unit.endswith("局"):
             return parent  # 某卫生健康委员会|综合监督执法局, 某部|某局
+        branch = next((e for e in _BRANCH_ENDS if unit.endswith(e)), "")
+        if branch and not any(c in _NOT_IN_BRANCH for c in unit[: -len(branch)]):
+            return parent  # 某急救中心|东湖分站, 某大学|海城分校
         if unit.endswith(_UNIT_ENDS) or (
             parent.endswith(_ACADEMIC + _GROUPS) and unit.endswith(_AFFILIATED_ENDS + _SCHOOLS)
         ):
@@ -219,6 +228,7 @@ def parent_by_structure(name: str) -> str | None:
         if (
             (parent.endswith(_ADMINISTRATIONS) and unit.endswith(_CENTRES))
             or (parent.endswith(_SOCIETIES) and unit.endswith(_SOCIETY_COMMITTEES))
+            or (parent.endswith("分会") and unit.endswith(_BRANCH_GROUPS))
             or (parent.endswith(_DEPARTMENT_OWNERS) and unit.endswith("部"))
         ):
             return parent

@@ -1,0 +1,38 @@
+"""Parents read from the structure of names (``kg.link.suborgs``), on names written for these tests
+(invented bodies); the graph-level cases of the same module are in ``tests/test_graph.py``."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.graph import build_graph
+from kg.model import Entity, Mention
+
+
+def org(name: str) -> Entity:
+    """An organization mentioned once, by its name, in one article."""
+    return Entity(f"ORG:{name}", "ORG", name, (name,), (Mention("a.txt", 0, len(name), "ORG", name, (0, 20)),))
+
+
+def suborgs(*entities: Entity) -> set[tuple[str, str]]:
+    graph = build_graph([], list(entities), [])
+    return {(r.head.removeprefix("ORG:"), r.tail.removeprefix("ORG:")) for r in graph.relations if r.kind == "suborg"}
+
+
+@pytest.mark.parametrize(
+    "child, parent",
+    [
+        ("东湖市急救中心滨江分站", "东湖市急救中心"),  # a station's branch
+        ("东湖师范大学临江分校", "东湖师范大学"),  # a school's branch campus
+        ("东湖省医学会骨科学分会青年委员会", "东湖省医学会骨科学分会"),  # a branch's committee
+        ("东湖省医学会骨科学分会关节外科学组", "东湖省医学会骨科学分会"),  # and its study group
+    ],
+)
+def test_suborgs_branches_and_the_groups_of_a_society_s_branch(child, parent):
+    assert (child, parent) in suborgs(org(child))
+
+
+def test_suborgs_a_branch_is_of_the_whole_body_before_it_not_of_a_shorter_body_in_its_name():
+    """``某市中心血站某分站``: 血站 is no body ending the suffix lists know, but the branch is not
+    of ``某市中心`` (the word before the branch has a body's ending of its own)."""
+    assert ("东湖市中心血站滨江分站", "东湖市中心") not in suborgs(org("东湖市中心血站滨江分站"))
