@@ -118,3 +118,21 @@ def test_health_and_a_common_noun_is_no_strategy_however_sure():
     """健康 + a common noun (健康校园, 健康城镇) names a goal; the strategy is named after a place."""
     assert not _sure_tagger_span("推进健康校园建设。", "健康校园")
     assert _sure_tagger_span("推进健康青岛建设。", "健康青岛")
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("省医保局部署开展2025年定点药店违规问题专项整治工作。", "2025年定点药店违规问题专项整治"),
+        ("扎实推进乡村医生签约服务试点工作。", "乡村医生签约服务试点"),
+        ("开展“智慧药房”试点工作。", "“智慧药房”试点"),
+    ],
+)
+def test_named_program_before_its_work(raw, program):
+    """某某专项整治工作: 工作 after a named program's head is the work of it, not a generic head."""
+    assert program in rule_programs(raw)
+
+
+@pytest.mark.parametrize("raw", ["积极开展试点工作。", "稳步推进改革试点工作。"])
+def test_head_before_work_without_a_name_stays_generic(raw):
+    assert not rule_programs(raw)

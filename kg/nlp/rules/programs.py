@@ -90,6 +90,8 @@ _PILOT = ("试点", "示范区")
 _MIN_PILOT_NAME = 4
 _LEVEL = re.compile("^(?:国家级|省级|市级|县级|全国|全省|全市)")
 _MAX_LEFT = 26
+#: A head's blocker that a program's name may still stand before (某某专项整治工作): the work of it.
+_WORK = "工作"
 #: Verbs of improvement right before a program's head (某某能力提升工程, 某某质量提高行动): what
 #: the program does, written as part of its name.
 _AIM_VERBS = frozenset(("提升", "提高", "加强", "推进", "推动", "深化", "拓展", "创新"))
@@ -186,7 +188,8 @@ def _digits_start(text: str, i: int) -> int:
 def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
     out = []
     for m in _HEAD_RE.finditer(text):
-        if text.startswith(lx.PROG_HEAD_BLOCKERS, m.end()):
+        blocked = next((b for b in lx.PROG_HEAD_BLOCKERS if text.startswith(b, m.end())), "")
+        if blocked and blocked != _WORK:
             continue
         end = m.end()
         if text.startswith("活动", end) and m.group() != "活动":
@@ -207,6 +210,8 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         weak_min = _MIN_NAME if len(name) < len(written.strip("“”‘’\"'")) else _MIN_WEAK_NAME
         # “千县工程”: the quotes hold the whole name, head and all.
         quoted = "“" in text[start:end] or (text[start - 1 : start] == "“" and text[end : end + 1] == "”")
+        if blocked and not (quoted or len(name) >= weak_min):
+            continue  # 试点工作, 改革试点工作: the head is generic; 2024年某某专项整治工作 names the campaign
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
             continue
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
