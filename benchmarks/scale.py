@@ -48,24 +48,32 @@ def _synthetic():
 
 
 class PeakMemory:
-    """The largest sum of RSS over this process and all its descendants, sampled in a thread."""
+    """The largest sum of RSS over this process and all its descendants, sampled in a thread;
+    also the largest sum while each stage ran (``stage`` is set by the build's progress) and
+    which processes made it up then (the build process, the side writer, extraction workers)."""
 
     def __init__(self, interval: float = 0.25) -> None:
         import psutil
 
         self.me = psutil.Process()
         self.peak = 0
+        self.stage = "start"
+        #: stage -> (peak of the tree's sum, the build process's RSS then, the others' RSS then)
+        self.stages: dict[str, tuple[int, int, list[int]]] = {}
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            total = 0
+            sizes = []
             for proc in [self.me, *self.me.children(recursive=True)]:
                 with contextlib.suppress(Exception):  # a worker that just ended
-                    total += proc.memory_info().rss
+                    sizes.append(proc.memory_info().rss)
+            total = sum(sizes)
             self.peak = max(self.peak, total)
+            if total > self.stages.get(self.stage, (0,))[0]:
+                self.stages[self.stage] = (total, sizes[0] if sizes else 0, sorted(sizes[1:], reverse=True))
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:
@@ -88,6 +96,7 @@ def run_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict:
     me = psutil.Process()
 
     def progress(stage: str, done: int, total: int) -> None:
+        memory.stage = stage
         # this process's CPU seconds from a stage's first call to its last (with --jobs 1: all of it)
         now = time.process_time()
         stage_cpu.setdefault(stage, [now, now])[1] = now
@@ -108,6 +117,8 @@ def run_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict:
         "peak_mib": memory.peak / 2**20,
         "stages_cpu_main": {stage: end - begin for stage, (begin, end) in stage_cpu.items()},
         "stages_rss_main": stage_rss,
+        "stages_peak_mib": {stage: [total / 2**20, main / 2**20, [o / 2**20 for o in others]]
+                            for stage, (total, main, others) in memory.stages.items()},
     }
 
 
@@ -163,10 +174,13 @@ def stage_line(name: str, figures: dict, articles: int) -> str:
     stages = "  ".join(f"{k} {v:.1f}s ({1000 * v / articles:.1f} ms/art)" for k, v in figures["stages"].items())
     cpu = "  ".join(f"{k} {v:.1f}s" for k, v in figures.get("stages_cpu_main", {}).items())
     rss = "  ".join(f"{k} {v:.0f}" for k, v in figures.get("stages_rss_main", {}).items())
+    peaks = "  ".join(f"{k} {total:.0f} (build {main:.0f}" + "".join(f" + {o:.0f}" for o in others) + ")"
+                      for k, (total, main, others) in figures.get("stages_peak_mib", {}).items())
     return (f"  {name:<14} wall {figures['wall']:7.1f} s  cpu {figures['cpu']:7.1f} s  "
             f"peak {figures['peak_mib']:6.0f} MiB  extracted {figures['extracted']:>5}  | {stages}"
             f"\n  {'':<14} cpu of the main process by stage: {cpu}"
-            f"\n  {'':<14} resident MiB of the main process after each stage: {rss}")
+            f"\n  {'':<14} resident MiB of the main process after each stage: {rss}"
+            f"\n  {'':<14} peak MiB of the process tree while each stage ran (build process + others): {peaks}")
 
 
 def bench(articles: int, jobs_list: list[int], work: Path, jieba: bool = True) -> dict:
