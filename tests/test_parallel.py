@@ -359,3 +359,34 @@ def test_cache_rebuild_with_jobs_extracts_the_added_file_in_a_worker_while_readi
     ahead.clear(), calls.clear()
     build([corpus], tmp_path / "out", settings)
     assert ahead == [] and calls == [added.name]
+
+
+def test_parallel_side_writer_close_does_not_wait_for_the_process_to_wind_down():
+    """Once its files are written, the second writer is ended, not asked to exit: exiting, it
+    freed everything it held and ran its interpreter's exit (here an exit handler that sleeps)."""
+    import atexit
+    import time
+
+    side = kg.parallel.SideWriter()
+    side.pool.submit(atexit.register, time.sleep, 30).result()
+    processes = list(side.pool._processes.values())
+    started = time.perf_counter()
+    side.close()
+    assert time.perf_counter() - started < 10
+    assert processes and not any(p.is_alive() for p in processes)
+
+
+def test_build_flush_soon_is_best_effort(tmp_path):
+    (tmp_path / "written").write_bytes(b"x")
+    kg.build.flush_soon(tmp_path / "written")
+    kg.build.flush_soon(tmp_path / "never written")  # no error: publishing flushes what this misses
+
+
+def test_build_report_graph_is_what_was_written(seeds_dir, tmp_path, one_process):
+    """The build drops each document's text as read and its offsets once linked (no writer reads
+    them: kg.build.as_written); the normalised text the files cite stays."""
+    report, files = one_process
+    assert all(d.raw == "" and len(d.offsets) == 0 and not d.breaks for d in report.graph.documents)
+    texts = {p.name: normalise(p.name, p.name, p.read_text(encoding="utf-8")).text for p in seeds_dir.iterdir()}
+    assert {d.source: d.text for d in report.graph.documents} == texts
+    assert b"nif:isString" in files["graph.ttl"]
