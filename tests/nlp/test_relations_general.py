@@ -71,6 +71,14 @@ def test_relations_general_posts(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
 
 
+def test_relations_general_a_post_before_a_colon_is_the_name_s(nlp):
+    """``某医院党委书记：甲`` in a list of officials; a byline's word before a colon stays a byline's,
+    and a verb of speech before a colon gives the next name nothing."""
+    found = roles(nlp, "出席人员名单。海城市东湖医院党委书记：蔡文博；海城市东湖医院院长：王志强。")
+    assert found == {("蔡文博", "党委书记", "海城市东湖医院"), ("王志强", "院长", "海城市东湖医院")}
+    assert roles(nlp, "海城市东湖医院院长蔡文博表示：韩立新同志工作认真。") == {("蔡文博", "院长", "海城市东湖医院")}
+
+
 def test_relations_general_an_organ_written_after_its_unit_holds_the_post(nlp):
     """``某医院工会主席甲``: a post in the organ (the graph names it 某医院工会, under the hospital),
     not dropped as a hospital's department is; ``副院长、工会主席`` in a chain stays the hospital's."""

@@ -168,6 +168,8 @@ def roles(text: str, spans: list) -> list[Rel]:
         count = len(out)
         opening = _bracket_before(text, span.start_char)
         posts, stop = titles_before(bodies, opening if opening >= 0 else span.start_char)
+        if not posts and opening < 0:
+            posts, stop = _listed_after_colon(bodies, span.start_char, posts, stop)
         listed = body_of.get(previous[0], -1) if previous else -1
         carried = _carried(bodies, posts, stop, previous, listed)
         own = any(text.startswith(t, span.end_char) for t in lx.TITLES)  # 院长甲、乙教授: 乙 is a 教授
@@ -198,6 +200,22 @@ def roles(text: str, spans: list) -> list[Rel]:
         bare = [*bare, i] if len(out) == count else []
         previous = (i, span.end_char + sum(len(t) for _, t, _ in after[:1]))
     return _in_the_article_s_bodies(bodies, _without_repeats(out, spans))
+
+
+#: A colon between a post and the name that holds it, as lists of officials write them (院长：甲).
+_COLONS = ":："
+
+
+def _listed_after_colon(bodies: Bodies, start: int, posts: list[Post], stop: int) -> tuple[list[Post], int]:
+    """``某医院党委书记：甲``, ``组长：甲``: the posts before a colon right before the name are the
+    name's, as in a list of officials; not a byline's word (``记者：甲`` is read as a byline)."""
+    text = bodies.text
+    if start == 0 or text[start - 1] not in _COLONS:
+        return posts, stop
+    found, at = titles_before(bodies, start - 1)
+    if not found or any(title in BYLINE_TITLES for _, title, _ in found):
+        return posts, stop
+    return found, at
 
 
 def _in_the_article_s_bodies(bodies: Bodies, out: list[Rel]) -> list[Rel]:
