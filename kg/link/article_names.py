@@ -81,7 +81,7 @@ def _left_out_ok(part: str, label: str, bodies: set[str], short: str = "") -> bo
         return True
     stripped = False
     while place := leading_place(part) or next((p for p in BARE_PREFIXES if part.startswith(p)), ""):
-        part, stripped = part[len(place):], True
+        part, stripped = part[len(place) :], True
     return stripped and len(part) <= _MAX_LEFT_OUT
 
 
@@ -92,7 +92,7 @@ def _parent_then_places(part: str) -> bool:
         if part[:cut].endswith((*_PARENTS, _SHARED)):
             rest = part[cut:]
             while place := leading_place(rest):
-                rest = rest[len(place):]
+                rest = rest[len(place) :]
             return rest == ""
     return False
 
@@ -131,7 +131,33 @@ def _core(short: str, full: str, label: str, bodies: set[str]) -> bool:
 
 
 def _abbreviation(short: str, full: str, label: str, bodies: set[str]) -> bool:
+    if label == "ORG" and _another_body(short, full):
+        return False
     return label != "LOC" and (abbreviates(short, full) or (label == "ORG" and _short_place(short, full)))
+
+
+#: Numerals of an ordinal or a number in a body's name (第一人民医院, 第三工程有限公司, 二院).
+_NUMBER_CHARS = frozenset("一二三四五六七八九十〇零两0123456789")
+#: Legal forms a company's name ends with, after its proper name (某集团|有限公司).
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "公司")
+
+
+def _another_body(short: str, full: str) -> bool:
+    """Look-alikes that leave characters out of a longer name but are other bodies: the longer one
+    has a number the shorter lacks (某市人民医院 is not 某市第一人民医院, 二院 keeps its 二), or the
+    shorter is a company's whole name and the longer one a company named after it (某建设集团有限公司
+    and its 某建设集团第三工程有限公司: the shorter's name before its legal form ends like a body)."""
+    if any(c in _NUMBER_CHARS and c not in short for c in full):
+        return True
+    form = next((f for f in _LEGAL_FORMS if short.endswith(f)), None)
+    if form is None:
+        return False
+    owner = short[: -len(form)]
+    return full.startswith(owner) and full.endswith(form) and len(full) > len(short) and owner.endswith(_COMPANY_OWNERS)
+
+
+#: Endings of a company's proper name that make it a body on its own (某建设集团, 某控股).
+_COMPANY_OWNERS = ("集团", "控股", "公司", "银行", "实业", "股份")
 
 
 def _short_place(short: str, full: str) -> bool:
@@ -283,7 +309,7 @@ def _local_jurisdiction(names: dict[Mention, str], setting: Setting) -> dict[Men
         found = setting.place_for(prefix, m) if prefix else None
         if prefix and found:
             place, reason = found
-            rest = name[len(prefix):]
+            rest = name[len(prefix) :]
             full = "中共" + place.name + rest if rest[:1] == "委" else place.name + rest
             out[m] = full, f"bare {prefix} = {place.name}: {reason}"
     return out

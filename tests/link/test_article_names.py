@@ -245,3 +245,19 @@ def test_article_names_party_committee_written_after_the_divisions_above_it():
     names = resolved(text, ["黔南州荔波县县委", "荔波县委", "贵州省黔南州委"])
     assert names["黔南州荔波县县委"] == names["荔波县委"] == "中共荔波县委"
     assert names["贵州省黔南州委"] == "中共黔南州委"
+
+
+def test_article_names_a_hospital_without_the_number_of_another_stays_apart():
+    """``某市人民医院`` leaves 第一 out of ``某市第一人民医院`` but is another hospital: a short form
+    keeps a body's number (``某市二院`` does)."""
+    text = "福州市人民医院与福州市第一人民医院签署协议。福州市二院专家也参加了。"
+    found = resolved(text, ["福州市人民医院", "福州市第一人民医院"])
+    assert found["福州市人民医院"] == "福州市人民医院"
+
+
+def test_article_names_a_company_and_the_company_named_after_it_stay_apart():
+    """``某建设集团有限公司`` and its ``某建设集团第三工程有限公司``: the shorter is a whole company's
+    name (its proper name ends like a body), not an abbreviation of the longer."""
+    text = "闽江建设集团有限公司与闽江建设集团第三工程有限公司签约。"
+    found = resolved(text, ["闽江建设集团有限公司", "闽江建设集团第三工程有限公司"])
+    assert found["闽江建设集团有限公司"] == "闽江建设集团有限公司"
