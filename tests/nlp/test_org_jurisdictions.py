@@ -51,3 +51,30 @@ def test_visit_verb_ends_the_body_before_it():
     found = orgs(raw)
     assert "青山医院" in found
     assert not any("慰问" in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        ("由国家卫生健康委人才交流和继续教育中心主办。", "国家卫生健康委人才交流和继续教育中心"),
+        ("省社区与乡村卫生协会会长邓立群致辞。", "省社区与乡村卫生协会"),
+    ],
+)
+def test_conjunction_joining_two_fields_of_one_name(raw, body):
+    assert body in orgs(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, bodies",
+    [
+        ("省卫健委和省医保局联合发文。", {"省卫健委", "省医保局"}),  # a jurisdiction after it: two bodies
+        ("北京大学和清华大学的学者出席。", {"北京大学", "清华大学"}),  # a body's suffix before it
+    ],
+)
+def test_conjunction_between_two_bodies_still_splits(raw, bodies):
+    assert bodies <= orgs(raw)
+
+
+def test_conjunction_after_a_zone_joins_no_fields():
+    """某综合实验区和相关省属医院: a zone before 和 and a generic word after it are no one body."""
+    assert not any("和" in name for name in orgs("支持青云综合实验区和相关省属医院合作。"))

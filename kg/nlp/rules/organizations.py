@@ -19,10 +19,11 @@ from spacy.util import registry
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, VISITS, joins_fields, jurisdiction_word
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
 from kg.nlp.rules.units import campuses, coordinated_units, joined_by_dot, listed_units, sections
 
-_SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
+_SUFFIXES = SUFFIXES
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
 _PARTY_SET = frozenset(lx.PARTIES)
 _DEPARTMENT_SUFFIXES = ("中心", "科", "室")
@@ -64,13 +65,7 @@ _HOSPITAL_PARENTS = (*_GROUPS, "大学")
 _ALWAYS_BLOCKS = "长员士城"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
-#: Fields of government departments that start with a jurisdiction's character (市场监管局, 市政管理局).
-_FIELDS = ("市场", "市政")
-_DEPARTMENT = "局"
-_LEVEL = "级"
-#: Verbs of officials' visits (A慰问B, A走访B): no body's name holds one before its last word.
-_VISITS = frozenset(("慰问", "看望", "走访", "视察", "拜访", "探望", "莅临", "前往", "来到", "到访"))
-_SUFFIX_RE = re.compile("|".join(map(re.escape, _SUFFIXES)))
+_SUFFIX_RE = SUFFIX_RE
 _OPENS_BODY = lx.JURISDICTION
 _LEAGUE_COMMITTEES = ("省委", "市委", "县委", "区委")
 _HAN = re.compile(r"[\u4e00-\u9fff〇·]")
@@ -116,11 +111,13 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team:
     i = end
     words = lx.word_starts(text)
     while i > 0 and end - i < _MAX_LEFT and i not in people:
-        if i < end and text[i - 2 : i] in _VISITS:
+        if i < end and text[i - 2 : i] in VISITS:
             break  # 某指挥部慰问|某医院: officials' visits, which no body's name holds
         ch = text[i - 1]
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
             ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
+        ) and not (
+            joins_fields(text, i - 1, end, words)
         ) and text[i - 2 : i] not in _LEVELS and not (
             ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or (team and _PAIRING.match(text, i - 1)))
         ):
@@ -219,17 +216,6 @@ def _start(
         if not before:
             return start
         start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
-
-
-def _jurisdiction_word(text: str, start: int, suffix: str) -> bool:
-    """The everyday word at ``start`` is part of a jurisdiction or a department's field after all: a
-    jurisdiction of several characters (自治区人民医院, 自治州卫生健康委; 自治 is a word), or a
-    government department named for the market or city works, bare or after its jurisdiction
-    (市场监管局, 县市场监督管理局, 市政管理局; 县市 and 市场 are words)."""
-    long = next((w for w in lx.JURISDICTION if len(w) > 2 and text.startswith(w, start)), "")
-    if long:
-        return not text.startswith(_LEVEL, start + len(long))  # 自治区级示范医院: a level, no one body
-    return suffix.endswith(_DEPARTMENT) and text.startswith(_FIELDS, start + (text[start + 1 : start + 3] in _FIELDS))
 
 
 def _department_of_hospital(text: str, start: int, suffix_start: int, suffix: str, orgs: list[Candidate]) -> bool:
@@ -341,7 +327,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
                 and text[start : start + 2] not in lx.JURISDICTION
                 and (text[start : start + 2] in lx.everyday_words())
                 and not bare_body
-                and not _jurisdiction_word(text, start, suffix)
+                and not jurisdiction_word(text, start, suffix)
             ):
                 continue  # 市场监管中心, 区域医疗中心: the jurisdiction character starts a common word
             if body in lx.JURISDICTION and len(suffix) < 3 and not bare_body:

@@ -1,0 +1,67 @@
+"""Where a body's name may run on, and where it must stop, beyond its suffix and anchors (issue 11).
+
+Three constructions the organization rule read wrongly, kept apart so that ``organizations.py``
+stays readable:
+
+* a jurisdiction whose first characters make an everyday word (自治区, 自治州: 自治 is a word;
+  市场监管局, 县市场监督管理局: 市场 and 县市 are words) still opens a body's name;
+* 和/与 joining two fields inside one name (某委能力建设和继续教育中心, 某市社区与农村卫生协会),
+  not two bodies (某省卫健委和某省医保局, 某大学和某大学);
+* a verb of an official visit (慰问, 走访) ends a name on its left (某指挥部慰问|某医院).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import lexicon as lx
+
+#: Every body's suffix, longest first (organizations.py matches them).
+SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
+SUFFIX_RE = re.compile("|".join(map(re.escape, SUFFIXES)))
+#: Fields of government departments that start with a jurisdiction's character (市场监管局, 市政管理局).
+_FIELDS = ("市场", "市政")
+_DEPARTMENT = "局"
+_LEVEL = "级"
+#: Conjunctions that may join two fields inside one body's name (某某和某某中心, 某某与某某协会).
+_FIELD_JOINS = "和与"
+_DIVISION_ENDS = "省市县区州镇乡村"
+#: Verbs of officials' visits (A慰问B, A走访B): no body's name holds one before its last word.
+VISITS = frozenset(("慰问", "看望", "走访", "视察", "拜访", "探望", "莅临", "前往", "来到", "到访"))
+
+
+def jurisdiction_word(text: str, start: int, suffix: str) -> bool:
+    """The everyday word at ``start`` is part of a jurisdiction or a department's field after all: a
+    jurisdiction of several characters (自治区人民医院, 自治州卫生健康委; 自治 is a word), or a
+    government department named for the market or city works, bare or after its jurisdiction
+    (市场监管局, 县市场监督管理局, 市政管理局; 县市 and 市场 are words)."""
+    long = next((w for w in lx.JURISDICTION if len(w) > 2 and text.startswith(w, start)), "")
+    if long:
+        return not text.startswith(_LEVEL, start + len(long))  # 自治区级示范医院: a level, no one body
+    return suffix.endswith(_DEPARTMENT) and text.startswith(_FIELDS, start + (text[start + 1 : start + 3] in _FIELDS))
+
+
+def joins_fields(text: str, j: int, end: int, words: frozenset[int]) -> bool:
+    """``能力建设和继续教育中心``, ``社区与农村卫生协会``: 和/与 at ``j`` joins two fields of one body's
+    name, not two bodies: the words after it up to the suffix at ``end`` hold no jurisdiction, place
+    or suffix of their own, and the word before it is a field (two characters or more, no place,
+    no body's suffix)."""
+    if text[j] not in _FIELD_JOINS:
+        return False
+    right = text[j + 1 : end]
+    k = max((w for w in words if w < j), default=-1)
+    left = text[k:j] if k >= 0 else ""
+    tags = lx.word_tags()
+    return (
+        len(right) >= 2
+        and len(left) >= 2
+        and j in words
+        and not any(right.startswith(lx.JURISDICTION, w - j - 1) for w in words if j < w < end)
+        and not right.startswith(lx.GENERIC_PREFIX)
+        and not SUFFIX_RE.search(right)
+        and not left.endswith(SUFFIXES)
+        and (left[-1] not in _DIVISION_ENDS or left in lx.everyday_words())  # 某实验区和…: a zone (社区 is a word)
+        and not tags.get(left, "").startswith(("ns", "nr", "nt"))
+        and tags.get(left) != "v"  # 加强和改进: verbs joined, no field (建设, vn, is one)
+        and not tags.get(text[j + 1 : j + 3], "").startswith(("ns", "nr", "nt"))
+    )
