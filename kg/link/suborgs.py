@@ -93,6 +93,8 @@ _CAMPUSES = ("东院", "西院", "南院", "北院")
 #: A place's Party committee (某市委): its organs are the committee's, read by ``_party_committee_parent``.
 _PLACE_BODIES = ("省委", "市委", "县委", "区委", "州委")
 _GOVERNMENT = re.compile(r"^(.{2,12}?[省市县区州旗])政府$")
+#: A democratic party's central committee (民革中央, 中国民主同盟中央委员会): a body of the party.
+_PARTY_CENTRE = re.compile("^(" + "|".join((*PARTY_SHORT_NAMES, *PARTY_NAMES)) + ")(?:中央委员会|中央)$")
 _COMMITTEE_SHORT = re.compile(r"^(.+?[省市县区州])委会?$")
 
 
@@ -151,7 +153,11 @@ def _unit_of_organ(name: str) -> str | None:
 def _parent_by_rule(name: str) -> str | None:
     """Parents of bodies named after a known institution: a congress's standing and special
     committees, the consultative conference's committees, an army hospital's force, and the
-    unit a Party group or committee is written with (``某县政府党组`` -> ``某县政府``)."""
+    unit a Party group or committee is written with (``某县政府党组`` -> ``某县政府``), and a democratic
+    party's central committee (``民革中央`` -> ``中国国民党革命委员会``)."""
+    m = _PARTY_CENTRE.match(name)
+    if m:
+        return PARTY_SHORT_NAMES.get(m.group(1), m.group(1))
     m = _CONGRESS.match(name)
     if m and (m.group(3) or m.group(4)):
         congress = m.group(1) + m.group(2)

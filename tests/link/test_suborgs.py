@@ -36,3 +36,16 @@ def test_suborgs_a_branch_is_of_the_whole_body_before_it_not_of_a_shorter_body_i
     """``某市中心血站某分站``: 血站 is no body ending the suffix lists know, but the branch is not
     of ``某市中心`` (the word before the branch has a body's ending of its own)."""
     assert ("东湖市中心血站滨江分站", "东湖市中心") not in suborgs(org("东湖市中心血站滨江分站"))
+
+
+@pytest.mark.parametrize(
+    "child, parent",
+    [("民进中央", "中国民主促进会"), ("致公党中央委员会", "中国致公党"), ("九三学社中央委员会", "九三学社")],
+)
+def test_suborgs_a_democratic_party_s_central_committee_is_the_party_s(child, parent):
+    """The party itself is written nowhere alone: it is made with no mentions, as the gold lists it."""
+    assert (child, parent) in suborgs(org(child))
+
+
+def test_suborgs_the_communist_party_s_centre_is_left_alone():
+    assert suborgs(org("中共中央")) == set()
