@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp.rules.organizations import find_organizations
+from kg.nlp.rules.places import make_place_rules
 
 
 def orgs(raw: str) -> set[str]:
@@ -78,3 +79,15 @@ def test_conjunction_between_two_bodies_still_splits(raw, bodies):
 def test_conjunction_after_a_zone_joins_no_fields():
     """某综合实验区和相关省属医院: a zone before 和 and a generic word after it are no one body."""
     assert not any("和" in name for name in orgs("支持青云综合实验区和相关省属医院合作。"))
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        ("呼和浩特市第三医院专家赶赴牧区巡诊。", "呼和浩特市第三医院"),  # 和 of 呼和浩特
+        ("青海省共和县中医院与省级医院签约。", "青海省共和县中医院"),  # 和 of 共和县
+    ],
+)
+def test_conjunction_character_inside_a_place_is_no_stop(raw, body):
+    places = make_place_rules()(raw, frozenset(), [])
+    assert body in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG"}

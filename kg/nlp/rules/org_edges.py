@@ -7,7 +7,8 @@ stays readable:
   市场监管局, 县市场监督管理局: 市场 and 县市 are words) still opens a body's name;
 * 和/与 joining two fields inside one name (某委能力建设和继续教育中心, 某市社区与农村卫生协会),
   not two bodies (某省卫健委和某省医保局, 某大学和某大学);
-* a verb of an official visit (慰问, 走访) ends a name on its left (某指挥部慰问|某医院).
+* a verb of an official visit (慰问, 走访) ends a name on its left (某指挥部慰问|某医院);
+* a stop character inside a place's name is no stop (呼和浩特市第一医院: 和 of 呼和浩特).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp import lexicon as lx
+from kg.nlp.rules.places import match_places
 
 #: Every body's suffix, longest first (organizations.py matches them).
 SUFFIXES = tuple(sorted({*lx.ORG_SUFFIX_STRONG, *lx.ORG_SUFFIX_WEAK, *lx.MINISTRIES}, key=lambda s: (-len(s), s)))
@@ -65,3 +67,9 @@ def joins_fields(text: str, j: int, end: int, words: frozenset[int]) -> bool:
         and tags.get(left) != "v"  # 加强和改进: verbs joined, no field (建设, vn, is one)
         and not tags.get(text[j + 1 : j + 3], "").startswith(("ns", "nr", "nt"))
     )
+
+
+def in_place_name(text: str, j: int) -> bool:
+    """``text[j]`` is inside a division's name found in ``text`` (和 of 呼和浩特市, 共和县), where it
+    is part of the place, not a conjunction ending a body's name."""
+    return any(c.mention and c.start < j < c.end - 1 for c in match_places(text))

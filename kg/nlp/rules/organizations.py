@@ -19,7 +19,7 @@ from spacy.util import registry
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
-from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, VISITS, joins_fields, jurisdiction_word
+from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, VISITS, in_place_name, joins_fields, jurisdiction_word
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
 from kg.nlp.rules.units import campuses, coordinated_units, joined_by_dot, listed_units, sections
 
@@ -117,7 +117,7 @@ def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team:
         if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
             ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
         ) and not (
-            joins_fields(text, i - 1, end, words)
+            joins_fields(text, i - 1, end, words) or in_place_name(text, i - 1)
         ) and text[i - 2 : i] not in _LEVELS and not (
             ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or (team and _PAIRING.match(text, i - 1)))
         ):
