@@ -67,18 +67,21 @@ class Quads:
     @classmethod
     def from_rows(cls, terms: list[Term], rows: np.ndarray | array, *, consume: bool = False) -> Quads:
         """``rows``: ``(graph, subject, predicate, object)`` numbers into ``terms`` (any order,
-        repeats allowed); ``consume``: empty ``rows`` (an ``array``) once it is ranked, for a
-        caller that has no more use for it.
+        repeats allowed; a term no row uses is not kept); ``consume``: empty ``rows`` (an
+        ``array``) once it is ranked, for a caller that has no more use for it.
 
         Each term's text is made once, to sort by and to keep as ``texts``; the triples are
         the distinct rows of the sorted quads' last three columns (the same set as the input's),
         so each full-size array is dropped before the next is made (the quad table's making
         was the build's peak)."""
-        texts = [str(t) for t in terms]
-        order = sorted(range(len(terms)), key=texts.__getitem__)
-        rank = np.empty(len(terms), dtype=NUMBER)
-        rank[order] = np.arange(len(terms), dtype=NUMBER)
         numbers = np.asarray(rows, dtype=NUMBER).reshape(-1, 4)
+        used = np.zeros(len(terms), dtype=bool)
+        used[numbers.ravel()] = True  # a term no row uses is left out of the table
+        texts = [str(t) if u else "" for t, u in zip(terms, used.tolist(), strict=True)]
+        order = sorted(np.flatnonzero(used).tolist(), key=texts.__getitem__)
+        rank = np.zeros(len(terms), dtype=NUMBER)
+        rank[order] = np.arange(len(order), dtype=NUMBER)
+        del used
         ranked = rank[numbers] if len(numbers) else np.empty((0, 4), dtype=NUMBER)
         del numbers, rank
         if consume and isinstance(rows, array):

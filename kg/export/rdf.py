@@ -132,7 +132,7 @@ class _Builder:
         self.entities = {e.key: e for e in graph.entities}
         self.ids: dict[_Key, int] = {}
         self.rows = array("i")  # term numbers, as Quads keeps them (NUMBER)
-        self.spans: dict[tuple[str, int, int], str] = {}
+        self.spans: dict[tuple[str, int, int], int] = {}  # -> the span's term number
         self.doc_iris = {d.doc_id: str(iri_for_document(base, d.doc_id)) for d in graph.documents}
         self.corpus = iri_for_graph(base, None)
         self.corpus_target = (self.term(self.corpus),)
@@ -144,6 +144,15 @@ class _Builder:
         self.span_prefix = {
             doc_id: str(iri_for_mention(base, doc_id, 0, 0)).removesuffix("char=0,0") for doc_id in self.doc_iris
         }
+        # the numbers of the terms every span and mention uses, and of each document's IRI: the
+        # spans' and mentions' triples (most of a graph's) are added as numbers, with no lookup
+        # of a term that is the same for all of them (``span``, ``entity``)
+        self.a, self.string, self.phrase, self.sentence = map(self.term, (_A, _STRING, _PHRASE, _SENTENCE))
+        self.context, self.begin, self.end, self.anchor = map(self.term, (_CONTEXT, _BEGIN, _END, _ANCHOR))
+        self.ident, self.in_sentence = self.term(_IDENT), self.term(_IN_SENTENCE)
+        self.evidence = self.term(KG.evidence)
+        self.offsets: dict[int, int] = {}  # offset -> its literal's term number
+        self.doc_ids = {doc_id: self.term(iri) for doc_id, iri in self.doc_iris.items()}
 
     def term(self, term: URIRef | Literal | _Key) -> int:
         # keys are plain str or tuple (``_key``): those are looked up as they are, and an rdflib
@@ -157,11 +166,13 @@ class _Builder:
         return found
 
     def add(self, s: URIRef | str, p: URIRef | str, o: URIRef | Literal | _Key) -> None:
-        triple = (self.term(s), self.term(p), self.term(o))
+        self.add_numbers(self.term(s), self.term(p), self.term(o))
+
+    def add_numbers(self, s: int, p: int, o: int) -> None:
+        """``add`` for terms already numbered (``term``)."""
         rows = self.rows
         for g in self.targets:
-            rows.append(g)
-            rows.extend(triple)
+            rows.extend((g, s, p, o))
 
     def into(self, doc_ids: list[str] | tuple[str, ...] = ()) -> None:
         """Send the next triples to these articles' graphs (none: the corpus graph)."""
@@ -183,24 +194,32 @@ class _Builder:
             found = self.entity_iris[key] = str(iri_for_entity(self.base, entity.label, entity.local_name))
         return found
 
-    def span(self, doc_id: str, start: int, end: int) -> str:
+    def offset(self, value: int) -> int:
+        """The term number of ``value`` as an offset (``xsd:integer``), looked up by the number."""
+        found = self.offsets.get(value)
+        if found is None:
+            found = self.offsets[value] = self.term((str(value), "", _NON_NEGATIVE))
+        return found
+
+    def span(self, doc_id: str, start: int, end: int) -> int:
         """A ``nif:String`` for ``text[start:end]`` of a document, in that document's graph
-        (where every caller sends it); returns its IRI. A sentence is cited by each of its
-        mentions and facts: its triples are added the first time only."""
-        iri = self.spans.get((doc_id, start, end))
-        if iri is not None:
-            return iri
+        (where every caller sends it); returns its IRI's term number. A sentence is cited by each
+        of its mentions and facts: its triples are added the first time only."""
+        found = self.spans.get((doc_id, start, end))
+        if found is not None:
+            return found
         doc = self.docs.get(doc_id)
         if doc is None:
             raise ValueError(f"span refers to unknown document {doc_id!r}")
         if not 0 <= start <= end <= len(doc.text):
             raise ValueError(f"span [{start}, {end}) outside document {doc_id!r}")
-        iri = self.spans[doc_id, start, end] = f"{self.span_prefix[doc_id]}char={start},{end}"
-        self.add(iri, _A, _STRING)
-        self.add(iri, _CONTEXT, self.doc_iris[doc_id])
-        self.add(iri, _BEGIN, (str(start), "", _NON_NEGATIVE))
-        self.add(iri, _END, (str(end), "", _NON_NEGATIVE))
-        self.add(iri, _ANCHOR, (doc.text[start:end], "", ""))
+        term, offset = self.term, self.offset
+        iri = self.spans[doc_id, start, end] = term(f"{self.span_prefix[doc_id]}char={start},{end}")
+        objects = (self.string, self.doc_ids[doc_id], offset(start), offset(end), term((doc.text[start:end], "", "")))
+        rows = self.rows
+        for g in self.targets:
+            rows.extend((g, iri, self.a, objects[0], g, iri, self.context, objects[1], g, iri, self.begin, objects[2],
+                         g, iri, self.end, objects[3], g, iri, self.anchor, objects[4]))
         return iri
 
     def build(self) -> Quads:
@@ -249,6 +268,8 @@ class _Builder:
             elif entity.label == "ORG":
                 self.add(iri, _SUB_ORG, self.entity_iri(parent))
         docs = self.docs
+        entity_number = self.term(iri)
+        add = self.add_numbers
         for mention in entity.mentions:
             self.into((mention.doc_id,))
             span = self.span(mention.doc_id, mention.start, mention.end)
@@ -258,13 +279,13 @@ class _Builder:
                     f"mention {mention.text!r} of {entity.key!r} does not match "
                     f"{anchor!r} at [{mention.start}, {mention.end}) in {mention.doc_id!r}"
                 )
-            self.add(span, _A, _PHRASE)
-            self.add(span, _IDENT, iri)
+            add(span, self.a, self.phrase)
+            add(span, self.ident, entity_number)
             start, end = mention.sentence
             if start < end:  # the sentence it was read in, so a reader sees the mention in context
                 sentence = self.span(mention.doc_id, start, end)
-                self.add(sentence, _A, _SENTENCE)
-                self.add(span, _IN_SENTENCE, sentence)
+                add(sentence, self.a, self.sentence)
+                add(span, self.in_sentence, sentence)
 
     def relation(self, rel: model.Relation) -> None:
         self.into([doc_id for doc_id, _, _ in rel.evidence])
@@ -303,8 +324,8 @@ class _Builder:
         for doc_id, start, end in rel.evidence:
             self.into([doc_id])
             sentence = self.span(doc_id, start, end)
-            self.add(sentence, RDF.type, NIF.Sentence)
-            self.add(iri, KG.evidence, sentence)
+            self.add_numbers(sentence, self.a, self.sentence)
+            self.add_numbers(self.term(iri), self.evidence, sentence)
 
     def membership(
         self, rel: model.Relation, person: URIRef, org: URIRef | None
@@ -326,8 +347,8 @@ class _Builder:
         for doc_id, start, end in rel.evidence:
             self.into([doc_id])
             sentence = self.span(doc_id, start, end)
-            self.add(sentence, RDF.type, NIF.Sentence)
-            self.add(iri, KG.evidence, sentence)
+            self.add_numbers(sentence, self.a, self.sentence)
+            self.add_numbers(self.term(iri), self.evidence, sentence)
 
 
 def rdf_quads(graph: model.Graph, base: str) -> Quads:

@@ -11,7 +11,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg import model
-from kg.export.rdf import to_rdflib, write_nt, write_ttl
+from kg.export.rdf import rdf_quads, to_rdflib, write_nt, write_ttl
 from kg.namespaces import (
     DEFAULT_BASE,
     KG,
@@ -277,3 +277,18 @@ def test_rdf_relations_cite_their_sentences(graph):
     )
     rows = {(r["p"].value, r["anchor"].value) for r in oxigraph_store(graph).query(query)}
     assert any(p == "https://schema.org/containedInPlace" and "福州" in anchor for p, anchor in rows), rows
+
+
+def test_rdf_quad_table_keeps_only_the_terms_its_rows_use():
+    """The builder numbers the terms every span and mention uses up front; a graph without
+    (say) relation evidence must not carry ``kg:evidence`` in its table of terms."""
+    from kg.export.quads import Quads
+
+    a, b, c, unused = (ox.NamedNode(f"http://example.org/{name}") for name in "abcz")
+    table = Quads.from_rows([unused, c, b, a], [3, 2, 1, 1])  # graph a: b c c
+    assert table.terms == (a, b, c) and table.texts == [str(a), str(b), str(c)]
+    assert table.quads.tolist() == [[0, 1, 2, 2]] and table.triples.tolist() == [[1, 2, 2]]
+    doc = model.Document("d1", "d1.txt", "某地", "某地", (0, 1, 2))
+    empty = model.Graph(documents=(doc,), entities=(), relations=())
+    terms = {str(t) for t in rdf_quads(empty, DEFAULT_BASE).terms}
+    assert f"<{KG.evidence}>" not in terms and f"<{NIF.anchorOf}>" not in terms
