@@ -17,6 +17,7 @@ from spacy.util import registry
 
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules import minority_names
 
 _TITLE_RE = re.compile("|".join(map(re.escape, lx.TITLES)))
 _BYLINE_RE = re.compile("|".join(map(re.escape, sorted(lx.BYLINE, key=lambda w: (-len(w), w)))))
@@ -193,6 +194,7 @@ def _credits(text: str, breaks: frozenset[int]) -> list[Candidate]:
 def make_person_rules() -> Rule:
     def person_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         found = _after_titles(text) + _before_titles(text) + _bylines(text, breaks) + _credits(text, breaks)
-        return found + _work_credits(text, breaks)
+        titles = [m.end() for m in _TITLE_RE.finditer(text)]
+        return found + _work_credits(text, breaks) + minority_names.after_titles(text, titles, _AFTER_NAME)
 
     return person_rules
