@@ -91,3 +91,25 @@ def test_conjunction_after_a_zone_joins_no_fields():
 def test_conjunction_character_inside_a_place_is_no_stop(raw, body):
     places = make_place_rules()(raw, frozenset(), [])
     assert body in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG"}
+
+
+def test_hospital_named_again_without_its_place():
+    """某县总医院 … 总医院: the hospital's tail written alone is the hospital again."""
+    raw = "青云县总医院正式揭牌。总医院将整合全县医疗资源。"
+    places = make_place_rules()(raw, frozenset(), [])
+    found = [raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG"]
+    assert found.count("总医院") == 1 and "县总医院" in "".join(found)
+
+
+def test_bare_head_left_by_a_place_is_no_tail():
+    """某镇|卫生院: what is left after the place is the kind of body, written alone it names none."""
+    raw = "大石镇卫生院开展义诊。卫生院医生为群众量血压。"
+    places = make_place_rules()(raw, frozenset(), [])
+    assert "卫生院" not in [raw[c.start : c.end] for c in find_organizations(raw, places)]
+
+
+def test_no_tail_cut_through_a_word():
+    """某市立医院: 市 is the place's and the hospital's (市立), so 立医院 is no tail, and 公立医院 holds none."""
+    raw = "瑞安市立医院开展义诊。公立医院改革持续推进。"
+    places = make_place_rules()(raw, frozenset(), [])
+    assert "立医院" not in [raw[c.start : c.end] for c in find_organizations(raw, places)]

@@ -73,3 +73,44 @@ def in_place_name(text: str, j: int) -> bool:
     """``text[j]`` is inside a division's name found in ``text`` (和 of 呼和浩特市, 共和县), where it
     is part of the place, not a conjunction ending a body's name."""
     return any(c.mention and c.start < j < c.end - 1 for c in match_places(text))
+
+
+#: Heads of hospitals whose name, less its place, an article writes alone again (总医院, 第二医院).
+_HOSPITAL_TAILS = ("医院", "卫生院", "保健院", "妇幼保健院")
+_MIN_TAIL, _MAX_TAIL = 3, 5
+
+
+def tails_named_again(text: str, orgs: list, places: list) -> list:
+    """``东山县总医院`` … ``总医院``, ``市第二医院`` … ``第二医院``: a hospital named with its place, then
+    written again without it, outside any name found, is a mention of it (the domain gold counts
+    these short forms; the link stage resolves a tail against the longer name of the same article).
+    Only hospitals: their tails are how articles shorten them, and are rarely anything else."""
+    from kg.nlp.candidate import Candidate
+
+    covered = {i for c in orgs + places if c.mention for i in range(c.start, c.end)}
+    starts = lx.word_starts(text)
+    tails = set()
+    for c in orgs:
+        if not c.mention or not text.endswith(_HOSPITAL_TAILS, c.start, c.end):
+            continue
+        cut = max((p.end for p in places if p.start == c.start and p.end < c.end), default=c.start)
+        if text.startswith(lx.BARE_BODY_JURISDICTIONS, cut) and cut == c.start:
+            cut += next(len(j) for j in lx.BARE_BODY_JURISDICTIONS if text.startswith(j, cut))
+        tail = text[cut : c.end]
+        if cut not in starts:
+            continue  # 邵武市|立医院: the place's suffix belongs to the hospital's word (市立医院)
+        if cut > c.start and _MIN_TAIL <= len(tail) <= _MAX_TAIL and tail not in _HOSPITAL_TAILS:
+            tails.add(tail)  # not the bare head (某镇|卫生院 leaves a kind, no name)
+    out = []
+    for tail in tails:
+        at = text.find(tail)
+        while at >= 0:
+            end = at + len(tail)
+            if (
+                not covered & set(range(at, end))
+                and not (at and text[at - 1] in _DIVISION_ENDS)
+                and at in starts  # not 公|立医院
+            ):
+                out.append(Candidate(at, end, "ORG", "tail-named-again"))
+            at = text.find(tail, end)
+    return out

@@ -19,6 +19,7 @@ from spacy.util import registry
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules import org_edges
 from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, VISITS, in_place_name, joins_fields, jurisdiction_word
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
 from kg.nlp.rules.units import campuses, coordinated_units, joined_by_dot, listed_units, sections
@@ -408,7 +409,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         if not any(ch in lx.NAME_STOP for ch in m.group(1)):
             out.append(Candidate(m.start(), m.end(), "ORG", "press unit", priority=2, nests=True))
     units = coordinated_units(text, out) + sections(text, out) + listed_units(text, out)
-    return out + joined_by_dot(text, out) + campuses(text, out) + units
+    out += joined_by_dot(text, out) + campuses(text, out) + units
+    return out + org_edges.tails_named_again(text, out, places)
 
 
 @registry.misc("kg.org_rules.v1")
