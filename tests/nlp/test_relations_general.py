@@ -149,6 +149,24 @@ def test_relations_general_a_clause_of_aid_is_its_sentence_s_subject_s(nlp):
     }
 
 
+def test_relations_general_both_sides_sign_what_the_bodies_named_before_them_sign(nlp):
+    """``A与B举行座谈。会上，双方签署…协议``: the two bodies joined by 与 before sign it; a 双方 that
+    signs nothing (达成共识) makes no partners."""
+    found = relations(nlp, "6月5日，滨海市中心医院与西湖区人民政府举行座谈。会上，双方签署了紧密型医联体合作协议。")
+    partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
+    assert partners == {frozenset(("滨海市中心医院", "西湖区人民政府"))}
+    found = relations(nlp, "滨海市中心医院与西湖区人民政府举行座谈，双方就合作达成共识。")
+    assert not {r for r in found if r[0] == "partner"}
+
+
+def test_relations_general_an_exclamation_mark_ends_the_sentence_of_a_host(nlp):
+    """The normalised text writes ``！`` as ``!``: the host of one sentence does not organize the
+    program the next one launches."""
+    found = relations(nlp, "欢迎参加由海城市红十字会主办的义诊！海城市医学会当天启动“健康快车”项目。")
+    assert ("organizer", "海城市红十字会", "“健康快车”项目", "主办") not in found
+    assert ("organizer", "海城市医学会", "“健康快车”项目", "启动") in found
+
+
 def test_relations_general_a_host_said_in_a_clause_shares_no_list_with_the_next_clause(nlp):
     """``主办方为A，B承办``: A hosts, B runs it; the comma ends the clause, so they are no co-hosts."""
     found = relations(nlp, "本次活动的主办方为海城市卫生健康委员会，海城市第一医院承办。")

@@ -39,7 +39,7 @@ _FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(
 _BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施|牵头)")
 #: ``X由A牵头，B具体实施``: a clause with an agent of running, after which the next agent's 由 is left out.
 _AGENT_CLAUSE = re.compile(
-    r"由[^,，;；。！？\n]{2,40}(?:组织|推动|发起|举办|开展|实施|牵头|主办|承办|负责|指导|支持)[,，]$"
+    r"由[^,，;；。！!？?\n]{2,40}(?:组织|推动|发起|举办|开展|实施|牵头|主办|承办|负责|指导|支持)[,，]$"
 )
 #: ``A与B联合举办``: two subjects or more of a joint verb of running, whatever their sentence names.
 _JOINTLY = re.compile(r"(?:联合|共同)(?:举办|组织)")
@@ -55,7 +55,7 @@ _CLOSING_BRACKETS = ")）"
 _ITEM_MAX = 16
 _NOT_IN_ITEM = frozenset("、,，。;；:：！？!?\n《》“”")
 #: ``A联合B…组织/举办``: co-hosts of what follows, at one level.
-_JOINT_VERB = re.compile(r"[^。；！？\n]{0,30}?(?:共同)?(?:举办|举行|组织|开展|主办|承办|启动|发起|推出|实施)")
+_JOINT_VERB = re.compile(r"[^。；;！!？?\n]{0,30}?(?:共同)?(?:举办|举行|组织|开展|主办|承办|启动|发起|推出|实施)")
 
 
 def _orgs(spans: list) -> list[tuple[int, object]]:
@@ -152,7 +152,7 @@ def _pairs(bodies: list[int], spans: list, text: str) -> list[Rel]:
 def _program_after(spans: list, text: str, pos: int, before: int | None = None) -> int:
     """The first program named after ``pos`` in the same sentence (``由A主办的X``), else the
     last one named in it before ``before`` (``X由A主办``, the subject), else -1."""
-    end = min((i for i in (text.find(c, pos) for c in "。！？\n") if i >= 0), default=len(text))
+    end = min((i for i in (text.find(c, pos) for c in "。！!？?\n") if i >= 0), default=len(text))
     after = next((j for j, s in enumerate(spans) if s.label_ == "PROG" and pos <= s.start_char < end), -1)
     if after >= 0 or before is None:
         return after
@@ -284,7 +284,7 @@ def joint(text: str, spans: list) -> list[Rel]:
 #: 开展以“…”为主题的X).
 _LAUNCH = re.compile(
     r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办)(?:了)?)"
-    r"(?:为期[^，。；！？\n]{1,8}的|以[^，。；！？\n]{1,20}为主题的)?$"
+    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?$"
 )
 #: Words joining the subjects of one verb (A与B联合开展X, A携手B推出X).
 _SUBJECT_JOINS = ("与", "和", "、", "同", "及", *_TOGETHER)

@@ -2,7 +2,7 @@
 
 ``partner`` (two bodies) from agreements (``A与B签署…协议``, ``A、B、C签约``, a ``《A、B…协议》``
 title, ``我院与B、C签订…``: the body 我院 stands for) and from aid pairings (``A结对帮扶B``,
-``A对口支援B``, ``A派出专家，对口帮扶B和C``). Co-hosts at one level are partners too;
+``A对口支援B``, ``A派出专家，对口帮扶B和C``), and ``A与B…。双方签署…``. Co-hosts at one level are partners too;
 ``kg.nlp.relations.events`` reads those with the organizers.
 """
 
@@ -16,7 +16,8 @@ from kg.nlp.relations.events import _NOT_SUBJECT, Rel, _list_after, _orgs, _pair
 from kg.sentences import sentence_start
 
 #: Words after a list of bodies that make them parties to an agreement.
-_AGREEMENT = re.compile(r"^[^，。；！？\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|帮扶|对口|托管|协议》)")
+#: (Within the clause: the normalised text writes ASCII commas and semicolons, 举行座谈,双方就合作… is no agreement.)
+_AGREEMENT = re.compile(r"^[^，,。；;！!？?\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|帮扶|对口|托管|协议》)")
 #: Verbs of an aid pairing between two bodies (A结对帮扶B).
 _PAIRING = re.compile(r"^(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$")
 
@@ -57,6 +58,35 @@ def partners(text: str, spans: list) -> list[Rel]:
         if _PAIRING.match(text[a.end_char : b.start_char]):
             out.append(("partner", i, j, ""))
     out.extend(_aided(text, orgs))
+    out.extend(_both_sides(text, orgs))
+    return out
+
+
+#: ``双方签署…``: the two sides of an agreement named before, in a sentence that names no body.
+_BOTH_SIDES = re.compile(r"双方(?:还|并|正式|共同|现场)?(?:签署|签订|签约|缔结)")
+_SIDE_JOINS = ("与", "和", "同")
+#: How many sentences back the two sides may be named (the meeting's sentence, then 会上，双方签署…).
+_SIDES_BACK = 2
+
+
+def _both_sides(text: str, orgs: list) -> list[Rel]:
+    """``A与B举行座谈。会上，双方签署了…协议``: the last two bodies joined by 与/和/同 within the two
+    sentences before (or earlier in the same one) sign it, when the clause of 双方 names no body."""
+    out: list[Rel] = []
+    for m in _BOTH_SIDES.finditer(text):
+        here = sentence_start(text, m.start())
+        if any(here <= s.start_char < m.start() for _, s in orgs):
+            continue  # A与B…，双方签署: read as the list of its own sentence
+        window = here
+        for _ in range(_SIDES_BACK):
+            window = sentence_start(text, window - 1) if window > 0 else 0
+        pairs = [
+            (i, j)
+            for (i, a), (j, b) in pairwise(orgs)
+            if window <= a.start_char and b.end_char <= m.start() and text[a.end_char : b.start_char] in _SIDE_JOINS
+        ]
+        if pairs:
+            out.append(("partner", *pairs[-1], ""))
     return out
 
 
