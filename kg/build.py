@@ -52,6 +52,7 @@ from kg.parallel import (
 from kg.progress import Progress, silent
 from kg.read import RawText, read_all
 from kg.validate import Violation, validate_quads
+from kg.warm import FILE_NAME as LEXICONS
 
 #: Characters of cached articles from which a rebuild with ``--jobs`` above 1 extracts what is new
 #: in a worker process (``kg.parallel.Ahead``) rather than here: a process start (about 1.5 s)
@@ -140,6 +141,7 @@ def extract_all(
     timer = timer or _Timer()
     cache = ExtractionCache(settings.cache, fingerprint(settings.nlp_overrides)).open() if settings.cache else None
     linking = link_settings(settings)
+    lexicons = cache.folder / LEXICONS if cache is not None else None  # what loading the pipeline computes
     outcomes: list[Outcome | None] = [None] * len(texts)
     done, total = 0, len(texts)
 
@@ -159,7 +161,8 @@ def extract_all(
     cached_chars = sum(len(t.text) for t in texts) - sum(len(texts[i].text) for i in missing)
     ahead = None
     if missing and cached_chars >= AHEAD_MIN_CHARS and (settings.jobs > 1 or settings.scheduler):
-        ahead = Ahead([texts[i] for i in missing], settings.nlp_overrides, settings.jobs, settings.scheduler, linking)
+        ahead = Ahead([texts[i] for i in missing], settings.nlp_overrides, settings.jobs, settings.scheduler, linking,
+                      lexicons)
     sent = set(missing) if ahead is not None else set()
     if cache is not None:
         with collector_paused():  # millions of objects that live on, and no cycles among them
@@ -173,7 +176,7 @@ def extract_all(
             record(missing[j], outcome)
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]  # no entry, or one unreadable
     for j, outcome in extract_map([texts[i] for i in todo], settings.nlp_overrides, settings.jobs,
-                                  settings.scheduler, linking=linking):
+                                  settings.scheduler, linking=linking, lexicons=lexicons):
         record(todo[j], outcome)
     todo += sorted(sent)
     timer.extracted = len(todo)

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.warm import kept
+
 #: Division suffix words, longest first so 自治县 wins over 县 and 林区 over 区.
 #: 新区 is added so that 浦东新区 shortens to 浦东 rather than 浦东新.
 SUFFIXES: tuple[str, ...] = tuple(sorted(
@@ -238,7 +240,7 @@ def _resource_lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=1)
+@kept
 def load_gazetteer() -> Gazetteer:
     """The gazetteer from ``kg/resources/divisions.tsv``, loaded once per process.
 

@@ -139,10 +139,12 @@ def extract_map(
     load: Callable[[dict[str, Any] | None], Any] | None = None,
     linking: LinkSettings | None = None,
     away: bool = False,
+    lexicons: Path | None = None,
 ) -> Iterator[tuple[int, Outcome]]:
     """``(index into texts, outcome)`` for every text, in completion order (see the module docstring);
     ``linking``: also make each article's step of linking with these settings (``process``);
-    ``away``: never in this process (one worker process however few the texts: ``Ahead``)."""
+    ``away``: never in this process (one worker process however few the texts: ``Ahead``);
+    ``lexicons``: where loading the pipeline keeps what it computes (``load_pipeline``)."""
     if not texts:
         return
     if scheduler is not None:
@@ -150,13 +152,13 @@ def extract_map(
         return
     jobs = worth_starting(texts, jobs)
     if jobs <= 1 and away:
-        yield from _in_pool(texts, overrides, 1, linking=linking)
+        yield from _in_pool(texts, overrides, 1, linking=linking, lexicons=lexicons)
     elif jobs <= 1:
-        nlp = (load or load_pipeline)(overrides)
+        nlp = load(overrides) if load is not None else load_pipeline(overrides, lexicons)
         for index, text in enumerate(texts):
             yield index, process(nlp, text, linking)
     else:
-        yield from _in_pool(texts, overrides, jobs, linking=linking)
+        yield from _in_pool(texts, overrides, jobs, linking=linking, lexicons=lexicons)
 
 
 def worth_starting(texts: Sequence[RawText], jobs: int) -> int:
@@ -165,16 +167,24 @@ def worth_starting(texts: Sequence[RawText], jobs: int) -> int:
     return max(1, min(jobs, len(texts), chars // MIN_CHARS_PER_JOB if MIN_CHARS_PER_JOB else jobs))
 
 
-def load_pipeline(overrides: dict[str, Any] | None) -> Any:
+def load_pipeline(overrides: dict[str, Any] | None, lexicons: Path | None = None) -> Any:
     """The pipeline, loaded with the cyclic collector paused (``kg.memory.collector_paused``):
     its lexicons are millions of objects that live as long as the process, and ``load_nlp``
     collects and freezes them at the end; the collector's passes meanwhile walked every one
-    of them again (3.0 -> 2.0 s of CPU for one load, measured alone; output unchanged)."""
+    of them again (3.0 -> 2.0 s of CPU for one load, measured alone; output unchanged).
+
+    ``lexicons``: the file in the extraction cache where what loading computes from the word
+    lists is kept between builds (``kg.warm``): read first if there, written after if not."""
+    from kg import warm
     from kg.memory import collector_paused
     from kg.nlp import load_nlp  # spaCy and the models: imported where the pipeline is needed
 
     with collector_paused():
-        return load_nlp(overrides)
+        restored = lexicons is not None and warm.restore(lexicons)
+        nlp = load_nlp(overrides)
+    if lexicons is not None and not restored and not lexicons.exists():
+        warm.save(lexicons)
+    return nlp
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -183,9 +193,11 @@ _WORKER_NLP: Any = None
 _WORKER_LINKING: LinkSettings | None = None
 
 
-def _init_worker(overrides: dict[str, Any] | None, linking: LinkSettings | None = None) -> None:
+def _init_worker(
+    overrides: dict[str, Any] | None, linking: LinkSettings | None = None, lexicons: Path | None = None
+) -> None:
     global _WORKER_NLP, _WORKER_LINKING
-    _WORKER_NLP = load_pipeline(overrides)
+    _WORKER_NLP = load_pipeline(overrides, lexicons)
     _WORKER_LINKING = linking
 
 
@@ -194,12 +206,13 @@ def _run_chunk(chunk: list[RawText]) -> list[Outcome]:
 
 
 def _in_pool(
-    texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int, *, linking: LinkSettings | None = None
+    texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int, *, linking: LinkSettings | None = None,
+    lexicons: Path | None = None,
 ) -> Iterator[tuple[int, Outcome]]:
     ranges = chunks(len(texts), jobs)
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(min(jobs, len(ranges)), mp_context=context, initializer=_init_worker,
-                             initargs=(overrides, linking)) as pool:
+                             initargs=(overrides, linking, lexicons)) as pool:
         futures = {pool.submit(_run_chunk, [texts[i] for i in r]): r for r in ranges}
         try:
             for future in as_completed(futures):
@@ -223,17 +236,18 @@ class Ahead:
 
     def __init__(
         self, texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int, scheduler: str | None,
-        linking: LinkSettings | None,
+        linking: LinkSettings | None, lexicons: Path | None = None,
     ) -> None:
         self.queue: queue.SimpleQueue = queue.SimpleQueue()
-        self.thread = threading.Thread(target=self._run, args=(texts, overrides, jobs, scheduler, linking),
+        self.thread = threading.Thread(target=self._run, args=(texts, overrides, jobs, scheduler, linking, lexicons),
                                        name="kg-extract-ahead", daemon=True)
         self.thread.start()
 
     def _run(self, texts: Sequence[RawText], overrides: dict[str, Any] | None, jobs: int, scheduler: str | None,
-             linking: LinkSettings | None) -> None:
+             linking: LinkSettings | None, lexicons: Path | None) -> None:
         try:
-            for item in extract_map(texts, overrides, jobs, scheduler, linking=linking, away=True):
+            for item in extract_map(texts, overrides, jobs, scheduler, linking=linking, away=True,
+                                    lexicons=lexicons):
                 self.queue.put(item)
             self.queue.put(self._END)
         except BaseException as exc:  # handed to the reader, which raises it

@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
+from kg.warm import kept
+
 
 def _words(name: str) -> tuple[str, ...]:
     """The words of ``kg/resources/<name>``, in file order, without comments and blanks."""
@@ -198,7 +200,7 @@ _PLACE_CLASH_TAGS = ("v", "vn", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "
 _PLACE_CLASH_NOUN_FREQ = 1000
 
 
-@lru_cache(maxsize=1)
+@kept
 def _jieba_vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Words of jieba's dictionary: everyday, clashing with place names, function words, all.
 
@@ -266,6 +268,13 @@ def _tokenizer():
     return tokenizer
 
 
+@kept
+def _frequencies() -> dict[str, int]:
+    """jieba's prefix table (``Tokenizer.FREQ``: each word's count, 0 for a prefix of a word), all
+    ``segment`` reads of the tokenizer; kept between builds (``kg.warm``) with the word lists."""
+    return _tokenizer().FREQ
+
+
 @lru_cache(maxsize=4)
 def segment(text: str) -> tuple[tuple[int, int], ...]:
     """Words of ``text`` by forward longest match against jieba's dictionary, as ``(start, end)``.
@@ -278,7 +287,7 @@ def segment(text: str) -> tuple[tuple[int, int], ...]:
     dynamic programme, several times faster, and as good a hint for names.
     Cached for the few texts one document's rules ask about.
     """
-    freq = _tokenizer().FREQ
+    freq = _frequencies()
     spans = []
     i, n = 0, len(text)
     while i < n:
@@ -301,7 +310,7 @@ def word_starts(text: str) -> frozenset[int]:
     return frozenset([s for s, _ in segment(text)] + [len(text)])
 
 
-@lru_cache(maxsize=1)
+@kept
 def word_tags() -> dict[str, str]:
     """Word -> jieba dictionary part-of-speech tag (``ns``, ``nr``, ``nt``, ``v`` ...)."""
     import jieba
