@@ -71,6 +71,13 @@ def test_relations_general_posts(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
 
 
+def test_relations_general_a_campus_written_after_its_body_holds_the_post(nlp):
+    """``某医院东院区副院长甲``: the campus, a unit the graph names and puts under the hospital (kept,
+    unlike a hospital's department); before, the title after an unmentioned campus was dropped."""
+    found = relations(nlp, "滨海医科大学第二附属医院东院区副院长孙立新介绍了情况。")
+    assert ("unit_role", "孙立新", "滨海医科大学第二附属医院", "东院区|副院长") in found
+
+
 def test_relations_general_a_post_before_a_colon_is_the_name_s(nlp):
     """``某医院党委书记：甲`` in a list of officials; a byline's word before a colon stays a byline's,
     and a verb of speech before a colon gives the next name nothing."""

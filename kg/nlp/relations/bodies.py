@@ -39,11 +39,16 @@ _NOT_IN_DEPARTMENT = frozenset("、,，。;；:：()（）《》“”\n 的在�
 #: Organs of a unit's staff written right after its name (某医院工会, 某大学团委): bodies of their own
 #: (``kg.link.suborgs`` puts them under the unit), kept even after a hospital, whose departments are dropped.
 ORGANS = ("工会", "团委", "妇委会")
+#: Campuses and branches of a body written right after its name (某医院东院区, 某大学某校区): bodies
+#: of their own, under the body (``kg.link.suborgs``), kept after a hospital as organs are.
+CAMPUSES = ("院区", "校区", "分院")
 #: A unit written as a bare word before a title (组织部, 医务处, 呼吸内科, 住院医师规范化培训办公室).
 _UNIT = re.compile(
     r"(?:(?!委)[\u4e00-\u9fff]{1,11}(?:部|处|科|办公室|办|室|中心|组|病区|纪委|分会|专委会|委员会)|"
     + "|".join(ORGANS)
-    + ")$"
+    + "|[\u4e00-\u9fff]{1,6}(?:"
+    + "|".join(CAMPUSES)
+    + "))$"
 )
 _UNIT_MAX = 12
 #: A word no list knows, between a list's mark and a title: at most this long.
@@ -146,8 +151,8 @@ class Bodies:
         word = self.text[start:pos]
         if len(word) < 2 or not _UNIT.fullmatch(word) or word in lx.TITLES:
             return -1
-        if word in ORGANS and start not in self.org:
-            return -1
+        if word.endswith(ORGANS + CAMPUSES) and start not in self.org:
+            return -1  # 副院长、工会主席: in a chain, the body's own post
         return start
 
     def word_before(self, pos: int) -> int:
@@ -317,7 +322,7 @@ def assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_aft
             out.append((org if hospital else -1, title, ""))
             continue
         if unit:
-            kept = unit in PARTY_DEPARTMENTS or unit in ORGANS
+            kept = unit in PARTY_DEPARTMENTS or unit in ORGANS or unit.endswith(CAMPUSES)
             out.append((org, title, "" if hospital and not kept else unit))
             continue
         glued = written_after and n == len(pending) - 1
