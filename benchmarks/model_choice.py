@@ -157,7 +157,8 @@ def main() -> None:
             pred = model(texts)
             seconds = time.process_time() - started
             chars = sum(map(len, texts))
-            line = f"{model.name:24} {name:32} {prf([s for _, s in data], pred, labels)}  {chars / seconds:,.0f} chars/CPU-s"
+            scores = prf([s for _, s in data], pred, labels)
+            line = f"{model.name:24} {name:32} {scores}  {chars / seconds:,.0f} chars/CPU-s"
             print(line, flush=True)
             results[f"{model.name} | {name}"] = line
     (args.work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
