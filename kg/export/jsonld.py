@@ -160,6 +160,26 @@ class _Objects:
         return found
 
     def _make(self, term: ox.NamedNode | ox.Literal) -> tuple[str, str]:
+        encoded = self._encoded(term)
+        return self._key(encoded), self._text(encoded)
+
+    def key(self, number: int) -> str:
+        """The sort key of term ``number``'s value object (not kept: ``_write_nodes`` asks once)."""
+        return self._key(self._encoded(self.terms[number]))
+
+    def text(self, number: int) -> str:
+        """The text of term ``number``'s value object (not kept)."""
+        return self._text(self._encoded(self.terms[number]))
+
+    @staticmethod
+    def _key(encoded: list[tuple[str, str]]) -> str:
+        return "{" + ", ".join(f"{k}: {v}" for k, v in sorted(encoded)) + "}"
+
+    def _text(self, encoded: list[tuple[str, str]]) -> str:
+        return "{" + ",".join(f"{self.pad3}{k}: {v}" for k, v in encoded) + self.pad2 + "}"
+
+    def _encoded(self, term: ox.NamedNode | ox.Literal) -> list[tuple[str, str]]:
+        """The value object's pairs, each key and value as a JSON string, in ``_value``'s order."""
         if not isinstance(term, ox.Literal):
             pairs = [("@id", self.compact(term.value))]
         elif term.language:
@@ -171,10 +191,7 @@ class _Objects:
             pairs = [("@value", term.value), ("@type", short)]
         else:
             pairs = [("@value", term.value)]
-        encoded = [(_string(k), _string(v)) for k, v in pairs]
-        key = "{" + ", ".join(f"{k}: {v}" for k, v in sorted(encoded)) + "}"
-        text = "{" + ",".join(f"{self.pad3}{k}: {v}" for k, v in encoded) + self.pad2 + "}"
-        return key, text
+        return [(_string(k), _string(v)) for k, v in pairs]
 
 
 _XSD_STRING = str(XSD.string)
@@ -217,12 +234,16 @@ def _write_nodes(graph: model.Graph, base: str, ctx: dict[str, Any], stream: IO[
     predicate_at = predicate_at.astype(NUMBER)
     keys = [(n, _string(n)) for n in (compact(terms[i].value) for i in predicates.tolist())]
     types, type_at = np.unique(rows[is_type, 2], return_inverse=True)
+    type_at = type_at.astype(NUMBER)
     type_names = [(n, _string(n)) for n in (compact(terms[i].value) for i in types.tolist())]
     values, value_at = np.unique(rows[~is_type, 2], return_inverse=True)
+    value_at = value_at.astype(NUMBER)
     del subjects, predicates, types
+    # each value's sort key, then (once they are ranked and dropped) its text: both at once were
+    # the largest part of the writer's peak
     objects = _Objects(terms, compact, _DEPTH)
-    value_texts = [objects(i) for i in values.tolist()]
-    objects.kept.clear()
+    value_rank = _rank([objects.key(i) for i in values.tolist()]).astype(NUMBER)
+    value_texts = [objects.text(i) for i in values.tolist()]
     del values
     # the table the pieces index: subjects' and groups' texts, values' texts, then the separators
     pad1 = "\n" + " " * (_DEPTH + 1)
@@ -232,7 +253,7 @@ def _write_nodes(graph: model.Graph, base: str, ctx: dict[str, Any], stream: IO[
     table = [
         *(_string(i) for i in ids),
         *(f"{pad1}{k}: [" for _, k in keys), f'{pad1}"@type": [',
-        *(t for _, t in type_names), *(t for _, t in value_texts),
+        *(t for _, t in type_names), *value_texts,
         "\n" + " " * _DEPTH + open_node, f"{pad1}]{close},\n" + " " * _DEPTH + open_node, f"{pad1}],", ",", "", pad2,
     ]
     at_group, at_value = len(ids), len(ids) + len(keys) + 1
@@ -241,11 +262,11 @@ def _write_nodes(graph: model.Graph, base: str, ctx: dict[str, Any], stream: IO[
     group = np.where(is_type, -1, _rank(keys)[predicate_at]).astype(NUMBER)
     within = np.empty(len(rows), dtype=NUMBER)
     within[is_type] = _rank(type_names)[type_at]
-    within[~is_type] = _rank([k for k, _ in value_texts])[value_at]
+    within[~is_type] = value_rank[value_at]
     text_of = np.empty(len(rows), dtype=NUMBER)
     text_of[is_type] = at_value + type_at
     text_of[~is_type] = at_value + len(type_names) + value_at
-    del type_at, value_at, value_texts, is_type
+    del type_at, value_at, value_texts, value_rank, is_type
     order = np.lexsort((within, group, _rank(ids)[subject_at].astype(NUMBER)))
     del within, ids
     rows_in_order = subject_at[order]
