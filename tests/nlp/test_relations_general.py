@@ -71,6 +71,16 @@ def test_relations_general_posts(nlp, raw, expected):
     assert expected <= roles(nlp, raw)
 
 
+def test_relations_general_our_school_is_the_university_the_article_names_by_its_short_form(nlp):
+    """``我校`` and a bare ``副校长`` in an article that names its university only as ``某师大``: that
+    university (a short form ending in 大 is a school's), not a congress (``某人大``)."""
+    text = "近日，我校与海城市人民政府签署合作协议。副校长陈建华致辞。海城市人大代表参加。滨江师大将发挥优势。"
+    found = relations(nlp, text)
+    assert ("role", "陈建华", "滨江师大", "副校长") in found
+    partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
+    assert partners == {frozenset(("滨江师大", "海城市人民政府"))}
+
+
 def test_relations_general_a_campus_written_after_its_body_holds_the_post(nlp):
     """``某医院东院区副院长甲``: the campus, a unit the graph names and puts under the hospital (kept,
     unlike a hospital's department); before, the title after an unmentioned campus was dropped."""

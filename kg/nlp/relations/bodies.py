@@ -76,6 +76,19 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "所": ("所",),
     "厅": ("厅",),
 }
+#: A university's usual short form ends in 大 (某师大, 某大): a school too, but not a congress (某人大).
+_SHORT_UNIVERSITY = "大"
+_CONGRESS = "人大"
+
+
+def _is_kind(name: str, head: str) -> bool:
+    """Whether body ``name`` is of the kind ``head`` names (``我院``: a 院, ``我校``: a school, written
+    in full or by a university's short form, ``师大``)."""
+    if name.endswith(_KINDS[head]):
+        return True
+    return head == "校" and name.endswith(_SHORT_UNIVERSITY) and not name.endswith(_CONGRESS) and len(name) >= 2
+
+
 _SELF = ("我", "本")
 #: Titles that name the kind of body they head: 副校长 a school, 院长 a hospital or an academy.
 _HEADS_OF_TITLES = (("校长", "校"), ("院长", "院"), ("局长", "局"), ("会长", "会"), ("所长", "所"), ("厅长", "厅"))
@@ -233,7 +246,7 @@ class Bodies:
 
     def _named_before(self, head: str, pos: int) -> int:
         """The nearest body of kind ``head`` written before ``pos``."""
-        found = [(end, i) for end, (i, _) in self.org.items() if end <= pos and self.names[i].endswith(_KINDS[head])]
+        found = [(end, i) for end, (i, _) in self.org.items() if end <= pos and _is_kind(self.names[i], head)]
         return max(found)[1] if found else -1
 
     def of_bare_title(self, title: str) -> int:
@@ -245,7 +258,7 @@ class Bodies:
             return -1
         if any(s + head in self.text for s in _SELF):
             return self.own(head)
-        named = {self.names[i] for i, _ in self.org.values() if self.names[i].endswith(_KINDS[head])}
+        named = {self.names[i] for i, _ in self.org.values() if _is_kind(self.names[i], head)}
         named = {n for n in named if not n.endswith(PARTY_BODIES)}
         longest = max(named, key=len, default="")
         if not named or any(not _shortens(n, longest) for n in named):
@@ -282,7 +295,7 @@ def _own_body(text: str, head: str, names: dict[int, str], org: dict[int, tuple[
     first: dict[str, tuple[int, int]] = {}
     for _, (i, start) in sorted(org.items(), key=lambda kv: kv[1][1]):
         name = names[i]
-        if name.endswith(_KINDS[head]) and name not in others and not name.endswith(PARTY_BODIES):
+        if _is_kind(name, head) and name not in others and not name.endswith(PARTY_BODIES):
             count[name] += 1
             first.setdefault(name, (start, i))
     if not count:
