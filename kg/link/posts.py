@@ -111,16 +111,27 @@ _TITLE_CHAIN = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}、)+$")
 
 def party_departments(text: str, mentions: list[Mention], names: dict[Mention, str]) -> dict[Mention, str]:
     """``某县委常委、宣传部部长``: a Party department written bare in a chain of titles after its
-    committee is that committee's department (``中共某县委宣传部``, ``party_department``);
-    only when nothing but titles and 、 stands between the two, so a bare 宣传部 elsewhere stays."""
+    committee is that committee's department (``中共某县委宣传部``, ``party_department``), and
+    ``某大学党委副书记、党委统战部部长`` the department of the unit's Party committee
+    (``中共某大学委员会统一战线工作部``); only when nothing but titles and 、 stands between the two,
+    so a bare 宣传部 elsewhere stays."""
     out: dict[Mention, str] = {}
     for before, m in pairwise(mentions):
         between = text[before.end : m.start]
         if m.label == before.label == "ORG" and m.sentence == before.sentence and _TITLE_CHAIN.match(between):
-            name = party_department(names[before], clean(m.text))
+            unit, committee = clean(m.text), names[before]
+            if unit.startswith(_UNIT_COMMITTEE) and unit[len(_UNIT_COMMITTEE) :] in PARTY_DEPARTMENTS:
+                # 某大学党委副书记、副校长、党委统战部部长: the department of the unit's Party committee
+                unit = unit[len(_UNIT_COMMITTEE) :]
+                committee += "" if unit_of_party_body(committee) else _UNIT_COMMITTEE
+            name = party_department(committee, unit)
             if name:
                 out[m] = name
     return out
+
+
+#: A unit's Party committee written before one of its departments in a chain (、党委统战部部长).
+_UNIT_COMMITTEE = "党委"
 
 
 def _merged(relations: list[Relation]) -> list[Relation]:

@@ -186,6 +186,14 @@ def test_article_names_party_department_after_its_committee_in_a_chain_of_titles
     assert names["统战部"] == "中共建宁县委统一战线工作部"
 
 
+def test_article_names_department_of_a_unit_s_party_committee_in_a_chain_of_titles():
+    """``某大学党委副书记、副校长、党委统战部部长``: the department of the university's Party committee,
+    named officially (the graph puts it under the university)."""
+    text = "东湖大学党委副书记、副校长、党委统战部部长林某出席。"
+    names = resolved(text, ["东湖大学", "党委统战部"])
+    assert names["党委统战部"] == "中共东湖大学委员会统一战线工作部"
+
+
 def test_article_names_party_department_of_a_county_written_with_its_prefecture():
     text = "三明市将乐县县委常委、宣传部部长出席活动。"
     names = resolved(text, ["三明市将乐县县委", "宣传部"])
