@@ -115,7 +115,7 @@ def test_theme_words_are_no_program_however_sure():
 
 
 def test_health_and_a_common_noun_is_no_strategy_however_sure():
-    """健康 + a common noun (健康校园, 健康城镇) names a goal; the strategy is named after a place."""
+    """健康 + a common noun (健康校园, 健康食堂) names a goal; the strategy is named after a place."""
     assert not _sure_tagger_span("推进健康校园建设。", "健康校园")
     assert _sure_tagger_span("推进健康青岛建设。", "健康青岛")
 

@@ -40,6 +40,6 @@ def test_short_name_as_an_origin_is_no_place():
 
 
 def test_township_named_only_as_a_title_gives_no_stem():
-    """A township's full name with none of its bodies or villages after it may be a title (某某乡
-    of 长寿乡-like honours): its stem elsewhere is not read as the town."""
+    """A township's full name with none of its bodies or villages after it may be a title (an
+    honour such as 某某之乡): its stem elsewhere is not read as the town."""
     assert "黄龙溪" not in places("该县获评黄龙溪镇称号。黄龙溪之名由此而来。")

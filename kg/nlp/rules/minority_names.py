@@ -1,4 +1,4 @@
-"""Tibetan names after a title (issue 11): 副县长拉毛措, 院长尼玛才仁, 副主席罗布顿珠.
+"""Tibetan names after a title (issue 11): 副县长格桑卓玛, 院长次仁多吉, 副主席罗布顿珠.
 
 Such names have no surname, so ``people.name_at`` (surname + one or two characters) misses them
 or cuts them (罗布|顿珠 read as 罗 + 布). They are one to three syllables from a list of common
@@ -43,7 +43,7 @@ def name_end(text: str, start: int, after_name: tuple[str, ...]) -> int:
         return 0
     if i == len(text) or text[i] in _CLOSERS or text.startswith(after_name, i):
         return i
-    # 尼玛才仁|签订: a verb standing as a word right after it (not 平措|施工, cut from 措施)
+    # 次仁多吉|签订: a verb standing as a word right after it (not 平措|施工, cut from 措施)
     word = next(((a, b) for a, b in lx.segment(text) if a == i), None)
     return i if word and lx.word_tags().get(text[word[0] : word[1]]) == "v" else 0
 

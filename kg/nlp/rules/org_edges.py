@@ -5,7 +5,7 @@ stays readable:
 
 * a jurisdiction whose first characters make an everyday word (自治区, 自治州: 自治 is a word;
   市场监管局, 县市场监督管理局: 市场 and 县市 are words) still opens a body's name;
-* 和/与 joining two fields inside one name (某委能力建设和继续教育中心, 某市社区与农村卫生协会),
+* 和/与 joining two fields inside one name (某委能力建设和继续教育中心, 某市妇幼与老年卫生协会),
   not two bodies (某省卫健委和某省医保局, 某大学和某大学);
 * a verb of an official visit (慰问, 走访) ends a name on its left (某指挥部慰问|某医院);
 * a stop character inside a place's name is no stop (呼和浩特市第一医院: 和 of 呼和浩特).
@@ -44,7 +44,7 @@ def jurisdiction_word(text: str, start: int, suffix: str) -> bool:
 
 
 def joins_fields(text: str, j: int, end: int, words: frozenset[int]) -> bool:
-    """``能力建设和继续教育中心``, ``社区与农村卫生协会``: 和/与 at ``j`` joins two fields of one body's
+    """``能力建设和继续教育中心``, ``妇幼与老年卫生协会``: 和/与 at ``j`` joins two fields of one body's
     name, not two bodies: the words after it up to the suffix at ``end`` hold no jurisdiction, place
     or suffix of their own, and the word before it is a field (two characters or more, no place,
     no body's suffix)."""
@@ -81,7 +81,7 @@ _MIN_TAIL, _MAX_TAIL = 3, 5
 
 
 def tails_named_again(text: str, orgs: list, places: list) -> list:
-    """``东山县总医院`` … ``总医院``, ``市第二医院`` … ``第二医院``: a hospital named with its place, then
+    """``青云县总医院`` … ``总医院``, ``市第二医院`` … ``第二医院``: a hospital named with its place, then
     written again without it, outside any name found, is a mention of it (the domain gold counts
     these short forms; the link stage resolves a tail against the longer name of the same article).
     Only hospitals: their tails are how articles shorten them, and are rarely anything else."""

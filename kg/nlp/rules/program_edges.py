@@ -2,12 +2,13 @@
 
 Two constructions of news about campaigns that the head rule alone reads wrongly:
 
-* an event of a campaign written after the campaign (``第36个某某月现场宣传活动``,
+* an event of a campaign written after the campaign (``第N个某某月现场宣传活动``,
   ``某某宣传周义诊活动``, ``某某运动宣传活动``): 活动 is then the event's head, not the
   program's, and the program is the campaign (ANNOTATION.md: one-off events are no programs;
-  the domain gold reads ``第36个爱国卫生月`` out of such a headline). An event held for a day
-  or festival (``某某节庆祝活动``, ``世界某某日宣传活动``) names no program at all. Written right
-  before 活动 or 系列活动, a campaign's head keeps them (``某某宣传月活动``: the gold's form);
+  the domain gold reads the numbered campaign, ``第N个某某月``, out of such a headline). An
+  event held for a day or festival (``某某节庆祝活动``, ``世界某某日宣传活动``) names no program
+  at all. Written right before 活动 or 系列活动, a campaign's head keeps them (``某某宣传月活动``:
+  the gold's form);
 * a verb that takes a program as its object (``配合``, ``响应``, ``督导``, ``解读``): written as
   a word of its own before the name, it opens no program's name, so the body before it is
   not swallowed (``某市卫健委督导某某行动``). Right before the head it is what the program does
@@ -37,7 +38,7 @@ SERIES = "系列"
 
 #: The words of an event between a campaign and 活动 (宣传, 现场宣传, 义诊, 分会场), at most this long.
 _MAX_EVENT_WORDS = 6
-#: A movement (爱国卫生运动): a campaign by this head when an event of it follows.
+#: A movement (某某卫生运动): a campaign by this head when an event of it follows.
 _MOVEMENT = "运动"
 _MIN_MOVEMENT_NAME = 4
 #: The heads of a named day or festival (某某节, 世界某某日): an event held for one is no program.
@@ -45,7 +46,7 @@ _DAYS = "节日"
 
 #: Verbs that take a program as their object and sit in no program's name as a word of their own
 #: before it: joining, reviewing, reporting. Not 服务, 宣传, 检查, 评估, 推广, which programs' names
-#: hold (优质服务基层行, 两癌检查项目, 适宜技术推广项目), nor 组织, also a noun (血管组织闭合用…采购).
+#: hold (优质服务基层行, 两癌检查项目, 适宜技术推广项目), nor 组织, also a noun (软组织修补用…采购).
 OBJECT_VERBS = frozenset((
     "借助", "配合", "投身", "响应", "携手", "对接", "争取", "谋划", "总结", "巩固", "启用", "参评",
     "入围", "负责", "执行", "筹备", "推介", "观摩", "督导", "调研", "考察", "验收", "介绍", "解读", "回顾",
@@ -114,7 +115,7 @@ _COUNTRY = "中国"
 
 
 def unnamed_strategy(surface: str) -> bool:
-    """``健康城镇``, ``健康体重``: 健康 + a common noun, with no program head after it, names a theme
+    """``健康校园``, ``健康食堂``: 健康 + a common noun, with no program head after it, names a theme
     or goal, not the strategy, which is named after a place (健康中国, 健康某地: ANNOTATION.md)."""
     rest = surface[len(_STRATEGY) :]
     return (

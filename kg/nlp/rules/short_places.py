@@ -1,14 +1,14 @@
 """A county's or district's short name, once the same text names the division in full (issue 11).
 
-Short names of counties and districts (荣昌 for 荣昌区, 东山 for 东山县) are mostly ordinary
+Short names of counties and districts (青云 for 青云县, 白石 for 白石区) are mostly ordinary
 words elsewhere, so the gazetteer match keeps them only as anchors of bodies' names
 (``places._short_name_usable``). Within one article that names the division in full (as a
-place, or inside a body's name: 东山县总医院), the short name written again is that division:
-news shortens a place it has introduced (在荣昌召开, 东山百姓), and the domain gold counts these
-as place mentions. The short name must stand as a word of its own (not 东山再起 cut from a
-longer word) and be no everyday word of the dictionary (清水, 白云); jieba's tag is not asked
-(it calls 双流 a common noun). Townships, which the gazetteer knows by
-full name only (某某镇, 某某街道), are read the same way: 在某某镇卫生院 … 某某专场.
+place, or inside a body's name: 青云县总医院), the short name written again is that division:
+news shortens a place it has introduced (在白石召开, 青云百姓), and the domain gold counts these
+as place mentions. The short name must stand as a word of its own (not 青云 cut from the
+longer word 青云直上) and be no everyday word of the dictionary (清水, 白云); jieba's tag is not
+asked (it calls 双流 a common noun). Townships, which the gazetteer knows by full name only
+(某某镇, 某某街道), are read the same way: 在某某镇卫生院 … 某某专场.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
 _MIN_STEM = 2
 #: What follows a township's full name where it certainly names the town: its bodies and villages.
 _TOWN_BODIES = ("卫生院", "人民政府", "政府", "党委", "人大", "村", "社区", "中心", "中学", "小学", "派出所")
-#: After a short name, a word that makes it an origin, not a place (永济籍: NOTES, no LOC).
+#: After a short name, a word that makes it an origin, not a place (某某籍: NOTES, no LOC).
 _ORIGIN = "籍"
 
 
@@ -57,7 +57,7 @@ def townships_named_again(text: str, places: list[Candidate]) -> list[Candidate]
     stems = set()
     for c in places:
         if not text.startswith(_TOWN_BODIES, c.end):
-            continue  # 世界长寿乡: a township's name used as a title; 某某镇卫生院 shows the town
+            continue  # 世界某某乡: a township's name used as a title; 某某镇卫生院 shows the town
         for p in gazetteer.lookup(text[c.start : c.end]):
             suffix = next((s for s in _TOWNSHIP_SUFFIXES if p.name.endswith(s)), "")
             if p.level == "township" and suffix and len(p.name) - len(suffix) >= _MIN_STEM:

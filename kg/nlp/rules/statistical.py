@@ -189,7 +189,7 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
         if label == "ORG" and _joined_bodies(text, start, end):
             return False  # 某县妇联联合县卫健局: two bodies acting together, not one name
         if label == "PROG" and (in_theme(text, start, end) or unnamed_strategy(text[start:end])):
-            return False  # 以“某某城镇某某体重”为主题, 推进健康城镇建设: themes and goals, however sure
+            return False  # 以“某某某某”为主题, 推进健康校园建设: themes and goals, however sure
         if confidence >= (sure_org if label == "ORG" else sure):
             surface = text[start:end]
             # A sure one-character place is a country or province abbreviation (中美, 京津).
