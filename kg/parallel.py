@@ -17,8 +17,8 @@ With ``jobs > 1`` the build also writes its files in two processes (``SideWriter
 while this one makes the quad table and writes the RDF files, a second spawned
 process, started with the build so that its start-up overlaps extraction, lays out
 the network and writes the Gephi files and the explanations (``SIDE_FORMATS``),
-which need no quad table. Both run the same writer functions, so the bytes are the
-same as one process's.
+which need no quad table (``kg.sidewriter``, re-exported here). Both run the same writer
+functions, so the bytes are the same as one process's.
 
 Results come back as plain model types (``DocResult``: ``Document`` offsets are an
 ``array``, so a result pickles compactly). A document whose normalising or
@@ -30,30 +30,28 @@ finished first.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import multiprocessing
 import os
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 from kg.errors import KgError
 from kg.extract import extract_one
 from kg.link.corpus import LinkSettings, link_article, settings_digest
-from kg.model import DocResult, Document, Graph
+from kg.model import DocResult, Document
 from kg.normalise import normalise
 from kg.read import RawText
+from kg.sidewriter import QUAD_SIDE_FORMATS, SIDE_FORMATS, SideWriter, side_writer
 
-if TYPE_CHECKING:
-    import numpy as np
-
-    from kg.export.quads import Quads
+__all__ = ["QUAD_SIDE_FORMATS", "SIDE_FORMATS", "Ahead", "Failed", "Outcome", "SideWriter", "extract_map",
+           "load_pipeline", "side_writer"]
 
 #: How long an exception's message may get in a per-document error line.
 _MAX_REASON = 300
@@ -308,124 +306,3 @@ def _on_dask(
                 yield from zip(futures[future], future.result(), strict=True)
         finally:
             client.cancel(list(futures))
-
-
-# --- a second writer ----------------------------------------------------------------------------
-
-#: The formats ``SideWriter`` writes: made from the network (layout included) and the linking's
-#: reasons, not from the quad table, so the two processes share no work. At 1,000 articles they
-#: take about as long as the quad table and the RDF files.
-SIDE_FORMATS = frozenset({"graphml", "gexf", "nodes-csv", "edges-csv", "explain-jsonl"})
-#: RDF formats the side writer writes after those, from the quad table this process made and
-#: sends it (``submit_quads``). At 1,000 articles the side's own files took 4.2 s against 6.6 s
-#: here (quad table 1.8 s, five RDF files); N-Quads (1.0 s) costs 0.35 s to pickle here, 0.25 s
-#: to unpickle there, so moving it balances the two processes best (measured, benchmarks/scale.py).
-QUAD_SIDE_FORMATS = frozenset({"nq"})
-
-
-def _init_writer() -> None:
-    """Paid while the build extracts: the writers' imports, and the gazetteer that
-    ``explain.jsonl`` describes each article's setting with (about a second to load).
-
-    The cyclic collector is off for the process's life (one build): it unpickles a graph and
-    writes from it, making large structures and no cycles to speak of, as the build process
-    does with the collector paused (``kg.memory.collector_paused``)."""
-    import gc
-
-    import kg.export  # noqa: F401
-    from kg.gazetteer import load_gazetteer
-
-    gc.disable()
-    load_gazetteer()
-
-
-def _write_side(graph: Graph, folder: Path, formats: list[str], base: str) -> list[tuple[str, str | None]]:
-    from kg.build import write_file  # the one place that writes a format into a build's folder
-
-    return [(fmt, write_file(graph, folder, fmt, base)) for fmt in formats]
-
-
-#: The line formats the side writer can write from a quad table's texts, and whether each is a
-#: dataset (N-Quads: the ``quads`` rows) or a graph (N-Triples: the ``triples`` rows).
-_LINE_FORMATS = {"nq": True, "nt": False}
-
-
-def _write_lines(
-    texts: list[str], rows: dict[str, np.ndarray], folder: Path, formats: list[str]
-) -> list[tuple[str, str | None]]:
-    """Write line formats from the build's quad table as sent: each term's N-Triples text and the
-    rows of numbers, which is all ``Quads.write_lines`` reads (the same function writes them)."""
-    from kg.build import write_file
-    from kg.export.serial import write_lines
-    from kg.memory import release
-
-    release()  # what the first task's graph took, before these texts are used
-
-    def writer(fmt: str) -> Callable[[Graph, IO[bytes], str], None]:
-        return lambda _graph, stream, _base: write_lines(texts, rows[fmt], stream, dataset=_LINE_FORMATS[fmt])
-
-    return [(fmt, write_file(None, folder, fmt, "", writer(fmt))) for fmt in formats]
-
-
-def _slim(graph: Graph) -> Graph:
-    """``graph`` without what no side format reads: each document's raw text, offsets and breaks,
-    and each relation's evidence (the network and the explanations use the kinds, ends, titles
-    and weights). About half of the graph: the second process's copy is part of the build's peak.
-    A new object, so no writer's memo travels with it."""
-    documents = tuple(replace(d, raw="", offsets=(), breaks=frozenset()) for d in graph.documents)
-    relations = tuple(replace(r, evidence=()) if r.evidence else r for r in graph.relations)
-    return replace(graph, documents=documents, relations=relations)
-
-
-class SideWriter:
-    """One spawned process that writes ``SIDE_FORMATS`` of a build while the build writes the rest.
-
-    Started before extraction (the interpreter and the writers' imports take about a second);
-    ``submit`` sends it the linked graph. ``close`` ends it."""
-
-    def __init__(self) -> None:
-        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_init_writer)
-        self.pool.submit(int)  # a pool starts its process with the first task: start it now
-
-    def submit(self, graph: Graph, folder: Path, formats: list[str], base: str) -> Future:
-        """Write ``formats`` of ``graph`` into ``folder``; the future's result is ``(format,
-        error or None)`` per format, as ``kg.build.write_file`` returns them."""
-        return self.pool.submit(_write_side, _slim(graph), folder, formats, base)
-
-    def submit_quads(self, quads: Quads, folder: Path, formats: list[str], base: str) -> Future:
-        """Write ``formats`` (of ``QUAD_SIDE_FORMATS``) from ``quads``, the build's ``rdf_quads``,
-        once the files ``submit`` asked for are written (one process: tasks run in turn).
-
-        Only the terms' texts and the rows travel, not the pyoxigraph terms: half the bytes to
-        pickle, and the other process never holds both forms of every term."""
-        rows = {fmt: quads.quads if _LINE_FORMATS[fmt] else quads.triples for fmt in formats}
-        return self.pool.submit(_write_lines, quads.texts, rows, folder, formats)
-
-    @staticmethod
-    def result(future: Future) -> list[tuple[str, str | None]]:
-        try:
-            return future.result()
-        except BrokenProcessPool as exc:
-            raise KgError(E_WORKER_DIED.format(why=exc)) from exc
-
-    def close(self) -> None:
-        """End the process at once: by now it has written and closed its files (or the build
-        failed, and the staging folder goes), so nothing it holds is of use. Asked to exit, it
-        first freed its copy of the graph and the last task's term texts and ended its
-        interpreter, which took 0.7 to 2.1 s at the end of a 1,000-article rebuild (load
-        average 3.7 to 7), against 0.1 s killed. The pool has no public way to end its process (3.14 adds
-        ``kill_workers``), hence its ``_processes``; without them it is shut down as before."""
-        processes = getattr(self.pool, "_processes", None) or {}
-        for process in list(processes.values()):
-            with contextlib.suppress(Exception):  # already ended
-                process.kill()
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-
-def side_writer(texts: Sequence[RawText], jobs: int, formats: Sequence[str]) -> SideWriter | None:
-    """A started ``SideWriter`` if the build may use more than one process and writes some of
-    ``SIDE_FORMATS``; None for a corpus under ``MIN_CHARS_PER_JOB`` characters, whose files take
-    less time to write than a process takes to start."""
-    if jobs <= 1 or not SIDE_FORMATS.intersection(formats) or sum(len(t.text) for t in texts) < MIN_CHARS_PER_JOB:
-        return None
-    return SideWriter()
