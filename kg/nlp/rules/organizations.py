@@ -7,7 +7,8 @@ name, a jurisdiction prefix such as ``省``/``国家``, or the start of another
 organization) that no stop word separates from it. A strong suffix
 (``医院``, ``学会``) may also stand after a plain boundary when the name is short;
 a weak one (``局``, ``中心``) needs an anchor. Generic references
-(``三级医院``, ``各设区市卫健委``) are dropped.
+(``三级医院``, ``各设区市卫健委``) are dropped. Bodies the press names (credits, sources, papers)
+are read in ``press.py``; where a name runs on or stops, in ``org_edges.py``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules import org_edges
 from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, VISITS, in_place_name, joins_fields, jurisdiction_word
+from kg.nlp.rules.press import credits, papers
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
 from kg.nlp.rules.units import campuses, coordinated_units, joined_by_dot, listed_units, sections
 
@@ -86,22 +88,9 @@ _MEASURE = "家个所位名"
 _COUNTED_AFTER = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|座)")
 #: Generic words that, right after a jurisdiction, make a designation (国家|区域医疗中心).
 _DESIGNATION_WORDS = ("区域", "省级", "市级", "县级", "三级", "二级", "定点", "公立", "示范")
-# Newspapers printed in 《》 are organizations: 《福建卫生报》社.
-# A source credit closing a paragraph: (福建省医学会), (省卫健委医政管理处).
-_CREDIT = re.compile(r"\(([\u4e00-\u9fff]{3,20})\)")
-# The medium an article is taken from: (来源:某区报), 来源:某某新闻网.
-_SOURCE = re.compile(r"来源[::]([\u4e00-\u9fff]{2,12}?(?:报|网|台|社|杂志|客户端))(?=$|[^\u4e00-\u9fff])")
 _PARTY_RE = re.compile("|".join(sorted(lx.PARTIES, key=lambda w: (-len(w), w))))
 # 县委、政府: a government written right after its jurisdiction's Party committee is that jurisdiction's.
 _SHARED_GOVERNMENT = re.compile(r"委、(政府)")
-_PAPER = re.compile(r"《([\u4e00-\u9fff·]{2,12}(?:报|杂志|周刊|日报|晚报))》(社)?")
-# Titles that the words after them call papers: 旗下拥有《每周文摘》及《福建卫生报》两张报纸.
-_PAPER_LIST = re.compile(
-    r"((?:《[\u4e00-\u9fff·]{2,12}》[及和与、]?)+)(?:[两三四五六七八九十\d]+[张份种本家])?(?:报纸|报刊|刊物|杂志|期刊)"
-)
-_TITLE_IN_LIST = re.compile(r"《[\u4e00-\u9fff·]{2,12}》")
-# A unit of a press, the press written with a second name in brackets: 《A报》社（《B报》社）综合部.
-_PRESS_UNIT = re.compile(r"《[^《》]{2,12}》社(?:\(《[^《》]{2,12}》社\))?([\u4e00-\u9fff]{1,4}?(?:部|室|处|科|中心))")
 
 
 def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team: bool = False) -> int:
@@ -380,13 +369,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         # A body named after a zone or venue (某市某新区卫生健康局) outranks the place as the place does a name.
         opened = max((c.priority for c in places if c.start == start and c.end <= m.start()), default=0)
         out.append(Candidate(start, end, "ORG", rule, priority=-1 if glued else opened))
-    for m in _CREDIT.finditer(text):
-        inner = m.group(1)
-        closes = m.end() == len(text) or not _HAN.match(text[m.end()]) or text[m.start() - 1 : m.start()] in "。!?"
-        if closes and inner.endswith(_SUFFIXES) and not text.startswith(lx.GENERIC_PREFIX, m.start(1)):
-            out.append(Candidate(m.start(1), m.end(1), "ORG", "credit", priority=1))
-    for m in _SOURCE.finditer(text):
-        out.append(Candidate(m.start(1), m.end(1), "ORG", "source", priority=1))
+    out += credits(text)
     words = lx.word_starts(text)
     for m in _PARTY_RE.finditer(text):
         if m.start() not in words or m.end() not in words:
@@ -396,18 +379,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     for m in _SHARED_GOVERNMENT.finditer(text):
         if any(c.end == m.start() + 1 for c in out):
             out.append(Candidate(m.start(1), m.end(1), "ORG", "shared-jurisdiction"))
-    # A paper is named inside its title marks (《某某日报》 -> 某某日报, as general news annotates it;
-    # the graph drops the marks anyway); its press (《某某报》社) is named with them, and so are the
-    # titles of a list of papers (旗下拥有《甲》及《乙》两张报纸), which kg.nlp.relations reads whole.
-    for m in _PAPER.finditer(text):
-        start, end = (m.start(), m.end()) if m.group(2) else (m.start(1), m.end(1))
-        out.append(Candidate(start, end, "ORG", "newspaper", priority=1))
-    for m in _PAPER_LIST.finditer(text):
-        for t in _TITLE_IN_LIST.finditer(text, m.start(1), m.end(1)):
-            out.append(Candidate(t.start(), t.end(), "ORG", "newspaper", priority=1))
-    for m in _PRESS_UNIT.finditer(text):
-        if not any(ch in lx.NAME_STOP for ch in m.group(1)):
-            out.append(Candidate(m.start(), m.end(), "ORG", "press unit", priority=2, nests=True))
+    out += papers(text)
     units = coordinated_units(text, out) + sections(text, out) + listed_units(text, out)
     out += joined_by_dot(text, out) + campuses(text, out) + units
     return out + org_edges.tails_named_again(text, out, places)

@@ -1,4 +1,5 @@
-"""Places: the administrative divisions of China by full and short name, regions, addresses."""
+"""Places: the administrative divisions of China by full and short name, zones, regions, addresses
+(venues: ``venues.py``; short names written again: ``short_places.py``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules.regions import PROVINCE_FORMS as _PROVINCE_FORMS
 from kg.nlp.rules.regions import province_runs
 from kg.nlp.rules.short_places import named_in_full, townships_named_again
+from kg.nlp.rules.venues import DIVISION_SUFFIXES as _DIVISION_SUFFIXES
+from kg.nlp.rules.venues import NAME_CHAR as _NAME_CHAR
+from kg.nlp.rules.venues import find_venues
 
 # An address: a place, then road/street and number, then optionally a building and floor.
 _ADDRESS_TAIL = re.compile(
@@ -176,33 +180,12 @@ def _scan(text: str) -> list[Candidate]:
     return out
 
 
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ZONE_RE = re.compile("|".join(map(re.escape, lexicon.ZONE_HEADS)))
-_VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
-#: A part of a venue written after it (某公园 + 亚洲园).
-_VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
 _MAX_ZONE_NAME = 6
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,3}?(村|社区)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|医|卫))")
 _CONJUNCTIONS = frozenset("和与及")
-_COUNT_WORD = re.compile("[一二两三几每这那该][座个处家所片]")
-_DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 #: jieba tags of words that describe a kind of zone rather than name one (a, d, f, r, m, v).
 _KIND_TAGS = frozenset("adfrmv")
-_MAX_VENUE_NAME = 14
-#: Levels of government whose one character names a division's own building (市体育馆).
-_LEVELS = frozenset("省市县区")
-_NOT_BY_LEVEL = frozenset(("大酒店", "办公楼"))
-
-
-def _plain_name(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` may be the own part of a zone's or venue's name: no stop inside,
-    not a generic or everyday word (贫困地区, 门诊大楼)."""
-    piece = text[start:end]
-    return (
-        all(_NAME_CHAR.match(ch) and ch not in lexicon.NAME_STOP for ch in piece)
-        and not piece.startswith(lexicon.GENERIC_PREFIX)
-        and piece not in lexicon.everyday_words()
-    )
 
 
 def _zones(text: str, places: list[Candidate]) -> list[Candidate]:
@@ -280,71 +263,6 @@ def _occurrences(text: str, piece: str) -> list[int]:
     return found
 
 
-def _venues(text: str, places: list[Candidate]) -> list[Candidate]:
-    """``某某公园``, ``某某交流中心``, ``某校区办公楼``: a named venue is a place (ANNOTATION.md).
-    The name runs left from the head to the nearest stop or verb (在, 举行, 来到)."""
-    out: list[Candidate] = []
-    # A place written in full before a venue is part of its name (某市某区某公园); a short
-    # name is a mention of its own, as general news writes them (北京 + 某剧院).
-    # Not a short name too ambiguous to be a mention on its own (滨江 + 湿地公园: a common word
-    # the gazetteer only anchors); a name cut out of a word still is one (北京|人民大会堂).
-    ends = {
-        c.end
-        for c in places
-        if (c.mention or c.rule != "gazetteer") and not text[c.start : c.end].endswith(_DIVISION_SUFFIXES)
-    }
-    for m in _VENUE_RE.finditer(text):
-        if text.startswith("舞", m.end()):
-            continue  # 广场舞
-        start = m.start()
-        while start > 0 and m.start() - start < _MAX_VENUE_NAME and _NAME_CHAR.match(text[start - 1]):
-            if text[start - 1] in lexicon.NAME_STOP or lexicon.boundary_ending_at(text, start):
-                break
-            if start in ends and start < m.start():
-                break  # a city written before the venue is a mention of its own (北京 + 某剧院)
-            start -= 1
-        words = lexicon.segment(text)
-        starts = {s for s, _ in words}
-        while start < m.start() and start not in starts:
-            start += 1
-        # 扩建|某体育场, 专家们走进|某小区, 双方就|某机场, 变成一座|某公园: a verb, a particle standing
-        # as a word, or a count before the name is no part of it.
-        cut = max((e for s, e in words if start <= s and e < m.start() and _not_in_venue(text[s:e])), default=None)
-        if cut:
-            start = cut
-        # 某市某新区 + 某公园: a zone is written with the city it is named after; the venue keeps both.
-        start = min([start] + [c.start for c in places if c.rule == "zone" and c.start < start < c.end <= m.start()])
-        if _jurisdiction_building(text, start, m):
-            pass  # 市体育馆, 县会展中心: the division's own building, named by its level
-        elif m.start() - start < 2 or not _plain_name(text, start, m.start()):
-            continue
-        end = m.end()
-        part = _VENUE_PART.match(text, end)
-        if part and _plain_name(text, end, part.end()):
-            end = part.end()
-        out.append(Candidate(start, end, "LOC", "venue", priority=1))
-    return out
-
-
-def _not_in_venue(word: str) -> bool:
-    return (
-        lexicon.word_tags().get(word) == "v"
-        or word in lexicon.LEADING_PARTICLES
-        or bool(_COUNT_WORD.fullmatch(word))
-    )
-
-
-def _jurisdiction_building(text: str, start: int, m: re.Match[str]) -> bool:
-    """``在市体育馆``, ``县会展中心``: a level's one character before a hall's head names the
-    division's building (a place, ANNOTATION.md); a park, square or hotel so named is no one place."""
-    return (
-        m.start() - start == 1
-        and text[start] in _LEVELS
-        and len(m.group()) >= 3
-        and m.group() not in _NOT_BY_LEVEL
-    )
-
-
 def _concepts(text: str, places: list[Candidate]) -> list[Candidate]:
     """``井冈山精神``, ``延安精神``: a place's name before 精神 names a spirit, not the place
     (NOTES: concepts are no LOC); vetoed as one span so the place is no mention there."""
@@ -394,7 +312,7 @@ def make_place_rules(addresses: bool = True) -> Rule:
         places = named_in_full(text, match_places(text))
         zones = _zones(text, places)
         zones += _regions(text, zones) + _villages(text, places)
-        venues = _venues(text, places + [z for z in zones if z.mention])
+        venues = find_venues(text, places + [z for z in zones if z.mention])
         extra = zones + venues + _vetoes(text) + _concepts(text, places) + province_runs(text)
         extra += townships_named_again(text, places)  # short_places: 某某镇 … 某某专场
         if not addresses:

@@ -1,0 +1,103 @@
+"""Venues: a named park, hall, square, station or centre is a place (ANNOTATION.md).
+
+Kept apart from ``places.py``, which finds the divisions themselves, so that each stays readable:
+a venue's name runs left from its head (``lexicon.VENUE_HEADS``) to the nearest stop, verb,
+particle or count, keeps a zone and a division's full name written before it, and may take a
+part written after it; a level's one character names its division's own hall (``市体育馆``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp import lexicon
+from kg.nlp.candidate import Candidate
+
+#: A character of a name (places.py reads zones' names with it too).
+NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
+#: Suffixes of a division's full name (places.py reads them too).
+DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
+_VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
+#: A part of a venue written after it (某公园 + 某某园).
+_VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
+_COUNT_WORD = re.compile("[一二两三几每这那该][座个处家所片]")
+_MAX_VENUE_NAME = 14
+#: Levels of government whose one character names a division's own building (市体育馆).
+_LEVELS = frozenset("省市县区")
+_NOT_BY_LEVEL = frozenset(("大酒店", "办公楼"))
+
+
+def _plain_name(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` may be the own part of a venue's name: no stop inside,
+    not a generic or everyday word (贫困地区, 门诊大楼)."""
+    piece = text[start:end]
+    return (
+        all(NAME_CHAR.match(ch) and ch not in lexicon.NAME_STOP for ch in piece)
+        and not piece.startswith(lexicon.GENERIC_PREFIX)
+        and piece not in lexicon.everyday_words()
+    )
+
+
+def find_venues(text: str, places: list[Candidate]) -> list[Candidate]:
+    """``某某公园``, ``某某交流中心``, ``某校区办公楼``: a named venue is a place (ANNOTATION.md).
+    The name runs left from the head to the nearest stop or verb (在, 举行, 来到)."""
+    out: list[Candidate] = []
+    # A place written in full before a venue is part of its name (某市某区某公园); a short
+    # name is a mention of its own, as general news writes them (北京 + 某剧院).
+    # Not a short name too ambiguous to be a mention on its own (滨江 + 湿地公园: a common word
+    # the gazetteer only anchors); a name cut out of a word still is one (北京|人民大会堂).
+    ends = {
+        c.end
+        for c in places
+        if (c.mention or c.rule != "gazetteer") and not text[c.start : c.end].endswith(DIVISION_SUFFIXES)
+    }
+    for m in _VENUE_RE.finditer(text):
+        if text.startswith("舞", m.end()):
+            continue  # 广场舞
+        start = m.start()
+        while start > 0 and m.start() - start < _MAX_VENUE_NAME and NAME_CHAR.match(text[start - 1]):
+            if text[start - 1] in lexicon.NAME_STOP or lexicon.boundary_ending_at(text, start):
+                break
+            if start in ends and start < m.start():
+                break  # a city written before the venue is a mention of its own (北京 + 某剧院)
+            start -= 1
+        words = lexicon.segment(text)
+        starts = {s for s, _ in words}
+        while start < m.start() and start not in starts:
+            start += 1
+        # 扩建|某体育场, 专家们走进|某小区, 双方就|某机场, 变成一座|某公园: a verb, a particle standing
+        # as a word, or a count before the name is no part of it.
+        cut = max((e for s, e in words if start <= s and e < m.start() and _not_in_venue(text[s:e])), default=None)
+        if cut:
+            start = cut
+        # 某市某新区 + 某公园: a zone is written with the city it is named after; the venue keeps both.
+        start = min([start] + [c.start for c in places if c.rule == "zone" and c.start < start < c.end <= m.start()])
+        if _jurisdiction_building(text, start, m):
+            pass  # 市体育馆, 县会展中心: the division's own building, named by its level
+        elif m.start() - start < 2 or not _plain_name(text, start, m.start()):
+            continue
+        end = m.end()
+        part = _VENUE_PART.match(text, end)
+        if part and _plain_name(text, end, part.end()):
+            end = part.end()
+        out.append(Candidate(start, end, "LOC", "venue", priority=1))
+    return out
+
+
+def _not_in_venue(word: str) -> bool:
+    return (
+        lexicon.word_tags().get(word) == "v"
+        or word in lexicon.LEADING_PARTICLES
+        or bool(_COUNT_WORD.fullmatch(word))
+    )
+
+
+def _jurisdiction_building(text: str, start: int, m: re.Match[str]) -> bool:
+    """``在市体育馆``, ``县会展中心``: a level's one character before a hall's head names the
+    division's building (a place, ANNOTATION.md); a park, square or hotel so named is no one place."""
+    return (
+        m.start() - start == 1
+        and text[start] in _LEVELS
+        and len(m.group()) >= 3
+        and m.group() not in _NOT_BY_LEVEL
+    )
