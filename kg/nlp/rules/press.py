@@ -6,7 +6,7 @@ Kept apart from ``organizations.py`` so that it stays readable:
 * the medium an article is taken from (（来源：某区报）, 来源：某某新闻网);
 * a paper in 《》, named inside its title marks (《某某日报》 -> 某某日报, as general news annotates
   it; the graph drops the marks anyway), its press named with them (《某某卫生报》社), the titles of
-  a list of papers (旗下拥有《甲》及《乙》两张报纸), which kg.nlp.relations reads whole, and a unit
+  a list of papers (主办《甲》和《乙》两份报纸), which kg.nlp.relations reads whole, and a unit
   of a press (《甲报》社（《乙报》社）综合部).
 """
 
@@ -25,7 +25,7 @@ _CREDIT = re.compile(r"\(([\u4e00-\u9fff]{3,20})\)")
 _SOURCE = re.compile(r"来源[::]([\u4e00-\u9fff]{2,12}?(?:报|网|台|社|杂志|客户端))(?=$|[^\u4e00-\u9fff])")
 # Newspapers printed in 《》 are organizations: 《某某卫生报》社.
 _PAPER = re.compile(r"《([\u4e00-\u9fff·]{2,12}(?:报|杂志|周刊|日报|晚报))》(社)?")
-# Titles that the words after them call papers: 旗下拥有《甲》及《乙》两张报纸.
+# Titles that the words after them call papers: 主办《甲》和《乙》两份报纸.
 _PAPER_LIST = re.compile(
     r"((?:《[\u4e00-\u9fff·]{2,12}》[及和与、]?)+)(?:[两三四五六七八九十\d]+[张份种本家])?(?:报纸|报刊|刊物|杂志|期刊)"
 )
