@@ -96,7 +96,9 @@ def run_build(corpus: Path, out: Path, jobs: int, cache: Path | None) -> dict:
     me = psutil.Process()
 
     def progress(stage: str, done: int, total: int) -> None:
-        memory.stage = stage
+        # the write stage by the build process's file being written (its files in order; the
+        # side writer's run meanwhile), so the peak can be put down to a writer
+        memory.stage = f"{stage} {done + 1}/{total}" if stage == "write" and done < total else stage
         # this process's CPU seconds from a stage's first call to its last (with --jobs 1: all of it)
         now = time.process_time()
         stage_cpu.setdefault(stage, [now, now])[1] = now
