@@ -230,6 +230,11 @@ def _write_nodes(graph: model.Graph, base: str, ctx: dict[str, Any], stream: IO[
     subjects, subject_at = np.unique(rows[:, 0], return_inverse=True)
     subject_at = subject_at.astype(NUMBER)
     ids = [compact(terms[i].value) for i in subjects.tolist()]
+    # the subjects ranked by @id, then each @id replaced in place by its JSON text, the table's
+    # first entries: a second list of a million texts beside the @ids was part of the peak
+    subject_rank = _rank(ids).astype(NUMBER)
+    for at, name in enumerate(ids):
+        ids[at] = _string(name)
     predicates, predicate_at = np.unique(rows[:, 1], return_inverse=True)
     predicate_at = predicate_at.astype(NUMBER)
     keys = [(n, _string(n)) for n in (compact(terms[i].value) for i in predicates.tolist())]
@@ -250,13 +255,14 @@ def _write_nodes(graph: model.Graph, base: str, ctx: dict[str, Any], stream: IO[
     pad2 = pad1 + " "
     close = "\n" + " " * _DEPTH + "}"
     open_node = "{" + pad1 + '"@id": '
-    table = [
-        *(_string(i) for i in ids),
+    at_group, at_value = len(ids), len(ids) + len(keys) + 1
+    table = ids  # the @ids' texts, and after them:
+    table += [
         *(f"{pad1}{k}: [" for _, k in keys), f'{pad1}"@type": [',
         *(t for _, t in type_names), *value_texts,
         "\n" + " " * _DEPTH + open_node, f"{pad1}]{close},\n" + " " * _DEPTH + open_node, f"{pad1}],", ",", "", pad2,
     ]
-    at_group, at_value = len(ids), len(ids) + len(keys) + 1
+    del ids
     first, next_node, next_group, next_value, nothing, pad = range(len(table) - 6, len(table))
     # the order of the rows in the document: node, then group (-1: @type), then value
     group = np.where(is_type, -1, _rank(keys)[predicate_at]).astype(NUMBER)
@@ -267,8 +273,8 @@ def _write_nodes(graph: model.Graph, base: str, ctx: dict[str, Any], stream: IO[
     text_of[is_type] = at_value + type_at
     text_of[~is_type] = at_value + len(type_names) + value_at
     del type_at, value_at, value_texts, value_rank, is_type
-    order = np.lexsort((within, group, _rank(ids)[subject_at].astype(NUMBER)))
-    del within, ids
+    order = np.lexsort((within, group, subject_rank[subject_at]))
+    del within, subject_rank
     rows_in_order = subject_at[order]
     del subject_at
     new_node = np.ones(len(rows), dtype=bool)
