@@ -80,7 +80,8 @@ class BuildSettings:
 
 @dataclass(frozen=True)
 class BuildReport:
-    #: What was written: each document's normalised text, not the text as read (``as_written``).
+    #: What was written: each document's normalised text (and simplified form), not the text as
+    #: read nor its offsets (``as_written``).
     graph: Graph
     errors: tuple[InputError, ...]
     written: tuple[Path, ...]
@@ -213,10 +214,11 @@ def graph_of(
 
 def as_written(graph: Graph) -> Graph:
     """``graph`` with only what the files are made of: each document without its text as read,
-    the offsets into it and its breaks (``raw``, ``offsets``, ``breaks``, ``simplified``), which
-    extraction and linking read and no writer does. They stayed to the end of a build, about
-    15 MiB per 1,000 articles (raw 4.0, offsets 8.2, breaks 2.2), under the writers' peak."""
-    documents = tuple(replace(d, raw="", offsets=(), breaks=frozenset(), simplified=None) for d in graph.documents)
+    the offsets into it and its breaks (``raw``, ``offsets``, ``breaks``), which extraction and
+    linking read and no writer does. They stayed to the end of a build, about 15 MiB per 1,000
+    articles (raw 4.0, offsets 8.2, breaks 2.2), under the writers' peak. ``simplified`` stays
+    (only articles in traditional characters have it, and the report shows what was read)."""
+    documents = tuple(replace(d, raw="", offsets=(), breaks=frozenset()) for d in graph.documents)
     return replace(graph, documents=documents)
 
 
