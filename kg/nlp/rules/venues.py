@@ -20,7 +20,8 @@ DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "�
 _VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
 #: A part of a venue written after it (某公园 + 某某园).
 _VENUE_PART = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:园|馆|厅)")
-_COUNT_WORD = re.compile("[一二两三几每这那该][座个处家所片]")
+#: A count before a venue (一座, 这个, 一座座, and a classifier alone after digits: 20个).
+_COUNT_WORD = re.compile(r"[一二两三几每这那该]?([座个处家所片])\1?")
 _MAX_VENUE_NAME = 14
 #: Levels of government whose one character names a division's own building (市体育馆).
 _LEVELS = frozenset("省市县区")
@@ -68,6 +69,8 @@ def find_venues(text: str, places: list[Candidate]) -> list[Candidate]:
         # 扩建|某体育场, 专家们走进|某小区, 双方就|某机场, 变成一座|某公园: a verb, a particle standing
         # as a word, or a count before the name is no part of it.
         cut = max((e for s, e in words if start <= s and e < m.start() and _not_in_venue(text[s:e])), default=None)
+        if any(e == m.start() and start <= s and _COUNT_WORD.fullmatch(text[s:e]) for s, e in words):
+            continue  # 一座座|大厦: a count right before the head leaves a kind, not a name
         if cut:
             start = cut
         # 某市某新区 + 某公园: a zone is written with the city it is named after; the venue keeps both.
@@ -86,7 +89,7 @@ def find_venues(text: str, places: list[Candidate]) -> list[Candidate]:
 
 def _not_in_venue(word: str) -> bool:
     return (
-        lexicon.word_tags().get(word) == "v"
+        lexicon.word_tags().get(word) in ("v", "p")  # 扩建|, 经过|: a verb or a preposition
         or word in lexicon.LEADING_PARTICLES
         or bool(_COUNT_WORD.fullmatch(word))
     )
