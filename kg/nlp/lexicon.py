@@ -8,6 +8,7 @@ Each is one constant, read by the rules modules and nothing else.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -189,6 +190,10 @@ def boundary_ending_at(text: str, i: int, min_len: int = 1) -> int:
 LEADING_PARTICLES = frozenset("而因比被把让向对给从据由并又就才也都还却便则即")
 
 #: Characters that never sit inside a name.
+#: A Chinese (Han) character: what the rules' names are made of.
+HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A character inside a body's name: Han, the zero 〇 and the middle dot of transliterations.
+NAME_HAN = re.compile(r"[\u4e00-\u9fff〇·]")
 NAME_STOP = frozenset(",.;:!?、,。;:!?()()[]【】<>《》\"'“”‘’ \t\n的了在是和与及等对向把被将")
 
 

@@ -71,7 +71,7 @@ _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = SUFFIX_RE
 _OPENS_BODY = lx.JURISDICTION
 _LEAGUE_COMMITTEES = ("省委", "市委", "县委", "区委")
-_HAN = re.compile(r"[\u4e00-\u9fff〇·]")
+_HAN = lx.NAME_HAN
 # Pieces with a conjunction inside that still belong to one name.
 _INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡建设", "和旅游", "和改革")
 _MAX_LEFT = 22

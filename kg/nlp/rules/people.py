@@ -22,7 +22,7 @@ from kg.nlp.rules import minority_names
 _TITLE_RE = re.compile("|".join(map(re.escape, lx.TITLES)))
 _BYLINE_RE = re.compile("|".join(map(re.escape, sorted(lx.BYLINE, key=lambda w: (-len(w), w)))))
 _CREDIT_RE = re.compile(r"[(]([\u4e00-\u9fff]{4,40})[)]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = lx.HAN
 # Words that commonly follow a name: when the third character starts one, the name has two.
 _AFTER_NAME = (
     "表示", "出席", "主持", "发现", "介绍", "指出", "强调", "认为", "讲话", "致辞", "带领", "一行", "同志", "参加",

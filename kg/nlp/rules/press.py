@@ -18,7 +18,7 @@ from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate
 from kg.nlp.rules.org_edges import SUFFIXES
 
-_HAN = re.compile(r"[\u4e00-\u9fff〇·]")
+_HAN = lx.NAME_HAN
 # A source credit closing a paragraph: (某省医学会), (省卫健委某某处).
 _CREDIT = re.compile(r"\(([\u4e00-\u9fff]{3,20})\)")
 # The medium an article is taken from: (来源:某区报), 来源:某某新闻网.

@@ -22,7 +22,7 @@ import re
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = lx.HAN
 NUMERALS = "0-9〇零一二三四五六七八九十百两"
 #: Heads of a campaign's period (宣传周, 宣传月): written alone, they name a campaign of the text again.
 PERIOD_HEAD_RE = re.compile("|".join(re.escape(h) for h in lx.PROG_HEADS if h.endswith(("周", "月", "日"))))

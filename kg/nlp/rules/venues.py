@@ -14,7 +14,7 @@ from kg.nlp import lexicon
 from kg.nlp.candidate import Candidate
 
 #: A character of a name (places.py reads zones' names with it too).
-NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
+NAME_CHAR = lexicon.HAN
 #: Suffixes of a division's full name (places.py reads them too).
 DIVISION_SUFFIXES = ("省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村", "街道")
 _VENUE_RE = re.compile("|".join(map(re.escape, lexicon.VENUE_HEADS)))
