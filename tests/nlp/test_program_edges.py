@@ -136,3 +136,28 @@ def test_named_program_before_its_work(raw, program):
 @pytest.mark.parametrize("raw", ["积极开展试点工作。", "稳步推进改革试点工作。"])
 def test_head_before_work_without_a_name_stays_generic(raw):
     assert not rule_programs(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program, wrong",
+    [
+        # a body, then a verb (组织, 倡导), then the quoted name: the verb opens no name
+        ("市妇联组织“巾帼护绿”主题实践活动。", "“巾帼护绿”主题实践活动", "市妇联组织“巾帼护绿”主题实践活动"),
+        ("县红十字会倡导“一元捐”爱心公益行动。", "“一元捐”爱心公益行动", "县红十字会倡导“一元捐”爱心公益行动"),
+    ],
+)
+def test_verb_before_a_quoted_name_opens_no_name(raw, program, wrong):
+    found = rule_programs(raw)
+    assert program in found
+    assert wrong not in found
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # a noun before the quotation is part of the name, as written
+        ("县医院“结对帮扶”医疗援助行动正式启动。", "县医院“结对帮扶”医疗援助行动"),
+    ],
+)
+def test_noun_before_a_quoted_name_stays_in_it(raw, program):
+    assert program in rule_programs(raw)

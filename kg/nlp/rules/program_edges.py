@@ -124,3 +124,24 @@ def unnamed_strategy(surface: str) -> bool:
         and not rest.startswith(_COUNTRY)
         and not any(load_gazetteer().lookup(rest[:k]) for k in (2, 3, 4))
     )
+
+
+#: A verb before a quoted name this long or longer is a word of its own (组织, 发起, 倡导).
+_MIN_QUOTE_VERB = 2
+
+
+def verb_before_quote(text: str, start: int, head_start: int) -> int:
+    """``某市妇联组织“某某”主题实践活动``: a verb written as a word of its own right before the
+    opening quote of a program's name (jieba's v: 组织, 发起, 倡导) is what the body does to the
+    program, so the name opens at the quote and the body before the verb is its organizer, not
+    part of it. Returns the new start (the quote), or ``start`` when no such verb is there."""
+    opening = text.find("“", start, head_start)
+    if opening <= start:
+        return start
+    starts = lx.word_starts(text[start:opening])
+    tags = lx.word_tags()
+    last = max((s for s in starts if s < opening - start), default=0)
+    word = text[start + last : opening]
+    if len(word) >= _MIN_QUOTE_VERB and tags.get(word) == "v":
+        return opening
+    return start

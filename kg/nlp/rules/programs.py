@@ -35,7 +35,7 @@ from kg.nlp.rules.program_edges import NUMERALS as _NUMERALS
 from kg.nlp.rules.program_edges import OBSERVANCE as _OBSERVANCE
 from kg.nlp.rules.program_edges import PERIOD_HEAD_RE as _PERIOD_HEAD_RE
 from kg.nlp.rules.program_edges import SERIES as _SERIES
-from kg.nlp.rules.program_edges import campaign_before_event, verb_opens
+from kg.nlp.rules.program_edges import campaign_before_event, verb_before_quote, verb_opens
 
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
@@ -203,6 +203,7 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         opening = text.rfind("“", start, m.start())
         if opening > start and text[end : end + 1] == "”" and "”" not in text[opening : m.start()]:
             start = opening + 1  # 国家“某某工程”: the quotes hold the whole name; what is before is no part
+        start = verb_before_quote(text, start, m.start())  # 某市妇联组织|“某某”主题实践活动
         # The name proper, without its year or round (2024年工作计划 names no program); a round or
         # year says the program comes back, so a weak head then needs a shorter name (第一批某某援疆项目).
         written = text[start : m.start()]
