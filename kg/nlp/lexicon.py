@@ -92,6 +92,11 @@ GENERIC_PREFIX = (
     "市际", "省际", "县际", "跨区域", "区域", "康复", "体检", "心脏",
 )  # fmt: skip
 
+#: Words that make what follows a kind in general (有关司局, 各处室, 相关科室): no one body, and no
+#: person either (有关|司局负责人 is no surname + given name).
+GENERAL_DETERMINERS = ("有关", "相关", "各", "其他", "其它", "所属", "下属", "部分", "多个")
+
+
 def generic_before(text: str, start: int) -> bool:
     """Whether the words just before ``start`` make what follows a generic or distributive
     reference (``各设区市卫健委``, ``三级医院``): no one body, whoever found the span."""

@@ -114,3 +114,16 @@ def tails_named_again(text: str, orgs: list, places: list) -> list:
                 out.append(Candidate(at, end, "ORG", "tail-named-again"))
             at = text.find(tail, end)
     return out
+
+
+
+
+def units_in_general(text: str, start: int, suffix_start: int, orgs: list) -> bool:
+    """``某部有关司局``, ``某委各处室``, ``某医院相关科室``: a body's name, then 有关/相关/各 before a unit's
+    suffix, names the body's units in general, no one unit (ANNOTATION.md: generic or plural
+    references are no names); the body alone is found by itself."""
+    return any(
+        c.start == start and start < c.end < suffix_start and text.startswith(lx.GENERAL_DETERMINERS, c.end)
+        for c in orgs
+        if c.label == "ORG" and c.mention
+    )

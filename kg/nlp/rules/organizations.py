@@ -305,6 +305,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         anchored = _start(text, lo, m.start() + 1, places + out, branch=parents, team=team)
         if anchored is not None and _department_of_hospital(text, anchored, m.start(), suffix, out):
             continue
+        if anchored is not None and org_edges.units_in_general(text, anchored, m.start(), places + out):
+            continue  # 某部有关司局: the body's units in general
         if anchored is not None:
             cut = _boundary_after_word(text, anchored, m.start())
             if cut > anchored:  # 某医院党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it

@@ -126,6 +126,8 @@ def _before_titles(text: str) -> list[Candidate]:
             start = m.start() - length
             if start >= 0 and _opens_with_place(text, start):
                 continue
+            if text.endswith(lx.GENERAL_DETERMINERS, 0, max(start, 0)):
+                continue  # 有关|司局负责人: a kind of unit after 有关, 相关, 各; no person
             if (start >= 0 and name_at(text, start, titles_after=False) == m.start()) or (
                 start >= 0 and length == 2 and name_at(text, start) == m.start()
             ):

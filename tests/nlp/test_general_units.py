@@ -1,0 +1,40 @@
+"""A body's units named in general (有关司局, 各处室, 相关科室): no one body, no person (issue 11).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.normalise import normalise
+
+
+def ents(nlp, raw: str) -> set[tuple[str, str]]:
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    return {(e.text, e.label_) for e in nlp(doc).ents}
+
+
+@pytest.mark.parametrize(
+    "raw, body, wrong",
+    [
+        ("国家卫生健康委有关司局负责同志陪同考察。", "国家卫生健康委", "国家卫生健康委有关司局"),
+        ("省卫生健康委相关处室负责同志陪同考察。", "省卫生健康委", "省卫生健康委相关处室"),
+    ],
+)
+def test_units_in_general_are_no_unit(nlp, raw, body, wrong):
+    found = ents(nlp, raw)
+    assert (body, "ORG") in found
+    assert wrong not in {text for text, _ in found}
+
+
+def test_no_person_after_a_general_determiner(nlp):
+    """有关|司局负责人: the two characters before the title are a kind of unit, not a name."""
+    found = ents(nlp, "教育部有关司局负责人出席会议。")
+    assert not {text for text, label in found if label == "PER"}
+    assert ("教育部", "ORG") in found
+
+
+def test_named_unit_after_its_body_is_kept(nlp):
+    """A named unit after its parent is still one name (ANNOTATION.md: 省卫健委医政管理处)."""
+    assert ("市卫健委医政医管处", "ORG") in ents(nlp, "市卫健委医政医管处处长出席。")
