@@ -38,3 +38,20 @@ def test_no_person_after_a_general_determiner(nlp):
 def test_named_unit_after_its_body_is_kept(nlp):
     """A named unit after its parent is still one name (ANNOTATION.md: 省卫健委医政管理处)."""
     assert ("市卫健委医政医管处", "ORG") in ents(nlp, "市卫健委医政医管处处长出席。")
+
+
+@pytest.mark.parametrize(
+    "raw, unit",
+    [
+        # 所 before a title, shortly after its parent body: a unit of it, with 与 joining its fields
+        ("省疾病预防控制中心环境与职业卫生所研究员陈明远介绍。", "省疾病预防控制中心环境与职业卫生所"),
+        ("市农业科学院果树所研究员许文华说。", "市农业科学院果树所"),
+    ],
+)
+def test_unit_of_a_body_before_a_title(nlp, raw, unit):
+    assert (unit, "ORG") in ents(nlp, raw)
+
+
+@pytest.mark.parametrize("raw", ["我们所教授的课程很多。", "这是大家所共有的财富。"])
+def test_particle_before_a_title_opens_no_body(nlp, raw):
+    assert not {text for text, label in ents(nlp, raw) if label == "ORG"}

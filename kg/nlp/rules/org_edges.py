@@ -127,3 +127,16 @@ def units_in_general(text: str, start: int, suffix_start: int, orgs: list) -> bo
         for c in orgs
         if c.label == "ORG" and c.mention
     )
+
+
+#: The longest field of a unit written after its parent body (某中心|营养与健康|所).
+_MAX_UNIT_FIELD = 8
+_TITLES = tuple(lx.TITLES)
+
+
+def unit_before_title(text: str, suffix_start: int, end: int, orgs: list) -> bool:
+    """``某中心营养与健康所研究员``: 所 (or 司, 办) before a title, shortly after a body's name, ends a
+    unit of that body, not a particle (民族所共有) nor a verb (我们所教授: no body before)."""
+    return text.startswith(_TITLES, end) and any(
+        0 < suffix_start - c.end <= _MAX_UNIT_FIELD for c in orgs if c.label == "ORG"
+    )

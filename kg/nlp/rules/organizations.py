@@ -297,7 +297,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
         ):
             continue  # 干部, 全部, 局部: the suffix character is part of a common word (not 某处|处长)
         if (suffix in _VERB_LIKE and end < len(text) and _HAN.match(text[end]) and text[end] not in _AFTER_VERB_LIKE
-                and not text.startswith((suffix + "长", suffix + "主任"), end)):  # 某委医政司|司长: its head's title
+                and not text.startswith((suffix + "长", suffix + "主任"), end)  # 某委医政司|司长: its head's title
+                and not org_edges.unit_before_title(text, m.start(), end, out)):
             continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
         team = suffix.endswith(_TEAMS)
         lo = _left_limit(text, m.start(), people, team)
