@@ -55,3 +55,21 @@ def test_unit_of_a_body_before_a_title(nlp, raw, unit):
 @pytest.mark.parametrize("raw", ["我们所教授的课程很多。", "这是大家所共有的财富。"])
 def test_particle_before_a_title_opens_no_body(nlp, raw):
     assert not {text for text, label in ents(nlp, raw) if label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "raw, branch",
+    [
+        # a hospital's branch, named after its place right after the hospital: one name as written
+        ("东江大学附属第一医院西城医院正式开诊。", "东江大学附属第一医院西城医院"),
+        ("市第一医院东区医院投入使用。", "市第一医院东区医院"),
+    ],
+)
+def test_branch_hospital_is_one_name(nlp, raw, branch):
+    found = ents(nlp, raw)
+    assert (branch, "ORG") in found
+
+
+def test_hospitals_listed_stay_apart(nlp):
+    found = ents(nlp, "市人民医院、东区医院和西城医院联合义诊。")
+    assert {("市人民医院", "ORG"), ("东区医院", "ORG"), ("西城医院", "ORG")} <= found

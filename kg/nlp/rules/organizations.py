@@ -61,8 +61,9 @@ _ROUND_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+批")
 _PROPER_TAGS = ("nt", "ns", "nz")
 #: Groups whose member hospitals are named after them and their place (某医院集团 + 某市 + 医院).
 _GROUPS = ("集团",)
-#: Parents a hospital is named after, with a place between (某医院集团某市医院, 某大学某市医院).
-_HOSPITAL_PARENTS = (*_GROUPS, "大学")
+#: Parents a hospital is named after, with a place between (某医院集团某市医院, 某大学某市医院, and a
+#: hospital's branch: 某大学附属第一医院 + 某地 + 医院, one name as written).
+_HOSPITAL_PARENTS = (*_GROUPS, "大学", "医院")
 #: Blockers that make a title, a member or a compound of whatever suffix they follow (院长, 委员,
 #: 院士, 中心城市).
 _ALWAYS_BLOCKS = "长员士城"
