@@ -29,3 +29,27 @@ def test_venues_a_preposition_or_a_count_before_the_head_is_no_name(nlp, raw, he
 
 def test_venues_a_named_venue_after_a_preposition_keeps_its_name(nlp):
     assert places(nlp, "义诊队伍经过青云县人民广场时停下。") == {"青云县人民广场"}
+
+
+@pytest.mark.parametrize(
+    "raw, kind",
+    [
+        # a manner (开放式, 花园式) or qualities and honours (安全文明, 生态) before the head: a kind
+        ("镇里新建了开放式公园，供村民休闲。", "开放式公园"),
+        ("该楼盘获评平安文明小区称号。", "平安文明小区"),
+        ("这里将建成花园式广场。", "花园式广场"),
+    ],
+)
+def test_venues_a_kind_or_an_honour_is_no_name(nlp, raw, kind):
+    assert kind not in places(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, venue",
+    [
+        ("居民们常在绿色家园小区散步。", "绿色家园小区"),
+        ("游客来到青湖生态公园赏花。", "青湖生态公园"),
+    ],
+)
+def test_venues_a_name_before_a_quality_keeps_it(nlp, raw, venue):
+    assert venue in places(nlp, raw)

@@ -77,7 +77,7 @@ def find_venues(text: str, places: list[Candidate]) -> list[Candidate]:
         start = min([start] + [c.start for c in places if c.rule == "zone" and c.start < start < c.end <= m.start()])
         if _jurisdiction_building(text, start, m):
             pass  # 市体育馆, 县会展中心: the division's own building, named by its level
-        elif m.start() - start < 2 or not _plain_name(text, start, m.start()):
+        elif m.start() - start < 2 or not _plain_name(text, start, m.start()) or _kind_of_venue(text, start, m.start()):
             continue
         end = m.end()
         part = _VENUE_PART.match(text, end)
@@ -85,6 +85,29 @@ def find_venues(text: str, places: list[Candidate]) -> list[Candidate]:
             end = part.end()
         out.append(Candidate(start, end, "LOC", "venue", priority=1))
     return out
+
+
+#: Qualities a venue is built or rated for (安全文明小区, 生态公园): written alone before the head, a
+#: kind or an honour, no name. Words ending in 式/型 (开放式, 花园式, 节约型) say a manner, and jieba's
+#: b (大型, 综合性) a class: the same.
+_QUALITIES = frozenset((
+    "文明", "安全", "平安", "卫生", "绿色", "示范", "生态", "和谐", "美丽", "智慧", "智能", "星级", "健康",
+    "无烟", "低碳", "环保", "宜居", "标准化", "现代化", "新型", "老旧", "高档", "普通", "综合",
+))  # fmt: skip
+_MANNER_ENDS = ("式", "型")
+
+
+def _kind_of_venue(text: str, start: int, head: int) -> bool:
+    """``开放式公园``, ``安全文明小区``: every word before the head is a quality or a class, so the
+    phrase names a kind of venue (or a title awarded to one), not a venue."""
+    ends = {s: e for s, e in lexicon.segment(text[start:head])}
+    i, own = 0, text[start:head]
+    while i < len(own):
+        word = next((own[i : i + k] for k in (3, 2) if own[i : i + k] in _QUALITIES), "") or own[i : ends.get(i, i + 1)]
+        if not (word in _QUALITIES or word.endswith(_MANNER_ENDS) or lexicon.word_tags().get(word) == "b"):
+            return False
+        i += len(word)
+    return bool(own)
 
 
 def _not_in_venue(word: str) -> bool:
