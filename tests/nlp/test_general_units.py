@@ -73,3 +73,30 @@ def test_branch_hospital_is_one_name(nlp, raw, branch):
 def test_hospitals_listed_stay_apart(nlp):
     found = ents(nlp, "市人民医院、东区医院和西城医院联合义诊。")
     assert {("市人民医院", "ORG"), ("东区医院", "ORG"), ("西城医院", "ORG")} <= found
+
+
+@pytest.mark.parametrize(
+    "raw, wrong",
+    [
+        # a size word or a level before a common head: a kind of body
+        ("大企业集团也参与了捐赠。", "大企业集团"),
+        ("国家级科研院所参与合作。", "国家级科研院"),
+        # a numeral before 所: a count of schools or clinics, no body named 某某三所
+        ("当地新建乡镇卫生院三所。", "新建乡镇卫生院三所"),
+        # a division's last character before 和 opens no body (某开发区|和某中心)
+        ("青石经济开发区和人才服务中心联合举办招聘会。", "区和人才服务中心"),
+    ],
+)
+def test_generic_phrases_are_no_bodies(nlp, raw, wrong):
+    assert wrong not in {text for text, _ in ents(nlp, raw)}
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        ("新华医院专家来到现场。", "新华医院"),
+        ("市第三中学和市实验小学结对共建。", "市第三中学"),
+    ],
+)
+def test_names_before_generic_words_are_kept(nlp, raw, body):
+    assert (body, "ORG") in ents(nlp, raw)

@@ -140,3 +140,25 @@ def unit_before_title(text: str, suffix_start: int, end: int, orgs: list) -> boo
     return text.startswith(_TITLES, end) and any(
         0 < suffix_start - c.end <= _MAX_UNIT_FIELD for c in orgs if c.label == "ORG"
     )
+
+
+#: Numerals before 所 (卫生院三所, 两所学校): a count's classifier, no body's suffix.
+_COUNT_NUMERALS = "一二两三四五六七八九十几多数每"
+_CLASSIFIER = "所"
+#: Size and age words that, standing as a word before a generic head, make a kind (大企业集团).
+_SIZES = frozenset("大小新老")
+_CONJUNCTIONS = "和与及"
+
+
+def generic_phrase(text: str, start: int, suffix_start: int, suffix: str, rule: str) -> bool:
+    """A phrase read as a body's name that names none: a count (某卫生院三所: 所 is a classifier),
+    a division's last character before a conjunction (某开发区|和某中心: 区 opens no name), or, with no
+    anchor, a size word or a class (jieba's b) standing before a common head (大企业集团, 大型医院)."""
+    if suffix == _CLASSIFIER and text[suffix_start - 1 : suffix_start] in _COUNT_NUMERALS:
+        return True
+    if text[start] in _DIVISION_ENDS and text[start + 1 : start + 2] in _CONJUNCTIONS:
+        return True
+    if rule != "strong-suffix":
+        return False
+    first = next((text[s + start : e + start] for s, e in lx.segment(text[start:suffix_start])), "")
+    return (first in _SIZES or lx.word_tags().get(first) == "b") and len(first) < suffix_start - start

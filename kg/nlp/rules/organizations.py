@@ -88,7 +88,7 @@ _MEASURE = "家个所位名"
 #: A count written right after a would-be name (国家医学中心13个, 示范医院5家).
 _COUNTED_AFTER = re.compile(r"[\d一二三四五六七八九十百千]+(?:个|家|所|座)")
 #: Generic words that, right after a jurisdiction, make a designation (国家|区域医疗中心).
-_DESIGNATION_WORDS = ("区域", "省级", "市级", "县级", "三级", "二级", "定点", "公立", "示范")
+_DESIGNATION_WORDS = ("区域", "省级", "市级", "县级", "三级", "二级", "定点", "公立", "示范", "级")
 _PARTY_RE = re.compile("|".join(sorted(lx.PARTIES, key=lambda w: (-len(w), w))))
 # 县委、政府: a government written right after its jurisdiction's Party committee is that jurisdiction's.
 _SHARED_GOVERNMENT = re.compile(r"委、(政府)")
@@ -349,8 +349,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if not (rule == "anchored" and bare_body) and (end - start < 3 or text[start:end] in lx.JURISDICTION):
             continue  # 省委, 市委 are jurisdiction words, and bodies when written alone
-        if lx.generic_before(text, start):
-            continue
+        if lx.generic_before(text, start) or org_edges.generic_phrase(text, start, m.start(), suffix, rule):
+            continue  # 各设区市卫健委, 大企业集团, 某卫生院三所: generic, or a count
         if text.startswith(lx.GENERIC_PREFIX, start) or text.endswith(lx.ORG_GENERIC_BODY, start, m.start()):
             continue
         if start > 0 and (text[start - 1].isdigit() or (text[start] in _MEASURE and text[start - 1 : start].isdigit())):
