@@ -51,6 +51,10 @@ _UNIT = re.compile(
     + "))$"
 )
 _UNIT_MAX = 12
+#: A department written as a bare word (医务处, 护理部, 体检中心, 某某培训办公室), and what in a longer
+#: name says a body is named in it (a place, a kind of body): then it is no bare unit.
+_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:部|处|科|办公室|室|中心|组|病区)")
+_NAMED_IN_UNIT = ("省", "市", "县", "州", "国", "中华", "大学", "学院", "医院", "委员会", "局", "厅", "会")
 #: A word no list knows, between a list's mark and a title: at most this long.
 _WORD_MAX = 8
 _LIST_MARKS = "、"
@@ -167,6 +171,17 @@ class Bodies:
         if word.endswith(ORGANS + CAMPUSES) and start not in self.org:
             return -1  # 副院长、工会主席: in a chain, the body's own post
         return start
+
+    def bare_unit(self, org: int, start: int) -> bool:
+        """Whether mention ``org`` (starting at ``start``) is a unit written as a bare word at the head
+        of a group (``、医务处``, ``，护理部``): no body's name in it, nothing of a name before it. The
+        walk reads it as a unit of the body the chain names, as it does when no mention covers it."""
+        name = self.names[org]
+        if not _BARE_UNIT.fullmatch(name) or name in lx.TITLES or any(w in name for w in _NAMED_IN_UNIT):
+            return False
+        if name in lx.MINISTRIES or name.endswith(tuple(PARTY_DEPARTMENTS)):
+            return False  # 教育部, 统战部: bodies the linker names in full
+        return start == 0 or self.text[start - 1] in _STOPS
 
     def word_before(self, pos: int) -> int:
         """Start of a word no list knows between a 、 and a title (``副院长、工会|主席``,

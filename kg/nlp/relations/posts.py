@@ -81,6 +81,8 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
         pending.append(read)
         pos -= len(read[0]) + len(read[1])
         org, org_start = bodies.org.get(pos, bodies.across_department(pos))
+        bare = org_start if org >= 0 and bodies.bare_unit(org, org_start) else -1
+        org = -1 if bare >= 0 else org  # 、医务处|处长 as a mention: a unit, as when none covers it
         if org < 0 and (term := bodies.session_before(pos)):
             org, org_start = bodies.org[pos - term]  # 某学会第九届理事会|理事长
         if org < 0:
@@ -91,11 +93,12 @@ def titles_before(bodies: Bodies, pos: int) -> tuple[list[Post], int]:
             org, org_start = bodies.org.get(pos - len(between), (-1, 0))  # 某医院分管副院长甲
         loc, loc_start = bodies.loc.get(pos, (-1, 0))
         committee = text[pos - 1 : pos] == _COMMITTEE and pos - 1 in bodies.loc
-        if org < 0 and loc < 0 and not committee and not read[1] and (unit := bodies.unit_before(pos)) >= 0:
+        no_body = org < 0 and loc < 0 and not committee and not read[1]
+        if no_body and (unit := bare if bare >= 0 else bodies.unit_before(pos)) >= 0:
             pending[-1] = (read[0], text[unit:pos])  # 医学部|主任, 、组织部|部长: a post in a unit of the body before
             pos = unit
             org, org_start = bodies.org.get(pos, (-1, 0))
-        elif org < 0 and loc < 0 and not committee and not read[1] and (word := bodies.word_before(pos)) >= 0:
+        elif no_body and (word := bodies.word_before(pos)) >= 0:
             pending[-1] = (read[0], UNKNOWN_UNIT)  # 、工会主席: the chain goes on over a word no list knows
             pos = word
         if org >= 0:

@@ -1,0 +1,77 @@
+"""A department written as a bare word at the head of a group of titles (``、医务处处长``) is a
+unit of the body the chain names, whether or not the tagger made a mention of it: each test gives
+the mentions by hand, on sentences written for it with invented people and bodies, so that
+it does not depend on what a model tags."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from kg.nlp.relations import posts
+
+
+def _spans(text: str, mentions: list[tuple[str, str]]) -> list[SimpleNamespace]:
+    spans, at = [], 0
+    for name, label in mentions:
+        start = text.index(name, at)
+        spans.append(SimpleNamespace(text=name, label_=label, start_char=start, end_char=start + len(name)))
+        at = start + len(name)
+    return spans
+
+
+def _roles(text: str, mentions: list[tuple[str, str]]) -> set[tuple[str, str, str | None]]:
+    spans = _spans(text, mentions)
+    return {
+        (spans[h].text, title, spans[t].text if t >= 0 else None)
+        for kind, h, t, title in posts.roles(text, spans)
+        if kind == "role"
+    }
+
+
+_HOSPITAL = (
+    "江南省中医院日前召开座谈会。我院党委书记、院长张明远，院长助理李志刚，"
+    "骨科主任、医务处处长王建国，护理部副主任赵丽华出席。"
+)
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+def test_a_department_tagged_as_a_body_is_the_hospital_s_unit(tagged):
+    mentions = [("江南省中医院", "ORG"), ("张明远", "PER"), ("李志刚", "PER")]
+    if tagged:
+        mentions += [("医务处", "ORG"), ("王建国", "PER"), ("护理部", "ORG"), ("赵丽华", "PER")]
+    else:
+        mentions += [("王建国", "PER"), ("赵丽华", "PER")]
+    found = _roles(_HOSPITAL, mentions)
+    assert ("王建国", "处长", "江南省中医院") in found
+    assert ("王建国", "主任", "江南省中医院") in found
+    assert ("赵丽华", "副主任", "江南省中医院") in found
+    assert not any(org in ("医务处", "护理部") for _, _, org in found)
+
+
+def test_a_long_bare_office_after_a_comma_is_a_unit_too():
+    text = "海城市人民医院院长刘国庆，培训管理办公室副主任陈静参加。"
+    found = _roles(text, [("海城市人民医院", "ORG"), ("刘国庆", "PER"), ("培训管理办公室", "ORG"), ("陈静", "PER")])
+    assert ("陈静", "副主任", "海城市人民医院") in found
+
+
+@pytest.mark.parametrize(
+    "text, mentions, expected",
+    [
+        # a body named in full is a body, not a bare unit
+        (
+            "会上，海城市卫生健康委员会办公室主任周强发言。",
+            [("海城市卫生健康委员会办公室", "ORG"), ("周强", "PER")],
+            ("周强", "主任", "海城市卫生健康委员会办公室"),
+        ),
+        # a ministry is written with no jurisdiction and is no unit of the body before
+        (
+            "海城市人民医院院长刘国庆，教育部副部长陈静出席。",
+            [("海城市人民医院", "ORG"), ("刘国庆", "PER"), ("教育部", "ORG"), ("陈静", "PER")],
+            ("陈静", "副部长", "教育部"),
+        ),
+    ],
+)
+def test_a_named_body_or_a_ministry_stays_a_body(text, mentions, expected):
+    assert expected in _roles(text, mentions)
