@@ -33,6 +33,7 @@ from kg.cache import ExtractionCache, fingerprint
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS, Writer
 from kg.export.rdf import rdf_quads
+from kg.export.reuse import use_store
 from kg.graph import build_graph
 from kg.link.aliases import Aliases
 from kg.link.corpus import LinkSettings, link
@@ -114,6 +115,8 @@ class _Timer:
     stages: dict[str, float] = field(default_factory=dict)
     extracted: int = 0
     cached: int = 0
+    #: the extraction cache's fingerprint folder, where writers keep what a rebuild reuses (``kg.export.reuse``)
+    store: Path | None = None
 
     def add(self, stage: str, started: float) -> None:
         self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - started
@@ -141,6 +144,7 @@ def extract_all(
     """
     timer = timer or _Timer()
     cache = ExtractionCache(settings.cache, fingerprint(settings.nlp_overrides)).open() if settings.cache else None
+    timer.store = cache.folder if cache is not None else None
     linking = link_settings(settings)
     lexicons = cache.folder / LEXICONS if cache is not None else None  # what loading the pipeline computes
     outcomes: list[Outcome | None] = [None] * len(texts)
@@ -333,6 +337,7 @@ def build(
                 raise NoDocumentsError(read_errors + exc.errors) from exc
             del texts  # the documents live on in the graph; the texts as read are not needed again
             graph = as_written(graph)
+            use_store(graph, timer.store)
             release()  # what linking took, and the documents' sources
             checked: list[tuple[Violation, ...] | int] = []
 

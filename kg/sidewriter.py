@@ -40,7 +40,11 @@ SIDE_FORMATS = frozenset({"graphml", "gexf", "nodes-csv", "edges-csv", "explain-
 #: sends it (``submit_quads``). At 1,000 articles the side's own files took 4.2 s against 6.6 s
 #: here (quad table 1.8 s, five RDF files); N-Quads (1.0 s) costs 0.35 s to pickle here, 0.25 s
 #: to unpickle there, so moving it balances the two processes best (measured, benchmarks/scale.py).
-QUAD_SIDE_FORMATS = frozenset({"nq"})
+#: N-Triples went too once the explanations' settings were reused in a rebuild (``kg.export.reuse``):
+#: its rows are a small array beside the term texts already sent, and this process (quad table,
+#: Turtle, TriG, JSON-LD, validation) was the one the build waited for (a one-article rebuild of
+#: 1,000: 3.9 s of files here against 3.0 s there).
+QUAD_SIDE_FORMATS = frozenset({"nq", "nt"})
 
 
 def _init_writer() -> None:
@@ -59,8 +63,13 @@ def _init_writer() -> None:
     load_gazetteer()
 
 
-def _write_side(graph: Graph, folder: Path, formats: list[str], base: str) -> list[tuple[str, str | None]]:
+def _write_side(
+    graph: Graph, folder: Path, formats: list[str], base: str, store: Path | None = None
+) -> list[tuple[str, str | None]]:
     from kg.build import write_file  # the one place that writes a format into a build's folder
+    from kg.export.reuse import use_store
+
+    use_store(graph, store)  # the build's (``kg.export.reuse``): the graph came without its memo
 
     return [(fmt, write_file(graph, folder, fmt, base)) for fmt in formats]
 
@@ -110,7 +119,9 @@ class SideWriter:
     def submit(self, graph: Graph, folder: Path, formats: list[str], base: str) -> Future:
         """Write ``formats`` of ``graph`` into ``folder``; the future's result is ``(format,
         error or None)`` per format, as ``kg.build.write_file`` returns them."""
-        return self.pool.submit(_write_side, _slim(graph), folder, formats, base)
+        from kg.export.reuse import store_of
+
+        return self.pool.submit(_write_side, _slim(graph), folder, formats, base, store_of(graph))
 
     def submit_quads(self, quads: Quads, folder: Path, formats: list[str], base: str) -> Future:
         """Write ``formats`` (of ``QUAD_SIDE_FORMATS``) from ``quads``, the build's ``rdf_quads``,

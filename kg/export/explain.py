@@ -19,9 +19,10 @@ from collections.abc import Iterable, Mapping
 from typing import IO, Any
 
 from kg.explain import FORMAT, VERSION, Explanation
+from kg.export.reuse import SETTINGS_FILE, Reused, input_key, store_of
 from kg.gazetteer import load_gazetteer
 from kg.link.jurisdiction import article_setting
-from kg.model import Entity, Graph, Mention, Relation
+from kg.model import Document, Entity, Graph, Mention, Relation
 from kg.namespaces import iri_for_entity
 
 __all__ = ["explanation", "explanations", "settings", "write_explain"]
@@ -29,17 +30,36 @@ __all__ = ["explanation", "explanations", "settings", "write_explain"]
 
 def settings(graph: Graph, doc_ids: set[str] | None = None) -> dict[str, tuple[str, ...]]:
     """doc_id -> where the article is set, in words (``Setting.describe``), from the mentions
-    of the graph's entities in it and the build's ``--province``; ``doc_ids``: only these."""
+    of the graph's entities in it and the build's ``--province``; ``doc_ids``: only these.
+
+    Where the build keeps writers' values (``kg.export.reuse``), an article's lines come from
+    the last build's if every input is the same (its text, its mentions, the province), and
+    the whole graph's are kept for the next build."""
     fallback = load_gazetteer().resolve(graph.province) if graph.province else None
     mentions: dict[str, list[Mention]] = defaultdict(list)
     for entity in graph.entities:
         for mention in entity.mentions:
             mentions[mention.doc_id].append(mention)
-    return {
-        d.doc_id: tuple(article_setting(mentions[d.doc_id], fallback, d.text).describe())
-        for d in graph.documents
-        if doc_ids is None or d.doc_id in doc_ids
-    }
+    folder = store_of(graph)
+    kept = Reused(folder / SETTINGS_FILE if folder is not None else None)
+
+    def described(doc: Document) -> tuple[str, ...]:
+        found = mentions[doc.doc_id]
+        if kept.path is None:
+            return tuple(article_setting(found, fallback, doc.text).describe())
+        # every input article_setting reads, as plain data: the province, the text, each mention
+        key = input_key(graph.province, doc.text, [(m.doc_id, m.start, m.end, m.label, m.text, m.sentence)
+                                                   for m in found])
+        return kept.get(key, lambda: tuple(article_setting(found, fallback, doc.text).describe()), _lines)
+
+    described_settings = {d.doc_id: described(d) for d in graph.documents if doc_ids is None or d.doc_id in doc_ids}
+    if doc_ids is None:  # the whole graph's: what the next build can reuse
+        kept.save()
+    return described_settings
+
+
+def _lines(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(line, str) for line in value)
 
 
 def explanation(entity: Entity, base: str, texts: Mapping[str, str], relations: Iterable[Relation]) -> Explanation:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from kg import model
 
-__all__ = ["memoised"]
+__all__ = ["memoised", "remember"]
 
 T = TypeVar("T")
 
@@ -31,3 +31,9 @@ def memoised(graph: model.Graph, key: Hashable, compute: Callable[[], T]) -> T:
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def remember(graph: model.Graph, key: Hashable, value: object) -> None:
+    """Keep ``value`` as ``key``'s on ``graph`` (what ``memoised`` returns for ``key`` from now on)."""
+    memoised(graph, key, lambda: value)
+    graph.__dict__[_SLOT][key] = value
