@@ -38,7 +38,8 @@ from synthetic import write_articles
 from kg.build import BuildSettings, make_graph
 from kg.export import WRITERS
 from kg.export.graphml import to_networkx
-from kg.export.rdf import rdf_quads, rdflib_triples, to_rdflib
+from kg.export.rdf import rdf_quads
+from kg.export.rdflib_view import rdflib_triples, to_rdflib
 from kg.model import Graph
 from kg.namespaces import DEFAULT_BASE
 

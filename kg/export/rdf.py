@@ -32,12 +32,10 @@ mention whose text is not the document's text at its offsets.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
-from rdflib import Graph as RDFGraph
+from rdflib import Literal, URIRef
 
 from kg import model
 from kg.export.memo import memoised
@@ -49,7 +47,6 @@ from kg.namespaces import (
     KG,
     NIF,
     ORG,
-    PREFIXES,
     RDF,
     SDO,
     SKOS,
@@ -61,11 +58,9 @@ from kg.namespaces import (
     iri_for_mention,
     iri_for_relation,
     iri_for_role,
-    rdflib_term,
 )
 
-__all__ = ["rdf_quads", "rdflib_triples", "to_dataset", "to_rdflib", "write_nq", "write_nt", "write_trig", "write_ttl"]
-
+__all__ = ["rdf_quads", "write_nq", "write_nt", "write_trig", "write_ttl"]
 
 
 def _source(source: str) -> URIRef | Literal:
@@ -355,41 +350,6 @@ def rdf_quads(graph: model.Graph, base: str) -> Quads:
     """The sorted quads of ``graph`` with instance IRIs under ``base``, built once per graph
     and base and shared by every writer (``kg.export.memo``)."""
     return memoised(graph, ("rdf", base), lambda: _Builder(graph, base).build())
-
-
-def _bound(out: RDFGraph | Dataset, base: str) -> RDFGraph | Dataset:
-    for prefix, ns in PREFIXES.items():
-        out.bind(prefix, ns, override=True, replace=True)
-    out.bind("kgid", base, override=True, replace=True)
-    return out
-
-
-def rdflib_triples(graph: model.Graph, base: str) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
-    """The triples of ``rdf_quads`` as rdflib terms, in sorted order, without an rdflib store
-    (``kg.validate.validate`` reads them in one pass)."""
-    quads = rdf_quads(graph, base)
-    terms = [rdflib_term(t) for t in quads.terms]
-    for s, p, o in quads.triples.tolist():
-        yield terms[s], terms[p], terms[o]
-
-
-def to_rdflib(graph: model.Graph, base: str) -> RDFGraph:
-    """The RDF view of ``graph``, with instance IRIs under ``base``, as an rdflib graph
-    (for tests and callers that want one; the writers and validation do not need it)."""
-    out = _bound(RDFGraph(bind_namespaces="core"), base)
-    out.addN((s, p, o, out) for s, p, o in rdflib_triples(graph, base))
-    return out
-
-
-def to_dataset(graph: model.Graph, base: str) -> Dataset:
-    """The same triples as ``to_rdflib``, each in the named graph of the article it was read
-    from (several if several articles say it) or in the corpus graph."""
-    quads = rdf_quads(graph, base)
-    terms = [rdflib_term(t) for t in quads.terms]
-    dataset = _bound(Dataset(), base)
-    for g, s, p, o in quads.quads.tolist():
-        dataset.add((terms[s], terms[p], terms[o], terms[g]))
-    return dataset
 
 
 def write_ttl(graph: model.Graph, stream: IO[bytes], base: str) -> None:

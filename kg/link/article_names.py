@@ -12,7 +12,7 @@ never merged on a guess):
 * abbreviations (``厦大附属第一医院``) and tails (``第一医院``, ``阜外医院`` of
   ``中国医学科学院阜外医院``, ``附一`` of ``福建医科大学附属第一医院``) of one longer name;
 * a university's usual short forms (``北大``, ``浙大二院``) and a body's proper name
-  (``协和``, ``湘雅二院``, ``龙岩二院``: ``kg.link.names.contractions``);
+  (``协和``, ``湘雅二院``, ``龙岩二院``: ``kg.link.short_names.contractions``);
 * programs: a list contracted to its number (``三进`` = 进社区、进学校、进企业),
   the name without a generic head (``健康快车`` = 健康快车项目), the core word a program
   quotes in its name (``“银龄守护”关爱行动`` then ``银龄守护项目``);
@@ -29,15 +29,9 @@ from itertools import pairwise
 
 from kg.link.aliases import bracket_aliases
 from kg.link.jurisdiction import Setting, article_setting
-from kg.link.names import (
-    BARE_PREFIXES,
-    CONTRACTION_HEADS,
-    bare_prefix,
-    contractions,
-    leading_place,
-    university_abbreviations,
-)
+from kg.link.names import BARE_PREFIXES, bare_prefix, leading_place
 from kg.link.posts import party_departments
+from kg.link.short_names import CONTRACTION_HEADS, contractions, university_abbreviations
 from kg.model import Mention
 
 __all__ = ["abbreviates", "name_in_article"]
@@ -117,7 +111,7 @@ def _without_people(short: str, full: str, label: str, bodies: set[str]) -> bool
 
 
 def _core(short: str, full: str, label: str, bodies: set[str]) -> bool:
-    """``协和`` = 福建医科大学附属|协和|医院 (``kg.link.names.contractions``), and ``省立`` = 福建|省立|医院
+    """``协和`` = 福建医科大学附属|协和|医院 (``kg.link.short_names.contractions``), and ``省立`` = 福建|省立|医院
     when the bare 省 was already read as the article's province (福建省立): a body's own name
     without its qualifier and head, in the same article."""
     if label != "ORG" or short.endswith(CONTRACTION_HEADS):

@@ -16,15 +16,9 @@ from collections import defaultdict
 
 from kg.gazetteer import Place, load_gazetteer
 from kg.link.article import ArticleLinks, LinkSettings, _province, entity_key, link_article, settings_digest
-from kg.link.names import (
-    bare_head,
-    bare_prefix,
-    clean,
-    contractions,
-    leading_place,
-    university_abbreviations,
-)
+from kg.link.names import bare_head, bare_prefix, clean, leading_place
 from kg.link.programs import editions, main_programs
+from kg.link.short_names import contractions, university_abbreviations
 from kg.model import DocResult, Entity, Mention, RawRelation, Relation
 
 
@@ -80,7 +74,7 @@ def _contracted_names(
     mention_key: dict[Mention, str], rule_of: dict[Mention, str], provinces: dict[str, Place | None]
 ) -> None:
     """``协和`` in a list of Fuzhou hospitals is 福建医科大学附属协和医院 named in another article:
-    a body's proper name alone (``kg.link.names.contractions``) links to the one body of the corpus
+    a body's proper name alone (``kg.link.short_names.contractions``) links to the one body of the corpus
     it can stand for that is named in the same article or placed in the article's province
     (a wrong province, none, or two such bodies leave the short name alone)."""
     gazetteer = load_gazetteer()

@@ -11,7 +11,8 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg import model
-from kg.export.rdf import rdf_quads, to_rdflib, write_nt, write_ttl
+from kg.export.rdf import rdf_quads, write_nt, write_ttl
+from kg.export.rdflib_view import to_rdflib
 from kg.namespaces import (
     DEFAULT_BASE,
     KG,

@@ -6,7 +6,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
 
-from kg.export.rdf import rdf_quads, rdflib_triples, to_rdflib
+from kg.export.rdf import rdf_quads
+from kg.export.rdflib_view import rdflib_triples, to_rdflib
 from kg.namespaces import DEFAULT_BASE, ITSRDF, KG, SDO, iri_for_entity
 from kg.validate import _compiled, _validate_with_pyshacl, table_of, validate, validate_quads
 
