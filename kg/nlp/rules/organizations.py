@@ -8,7 +8,8 @@ organization) that no stop word separates from it. A strong suffix
 (``医院``, ``学会``) may also stand after a plain boundary when the name is short;
 a weak one (``局``, ``中心``) needs an anchor. Generic references
 (``三级医院``, ``各设区市卫健委``) are dropped. Bodies the press names (credits, sources, papers)
-are read in ``press.py``; where a name runs on or stops, in ``org_edges.py``.
+are read in ``press.py``; where a name runs on or stops, in ``org_edges.py``; where it starts,
+in ``org_start.py``.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules import org_edges
-from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, VISITS, in_place_name, joins_fields, jurisdiction_word
+from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, jurisdiction_word
+from kg.nlp.rules.org_start import AFFILIATED as _AFFILIATED
+from kg.nlp.rules.org_start import boundary_after_word, left_limit, name_start
 from kg.nlp.rules.press import credits, papers
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
 from kg.nlp.rules.units import campuses, coordinated_units, joined_by_dot, listed_units, sections
 
 _SUFFIXES = SUFFIXES
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
-_PARTY_SET = frozenset(lx.PARTIES)
 _DEPARTMENT_SUFFIXES = ("中心", "科", "室")
 _MINISTRY_SET = frozenset(lx.MINISTRIES)
 _BARE_BODIES = frozenset(j + b for j in lx.BARE_BODY_JURISDICTIONS for b in lx.BARE_BODY_SUFFIXES)
@@ -36,13 +38,6 @@ _BARE_BODIES = frozenset(j + b for j in lx.BARE_BODY_JURISDICTIONS for b in lx.B
 #: only before punctuation, a conjunction or the title of its head (爱卫办主任, 某报记者).
 _VERB_LIKE = frozenset("办报所司")
 _AFTER_VERB_LIKE = "主副和与及等、社记讯协承联负"
-#: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会, 共青团 + 某市委).
-_GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES, "共青团"}, key=lambda w: (-len(w), w)))
-#: ``_GLUED`` by first character, each list in ``_GLUED``'s order (longest first): a position is
-#: tried against the few words that can start there, not all of them.
-_GLUED_BY_FIRST: dict[str, tuple[str, ...]] = {
-    c: tuple(w for w in _GLUED if w[0] == c) for c in sorted({w[0] for w in _GLUED})
-}
 #: Everyday words ending in 委 that are no one committee after a place: a kind (部委) or a title (政委).
 _NOT_COMMITTEES = frozenset(("部委", *(t for t in lx.TITLES if t.endswith("委"))))
 #: Suffixes of a branch, written after the parent body and the branch's place.
@@ -50,15 +45,10 @@ _BRANCH = ("分局", "分中心", "分院", "支社", "分会")
 #: Titles that a Party committee or group of a body opens (党委书记, 党组成员): the body
 #: is the one before, and the committee is part of the title (NOTES: parent-organ titles).
 _COMMITTEE_TITLES = tuple(t for t in lx.TITLES if t.startswith(("党委", "党组")) and len(t) > 2)
-_AFFILIATED = "附属"
-#: The pairing written inside a team's name (某省对口支援某地医疗队, 某市对口帮扶某县工作队).
 #: Heads of teams and commands, which may be named after a pairing of places.
 _TEAMS = ("队", "团", "指挥部")
-_PAIRING = re.compile(r"对口(?:帮扶|支援|援[\u4e00-\u9fff])")
 #: A round written before a team's or command's name (第十一批援疆医疗队): part of the mention.
 _ROUND_BEFORE = re.compile(r"第[一二三四五六七八九十百\d]+批")
-#: jieba tags of proper names of organizations, places and others (同济大学 nt, 协和 nz).
-_PROPER_TAGS = ("nt", "ns", "nz")
 #: Groups whose member hospitals are named after them and their place (某医院集团 + 某市 + 医院).
 _GROUPS = ("集团",)
 #: Parents a hospital is named after, with a place between (某医院集团某市医院, 某大学某市医院, and a
@@ -70,18 +60,10 @@ _ALWAYS_BLOCKS = "长员士城"
 #: Suffixes that are names by themselves when nothing opens a longer one.
 _SELF_NAMED = frozenset(("新华社", "红十字会"))
 _SUFFIX_RE = SUFFIX_RE
-_OPENS_BODY = lx.JURISDICTION
-_LEAGUE_COMMITTEES = ("省委", "市委", "县委", "区委")
 _HAN = lx.NAME_HAN
-# Pieces with a conjunction inside that still belong to one name.
-_INNER_AND = ("和社会保障", "和计划生育", "和信息化", "和城乡建设", "和旅游", "和改革")
-_MAX_LEFT = 22
-# 等 in these is a level of schooling, not "etc.": 高等专科学校, 中等职业学校.
-_LEVELS = ("高等", "中等", "初等")
 _TITLE_SET = frozenset(lx.TITLES)
 _TITLE_TUPLE = tuple(lx.TITLES)
 _TITLE_LENGTHS = tuple(sorted({len(t) for t in lx.TITLES}))
-_SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
 _MAX_UNANCHORED = 6
 _RANKING = lx.RANKING_WORDS
 _MEASURE = "家个所位名"
@@ -94,132 +76,12 @@ _PARTY_RE = re.compile("|".join(sorted(lx.PARTIES, key=lambda w: (-len(w), w))))
 _SHARED_GOVERNMENT = re.compile(r"委、(政府)")
 
 
-def _left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team: bool = False) -> int:
-    """Leftmost index a name ending at ``end`` may start at: the nearest stop (or person) to its left.
-
-    和 inside a proper noun of the dictionary (协和) is no stop, nor 等 in 高等/中等/初等; for a ``team``,
-    对 of a pairing (某市对口支援某市医疗队) is none either."""
-    i = end
-    words = lx.word_starts(text)
-    while i > 0 and end - i < _MAX_LEFT and i not in people:
-        if i < end and text[i - 2 : i] in VISITS:
-            break  # 某指挥部慰问|某医院: officials' visits, which no body's name holds
-        ch = text[i - 1]
-        if (ch in lx.NAME_STOP or ch in _SINGLE_STOPS) and not (
-            ch == "和" and (text.startswith(_INNER_AND, i - 1) or _in_proper_noun(text, i - 1, words))
-        ) and not (
-            joins_fields(text, i - 1, end, words) or in_place_name(text, i - 1)
-        ) and text[i - 2 : i] not in _LEVELS and not (
-            ch in _SINGLE_STOPS and (_opens_proper_noun(text, i - 1, end) or (team and _PAIRING.match(text, i - 1)))
-        ):
-            break
-        if not _HAN.match(ch) or (text.endswith(lx.JOINTLY, 0, i) and text.startswith(_OPENS_BODY, i)):
-            break  # 某县妇联联合|县卫健局: two bodies acting together
-        i -= 1
-    return i
-
-
-def _opens_proper_noun(text: str, j: int, end: int) -> bool:
-    """``同济大学``, ``暨南大学``, ``同仁医院``: a function character (同, 暨) that opens a proper name
-    of the dictionary running on to the body's suffix is part of the name, not a stop."""
-    tags = lx.word_tags()
-    return any(tags.get(text[j:k], "").startswith(_PROPER_TAGS) for k in range(j + 2, min(end + 4, j + 9) + 1))
-
-
-def _in_proper_noun(text: str, i: int, words: frozenset[int]) -> bool:
-    """True if ``text[i]`` (和) ends a two-character proper name of the dictionary right before
-    a body's suffix (协和 + 医院), not a conjunction (党和政府) nor 共和 (republic)."""
-    word = text[i - 1 : i + 1]
-    return i > 0 and word != "共和" and lx.word_tags().get(word) == "nz" and text.startswith(_SUFFIXES, i + 1)
-
-
-def _boundary_after_word(text: str, lo: int, hi: int) -> int:
-    """Skip a leading verb or time word (推进, 今年 ...) inside ``text[lo:hi]``."""
-    for end in range(hi, lo + 1, -1):
-        length = lx.boundary_ending_at(text, end, min_len=2)
-        if length and end - length >= lo:
-            return end
-    return lo
-
-
-def _prefix_words(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """Multi-character jurisdictions and parties starting in ``text[lo:hi]``, longest at each place."""
-    out = []
-    for j in range(lo, hi):
-        w = next((w for w in _GLUED_BY_FIRST.get(text[j], ()) if text.startswith(w, j)), None)
-        if w:
-            out.append((j, w))
-    return out
-
-
-def _start(
-    text: str, lo: int, hi: int, found: list[Candidate], branch: tuple[str, ...] = (), team: bool = False
-) -> int | None:
-    """The name's start: the nearest anchor left of ``hi``, extended over names glued before it.
-
-    Anchors are starts of places and organizations and jurisdiction prefixes
-    outside a place name. Taking the nearest one keeps ``专家团深入厦门大学…``
-    out; extending over a place or organization that ends exactly there keeps
-    ``福建省`` + ``医学会`` and ``福建省委党校`` + ``马克思主义研究院`` whole.
-    """
-    named = [c for c in found if c.label in ("LOC", "ORG") and c.end > lo and c.start < hi]
-    inside = {j for c in named if c.label == "LOC" for j in range(c.start + 1, c.end)}
-    # 自治区: its 区 opens nothing; 农工党江苏省委会: a party opens its bodies' names.
-    inside |= {k for j, w in _prefix_words(text, lo, hi) for k in range(j + 1, j + len(w))}
-    ends = {c.end for c in named}
-    starts = {c.start for c in named if lo <= c.start < hi}
-    starts |= {j for j, w in _prefix_words(text, lo, hi) if w in _PARTY_SET and j not in inside}
-    weak: set[int] = set()
-    for j in range(lo, hi):
-        if j in inside or not text.startswith(lx.JURISDICTION, j):
-            continue
-        if j == lo or j in ends or _word_ends(text, j):
-            starts.add(j)
-        elif text[j - 1 : j + 1] not in lx.dictionary_words():
-            weak.add(j)  # 报省卫健委: used only when nothing stronger opens the name (not 实验区|社会事业局)
-    if not (starts or weak):
-        return None
-    start = max(starts or weak)
-    ended = [j for j in weak if j > start and any(c.start <= start < c.end <= j for c in named if c.label == "ORG")]
-    if ended:  # 国家卫健委发文推广…|国家卫生健康委办公厅: the body before is complete; the prefix opens a new name
-        start = max(ended)
-    while True:
-        before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
-        if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
-            before += [start - len(w) for w in _GLUED + lx.party_short_forms(text) if text.endswith(w, lo, start)]
-            if text.endswith("团", lo, start) and text.startswith(_LEAGUE_COMMITTEES, start) and (
-                start - 1 in lx.word_starts(text)  # not 某服务团|市委
-            ):
-                before.append(start - 1)  # 团县委: the Youth League's committee, not the Party's 县委
-        # 某大学附属 + 某地名 + 医院: an affiliated body's own name may be a place's (东方, 中山).
-        # 某市 + 对口帮扶 + 某市医疗队: a team named after the pairing it serves keeps both sides.
-        if team:
-            paired = (c for c in named if c.label == "LOC" and c.start >= lo)
-            before += [c.start for c in paired if _PAIRING.fullmatch(text, c.end, start)]
-        if text.endswith(_AFFILIATED, 0, start):
-            before += [c.start for c in named if c.label == "ORG" and c.end == start - len(_AFFILIATED)]
-        if branch:  # 某市医保局 + 某县 + 分局: a branch is written after its parent and its place
-            before += [
-                c.start
-                for c in named
-                if c.label == "ORG" and c.end == start and c.start >= lo and text.endswith(branch, c.start, c.end)
-            ]
-        if not before:
-            return start
-        start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
-
-
 def _department_of_hospital(text: str, start: int, suffix_start: int, suffix: str, orgs: list[Candidate]) -> bool:
     """``某医院血液净化中心``, ``某医院生殖免疫诊疗中心``: a clinical centre of a hospital is a
     department (ANNOTATION.md: hospital specialties are not organizations); the hospital is the name."""
     return suffix in _DEPARTMENT_SUFFIXES and any(
         start <= c.start and c.end < suffix_start and text.endswith(_HOSPITALS, 0, c.end) for c in orgs
     )
-
-
-def _word_ends(text: str, j: int) -> bool:
-    """True if a boundary word ends at ``j`` (so a jurisdiction there opens a name, unlike 城|市)."""
-    return lx.boundary_ending_at(text, j) > 0
 
 
 def _title_ends_here(text: str, suffix_start: int, end: int) -> bool:
@@ -302,15 +164,15 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
                 and not org_edges.unit_before_title(text, m.start(), end, out)):
             continue  # 某某办厂, 公司报到, 民族所共有: the character is a verb or a particle here
         team = suffix.endswith(_TEAMS)
-        lo = _left_limit(text, m.start(), people, team)
+        lo = left_limit(text, m.start(), people, team)
         parents = ("",) if suffix in _BRANCH else _HOSPITAL_PARENTS if suffix in _HOSPITALS else ()
-        anchored = _start(text, lo, m.start() + 1, places + out, branch=parents, team=team)
+        anchored = name_start(text, lo, m.start() + 1, places + out, branch=parents, team=team)
         if anchored is not None and _department_of_hospital(text, anchored, m.start(), suffix, out):
             continue
         if anchored is not None and org_edges.units_in_general(text, anchored, m.start(), places + out):
             continue  # 某部有关司局: the body's units in general
         if anchored is not None:
-            cut = _boundary_after_word(text, anchored, m.start())
+            cut = boundary_after_word(text, anchored, m.start())
             if cut > anchored:  # 某医院党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it
                 continue
             start = anchored
@@ -334,7 +196,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             start = m.start()  # 作序|新华社: the suffix is the whole name
             rule = "self-named"
         elif suffix in _STRONG:
-            start = _boundary_after_word(text, lo, m.start())
+            start = boundary_after_word(text, lo, m.start())
             words = lx.word_starts(text)
             while start < m.start() and start not in words:
                 start += 1  # 对|口帮扶县医院: a name starts where a word does
