@@ -161,3 +161,22 @@ def test_verb_before_a_quoted_name_opens_no_name(raw, program, wrong):
 )
 def test_noun_before_a_quoted_name_stays_in_it(raw, program):
     assert program in rule_programs(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # words that end a name elsewhere (在, 同, 与) are the name's own inside its quotes
+        ("县里全面推进“良医在村口工程”建设。", "良医在村口工程"),
+        ("该站加入了“同心护苗计划”之列。", "同心护苗计划"),
+        # an enumeration comma inside the quotes too
+        ("某医院坚持开展“暖心、守护行动”三年。", "暖心、守护行动"),
+    ],
+)
+def test_quotes_holding_the_whole_name_keep_its_inner_stops(raw, program):
+    assert program in rule_programs(raw)
+
+
+def test_quoted_speech_ending_in_a_head_is_no_name():
+    # a clause mark inside the quotes: speech, not a name
+    assert not any("，" in p for p in rule_programs("他说：“我们会好好做，推动这个项目”。"))

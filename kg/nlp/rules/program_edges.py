@@ -126,6 +126,26 @@ def unnamed_strategy(surface: str) -> bool:
     )
 
 
+#: How far before a head a quotation holding the whole name may open (“某某某某某某工程”).
+_MAX_QUOTED = 16
+#: Marks that end a clause or a quoted speech; a quotation holding one is no program's name.
+_CLAUSE_MARKS = frozenset("，。！？；：,!?;:“”")
+
+
+def quoted_whole(text: str, head_start: int, end: int) -> int:
+    """``推进“名医在身边工程”``, ``参与“健康同行计划”``: where the quotation opens when a program's
+    whole name, head and all, stands in quotes that close right after the head; -1 otherwise.
+    Inside the marks the words are the name's own, so what ends a name elsewhere (在, 同, 与, 、)
+    does not cut it there, as it does not in a quoted core before a head (“某某在身边”行动).
+    A quotation holding a clause mark is speech, not a name."""
+    if text[end : end + 1] != "”":
+        return -1
+    opening = text.rfind("“", max(0, head_start - _MAX_QUOTED), head_start)
+    if opening < 0 or head_start - opening < 2 or _CLAUSE_MARKS & set(text[opening + 1 : head_start]):
+        return -1
+    return opening + 1
+
+
 #: A verb before a quoted name this long or longer is a word of its own (组织, 发起, 倡导).
 _MIN_QUOTE_VERB = 2
 

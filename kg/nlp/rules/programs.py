@@ -35,7 +35,7 @@ from kg.nlp.rules.program_edges import NUMERALS as _NUMERALS
 from kg.nlp.rules.program_edges import OBSERVANCE as _OBSERVANCE
 from kg.nlp.rules.program_edges import PERIOD_HEAD_RE as _PERIOD_HEAD_RE
 from kg.nlp.rules.program_edges import SERIES as _SERIES
-from kg.nlp.rules.program_edges import campaign_before_event, verb_before_quote, verb_opens
+from kg.nlp.rules.program_edges import campaign_before_event, quoted_whole, verb_before_quote, verb_opens
 
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
@@ -200,9 +200,9 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         start = _left_edge(text, m.start() - len(series), lists=m.group().endswith("采购"), stops=people)
         if start < m.start() and text[start] == "“" and "”" not in text[start : m.start()]:
             start += 1  # an opening quote whose name closes after the head: 围绕“X行动”
-        opening = text.rfind("“", start, m.start())
-        if opening > start and text[end : end + 1] == "”" and "”" not in text[opening : m.start()]:
-            start = opening + 1  # 国家“某某工程”: the quotes hold the whole name; what is before is no part
+        # 国家“某某工程”, 推进“某某在身边工程”: the quotes hold the whole name; what is before is no part
+        whole = quoted_whole(text, m.start(), end)
+        start = whole if whole >= 0 else start
         start = verb_before_quote(text, start, m.start())  # 某市妇联组织|“某某”主题实践活动
         # The name proper, without its year or round (2024年工作计划 names no program); a round or
         # year says the program comes back, so a weak head then needs a shorter name (第一批某某援疆项目).
