@@ -285,6 +285,12 @@ def _frequencies() -> dict[str, int]:
     return _tokenizer().FREQ
 
 
+def rare_word(word: str) -> bool:
+    """jieba counts ``word`` fewer times than an everyday word (or not at all): its dictionary's
+    tag for it is then a weak hint (毕节 is filed as a common noun, 林芝 as a foreign name)."""
+    return _frequencies().get(word, 0) < _EVERYDAY_MIN_FREQ
+
+
 @lru_cache(maxsize=4)
 def segment(text: str) -> tuple[tuple[int, int], ...]:
     """Words of ``text`` by forward longest match against jieba's dictionary, as ``(start, end)``.

@@ -32,11 +32,14 @@ _PLACE_TAGS = ("ns",)
 def _short_name_usable(surface: str, places: tuple) -> bool:
     """Short names are how provinces, prefectures and county-level cities are written
     (福州, 昌吉, 建瓯); counties and districts keep their suffix (清水县, 白云区), whose
-    bare names are mostly ordinary words."""
+    bare names are mostly ordinary words. A prefecture's or province's short name that jieba
+    files under another tag but barely knows (毕节, 林芝: ``lexicon.rare_word``) is still the
+    place: the dictionary's rare entry is the city itself, not a word of everyday use."""
     tag = lexicon.word_tags().get(surface)
+    high = any(p.level in ("province", "prefecture", "region") for p in places)
     if tag is not None and not tag.startswith(_PLACE_TAGS) and tag != "nr":
-        return False
-    return any(p.level in ("province", "prefecture", "region") or p.name.endswith("市") for p in places)
+        return high and lexicon.rare_word(surface)
+    return high or any(p.name.endswith("市") for p in places)
 
 
 @lru_cache(maxsize=1)
