@@ -59,6 +59,10 @@ ORG_GENERIC_BODY = (
     "当地", "本地", "受援", "支援", "百强",
 )  # fmt: skip
 
+#: Heads meaning "a team" in general (某某专家团队, 某某服务队伍): a group described by its work, no
+#: named body (named teams end in 队 or 团 of a name: 某某医疗队, 某某服务团).
+GENERIC_GROUPS = ("团队", "队伍")
+
 #: Words after a would-be name that make it part of a ranking or an award (顶级医院百强榜, 质量奖).
 RANKING_WORDS = ("百强", "榜", "奖", "排行", "排名", "称号", "评选")
 

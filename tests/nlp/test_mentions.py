@@ -961,3 +961,20 @@ def test_mentions_name_cut_by_ocr_before_a_verb_of_speech(nlp):
     """会长何某\\n华表示: a line break inside the name (the tagger's span may not cross it) and 华表
     a dictionary word; the title rule still reads the whole name before 表示."""
     assert ("何晓华", "PER") in ents(nlp, "江西省医师协会会长何晓\n华表示，将继续支持。")
+
+
+@pytest.mark.parametrize(
+    "surface, context",
+    [
+        ("青年志愿服务团队", "学院组建了青年志愿服务团队，深入社区。"),
+        ("医学专家团队", "市里的医学专家团队十余人来到乡里。"),
+    ],
+)
+def test_statistical_team_described_by_its_work_is_no_body(surface, context):
+    """团队, 队伍: a team described by its work, no named body (issue 11), even when the tagger is sure."""
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    keep = make_statistical_filter(["ORG"], sure=0.8, sure_org=0.7)
+    start = context.index(surface)
+    assert not keep(context, start, start + len(surface), "ORG", 0.9)
+    assert not keep(context, start, start + len(surface), "ORG", 0.5)

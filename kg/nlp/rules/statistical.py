@@ -188,6 +188,8 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
             return False
         if label == "ORG" and _joined_bodies(text, start, end):
             return False  # 某县妇联联合县卫健局: two bodies acting together, not one name
+        if label == "ORG" and text.endswith(lx.GENERIC_GROUPS, start, end):
+            return False  # 某某医学专家团队: a team described by its work, however sure
         if label == "PROG" and (in_theme(text, start, end) or unnamed_strategy(text[start:end])):
             return False  # 以“某某某某”为主题, 推进健康校园建设: themes and goals, however sure
         if confidence >= (sure_org if label == "ORG" else sure):
