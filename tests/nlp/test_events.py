@@ -203,3 +203,47 @@ def test_events_the_host_of_a_meeting_organizes_no_program_launched_at_it(nlp, r
 )
 def test_events_the_source_of_a_report_is_no_subject(nlp, raw):
     assert organizers(nlp, raw) == set()
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # 组织 right before the program runs it, as 开展 does, with 牵头 before it or alone
+        (
+            "南溪市疾病预防控制中心牵头组织“全民控烟行动”。",
+            {("南溪市疾病预防控制中心", "全民控烟行动", "牵头组织")},
+        ),
+        ("南溪市总工会组织“职工健康守护计划”。", {("南溪市总工会", "职工健康守护计划", "组织")}),
+        # a relative clause of running with when it started between the body and the verb
+        (
+            "据了解，“心脑健康工程”是南溪市卫生健康委员会于2020年启动的民生项目。",
+            {("南溪市卫生健康委员会", "心脑健康工程", "启动")},
+        ),
+    ],
+)
+def test_events_organizers_by_organizing_verbs_and_relative_clauses(nlp, raw, expected):
+    assert organizers(nlp, raw) == expected
+
+
+def test_events_organizing_to_take_part_runs_nothing(nlp):
+    """``组织参加X``: the body sends people to X, it does not run it."""
+    assert organizers(nlp, "南溪市人民医院积极组织参加“全国护理技能大赛”。") == set()
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # a hospital's news calls it 医院 at the head of a clause
+        (
+            "今年以来，南溪市人民医院持续开展“健康大讲堂”活动。医院还组织开展“健康进校园”活动。",
+            {
+                ("南溪市人民医院", "“健康大讲堂”活动", "开展"),
+                ("南溪市人民医院", "“健康进校园”活动", "组织开展"),
+            },
+        ),
+        # 在医院: the venue, no subject
+        ("南溪市人民医院召开职工大会。“健康讲座”活动在医院举办。", set()),
+    ],
+)
+def test_events_a_bare_hospital_opening_a_clause_is_the_article_s_own(nlp, raw, expected):
+    assert organizers(nlp, raw) == expected

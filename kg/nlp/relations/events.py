@@ -45,6 +45,15 @@ _AGENT_CLAUSE = re.compile(
 _JOINTLY = re.compile(r"(?:联合|共同)(?:举办|组织)")
 #: ``A推出的X``, ``X是A发起的…``: a verb of running in a relative clause before 的.
 _BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施|打造|组织)的")
+#: What may stand between the bodies and the verb of such a clause: when (A于2020年发起的X, A今年推出的X)
+#: and how (A联合B共同推出的X, A重点打造的X); each part optional, but something must be there.
+_RELATIVE_GAP = re.compile(
+    r"(?:(?:于|在)?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|今年|去年|近日|日前|近年来?)"
+    r"(?:初|底|上旬|中旬|下旬)?)?"
+    r"(?:联合|共同|重点|精心|全力|率先|首次|专门)?$"
+)
+_OPENING_QUOTES = "“\"「『"
+_CLOSING_QUOTES = ("”", '"', "」", "』")
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
 _WORD_JOINS = _JOINS[:-2]
@@ -247,13 +256,14 @@ def _relative(text: str, spans: list, orgs: list) -> list[Rel]:
     starts = {s.start_char: j for j, s in enumerate(spans) if s.label_ == "PROG"}
     ends = {s.end_char: j for j, s in enumerate(spans) if s.label_ == "PROG"}
     for m in _BY_RELATIVE.finditer(text):
-        listed = _list_before(text, orgs, m.start())
+        gap = _RELATIVE_GAP.search(text, max(0, m.start() - 16), m.start())
+        listed = _list_before(text, orgs, gap.start() if gap else m.start())
         if not listed:
             continue
         first = spans[listed[0]].start_char
-        program = starts.get(m.end(), -1)
+        program = starts.get(m.end() + (text[m.end() : m.end() + 1] in _OPENING_QUOTES), -1)
         if program < 0 and text.endswith("是", 0, first):
-            program = ends.get(first - 1, -1)
+            program = ends.get(first - 1 - text.endswith(_CLOSING_QUOTES, 0, first - 1), -1)  # “X”是A…
         out.extend(("organizer", i, program, m.group()[:-1]) for i in listed if program >= 0)
     return out
 
@@ -281,10 +291,11 @@ def joint(text: str, spans: list) -> list[Rel]:
 
 
 #: What may stand between the verb and the program: its length or theme (启动为期一个月的X,
-#: 开展以“…”为主题的X).
+#: 开展以“…”为主题的X), and the opening quote a program's mention may leave out (组织“X”).
+#: 组织 runs what it is written right before (A牵头组织“X”), as 开展 does; 组织参加X is no such verb.
 _LAUNCH = re.compile(
-    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办)(?:了)?)"
-    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?$"
+    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办|组织)(?:了)?)"
+    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?[“\"]?$"
 )
 #: Words joining the subjects of one verb (A与B联合开展X, A携手B推出X).
 _SUBJECT_JOINS = ("与", "和", "、", "同", "及", *_TOGETHER)
@@ -342,6 +353,13 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
 #: 在/于/由 (在我院举办: the venue);
 #: 本会议 is a meeting and 我会同… "I, together with".
 _SELF_SUBJECT = re.compile(r"(?<![在于由自])(?:我|本|该)(?:院|校|局|委|会(?!议|同)|中心|所|厅)")
+#: ``近年来，医院先后开展X``: a hospital's or a school's news calls its own body by the bare kind, as
+#: the subject opening a clause, with nothing but adverbs between it and the verb (``_LAUNCH``).
+_BARE_SUBJECT = re.compile(
+    r"(?:^|(?<=[，,。；;！!？?\n]))(?P<word>医院|学校)"
+    r"(?:还|也|将|并|已|又|均|先后|同时|持续|主动|定期|每年|今年|多次|率先|专门|随后|继续|不断|再次)*$"
+)
+_BARE_HEADS = {"医院": "院", "学校": "校"}
 
 
 def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozenset[int]) -> int:
@@ -349,7 +367,12 @@ def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozense
     named) stands for, as the subject of the verb in its sentence (the last such word before it, not
     in a clause of purpose); else -1."""
     found = list(_SELF_SUBJECT.finditer(text, start, verb))
-    if not found or in_purpose_clause(text, found[-1].end(), verb, breaks):
+    if not found:
+        bare = _BARE_SUBJECT.search(text, start, verb)
+        if bare is None or in_purpose_clause(text, bare.end(), verb, breaks):
+            return -1
+        return Bodies(text, spans).own(_BARE_HEADS[bare.group("word")])
+    if in_purpose_clause(text, found[-1].end(), verb, breaks):
         return -1
     return Bodies(text, spans).referred_before(found[-1].end())[0]
 
