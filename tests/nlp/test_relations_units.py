@@ -75,3 +75,15 @@ def test_a_long_bare_office_after_a_comma_is_a_unit_too():
 )
 def test_a_named_body_or_a_ministry_stays_a_body(text, mentions, expected):
     assert expected in _roles(text, mentions)
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+def test_a_nursing_department_s_head_is_a_post_in_the_hospital(tagged):
+    """``护理部主任`` is a title of the word lists, written with its department: read as the
+    department's 主任, so a hospital's is its ``主任`` (ANNOTATION.md), not a title ``护理部主任``."""
+    text = "青禾县人民医院医务科科长孙立新、护理部主任钱慧敏出席。"
+    mentions = [("青禾县人民医院", "ORG"), ("孙立新", "PER")]
+    mentions += [("护理部", "ORG"), ("钱慧敏", "PER")] if tagged else [("钱慧敏", "PER")]
+    found = _roles(text, mentions)
+    assert ("钱慧敏", "主任", "青禾县人民医院") in found
+    assert not any(title == "护理部主任" for _, title, _ in found)

@@ -62,7 +62,7 @@ _LIST_MARKS = "、"
 UNKNOWN_UNIT = "?"
 #: Titles written with the unit they head, read as unit + title: 纪委书记 (the 纪委's 书记),
 #: 科主任 after a department's name (呼吸内|科主任: the 主任 of 呼吸内科).
-_UNIT_TITLES = {"纪委书记": ("书记", "纪委")}
+_UNIT_TITLES = {"纪委书记": ("书记", "纪委"), "护理部主任": ("主任", "护理部")}
 _DEPARTMENT_HEAD = ("科主任", "主任")
 #: Posts of the state written with 国家 before them, which is no body: the title as written.
 STATE_TITLES = ("国家主席", "国家副主席")
