@@ -289,3 +289,30 @@ def test_programs_organizer_kept_without_evidence(nlp):
     """Written only with the body before it (again), the whole is the program's name."""
     raw = "晋江商会回乡义诊活动在石狮举行。晋江商会回乡义诊活动已连续举办五年。"
     assert "晋江商会回乡义诊活动" in programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # a touring campaign named after a region no list holds: <what it brings><where>行
+        ("本次“眼科名医青峰行”共走访五个乡镇。", "眼科名医青峰行"),
+        ("该院专家参加了口腔健康服务青峰行，义诊三百人。", "口腔健康服务青峰行"),
+        ("护理技能培训青峰行启动仪式昨日举行。", "护理技能培训青峰行"),
+    ],
+)
+def test_programs_touring_campaign_of_any_region(raw, program):
+    assert program in {raw[c.start : c.end].strip("“”") for c in make_program_rules()(raw, frozenset(), [])}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # 行 in a word of its own: a journey or a bank, no campaign
+        "表彰大会在县城隆重举行。",
+        "代表团一行参观了新建的门诊楼。",
+        "让我们与健康同行。",
+        "倡导市民绿色出行。",
+    ],
+)
+def test_programs_xing_inside_a_word_is_no_tour(raw):
+    assert not [c for c in make_program_rules()(raw, frozenset(), []) if raw[c.end - 1 : c.end] == "行"]
