@@ -27,7 +27,7 @@ from kg.nlp.rules.org_start import AFFILIATED as _AFFILIATED
 from kg.nlp.rules.org_start import boundary_after_word, left_limit, name_start
 from kg.nlp.rules.press import credits, papers
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
-from kg.nlp.rules.units import campuses, coordinated_units, joined_by_dot, listed_units, sections
+from kg.nlp.rules.units import campuses, coordinated_units, hospital_departments, joined_by_dot, listed_units, sections
 
 _SUFFIXES = SUFFIXES
 _STRONG = frozenset(lx.ORG_SUFFIX_STRONG)
@@ -248,6 +248,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out += papers(text)
     units = coordinated_units(text, out) + sections(text, out) + listed_units(text, out)
     out += joined_by_dot(text, out) + campuses(text, out) + units
+    out += hospital_departments(text, out)
     return out + org_edges.tails_named_again(text, out, places)
 
 

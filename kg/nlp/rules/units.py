@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kg.conventions import PARTY_DEPARTMENTS
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate
 
@@ -165,4 +166,65 @@ def joined_by_dot(text: str, orgs: list[Candidate]) -> list[Candidate]:
                     and not (text.startswith(lx.RANKING_WORDS, b.end))
                 ):
                     out.append(Candidate(a.start, b.end, "ORG", "dotted", priority=1))
+    return out
+
+
+#: A department written as a bare word (医务处, 护理部, 体检中心, 某某培训办公室) before its head's title.
+_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:部|处|科|办公室|室|中心|组|病区|办)")
+#: What in a longer word says a body is named in it (a place, a kind of body): no bare unit then.
+_NAMED_IN_UNIT = ("省", "市", "县", "州", "国", "中华", "大学", "学院", "医院", "委员会", "局", "厅", "会")
+#: Where a group of titles is cut: each item of ``某某主任、某某处处长，某某部副主任`` starts after one.
+_ITEM_STOPS = frozenset("，,、；;：:")
+_SENTENCE_ENDS = frozenset("。！？!?\n")
+#: How a hospital is named in a list of its officers: by name (…医院) or as we/this hospital.
+_HOSPITAL_SELF = ("我院", "本院", "该院")
+_TITLE_RE = re.compile("|".join(map(re.escape, lx.TITLES)))
+
+
+def _item_start(text: str, end: int) -> int:
+    """Start of the item of a list that ends at ``end``: after the nearest stop on its left."""
+    i = end
+    while i > 0 and text[i - 1] not in _ITEM_STOPS and text[i - 1] not in _SENTENCE_ENDS:
+        i -= 1
+    return i
+
+
+def _hospital_before(text: str, start: int, orgs: list[Candidate]) -> bool:
+    """The body named last before ``start`` in its sentence is a hospital (…医院, or 我院/本院)."""
+    lo = start
+    while lo > 0 and text[lo - 1] not in _SENTENCE_ENDS:
+        lo -= 1
+    bodies = [
+        (c.end, text.endswith(HOSPITALS, c.start, c.end))
+        for c in orgs
+        if c.mention and lo <= c.start and c.end <= start
+    ]
+    for word in _HOSPITAL_SELF:
+        at = text.find(word, lo, start)
+        while at >= 0:
+            bodies.append((at + len(word), True))
+            at = text.find(word, at + 1, start)
+    return bool(bodies) and max(bodies)[1]
+
+
+def hospital_departments(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """``我院院长某某，某某科主任、医务处处长某某，护理部副主任某某``: a department written as a bare word
+    before its head's title, in a list of a hospital's officers, is the hospital's department
+    (ANNOTATION.md: hospital specialties are no organizations; the post is the hospital's). Vetoed
+    as one span so that no tagger's ORG of it is a mention. A government's or Party's unit in
+    such a list (县委常委、宣传部部长) is a body: the body named last before must be a hospital."""
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        start = _item_start(text, m.start())
+        piece = text[start : m.start()]
+        if (
+            not _BARE_UNIT.fullmatch(piece)
+            or piece in lx.TITLES
+            or any(w in piece for w in _NAMED_IN_UNIT)
+            or piece in lx.MINISTRIES
+            or piece.endswith(tuple(PARTY_DEPARTMENTS))
+        ):
+            continue
+        if _hospital_before(text, start, orgs):
+            out.append(Candidate(start, m.start(), "NOT", "hospital department", mention=False, veto=True))
     return out
