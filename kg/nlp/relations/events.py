@@ -261,7 +261,8 @@ def _relative(text: str, spans: list, orgs: list) -> list[Rel]:
         if not listed:
             continue
         first = spans[listed[0]].start_char
-        program = starts.get(m.end() + (text[m.end() : m.end() + 1] in _OPENING_QUOTES), -1)
+        quoted = text[m.end() : m.end() + 1] in _OPENING_QUOTES  # A发起的“X”: the mention may leave the quote out
+        program = starts.get(m.end(), starts.get(m.end() + 1, -1) if quoted else -1)
         if program < 0 and text.endswith("是", 0, first):
             program = ends.get(first - 1 - text.endswith(_CLOSING_QUOTES, 0, first - 1), -1)  # “X”是A…
         out.extend(("organizer", i, program, m.group()[:-1]) for i in listed if program >= 0)
