@@ -320,3 +320,20 @@ def test_relations_general_a_body_qualifying_a_word_of_an_earlier_clause_runs_no
 )
 def test_relations_general_a_title_after_a_list_of_names(nlp, raw, expected):
     assert roles(nlp, raw) == expected
+
+
+def test_relations_general_each_of_the_bodies_after_yu_signs_with_the_first(nlp):
+    """``A与B、C分别签订…协议``: A signs with B and with C; B and C sign nothing with each other."""
+    found = relations(nlp, "会上，海城市人民医院与东湖区人民医院、东湖区中医医院分别签订帮扶协议。")
+    partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
+    assert partners == {
+        frozenset(("海城市人民医院", "东湖区人民医院")),
+        frozenset(("海城市人民医院", "东湖区中医医院")),
+    }
+
+
+def test_relations_general_an_aid_pairing_over_the_fields_it_covers(nlp):
+    """``A将在…方面帮扶B``: the fields between the two sides leave the pairing as it is."""
+    found = relations(nlp, "根据协议，海城市人民医院将在人才培养等方面帮扶东湖区人民医院。")
+    partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
+    assert partners == {frozenset(("海城市人民医院", "东湖区人民医院"))}

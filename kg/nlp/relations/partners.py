@@ -18,8 +18,12 @@ from kg.sentences import sentence_start
 #: Words after a list of bodies that make them parties to an agreement.
 #: (Within the clause: the normalised text writes ASCII commas and semicolons, 举行座谈,双方就合作… is no agreement.)
 _AGREEMENT = re.compile(r"^[^，,。；;！!？?\n《]{0,20}?(?:签署|签订|签约|共建|结对|缔结|合作|帮扶|对口|托管|协议》)")
-#: Verbs of an aid pairing between two bodies (A结对帮扶B).
-_PAIRING = re.compile(r"^(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$")
+#: Verbs of an aid pairing between two bodies (A结对帮扶B), after an adverb or the fields it covers
+#: (A将在人才培养等方面帮扶B).
+_PAIRING = re.compile(
+    r"^(?:将|还|并|也|正式|长期|持续|全面|重点)?(?:在[^，,。；;！!？?\n、]{1,14}(?:方面|领域))?"
+    r"(?:结对帮扶|对口帮扶|对口支援|结对共建|帮扶|支援|托管|结对)$"
+)
 
 
 def _subject_of_counterparts(text: str, orgs: list, start: int) -> int:
@@ -30,6 +34,16 @@ def _subject_of_counterparts(text: str, orgs: list, start: int) -> int:
     begin = sentence_start(text, start)
     firsts = [i for i, s in orgs if begin <= s.start_char < start and not text.endswith(_NOT_SUBJECT, 0, s.start_char)]
     return firsts[0] if firsts else -1
+
+
+#: ``A与B、C分别签订``: each of the bodies after 与 signs with A, not with one another.
+_EACH = re.compile(r"[)）]?(?:还|并|也|现场|当场|正式)?分别")
+
+
+def _each(text: str, spans: list, listed: list[int], end: int) -> bool:
+    """Whether a list ``A与B、C`` is followed by ``分别`` before its verb of agreement: A signs with each."""
+    first, second = spans[listed[0]], spans[listed[1]]
+    return text[first.end_char : second.start_char] in ("与", "同", "和") and bool(_EACH.match(text, end))
 
 
 def partners(text: str, spans: list) -> list[Rel]:
@@ -52,6 +66,8 @@ def partners(text: str, spans: list) -> list[Rel]:
             subject = bodies.referred_before(span.start_char - 1)[0]  # 我院与B、C签订: the article's own body
         if subject >= 0 and subject not in listed:
             out.extend(("partner", subject, j, "") for j in listed)  # A…，与B、C签订: A with each
+        elif len(listed) >= 3 and _each(text, spans, listed, end):
+            out.extend(("partner", listed[0], j, "") for j in listed[1:])  # A与B、C分别签订: A with each
         elif len(listed) >= 2:
             out.extend(_pairs(listed, spans, text))
     for (i, a), (j, b) in pairwise(orgs):
