@@ -137,6 +137,14 @@ def _body_word_ends(text: str, start: int, end: int) -> bool:
     )
 
 
+def _opens_with_verb(text: str, start: int) -> bool:
+    """``离不开|学校``, ``不得不|医院``: the word at ``start`` is an everyday verb of three or four
+    characters (two are asked of every name already), so no body's name starts there."""
+    end = next((e for s, e in lx.segment(text) if s == start), start)
+    word = text[start:end]
+    return len(word) > 2 and word in lx.everyday_words() and lx.word_tags().get(word) == "v"
+
+
 def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     places = [c for c in found if c.label == "LOC"]
@@ -204,8 +212,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
                 start += 1  # 而|国际某某联合会: a particle standing as a word is no part of the name
             if not 2 <= m.start() - start <= _MAX_UNANCHORED or (
                 text[start] != "第" and text[start : start + 2] in lx.everyday_words()
-            ):
-                continue  # 明确医院, 系统梳理分会: a verb or common noun, not a name (第一医院 is)
+            ) or _opens_with_verb(text, start):
+                continue  # 明确医院, 系统梳理分会, 离不开学校: a verb or common noun, not a name (第一医院 is)
             rule = "strong-suffix"
         else:
             continue
