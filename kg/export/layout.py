@@ -25,7 +25,7 @@ apart: a fair first drawing that Gephi's own ForceAtlas 2 can refine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -95,14 +95,20 @@ def _repulsion(pos: np.ndarray) -> np.ndarray:
     width = int(cells[:, 1].max()) + 3  # room for the -1 and +1 neighbours of every column
     cell_id = (cells[:, 0] + 1) * width + (cells[:, 1] + 1)
     order = np.argsort(cell_id, kind="stable")
-    occupied, first, size = np.unique(cell_id[order], return_index=True, return_counts=True)
-    own = np.searchsorted(occupied, cell_id)
+    # the occupied cells, where each one's nodes start in ``order`` and how many: what np.unique
+    # gives for the sorted numbers, read off them without sorting them again
+    ordered = cell_id[order]
+    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    occupied = ordered[first]
+    size = np.diff(np.append(first, count))
+    locate = _locator(occupied, (int(cells[:, 0].max()) + 3) * width, count)
+    own = locate(cell_id)
     total = np.stack([np.bincount(own, weights=pos[:, axis], minlength=len(occupied)) for axis in (0, 1)], axis=1)
     out = np.zeros((count, 2))
     for dx in (-1, 0, 1):
         for dy in (-1, 0, 1):
             wanted = cell_id + dx * width + dy
-            slot = np.minimum(np.searchsorted(occupied, wanted), len(occupied) - 1)
+            slot = locate(wanted)
             found = occupied[slot] == wanted
             crowded = found & (size[slot] > _CROWD)
             _mass_push(out, pos, crowded, slot, size, total, is_own=(dx, dy) == (0, 0))
@@ -124,6 +130,25 @@ def _repulsion(pos: np.ndarray) -> np.ndarray:
             for axis in (0, 1):
                 out[:, axis] += np.bincount(i, weights=push[:, axis], minlength=count)
     return out
+
+
+#: the most cells per node ``_locator`` makes a table of (positions spread at most a few times
+#: their first square, so the grid has a few cells per node)
+_TABLE_PER_NODE = 64
+
+
+def _locator(occupied: np.ndarray, cells: int, count: int) -> Callable[[np.ndarray], np.ndarray]:
+    """For cell numbers, the index of each in ``occupied`` (sorted, every number below ``cells``)
+    if it is there, else some index whose cell differs (callers compare ``occupied[index]``).
+
+    A table of every cell of the grid, read by number: nine look-ups a step over every node, where
+    ``np.searchsorted`` on ``occupied`` took about a fifth of the layout's time (0.57 of 3.1 s at
+    1,000 articles). The same indices for the cells that are there, so the same positions."""
+    if cells > _TABLE_PER_NODE * count + 1024:  # a grid far sparser than any drawing spreads to
+        return lambda wanted: np.minimum(np.searchsorted(occupied, wanted), len(occupied) - 1)
+    table = np.zeros(cells, dtype=np.int64)  # 0 where no cell: occupied[0] is another cell, or the one
+    table[occupied] = np.arange(len(occupied))
+    return table.__getitem__
 
 
 def _mass_push(

@@ -66,3 +66,32 @@ def test_layout_is_computed_once_per_graph_for_every_gephi_file(graph, monkeypat
     second = to_networkx(graph, "https://example.org/kg/")
     assert len(calls) == 1
     assert dict(first.nodes(data="x")) == dict(second.nodes(data="x"))
+
+
+def test_layout_positions_are_those_of_the_searchsorted_grid():
+    """The grid's cells are found through a table (``_locator``) rather than by searching the
+    sorted cells each step: the positions are bit for bit those the search gave (this digest
+    was taken from the layout before the table, commit b69fd12), crowded cells included."""
+    import hashlib
+
+    rng = np.random.default_rng(11)
+    count = 3000
+    edges = [tuple(map(int, e)) for e in rng.integers(0, count, size=(6000, 2))]
+    edges += [(i, (i * 7 + 1) % 40) for i in range(400)]  # a crowded corner: 40 hubs
+    digest = hashlib.sha256(layout(count, edges).tobytes()).hexdigest()
+    assert digest == "2dffe029d5f2e43f064b57d94ea0341b281a9dd1066ae74d2379795911dd6d37"
+
+
+@pytest.mark.parametrize("cells", [500, 10**9])  # a table of the grid; too sparse a grid: the search
+def test_layout_locator_finds_each_occupied_cell_and_no_other(cells):
+    from kg.export.layout import _locator
+
+    rng = np.random.default_rng(3)
+    occupied = np.unique(rng.integers(0, min(cells, 500), size=120))
+    locate = _locator(occupied, cells, 100)
+    wanted = np.arange(min(cells, 500))
+    slot = locate(wanted)
+    assert (slot >= 0).all() and (slot < len(occupied)).all()
+    found = occupied[slot] == wanted
+    assert found.tolist() == np.isin(wanted, occupied).tolist()
+    assert (slot[found] == np.searchsorted(occupied, wanted[found])).all()
