@@ -80,7 +80,7 @@ _LINE_FORMATS = {"nq": True, "nt": False}
 
 
 def _write_lines(
-    texts: list[str], rows: dict[str, np.ndarray], folder: Path, formats: list[str]
+    texts: list[str | bytes], rows: dict[str, np.ndarray], folder: Path, formats: list[str]
 ) -> list[tuple[str, str | None]]:
     """Write line formats from the build's quad table as sent: each term's N-Triples text and the
     rows of numbers, which is all ``Quads.write_lines`` reads (the same function writes them)."""
@@ -89,6 +89,8 @@ def _write_lines(
     from kg.memory import release
 
     release()  # what the first task's graph took, before these texts are used
+    for at, text in enumerate(texts):  # in UTF-8 once for both formats, one at a time (serial.encoded)
+        texts[at] = text.encode("utf-8")
 
     def writer(fmt: str) -> Callable[[Graph, IO[bytes], str], None]:
         return lambda _graph, stream, _base: write_lines(texts, rows[fmt], stream, dataset=_LINE_FORMATS[fmt])

@@ -37,15 +37,27 @@ _FORM_PREDICATE = ox.NamedNode("urn:kg:serial:predicate")
 _FORM_OBJECT = ox.NamedNode("urn:kg:serial:object")
 
 
-def _joined(table: list[str], pieces: np.ndarray, stream: IO[bytes]) -> None:
-    """Write the texts ``table[i]`` for each ``i`` of ``pieces`` (row by row) as UTF-8."""
-    stream.write("".join(map(table.__getitem__, pieces.ravel().tolist())).encode("utf-8"))
+def _joined(table: list[bytes], pieces: np.ndarray, stream: IO[bytes]) -> None:
+    """Write ``table[i]`` for each ``i`` of ``pieces`` (row by row).
+
+    The line formats' table holds each term's text already in UTF-8 (``encoded``): joining
+    bytes took 0.8 s of CPU for the N-Triples of 1,000 articles, and 1.2 s for N-Quads, where
+    joining ``str`` and encoding each chunk took 1.3 s and 1.6 s (the same bytes). Turtle's
+    pieces are mostly short prefixed names and empty strings, and there bytes were slower
+    (1.5 s against 1.0 s for Turtle): ``write_turtle`` joins ``str``."""
+    stream.write(b"".join(map(table.__getitem__, pieces.ravel().tolist())))
 
 
-def write_lines(texts: Sequence[str], rows: np.ndarray, stream: IO[bytes], *, dataset: bool) -> None:
+def encoded(texts: Sequence[str | bytes]) -> list[bytes]:
+    """``texts`` in UTF-8 (those that are bytes already as they are)."""
+    return [t if isinstance(t, bytes) else t.encode("utf-8") for t in texts]
+
+
+def write_lines(texts: Sequence[str | bytes], rows: np.ndarray, stream: IO[bytes], *, dataset: bool) -> None:
     """N-Quads (``rows`` of ``(graph, subject, predicate, object)``, ``dataset``) or N-Triples
-    (``rows`` of ``(subject, predicate, object)``) lines, ``texts[i]`` the N-Triples form of term ``i``."""
-    table = [*texts, " ", " .\n"]
+    (``rows`` of ``(subject, predicate, object)``) lines, ``texts[i]`` the N-Triples form of term ``i``
+    (``str``, or its UTF-8 bytes: a caller writing both formats encodes them once)."""
+    table = [*encoded(texts), b" ", b" .\n"]
     space, end = len(texts), len(texts) + 1
     order = (1, 2, 3, 0) if dataset else (0, 1, 2)
     for start in range(0, len(rows), CHUNK):
@@ -165,5 +177,5 @@ def write_turtle(
         pieces[npred, 5] = pform[cols[npred, 1]]
         pieces[npred, 6] = space
         pieces[:, 7] = cols[:, 2]
-        _joined(table, pieces, stream)
+        stream.write("".join(map(table.__getitem__, pieces.ravel().tolist())).encode("utf-8"))
     stream.write(b" .\n}\n" if dataset else b" .\n")

@@ -106,6 +106,23 @@ def test_writers_line_formats_are_the_bytes_pyoxigraph_serialises(graph):
     assert written.getvalue() == expected.getvalue()
 
 
+def test_writers_line_formats_from_texts_in_utf8_are_the_same_bytes(graph):
+    """The side writer hands ``serial.write_lines`` each term's text already in UTF-8 (encoded
+    once for N-Quads and N-Triples): the same bytes as from the texts as ``str``."""
+    from kg.export.serial import encoded, write_lines
+
+    odd = [ox.NamedNode("http://example.org/é"), ox.NamedNode("http://example.org/p"),
+           ox.Literal('引"号\\\n\r\t\x00\x7f\u2028'), ox.Literal("中", language="zh")]
+    for table in (rdf_quads(graph, DEFAULT_BASE), Quads.from_rows(odd, [(0, 0, 1, o) for o in (2, 3)])):
+        utf8 = encoded(table.texts)
+        assert all(isinstance(t, bytes) for t in utf8) and encoded(utf8) == utf8
+        for dataset, rows in ((False, table.triples), (True, table.quads)):
+            expected, written = io.BytesIO(), io.BytesIO()
+            table.write_lines(expected, dataset=dataset)
+            write_lines(utf8, rows, written, dataset=dataset)
+            assert written.getvalue() == expected.getvalue()
+
+
 def _odd_table() -> Quads:
     """Terms that test the serialisers' escaping and short forms: quotes, backslashes, line
     breaks, control and separator characters, typed literals written bare in Turtle (integers,
