@@ -316,3 +316,20 @@ def test_programs_touring_campaign_of_any_region(raw, program):
 )
 def test_programs_xing_inside_a_word_is_no_tour(raw):
     assert not [c for c in make_program_rules()(raw, frozenset(), []) if raw[c.end - 1 : c.end] == "行"]
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # a yearly campaign's month or week, not numbered, before 活动
+        ("我县开展消防安全宣讲月活动。", "消防安全宣讲月活动"),
+        ("某某社区举办全民护眼周活动。", "全民护眼周活动"),
+    ],
+)
+def test_programs_campaign_month_before_activity(raw, program):
+    assert program in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+
+
+@pytest.mark.parametrize("raw", ["据悉，冬季十二月活动已排定。", "另外，居民每个月活动一次。"])
+def test_programs_date_before_activity_is_no_campaign(raw):
+    assert not make_program_rules()(raw, frozenset(), [])

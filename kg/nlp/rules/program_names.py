@@ -1,5 +1,5 @@
 """Programs named in shapes the head list alone does not hold (issue 11): touring campaigns named
-after any region, not only the listed tours.
+after any region, not only the listed tours; a yearly campaign's month or week before 活动.
 
 A touring campaign is written ``<what it brings><where it goes>行`` (``名医义诊某地行``,
 ``健康知识普及某某行``): 行 is then the head, "a journey through". The region may be a province's
@@ -29,3 +29,18 @@ def touring(text: str, head_start: int, start: int, quoted: bool) -> bool:
         return False
     name = text[start:head_start].strip("“”")
     return len(name) >= (_MIN_QUOTED_TOUR if quoted else _MIN_TOUR)
+
+
+#: A campaign's month or week written before 活动 (某某卫生月活动, 全民某某周活动): the period is the
+#: head, as 宣传月 is, whatever word names the campaign; 活动 joins the name as after any head.
+PERIODS = "月周"
+PERIOD_RE = rf"(?<=[\u4e00-\u9fff])[{PERIODS}](?=活动)"
+#: A date or a span of time before the period (十月, 本月, 每周, 上个月, 这周): no campaign.
+_NOT_BEFORE_PERIOD = "0123456789〇零一二三四五六七八九十百两几个本上下每这该此当次同整全半岁年"
+_MIN_PERIOD_NAME = 4
+
+
+def campaign_period(text: str, head_start: int, name: str) -> bool:
+    """Whether the 月/周 at ``head_start``, before 活动, ends a campaign named ``name`` (its round or
+    year left out): four characters or more, and no date or span of time before the period."""
+    return text[head_start - 1] not in _NOT_BEFORE_PERIOD and len(name.strip("“”")) >= _MIN_PERIOD_NAME

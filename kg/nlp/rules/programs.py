@@ -36,11 +36,11 @@ from kg.nlp.rules.program_edges import OBSERVANCE as _OBSERVANCE
 from kg.nlp.rules.program_edges import PERIOD_HEAD_RE as _PERIOD_HEAD_RE
 from kg.nlp.rules.program_edges import SERIES as _SERIES
 from kg.nlp.rules.program_edges import campaign_before_event, quoted_whole, verb_before_quote, verb_opens
-from kg.nlp.rules.program_names import TOUR, TOUR_RE, touring
+from kg.nlp.rules.program_names import PERIOD_RE, PERIODS, TOUR, TOUR_RE, campaign_period, touring
 
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
-_HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS), TOUR_RE]))
+_HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS), TOUR_RE, PERIOD_RE]))
 #: A quoted scheme, up to four more characters and an aid head, ending the phrase.
 _AID = re.compile(
     r"“[^“”]{2,12}”[\u4e00-\u9fff]{0,4}?(?:" + "|".join(lx.PROG_AID_HEADS) + r")(?![\u4e00-\u9fff])"
@@ -216,6 +216,8 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
             continue  # 试点工作, 改革试点工作: the head is generic; 2024年某某专项整治工作 names the campaign
         if m.group() == TOUR and not touring(text, m.start(), start, quoted):
             continue  # 举行, 同行, 一行: 行 in a word; 某某某地行: a touring campaign
+        if m.group() in PERIODS and not campaign_period(text, m.start(), name):
+            continue  # 本月活动, 十月活动: a time; 某某卫生月活动: a campaign's month
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
             continue
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
