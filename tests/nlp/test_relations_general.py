@@ -337,3 +337,21 @@ def test_relations_general_an_aid_pairing_over_the_fields_it_covers(nlp):
     found = relations(nlp, "根据协议，海城市人民医院将在人才培养等方面帮扶东湖区人民医院。")
     partners = {frozenset((h, t)) for kind, h, t, _ in found if kind == "partner"}
     assert partners == {frozenset(("海城市人民医院", "东湖区人民医院"))}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "海城市血液中心归海城市卫生健康委员会管理。",  # 归B管理: B governs, as 由B主管
+        "海城市血液中心（海城市卫生健康委员会直属事业单位）承担采供血任务。",  # a note in brackets
+    ],
+)
+def test_relations_general_a_unit_under_the_body_that_governs_it(nlp, raw):
+    found = {(h, t) for kind, h, t, _ in relations(nlp, raw) if kind == "suborg"}
+    assert found == {("海城市血液中心", "海城市卫生健康委员会")}
+
+
+def test_relations_general_a_body_that_only_owns_or_was_renamed_is_no_parent(nlp):
+    """``归B所有`` names no governing; ``A（原B）`` is a former name, no parent."""
+    for raw in ("海城市中心医院归海城市卫生健康委员会所有。", "海城市中心医院（原海城市第一医院）开展义诊。"):
+        assert not any(kind == "suborg" for kind, *_ in relations(nlp, raw))

@@ -16,7 +16,9 @@ from kg.sentences import sentence_start
 Rel = tuple[str, int, int, str]
 
 #: Between a unit and its parent: 由 (before 主管), 隶属(于), 归属(于), 挂靠(在/于) (a society attached to a body).
-_GOVERNED = re.compile(r"^(?:由|隶属于?|归属于?|挂靠(?:在|于)?)$")
+_GOVERNED = re.compile(r"^(?:由|归|隶属于?|归属于?|挂靠(?:在|于)?)$")
+#: Words that, like 由, make the body after them a parent only with a verb of governing after it (A归B管理).
+_AGENTS = ("由", "归")
 _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
 
@@ -24,6 +26,9 @@ _IS = ("是", "为", "系", "作为")
 _UNDER = re.compile(r"^的?(?:直属|下属|所属|直管|附属)")
 _UNDER_BETWEEN = re.compile(r"^(?:及其|及|其)?的?(?:直属|下属|所属|属下|旗下|主管)的?(?:事业)?(?:单位|机构)?$")
 _CLOSING = ")）”’\"'"
+_OPENING = ("(", "（")
+#: A note on the body before the bracket: what it is to the body in the bracket (A（B直属事业单位）).
+_UNDER_IN_BRACKET = re.compile(r"的?(?:直属|下属|所属|属下|主管)的?(?:事业|公益[一二]类事业)?(?:单位|机构|企业)?[)）]")
 
 
 def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
@@ -35,11 +40,13 @@ def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
     for k, ((i, a), (j, b)) in enumerate(pairwise(orgs)):
         between = text[a.end_char : b.start_char]
         after_b = text[b.end_char :]
-        if _GOVERNED.match(between) and (between != "由" or _GOVERNS.match(after_b)):
+        if _GOVERNED.match(between) and (between not in _AGENTS or _GOVERNS.match(after_b)):
             out.append(("suborg", i, j, ""))
         elif between.lstrip(_CLOSING) in _IS and _UNDER.match(after_b):
             # 江苏省疾病预防控制中心是江苏省卫生健康委员会直属的…单位, 某医院作为某大学的附属医院
             out.append(("suborg", i, j, ""))
+        elif between in _OPENING and _UNDER_IN_BRACKET.match(after_b):
+            out.append(("suborg", i, j, ""))  # 某所（某委下属单位）: a note in brackets after the unit
         elif _UNDER_BETWEEN.match(between):
             out.append(("suborg", j, i, ""))  # 长航集团所属长江轮船海外旅游总公司
             out.extend(("suborg", n, i, "") for n in _listed_after(text, orgs, k + 1))  # 所属A、B
