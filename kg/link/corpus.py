@@ -50,9 +50,15 @@ def link(results: list[DocResult], settings: LinkSettings | None = None) -> tupl
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m, key in mention_key.items():
         grouped[key].append(m)
-    entities = [_entity(key, sorted(ms), places, rule_of) for key, ms in sorted(grouped.items())]
+    entities = [_entity(key, sorted(ms, key=_order), places, rule_of) for key, ms in sorted(grouped.items())]
     relations = _lift(results, mention_key, settings)
     return entities, relations
+
+
+def _order(m: Mention) -> tuple[str, int, int, str, str, tuple[int, int]]:
+    """``Mention``'s own order (its fields in turn) as one tuple a mention: sorting by it made
+    a tuple per mention, where the dataclass's ``<`` made two per comparison."""
+    return m.doc_id, m.start, m.end, m.label, m.text, m.sentence
 
 
 def _university_short_names(mention_key: dict[Mention, str], rule_of: dict[Mention, str]) -> None:
@@ -121,10 +127,15 @@ def _keep_in_article(mention_key: dict[Mention, str], rule_of: dict[Mention, str
     articles may be two cities' committees, so such names are never linked across articles
     (keys ``#2``, ``#3`` … after the first)."""
     docs_of: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, bool] = {}  # by key: a key is named by several mentions (a name's tests, once)
     for m, key in mention_key.items():
-        name = key.split(":", 1)[1]
-        bare = bare_prefix(name) or bare_head(name) or name.startswith(_PARENT_LEFT_OUT)
-        if m.label == "ORG" and bare and rule_of.get(m) != "the aliases file":
+        if m.label != "ORG":
+            continue
+        found = bare.get(key)
+        if found is None:
+            name = key.split(":", 1)[1]
+            found = bare[key] = bool(bare_prefix(name) or bare_head(name) or name.startswith(_PARENT_LEFT_OUT))
+        if found and rule_of.get(m) != "the aliases file":
             docs_of[key].add(m.doc_id)
     renamed = _numbered(docs_of)
     for m, key in list(mention_key.items()):
