@@ -245,8 +245,8 @@ def _jieba_vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str],
 
 
 #: Surnames that are also frequent function characters (和, 向, 对 ...): a name
-#: starting with one needs a given name that is no dictionary word (和秘书, 向北京).
-AMBIGUOUS_SURNAMES = frozenset("和向于从对把被将为以与及在位全关来各党部区市省县该那这其曾原时")
+#: starting with one needs a given name that is no dictionary word (和秘书, 向北京, 都愿意, 由武术).
+AMBIGUOUS_SURNAMES = frozenset("和向于从对把被将为以与及在位全关来各党部区市省县该那这其曾原时都由")
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "m", "q", "f")
 
 
