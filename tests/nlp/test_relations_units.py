@@ -87,3 +87,17 @@ def test_a_nursing_department_s_head_is_a_post_in_the_hospital(tagged):
     found = _roles(text, mentions)
     assert ("钱慧敏", "主任", "青禾县人民医院") in found
     assert not any(title == "护理部主任" for _, title, _ in found)
+
+
+def test_a_ministry_s_department_written_after_its_body_is_a_unit_of_it():
+    """``某委某某司副司长``: a department (司) of a ministry or commission, written right after it with no
+    mention of its own, is a unit of that body (``unit_role``), as 某委某某处 is; a company (公司) is none."""
+    text = "国家某某委基层司副司长钱立群出席。"
+    spans = _spans(text, [("国家某某委", "ORG"), ("钱立群", "PER")])
+    found = {
+        (kind, spans[h].text, spans[t].text if t >= 0 else None, role) for kind, h, t, role in posts.roles(text, spans)
+    }
+    assert found == {("unit_role", "钱立群", "国家某某委", "基层司|副司长")}
+    text = "某某集团分公司副总经理钱立群出席。"
+    spans = _spans(text, [("某某集团", "ORG"), ("钱立群", "PER")])
+    assert not any(role.startswith("分公司") for *_, role in posts.roles(text, spans))
