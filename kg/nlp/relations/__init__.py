@@ -2,7 +2,8 @@
 
 One module per kind of statement: ``posts`` (who holds which title in which body; the
 verbs of office in ``offices``), ``structure`` (bodies under bodies, where bodies are),
-``events`` (who organizes a program, co-hosts), ``partners`` (agreements and aid pairings).
+``events`` (who organizes a program, co-hosts), ``owners`` (a program named after its body),
+``partners`` (agreements and aid pairings).
 Each reads the normalised text and the mention spans, without a parser, in the fixed shapes
 Chinese news writes them.
 
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.extensions import text_of
-from kg.nlp.relations import events, partners, posts, structure
+from kg.nlp.relations import events, owners, partners, posts, structure
 
 
 class RelationExtractor:
@@ -40,7 +41,7 @@ class RelationExtractor:
         out = [
             *posts.roles(text, spans),
             *stated,
-            *events.named_after(spans, stated),
+            *owners.named_after(spans, stated),
             *partners.partners(text, spans),
             *structure.governed(text, spans),
             *structure.owned(text, spans),

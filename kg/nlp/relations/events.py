@@ -6,7 +6,7 @@ program, which only the linker knows) is read from
 * fields ``主办单位：A 协办单位：B、C``;
 * a list of bodies before a hosting verb: ``由A、B主办，C承办``, ``A联合B共同组织``;
 * the subject of a verb that starts a program in its sentence: ``A启动X``, ``A与B联合开展X``;
-* a program named after its body (``某医院“健康快车”行动``).
+* a program named after its body (``某医院“健康快车”行动``): ``kg.nlp.relations.owners``.
 
 ``partner`` (two bodies) from co-hosts at one level (several ``主办`` bodies, ``联合…举办``,
 ``共同承办`` with no ``主办`` named); agreements and aid pairings are ``kg.nlp.relations.partners``'.
@@ -20,9 +20,7 @@ import re
 from itertools import combinations
 
 from kg.conventions import in_purpose_clause
-from kg.labels import NAMED_AFTER
 from kg.nlp.relations.bodies import Bodies
-from kg.normalise import comparison_form
 from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
@@ -376,19 +374,3 @@ def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozense
     if in_purpose_clause(text, found[-1].end(), verb, breaks):
         return -1
     return Bodies(text, spans).referred_before(found[-1].end())[0]
-
-
-def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
-    """``上海某医院“健康快车”行动``: a program whose name starts with a body's
-    name, as written in the article, is that body's program, unless the article says
-    who runs it (``stated``: organizers read from the text for a program of that name):
-    ``九三学社某某活动`` run by two of the society's committees is theirs, not the society's."""
-    out: list[Rel] = []
-    orgs = [(i, comparison_form(s.text)) for i, s in enumerate(spans) if s.label_ == "ORG"]
-    told = {comparison_form(spans[t].text) for kind, _, t, _ in stated if kind == "organizer" and t >= 0}
-    for j, prog in enumerate(spans):
-        name = comparison_form(prog.text)
-        owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
-        if prog.label_ == "PROG" and owners and name not in told:
-            out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
-    return out
