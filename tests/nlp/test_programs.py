@@ -333,3 +333,21 @@ def test_programs_campaign_month_before_activity(raw, program):
 @pytest.mark.parametrize("raw", ["据悉，冬季十二月活动已排定。", "另外，居民每个月活动一次。"])
 def test_programs_date_before_activity_is_no_campaign(raw):
     assert not make_program_rules()(raw, frozenset(), [])
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # 对 of 对口, 及 of 普及: inside a noun, no stop of their own
+        ("县里继续实施“百名医师进乡村”对口支援行动。", "“百名医师进乡村”对口支援行动"),
+        ("省里开展口腔保健知识普及示范行动。", "口腔保健知识普及示范行动"),
+    ],
+)
+def test_programs_stop_character_inside_a_noun_keeps_the_name(raw, program):
+    assert program in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+
+
+def test_programs_conjunction_still_ends_the_name():
+    # 以及 is a conjunction: the name after it is the program's, nothing before
+    raw = "会议部署了医保宣传以及药品集中带量采购。"
+    assert "药品集中带量采购" in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}

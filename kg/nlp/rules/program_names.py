@@ -1,5 +1,6 @@
 """Programs named in shapes the head list alone does not hold (issue 11): touring campaigns named
-after any region, not only the listed tours; a yearly campaign's month or week before 活动.
+after any region, not only the listed tours; a yearly campaign's month or week before 活动; and
+where a one-character stop inside a noun (对口, 普及, 同心) does not end a program's name.
 
 A touring campaign is written ``<what it brings><where it goes>行`` (``名医义诊某地行``,
 ``健康知识普及某某行``): 行 is then the head, "a journey through". The region may be a province's
@@ -44,3 +45,19 @@ def campaign_period(text: str, head_start: int, name: str) -> bool:
     """Whether the 月/周 at ``head_start``, before 活动, ends a campaign named ``name`` (its round or
     year left out): four characters or more, and no date or span of time before the period."""
     return text[head_start - 1] not in _NOT_BEFORE_PERIOD and len(name.strip("“”")) >= _MIN_PERIOD_NAME
+
+
+#: One-character stops (对, 同, 及, 和 of ``lexicon.LEFT_BOUNDARIES``) that also start or end nouns
+#: written inside programs' names: 对口支援, 健康知识普及, 同心, 协同, 和平.
+_STOPS_IN_NOUNS = "对同及和"
+
+
+def stop_inside_noun(text: str, i: int) -> bool:
+    """The one-character stop ending at ``i`` forms a noun of jieba's dictionary with the character
+    before or after it (``某某“某某”对口支援行动``: 对口; ``健康知识普及某某行``: 普及), so it is no
+    conjunction or preposition of its own and does not end the name there. Verbs and function
+    words it forms (涉及, 以及, 共同, 针对) stay stops."""
+    if text[i - 1 : i] not in _STOPS_IN_NOUNS:
+        return False
+    tags = lx.word_tags()
+    return any(tags.get(w, "").startswith(("n", "vn")) for w in (text[i - 2 : i], text[i - 1 : i + 1]))

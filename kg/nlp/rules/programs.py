@@ -36,7 +36,7 @@ from kg.nlp.rules.program_edges import OBSERVANCE as _OBSERVANCE
 from kg.nlp.rules.program_edges import PERIOD_HEAD_RE as _PERIOD_HEAD_RE
 from kg.nlp.rules.program_edges import SERIES as _SERIES
 from kg.nlp.rules.program_edges import campaign_before_event, quoted_whole, verb_before_quote, verb_opens
-from kg.nlp.rules.program_names import PERIOD_RE, PERIODS, TOUR, TOUR_RE, campaign_period, touring
+from kg.nlp.rules.program_names import PERIOD_RE, PERIODS, TOUR, TOUR_RE, campaign_period, stop_inside_noun, touring
 
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
@@ -125,7 +125,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
             opener = _opener_ending_at(text, i) if i < head_start else -1
             if opener >= 0:
                 return opener
-            if not _NAME_CHAR.match(ch) or ch in _NOT_IN_NAME:
+            if not _NAME_CHAR.match(ch) or (ch in _NOT_IN_NAME and not stop_inside_noun(text, i)):
                 break
             if ch.isdigit():
                 first = _digits_start(text, i - 1)
@@ -135,8 +135,9 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
                 text, _digits_start(text, i - 1)
             ):
                 break  # 121个省级…项目 (but 第36个…月 is a round)
-            if (lx.boundary_ending_at(text, i) and not _names_aim(text, i, head_start)) or _program_stop(
-                text, i, head_start
+            stop = lx.boundary_ending_at(text, i)
+            if (stop and not _names_aim(text, i, head_start) and not (stop == 1 and stop_inside_noun(text, i))) or (
+                _program_stop(text, i, head_start)
             ):
                 break
         i -= 1
