@@ -247,3 +247,18 @@ def test_events_organizing_to_take_part_runs_nothing(nlp):
 )
 def test_events_a_bare_hospital_opening_a_clause_is_the_article_s_own(nlp, raw, expected):
     assert organizers(nlp, raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # A的“X”: the body the program is written after with 的
+        ("南溪市人民医院的“健康快车”项目已走进20个乡镇。", {("南溪市人民医院", "“健康快车”项目", "的")}),
+        # A召开“X”总结会: the body convening a meeting on the program runs it
+        ("近日，南溪市红十字会召开“博爱光明”行动总结会。", {("南溪市红十字会", "“博爱光明”行动", "召开")}),
+        # a meeting on building a strategy (X建设推进会) says nothing of who runs X
+        ("南溪市卫生健康委员会召开“健康南溪”建设推进会。", set()),
+    ],
+)
+def test_events_programs_owned_by_the_body_written_before_them(nlp, raw, expected):
+    assert organizers(nlp, raw) == expected

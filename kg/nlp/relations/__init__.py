@@ -42,6 +42,7 @@ class RelationExtractor:
             *posts.roles(text, spans),
             *stated,
             *owners.named_after(spans, stated),
+            *owners.owned(text, spans, stated),
             *partners.partners(text, spans),
             *structure.governed(text, spans),
             *structure.owned(text, spans),

@@ -1,11 +1,15 @@
 """Programs whose body the text shows by where it writes them, not by a verb of running.
 
 ``organizer`` (head the body, tail the program) for a program named after its body
-(``某医院“健康快车”行动``), unless the text says who runs it; ``kg.nlp.relations.events`` reads
+(``某医院“健康快车”行动``), written after its body and 的 (``某医院的“健康快车”项目``), or on a meeting
+its body convenes (``某会召开“某某”行动总结会``), unless the text says who runs it; ``kg.nlp.relations.events`` reads
 the organizers a sentence states (fields, hosting verbs, subjects of a launch).
 """
 
 from __future__ import annotations
+
+import re
+from itertools import pairwise
 
 from kg.labels import NAMED_AFTER
 from kg.nlp.relations.events import Rel
@@ -25,4 +29,28 @@ def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
         owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
         if prog.label_ == "PROG" and owners and name not in told:
             out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
+    return out
+
+
+#: ``A的“X”项目``: 的 (and the program's opening quote) between a body and a program.
+_OF = re.compile(r"的[“\"]?")
+#: ``A召开“X”推进会``: a meeting on a program, convened by its body, right after the program's name.
+_MEETING_ON = re.compile(r"[”\"]?(?:工作)?(?:总结|推进|部署|动员|启动|调度|现场)(?:大会|会)")
+_CONVENE = re.compile(r"(?:于?(?:近日|日前|\d{1,2}月\d{1,2}日))?(?:组织)?召开[“\"]?")
+
+
+def owned(text: str, spans: list, stated: list[Rel] = ()) -> list[Rel]:
+    """``A的“X”项目``: a program written right after a body and 的 is that body's; ``A召开“X”推进会``:
+    the body convening a meeting on a program (a review, a launch, a push) runs it. Neither where the
+    text says who runs the program (``stated``), as for a program named after its body."""
+    out: list[Rel] = []
+    told = {comparison_form(spans[t].text) for kind, _, t, _ in stated if kind == "organizer" and t >= 0}
+    for i, (body, prog) in enumerate(pairwise(spans)):
+        if body.label_ != "ORG" or prog.label_ != "PROG" or comparison_form(prog.text) in told:
+            continue
+        between = text[body.end_char : prog.start_char]
+        if _OF.fullmatch(between):
+            out.append(("organizer", i, i + 1, "的"))
+        elif _CONVENE.fullmatch(between) and _MEETING_ON.match(text, prog.end_char):
+            out.append(("organizer", i, i + 1, "召开"))
     return out
