@@ -351,3 +351,22 @@ def test_programs_conjunction_still_ends_the_name():
     # 以及 is a conjunction: the name after it is the program's, nothing before
     raw = "会议部署了医保宣传以及药品集中带量采购。"
     assert "药品集中带量采购" in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # a short unquoted name that says what the action does to a specific object
+        ("市里开展肺结核防治行动，提高发现率。", "肺结核防治行动"),
+        ("县里启动龋齿防控计划。", "龋齿防控计划"),
+    ],
+)
+def test_programs_short_name_of_an_aimed_action(raw, program):
+    assert program in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+
+
+@pytest.mark.parametrize(
+    "raw", ["会上，质量提升行动被提及。", "会上，能力提升工程被提及。", "会上，专项防治行动被提及。"]
+)
+def test_programs_short_name_with_a_general_object_stays_generic(raw):
+    assert not make_program_rules()(raw, frozenset(), [])

@@ -1,6 +1,7 @@
 """Programs named in shapes the head list alone does not hold (issue 11): touring campaigns named
 after any region, not only the listed tours; a yearly campaign's month or week before 活动; and
-where a one-character stop inside a noun (对口, 普及, 同心) does not end a program's name.
+where a one-character stop inside a noun (对口, 普及, 同心) does not end a program's name; short
+unquoted names of an action against a disease or for a goal (某病防治行动).
 
 A touring campaign is written ``<what it brings><where it goes>行`` (``名医义诊某地行``,
 ``健康知识普及某某行``): 行 is then the head, "a journey through". The region may be a province's
@@ -48,16 +49,39 @@ def campaign_period(text: str, head_start: int, name: str) -> bool:
 
 
 #: One-character stops (对, 同, 及, 和 of ``lexicon.LEFT_BOUNDARIES``) that also start or end nouns
-#: written inside programs' names: 对口支援, 健康知识普及, 同心, 协同, 和平.
+#: written inside programs' names: 对口, 普及, 同心, 协同, 和平.
 _STOPS_IN_NOUNS = "对同及和"
 
 
 def stop_inside_noun(text: str, i: int) -> bool:
     """The one-character stop ending at ``i`` forms a noun of jieba's dictionary with the character
-    before or after it (``某某“某某”对口支援行动``: 对口; ``健康知识普及某某行``: 普及), so it is no
+    before or after it (``“某某”对口某某行动``: 对口; ``健康知识普及某某行``: 普及), so it is no
     conjunction or preposition of its own and does not end the name there. Verbs and function
     words it forms (涉及, 以及, 共同, 针对) stay stops."""
     if text[i - 1 : i] not in _STOPS_IN_NOUNS:
         return False
     tags = lx.word_tags()
     return any(tags.get(w, "").startswith(("n", "vn")) for w in (text[i - 2 : i], text[i - 1 : i + 1]))
+
+
+#: Heads that a short unquoted name may still stand before when it says what the action does.
+_AIMED_HEADS = ("行动", "工程", "计划")
+#: What an action does, written last in its name (某病防治行动, 某某素养提升行动): with its object
+#: before it, the name says which action it is.
+_AIMS = ("防治", "防控", "促进", "提升", "普及", "干预", "筛查", "救治", "保护")
+#: Objects so general that the phrase names a kind of work, not one action (质量提升行动, 能力提升工程).
+_GENERAL_OBJECTS = ("专项", "集中", "联合", "能力", "质量", "服务", "水平", "工作", "全面", "综合", "健康")
+_MIN_AIMED = 4
+
+
+def aimed(head: str, name: str) -> bool:
+    """``癌症防治行动``, ``某某病防治行动``: a name of four or five characters, too short for a weak
+    head unquoted, that ends in what the action does after a specific object names one action
+    (the national health actions are written so); a general object (质量提升行动) does not."""
+    return (
+        head in _AIMED_HEADS
+        and len(name) >= _MIN_AIMED
+        and name.endswith(_AIMS)
+        and all(lx.HAN.match(c) for c in name)
+        and not name[: -len(_AIMS[0])].startswith(_GENERAL_OBJECTS)
+    )

@@ -30,17 +30,17 @@ from spacy.util import registry
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules import program_names as pn
 from kg.nlp.rules.program_edges import HAN as _HAN
 from kg.nlp.rules.program_edges import NUMERALS as _NUMERALS
 from kg.nlp.rules.program_edges import OBSERVANCE as _OBSERVANCE
 from kg.nlp.rules.program_edges import PERIOD_HEAD_RE as _PERIOD_HEAD_RE
 from kg.nlp.rules.program_edges import SERIES as _SERIES
 from kg.nlp.rules.program_edges import campaign_before_event, quoted_whole, verb_before_quote, verb_opens
-from kg.nlp.rules.program_names import PERIOD_RE, PERIODS, TOUR, TOUR_RE, campaign_period, stop_inside_noun, touring
 
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
-_HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS), TOUR_RE, PERIOD_RE]))
+_HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS), pn.TOUR_RE, pn.PERIOD_RE]))
 #: A quoted scheme, up to four more characters and an aid head, ending the phrase.
 _AID = re.compile(
     r"“[^“”]{2,12}”[\u4e00-\u9fff]{0,4}?(?:" + "|".join(lx.PROG_AID_HEADS) + r")(?![\u4e00-\u9fff])"
@@ -125,7 +125,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
             opener = _opener_ending_at(text, i) if i < head_start else -1
             if opener >= 0:
                 return opener
-            if not _NAME_CHAR.match(ch) or (ch in _NOT_IN_NAME and not stop_inside_noun(text, i)):
+            if not _NAME_CHAR.match(ch) or (ch in _NOT_IN_NAME and not pn.stop_inside_noun(text, i)):
                 break
             if ch.isdigit():
                 first = _digits_start(text, i - 1)
@@ -136,7 +136,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
             ):
                 break  # 121个省级…项目 (but 第36个…月 is a round)
             stop = lx.boundary_ending_at(text, i)
-            if (stop and not _names_aim(text, i, head_start) and not (stop == 1 and stop_inside_noun(text, i))) or (
+            if (stop and not _names_aim(text, i, head_start) and not (stop == 1 and pn.stop_inside_noun(text, i))) or (
                 _program_stop(text, i, head_start)
             ):
                 break
@@ -215,9 +215,9 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         quoted = "“" in text[start:end] or (text[start - 1 : start] == "“" and text[end : end + 1] == "”")
         if blocked and not (quoted or len(name) >= weak_min):
             continue  # 试点工作, 改革试点工作: the head is generic; 2024年某某专项整治工作 names the campaign
-        if m.group() == TOUR and not touring(text, m.start(), start, quoted):
+        if m.group() == pn.TOUR and not pn.touring(text, m.start(), start, quoted):
             continue  # 举行, 同行, 一行: 行 in a word; 某某某地行: a touring campaign
-        if m.group() in PERIODS and not campaign_period(text, m.start(), name):
+        if m.group() in pn.PERIODS and not pn.campaign_period(text, m.start(), name):
             continue  # 本月活动, 十月活动: a time; 某某卫生月活动: a campaign's month
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
             continue
@@ -233,7 +233,7 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         if _COUNTED.search(text, start, m.start()):
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
-            m.group() in lx.PROG_WEAK_HEADS and len(name) < weak_min
+            m.group() in lx.PROG_WEAK_HEADS and len(name) < weak_min and not pn.aimed(m.group(), name)
         ) or (
             m.group() in _PILOT and len(_LEVEL.sub("", name)) < _MIN_PILOT_NAME
         )):
