@@ -113,3 +113,27 @@ def test_no_tail_cut_through_a_word():
     raw = "瑞安市立医院开展义诊。公立医院改革持续推进。"
     places = make_place_rules()(raw, frozenset(), [])
     assert "立医院" not in [raw[c.start : c.end] for c in find_organizations(raw, places)]
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        # a county the gazetteer does not list, named by a word jieba knows as a place
+        ("青岗县卫生健康局局长李明说。", "青岗县卫生健康局"),
+        # a listed county (云县) cut out of such a word: the word names the county
+        ("来自青云县人民医院的专家。", "青云县人民医院"),
+    ],
+)
+def test_county_named_by_a_place_word(raw, body):
+    places = make_place_rules()(raw, frozenset(), [])
+    assert body in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG" and c.mention}
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [("海西州白沙县县委常委出席。", "海西州白沙县县委"), ("玉树州白沙县县委书记出席。", "玉树州白沙县县委")],
+)
+def test_county_committee_keeps_its_named_county(raw, body):
+    """某州某县|县委: the county is named already; 县 opens its committee, not a county's name."""
+    places = make_place_rules()(raw, frozenset(), [])
+    assert body in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG"}

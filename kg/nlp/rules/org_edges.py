@@ -80,6 +80,12 @@ _HOSPITAL_TAILS = ("医院", "卫生院", "保健院", "妇幼保健院")
 _MIN_TAIL, _MAX_TAIL = 3, 5
 
 
+def _cut_county(place, body) -> bool:
+    """A county the gazetteer lists, cut out of the place word that starts ``body`` (云县 of 青云|县):
+    organizations read the word as the county's name (org_start), so the place ends there."""
+    return place.rule == "gazetteer-in-word" and body.start < place.start <= body.start + 2
+
+
 def tails_named_again(text: str, orgs: list, places: list) -> list:
     """``青云县总医院`` … ``总医院``, ``市第二医院`` … ``第二医院``: a hospital named with its place, then
     written again without it, outside any name found, is a mention of it (the domain gold counts
@@ -93,7 +99,10 @@ def tails_named_again(text: str, orgs: list, places: list) -> list:
     for c in orgs:
         if not c.mention or not text.endswith(_HOSPITAL_TAILS, c.start, c.end):
             continue
-        cut = max((p.end for p in places if p.start == c.start and p.end < c.end), default=c.start)
+        # 青云县总医院: a county cut out of the word that names it (云县 of 青云|县) ends the place too.
+        cut = max(
+            (p.end for p in places if (p.start == c.start or _cut_county(p, c)) and p.end < c.end), default=c.start
+        )
         if text.startswith(lx.BARE_BODY_JURISDICTIONS, cut) and cut == c.start:
             cut += next(len(j) for j in lx.BARE_BODY_JURISDICTIONS if text.startswith(j, cut))
         tail = text[cut : c.end]

@@ -130,6 +130,7 @@ def name_start(
     ended = [j for j in weak if j > start and any(c.start <= start < c.end <= j for c in named if c.label == "ORG")]
     if ended:  # 国家卫健委发文推广…|国家卫生健康委办公厅: the body before is complete; the prefix opens a new name
         start = max(ended)
+    start = _county_named_by_word(text, start, lo, named)
     while True:
         before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
         if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
@@ -159,3 +160,30 @@ def name_start(
 def _word_ends(text: str, j: int) -> bool:
     """True if a boundary word ends at ``j`` (so a jurisdiction there opens a name, unlike 城|市)."""
     return lx.boundary_ending_at(text, j) > 0
+
+
+#: A county's suffix: the divisions whose old or unlisted names a text still writes (户县-like names
+#: renamed since, counties the gazetteer's year does not hold).
+_COUNTY = "县"
+_DIVISION_ENDS = "省市县区州旗盟镇乡村"
+
+
+def _county_named_by_word(text: str, start: int, lo: int, named: list[Candidate]) -> int:
+    """``青岗县卫生健康局``, ``青云县人民医院``: a word that jieba knows as a place (ns) right before a
+    county's suffix names the county, though the gazetteer does not list it (or lists a shorter
+    county cut out of the word, 云县 of 青云|县): the body's name starts at that word, not at the
+    bare suffix or the cut place. ``start`` unchanged otherwise."""
+    if text[start : start + 1] == _COUNTY:
+        suffix = start
+    else:
+        cut = [c for c in named if c.start == start and c.rule == "gazetteer-in-word" and text[c.end - 1] == _COUNTY]
+        if not cut:
+            return start
+        suffix = cut[0].end - 1
+    word = next((a for a, b in lx.segment(text) if b == suffix and b - a >= 2), None)
+    if text[suffix - 1 : suffix] in _DIVISION_ENDS:
+        return start  # 某某县|县委: the division is named already, 县 opens its committee
+    if word is None or word < lo or word >= start or not lx.word_tags().get(text[word:suffix], "").startswith("ns"):
+        return start
+    return word
+
