@@ -15,7 +15,7 @@ import re
 from kg.gazetteer import load_gazetteer
 from kg.link.names import PARTY_NAMES, leading_place
 
-__all__ = ["CITY_COMMITTEE", "branch_committee", "committee_of_unit"]
+__all__ = ["CITY_COMMITTEE", "branch_committee", "committee_of_unit", "party_of_place_committee"]
 
 #: After the party's name: a committee of a place (福建省委员会, 莆田市委员会).
 _PLACE_COMMITTEE = re.compile(r"^(.{2,12}?[省市州盟区县])委员会")
@@ -72,3 +72,10 @@ def branch_committee(name: str, committees: dict[str, str]) -> str | None:
     around = {place.name, *(p.name for p in gazetteer.ancestors(place.code))}
     found = sorted(k for k, full in committees.items() if (m := CITY_COMMITTEE.match(full)) and m.group(1) in around)
     return found[0] if len(found) == 1 else None
+
+
+def party_of_place_committee(full: str) -> str | None:
+    """The party whose committee of a place ``full`` is (``中国农工民主党某省委员会`` -> ``中国农工民主党``,
+    in official form), else None (a unit of a committee, a party itself, any other body)."""
+    split = _split(full)
+    return split[0] if split and _PLACE_COMMITTEE.fullmatch(split[1]) else None

@@ -26,7 +26,7 @@ from kg.link.name_parents import (
     party_committee_parent,
 )
 from kg.link.names import PARTY_NAMES, bare_prefix
-from kg.link.party_units import CITY_COMMITTEE, branch_committee, committee_of_unit
+from kg.link.party_units import CITY_COMMITTEE, branch_committee, committee_of_unit, party_of_place_committee
 from kg.model import Entity, Relation
 
 __all__ = ["full_name", "parent_by_structure", "suborganizations"]
@@ -185,4 +185,31 @@ def suborganizations(
         evidence = cited.get(key) or _evidence(child, named_in)
         cited.setdefault(parent_key, evidence)
         out.append(Relation("suborg", key, parent_key, weight=max(1, len(evidence)), evidence=evidence))
+    return out + _under_parties(entities, bodies, out, named_in)
+
+
+def _under_parties(
+    entities: dict[str, Entity], bodies: _Bodies, found: list[Relation], named_in: dict[str, set[tuple[str, int, int]]]
+) -> list[Relation]:
+    """A democratic party's committee of a place (``民革某省委会``) is under the party when its article
+    has the party: named there (``九三学社``), or made as the parent of another of its bodies (``民革中央``).
+    An article that names only the committee says nothing of the party (no parent is made up for it)."""
+    docs_of: dict[str, set[str]] = defaultdict(set)  # each body with the articles of its mentions and its units'
+    for key in bodies.by_name.values():
+        for k in key:
+            docs_of[k] |= _docs(entities[k])
+    for r in found:
+        docs_of[r.tail] |= _docs(entities[r.head])
+    placed = {r.head for r in found}
+    out: list[Relation] = []
+    for key in sorted(k for keys in bodies.by_name.values() for k in keys):
+        child = entities[key]
+        party = party_of_place_committee(full_name(child.name))
+        if party is None or key in placed:
+            continue
+        parties = sorted({*bodies.by_full.get(party, []), *bodies.by_name.get(party, [])} - {key})
+        here = [k for k in parties if docs_of[k] & _docs(child)]
+        if here:
+            evidence = _evidence(child, named_in)
+            out.append(Relation("suborg", key, here[0], weight=max(1, len(evidence)), evidence=evidence))
     return out

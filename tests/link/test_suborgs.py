@@ -49,3 +49,13 @@ def test_suborgs_a_democratic_party_s_central_committee_is_the_party_s(child, pa
 
 def test_suborgs_the_communist_party_s_centre_is_left_alone():
     assert suborgs(org("中共中央")) == set()
+
+
+def test_suborgs_a_party_s_committee_of_a_place_is_under_the_party_its_article_has():
+    """``民盟某省委员会`` with ``民盟中央`` in the same article: the party made for the central
+    committee is the place committee's parent too; alone, the committee names no party."""
+    found = suborgs(org("民盟中央"), org("民盟东湖省委员会"))
+    assert ("民盟东湖省委员会", "中国民主同盟") in found
+    assert ("民盟中央", "中国民主同盟") in found
+    assert not any(child == "民盟东湖省委员会" for child, _ in suborgs(org("民盟东湖省委员会")))
+
