@@ -370,3 +370,28 @@ def test_programs_short_name_of_an_aimed_action(raw, program):
 )
 def test_programs_short_name_with_a_general_object_stays_generic(raw):
     assert not make_program_rules()(raw, frozenset(), [])
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # 了 between the launching verb and the quoted name
+        ("近日，县医院开展了“送暖到田头”，受到欢迎。", "“送暖到田头”"),
+        # the quoted name is the subject its clause launches
+        ("据了解，“医保知识进千家”自5月启动以来，已走访百余社区。", "“医保知识进千家”"),
+        ("昨天，“护齿小卫士”正式启动。", "“护齿小卫士”"),
+    ],
+)
+def test_programs_quoted_name_launched(raw, program):
+    assert program in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "出版社推出了“青年诗人丛书”，共十册。",  # 推出了: a book series, no program
+        "会上，“双减”政策落地以来的变化被提及。",  # a policy put in force is not launched
+    ],
+)
+def test_programs_quoted_name_brought_out_or_in_force_is_no_program(raw):
+    assert not make_program_rules()(raw, frozenset(), [])

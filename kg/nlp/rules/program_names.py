@@ -1,7 +1,8 @@
 """Programs named in shapes the head list alone does not hold (issue 11): touring campaigns named
 after any region, not only the listed tours; a yearly campaign's month or week before 活动; and
 where a one-character stop inside a noun (对口, 普及, 同心) does not end a program's name; short
-unquoted names of an action against a disease or for a goal (某病防治行动).
+unquoted names of an action against a disease or for a goal (某病防治行动); a quoted name that
+is the subject of 启动 (“某某”正式启动, “某某”自某月启动以来).
 
 A touring campaign is written ``<what it brings><where it goes>行`` (``名医义诊某地行``,
 ``健康知识普及某某行``): 行 is then the head, "a journey through". The region may be a province's
@@ -12,7 +13,10 @@ and the name must run on for a few characters before it.
 
 from __future__ import annotations
 
+import re
+
 from kg.nlp import lexicon as lx
+from kg.nlp.candidate import Candidate
 
 #: The head of a touring campaign, and what may follow it as part of the name or its event.
 TOUR = "行"
@@ -85,3 +89,15 @@ def aimed(head: str, name: str) -> bool:
         and all(lx.HAN.match(c) for c in name)
         and not name[: -len(_AIMS[0])].startswith(_GENERAL_OBJECTS)
     )
+
+
+#: A quotation launched as the subject of its clause: “某某”(正式)启动, “某某”自某月启动以来. Programs are
+#: launched; policies put in force (实施, 落地) are not read here, nor slogans, which are not launched.
+_SUBJECT_LAUNCHED = re.compile(
+    r"“([^“”，。！？；：,!?;:]{2,20})”(?:(?:正式|全面|近日|日前|昨日|今日)?(?:启动|开启)|自[^，。；,;“”]{1,12}?启动)"
+)
+
+
+def launched_subjects(text: str) -> list[Candidate]:
+    """``“某某”正式启动``: a quoted name that its clause launches is a program, as after 启动 it is."""
+    return [Candidate(m.start(), m.end(1) + 1, "PROG", "launched-subject") for m in _SUBJECT_LAUNCHED.finditer(text)]

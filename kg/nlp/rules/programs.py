@@ -52,7 +52,8 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·“”‘’\"'+\dA-Za-z]")
 #: not 实行/推行, which put a policy in force (实行“一国两制”: general news has many).
 _LAUNCH = ("开展", "启动", "实施", "推进", "参加", "参与", "举办", "推出", "发起", "开启")
 _QUOTED_AFTER_VERB = re.compile(
-    "(?:" + "|".join(_LAUNCH) + r")((?:\d{4}年度?)?“[^“”]{2,20}”)"
+    # 开展了“某某”: 了 marks the aspect, after verbs that only launch (推出了 also brings out books)
+    "(?:" + "|".join(_LAUNCH) + r"|(?:开展|启动|实施|发起|开启)了)((?:\d{4}年度?)?“[^“”]{2,20}”)"
 )
 _SHOW = re.compile(r"《([^《》]{2,30}?(?:直播间|讲堂|课堂|开讲|节目|栏目|大讲堂))》")
 #: Words after 健康 + a place that show the phrase names the strategy (推进健康某地建设).
@@ -381,7 +382,7 @@ def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         people = frozenset(c.end for c in found if c.label == "PER")
         named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text)
-        named += _observances(text) + _aid(text)
+        named += _observances(text) + _aid(text) + pn.launched_subjects(text)
         named += _anaphors(text, named)
         return _without_organizer(text, named, found) + _strategies(text, found)
 
