@@ -68,7 +68,9 @@ NOT_PARTY_UNITS = ("专委会", "专门委员会", BRANCH)
 #: A department of a place's Party committee: 中共X委组织部, X委统战部, X委老干部局, X委办公室.
 _PARTY_DEPARTMENT = re.compile(r"^(?:中共)?(.{2,8}?[省市县区州])委(?!员会|会)(?:[^委]{1,8}(?:部|局|办公室|室|委员会))$")
 #: A unit's Party organ written in the official form: 中共X委员会组织部, 中共X纪律检查委员会 (X a unit).
-_UNIT_PARTY_ORGAN = re.compile(r"^中共(.{2,20}?)(?:委员会[^委]{1,8}(?:部|办公室)|纪律检查委员会)$")
+_UNIT_PARTY_ORGAN = re.compile(
+    r"^(?:中共(.{2,20}?)(?:委员会[^委]{1,8}(?:部|办公室)|纪律检查委员会)|(.{2,20}?)党委[^委]{0,8}(?:部|办公室))$"
+)
 #: The people's congress and its standing committee, written in full or short (人大, 人大常委会).
 CONGRESS = re.compile(r"^(.{2,12}?)(人民代表大会|人大)(常务委员会|常委会)?(.*)$")
 #: The consultative conference: X政协Y委员会 and 政协X委员会Y委员会.
@@ -133,15 +135,17 @@ def full_name(name: str) -> str:
 def party_committee_parent(name: str) -> str | None:
     """``(中共)X委组织部``, ``X委统战部``, ``X委老干部局``: a department of place X's Party
     committee, whose official name is 中国共产党X委员会 (X a full place name of the gazetteer);
-    ``中共X委员会组织部``, ``中共X纪律检查委员会`` of a unit X (a university): the unit, whose
-    Party committee is no body of its own (ANNOTATION.md: its posts are the unit's)."""
+    ``中共X委员会组织部``, ``中共X纪律检查委员会``, ``X党委宣传部``, ``X党委办公室`` of a unit X (a
+    university, a hospital): the unit, whose Party committee is no body of its own (ANNOTATION.md: its
+    posts are the unit's)."""
     m = _PARTY_DEPARTMENT.match(name)
     if m:
         place = load_gazetteer().resolve(m.group(1))
         return f"中国共产党{place.name}委员会" if place is not None and place.name == m.group(1) else None
     m = _UNIT_PARTY_ORGAN.match(name)
-    if m and m.group(1).endswith(_BODY_ENDS) and load_gazetteer().resolve(m.group(1)) is None:
-        return m.group(1)
+    unit = m and (m.group(1) or m.group(2))
+    if unit and unit.endswith(_BODY_ENDS) and load_gazetteer().resolve(unit) is None:
+        return unit  # 中共某大学委员会组织部, 某医院党委宣传部: the unit's
     return None
 
 

@@ -59,3 +59,15 @@ def test_suborgs_a_party_s_committee_of_a_place_is_under_the_party_its_article_h
     assert ("民盟中央", "中国民主同盟") in found
     assert not any(child == "民盟东湖省委员会" for child, _ in suborgs(org("民盟东湖省委员会")))
 
+
+
+@pytest.mark.parametrize(
+    "child, parent",
+    [
+        ("东湖市第一医院党委宣传部", "东湖市第一医院"),  # a department of a unit's Party committee
+        ("东湖医科大学附属第二医院党委办公室", "东湖医科大学附属第二医院"),  # its office
+    ],
+)
+def test_suborgs_a_department_of_a_unit_s_party_committee_is_the_unit_s(child, parent):
+    """As 中共某大学委员会组织部 is the university's: the unit's Party committee is no body of its own."""
+    assert (child, parent) in suborgs(org(child))
