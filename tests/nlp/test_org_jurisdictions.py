@@ -137,3 +137,24 @@ def test_county_committee_keeps_its_named_county(raw, body):
     """某州某县|县委: the county is named already; 县 opens its committee, not a county's name."""
     places = make_place_rules()(raw, frozenset(), [])
     assert body in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "raw, body, not_body",
+    [
+        ("南山大学党委专职副书记王博出席。", "南山大学", "南山大学党委"),
+        ("南山大学党委常务副书记陈宝出席。", "南山大学", "南山大学党委"),
+        ("青云县人民医院党组副书记李华出席。", "青云县人民医院", "青云县人民医院党组"),
+    ],
+)
+def test_party_committee_before_a_title_is_part_of_the_title(raw, body, not_body):
+    """NOTES: parent-organ titles (某大学党委常委): the body is the one before the committee."""
+    places = make_place_rules()(raw, frozenset(), [])
+    found = {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG" and c.mention}
+    assert body in found and not_body not in found
+
+
+def test_party_committee_written_alone_is_a_body():
+    raw = "青云县人民医院党委召开专题会议。"
+    places = make_place_rules()(raw, frozenset(), [])
+    assert "青云县人民医院党委" in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG"}

@@ -43,8 +43,12 @@ _NOT_COMMITTEES = frozenset(("部委", *(t for t in lx.TITLES if t.endswith("委
 #: Suffixes of a branch, written after the parent body and the branch's place.
 _BRANCH = ("分局", "分中心", "分院", "支社", "分会")
 #: Titles that a Party committee or group of a body opens (党委书记, 党组成员): the body
-#: is the one before, and the committee is part of the title (NOTES: parent-organ titles).
-_COMMITTEE_TITLES = tuple(t for t in lx.TITLES if t.startswith(("党委", "党组")) and len(t) > 2)
+#: is the one before, and the committee is part of the title (NOTES: parent-organ titles); so is
+#: a committee before any other title (党委常务副书记).
+_COMMITTEES = ("党委", "党组")
+#: Words written before a title that are part of it (常务副书记, 专职副书记).
+_TITLE_QUALIFIERS = ("常务", "专职", "执行", "第一")
+_COMMITTEE_TITLES = tuple(t for t in lx.TITLES if t.startswith(_COMMITTEES) and len(t) > 2)
 #: Heads of teams and commands, which may be named after a pairing of places.
 _TEAMS = ("队", "团", "指挥部")
 #: A round written before a team's or command's name (第十一批援疆医疗队): part of the mention.
@@ -137,6 +141,12 @@ def _body_word_ends(text: str, start: int, end: int) -> bool:
     )
 
 
+def _title_at(text: str, i: int) -> bool:
+    """A title starts at ``i``, perhaps after a qualifier that is part of it (常务|副书记)."""
+    q = next((w for w in _TITLE_QUALIFIERS if text.startswith(w, i)), "")
+    return text.startswith(_TITLE_TUPLE, i + len(q))
+
+
 def _opens_with_verb(text: str, start: int) -> bool:
     """``离不开|学校``, ``不得不|医院``: the word at ``start`` is an everyday verb of three or four
     characters (two are asked of every name already), so no body's name starts there."""
@@ -157,8 +167,11 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if _title_ends_here(text, m.start(), end) or text.startswith(_RANKING, end):
             continue
-        if text.startswith(_COMMITTEE_TITLES, m.start()) and any(c.end == m.start() for c in out + places):
-            continue  # 某大学党委书记: the body is 某大学, 党委书记 the title (but 某医联党委 is a name)
+        if (
+            text.startswith(_COMMITTEE_TITLES, m.start())
+            or (text.startswith(_COMMITTEES, m.start()) and _title_at(text, m.start() + 2))
+        ) and any(c.end == m.start() for c in out + places):
+            continue  # 某大学党委书记, 某大学党委常务副书记: the body is 某大学, the committee is in the title
         if len(suffix) == 1 and (
             # 某市教委, 某县科委: a committee written as an everyday word is still one after a place
             (text[m.start() - 1 : end] in lx.everyday_words() and text[m.start() - 1 : end] not in _BARE_BODIES
