@@ -355,3 +355,8 @@ def test_relations_general_a_body_that_only_owns_or_was_renamed_is_no_parent(nlp
     """``归B所有`` names no governing; ``A（原B）`` is a former name, no parent."""
     for raw in ("海城市中心医院归海城市卫生健康委员会所有。", "海城市中心医院（原海城市第一医院）开展义诊。"):
         assert not any(kind == "suborg" for kind, *_ in relations(nlp, raw))
+
+
+def test_relations_general_a_post_held_before_is_read_after_cengren(nlp):
+    """``甲曾任某院院长``: a former post, written as the title (the text writes no 原)."""
+    assert roles(nlp, "张建华曾任海城市中医院院长。") == {("张建华", "院长", "海城市中医院")}

@@ -1,5 +1,5 @@
 """Verbs of office and of appointment: the posts written after a person (``kg.nlp.relations.posts``
-reads the rest). ``甲任/现任/兼任/当选(为)/系某会会长`` (after a profile's clauses, ``甲，男，1972年生，
+reads the rest). ``甲任/现任/曾任/兼任/当选(为)/系某会会长`` (after a profile's clauses, ``甲，男，1972年生，
 现任…``; a second post after ``，兼任``), ``聘任/聘请甲为某会顾问`` (the body that appoints when none is
 written after 为: ``某大学聘请甲为客座教授``), ``甲被聘为某大学兼职教授``;
 the passive of appointing and electing (``甲被任命为某院院长``, ``甲被选举为某会会长``)."""
@@ -15,7 +15,7 @@ from kg.sentences import sentence_start
 _SEPARATORS = "、,，"
 #: Verbs after a person that put the person in the post that follows (甲任某会会长).
 _OFFICE = re.compile(
-    r"(?:同时|还|并|已|现)?(?:兼任|担任|出任|就任|升任|当选为|当选|被任命为|被选举为|被选为|被推选为|被推举为|任|被聘为|受聘为|获聘为|被聘任为|系|是)"
+    r"(?:同时|还|并|已|现|曾经|曾)?(?:兼任|担任|出任|就任|升任|当选为|当选|被任命为|被选举为|被选为|被推选为|被推举为|任|被聘为|受聘为|获聘为|被聘任为|系|是)"
 )
 #: Clauses of a profile between a name and its verb of office: sex, birth, origin, nation, party, degree.
 _PROFILE = re.compile(r"(?:[,，](?:[男女]|[^,，。；;]{1,14}?(?:生|人|族|党员|学历|学位|博士|硕士|毕业)))+[,，]")
