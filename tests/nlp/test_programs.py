@@ -395,3 +395,20 @@ def test_programs_quoted_name_launched(raw, program):
 )
 def test_programs_quoted_name_brought_out_or_in_force_is_no_program(raw):
     assert not make_program_rules()(raw, frozenset(), [])
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "据悉，该院新建外科大楼项目总投资三亿元。",
+        "据悉，城东医院门诊综合楼工程即将竣工。",
+        "据悉，妇幼保健院迁建项目已开工。",
+    ],
+)
+def test_programs_building_works_is_no_program(raw):
+    assert not make_program_rules()(raw, frozenset(), [])
+
+
+def test_programs_project_named_after_its_aim_still_found():
+    raw = "据悉，某某基金会乡村儿童营养改善项目已惠及两千人。"
+    assert "某某基金会乡村儿童营养改善项目" in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}

@@ -2,7 +2,8 @@
 after any region, not only the listed tours; a yearly campaign's month or week before 活动; and
 where a one-character stop inside a noun (对口, 普及, 同心) does not end a program's name; short
 unquoted names of an action against a disease or for a goal (某病防治行动); a quoted name that
-is the subject of 启动 (“某某”正式启动, “某某”自某月启动以来).
+is the subject of 启动 (“某某”正式启动, “某某”自某月启动以来). Not programs: buildings being built
+(某某住院大楼项目, 某某综合楼工程).
 
 A touring campaign is written ``<what it brings><where it goes>行`` (``名医义诊某地行``,
 ``健康知识普及某某行``): 行 is then the head, "a journey through". The region may be a province's
@@ -101,3 +102,17 @@ _SUBJECT_LAUNCHED = re.compile(
 def launched_subjects(text: str) -> list[Candidate]:
     """``“某某”正式启动``: a quoted name that its clause launches is a program, as after 启动 it is."""
     return [Candidate(m.start(), m.end(1) + 1, "PROG", "launched-subject") for m in _SUBJECT_LAUNCHED.finditer(text)]
+
+
+#: Heads that also name a building works (某楼工程, 某某迁建项目).
+_WORKS_HEADS = ("项目", "工程")
+#: What a works builds, written last before the head (住院楼, 综合大楼, 某某院区), and the verbs of
+#: building (新建, 迁建, 扩建) written in its name: a construction project, not an initiative someone runs.
+_BUILDINGS = ("楼", "厦", "馆", "院区", "病房")
+_BUILDING_VERBS = ("新建", "迁建", "扩建", "改建", "续建")
+
+
+def building_works(head: str, name: str) -> bool:
+    """``某院新建住院大楼项目``, ``某医院门诊综合楼工程``: a building under construction; ANNOTATION.md's
+    programs are initiatives someone runs, and a building project is a site, not one of them."""
+    return head in _WORKS_HEADS and (name.endswith(_BUILDINGS) or any(v in name for v in _BUILDING_VERBS))

@@ -218,6 +218,8 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
             continue  # 试点工作, 改革试点工作: the head is generic; 2024年某某专项整治工作 names the campaign
         if m.group() == pn.TOUR and not pn.touring(text, m.start(), start, quoted):
             continue  # 举行, 同行, 一行: 行 in a word; 某某某地行: a touring campaign
+        if pn.building_works(m.group(), name):
+            continue  # 某某住院大楼项目: a building works, no program
         if m.group() in pn.PERIODS and not pn.campaign_period(text, m.start(), name):
             continue  # 本月活动, 十月活动: a time; 某某卫生月活动: a campaign's month
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
