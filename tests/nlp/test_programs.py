@@ -411,4 +411,5 @@ def test_programs_building_works_is_no_program(raw):
 
 def test_programs_project_named_after_its_aim_still_found():
     raw = "据悉，某某基金会乡村儿童营养改善项目已惠及两千人。"
-    assert "某某基金会乡村儿童营养改善项目" in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+    found = {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+    assert "某某基金会乡村儿童营养改善项目" in found
