@@ -978,3 +978,17 @@ def test_statistical_team_described_by_its_work_is_no_body(surface, context):
     start = context.index(surface)
     assert not keep(context, start, start + len(surface), "ORG", 0.9)
     assert not keep(context, start, start + len(surface), "ORG", 0.5)
+
+
+@pytest.mark.parametrize(
+    "surface, context",
+    [("疆医疗队", "今年援疆医疗队出发了。"), ("藏工作队", "全体援藏工作队员合影。")],
+)
+def test_statistical_name_cut_out_of_the_aid_word_is_no_body(surface, context):
+    """援|疆医疗队: a span that starts with the province form the aid verb takes is cut out of 援疆 (issue 11)."""
+    from kg.nlp.rules.statistical import make_statistical_filter
+
+    keep = make_statistical_filter(["ORG"], sure=0.8, sure_org=0.7)
+    start = context.index(surface)
+    assert not keep(context, start, start + len(surface), "ORG", 0.9)
+    assert not keep(context, start, start + len(surface), "ORG", 0.5)

@@ -19,6 +19,7 @@ from spacy.util import registry
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.rules.program_edges import in_theme, unnamed_strategy
+from kg.nlp.rules.regions import PROVINCE_FORMS
 
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|州|镇|乡|村|街道|路|街|岛|山|河|湖|江|港|湾|国|洲)$")
 _ORG_SUFFIXES = tuple(
@@ -186,6 +187,8 @@ def make_statistical_filter(labels: list[str], sure: float = 0.8, sure_org: floa
         # after 有关, 其他 is still the place (有关中国宗教问题): those words make bodies generic, not places.
         if (label == "ORG" or (label == "LOC" and end - start < 2)) and lx.generic_before(text, start):
             return False
+        if text[start - 1 : start] == lx.AID and text[start : start + 1] in PROVINCE_FORMS:
+            return False  # 援|疆医疗队, 援|疆指挥部: a name cut out of the aid word (援疆), however sure
         if label == "ORG" and _joined_bodies(text, start, end):
             return False  # 某县妇联联合县卫健局: two bodies acting together, not one name
         if label == "ORG" and text.endswith(lx.GENERIC_GROUPS, start, end):
