@@ -298,6 +298,8 @@ def test_programs_organizer_kept_without_evidence(nlp):
         ("本次“眼科名医青峰行”共走访五个乡镇。", "眼科名医青峰行"),
         ("该院专家参加了口腔健康服务青峰行，义诊三百人。", "口腔健康服务青峰行"),
         ("护理技能培训青峰行启动仪式昨日举行。", "护理技能培训青峰行"),
+        # the tour as the subject of 是 (…行是由某会推动的一项活动)
+        ("据了解，眼科专家暖乡亲青峰行是由市侨联推动的公益活动。", "眼科专家暖乡亲青峰行"),
     ],
 )
 def test_programs_touring_campaign_of_any_region(raw, program):

@@ -21,7 +21,7 @@ from kg.nlp.candidate import Candidate
 
 #: The head of a touring campaign, and what may follow it as part of the name or its event.
 TOUR = "行"
-TOUR_FOLLOWERS = ("活动", "主题", "启动", "系列", "专场", "义诊")
+TOUR_FOLLOWERS = ("活动", "主题", "启动", "系列", "专场", "义诊", "是")
 TOUR_RE = rf"{TOUR}(?=" + "|".join(TOUR_FOLLOWERS) + r"|[^\u4e00-\u9fff]|$)"
 #: Characters of a tour's name before 行, at least: quoted, its marks bound it; unquoted, a longer
 #: name keeps a verb phrase that ends in 行 (某某组织一行) from being read as one.
