@@ -262,3 +262,32 @@ def test_events_a_bare_hospital_opening_a_clause_is_the_article_s_own(nlp, raw, 
 )
 def test_events_programs_owned_by_the_body_written_before_them(nlp, raw, expected):
     assert organizers(nlp, raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # A是“X”的主办单位, each body of a list
+        (
+            "南溪市卫生健康委员会、南溪市医学会是“健康南溪行”活动的主办单位。",
+            {
+                ("南溪市卫生健康委员会", "“健康南溪行”活动", "主办"),
+                ("南溪市医学会", "“健康南溪行”活动", "主办"),
+            },
+        ),
+        # A作为X的牵头单位
+        (
+            "南溪市医学会作为“名医进社区”活动的牵头单位，组织专家深入社区。",
+            {("南溪市医学会", "“名医进社区”活动", "牵头")},
+        ),
+        # a field of running other than hosting: 发起单位为A
+        ("“博爱光明”行动的发起单位为南溪市红十字会。", {("南溪市红十字会", "“博爱光明”行动", "发起")}),
+    ],
+)
+def test_events_bodies_the_text_calls_a_program_s_host_or_lead(nlp, raw, expected):
+    assert organizers(nlp, raw) == expected
+
+
+def test_events_co_hosts_called_so_are_partners(nlp):
+    found = relations(nlp, "南溪市卫生健康委员会、南溪市医学会是“健康南溪行”活动的主办单位。")
+    assert ("partner", "南溪市卫生健康委员会", "南溪市医学会", "") in found

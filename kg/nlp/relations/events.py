@@ -26,9 +26,13 @@ from kg.sentences import sentence_start
 Rel = tuple[str, int, int, str]
 
 #: ``主办单位：A``, ``主办：A``, ``主办方为A``, ``主办单位为A``: a field, or its sentence, naming the bodies after it.
-_ORGANIZER_FIELD = re.compile(r"(主办|协办|承办|支持|指导)(?:(?:单位|方)(?:[:：]|为|是)|[:：])")
+#: ``发起单位为A``, ``牵头单位：A``, ``实施方是A``: the same with a word of running (not alone before a colon).
+_ORGANIZER_FIELD = re.compile(
+    r"(主办|协办|承办|支持|指导|发起|牵头|组织|实施)(?:(?:单位|方)(?:[:：]|为|是)|(?<=主办|协办|承办|支持|指导)[:：])"
+)
 #: Fields and verbs whose bodies organize the program; 支持 and 指导 do not.
 _ORGANIZING = ("主办", "承办", "协办", "联办")
+_FIELDS_ORGANIZING = (*_ORGANIZING, "发起", "牵头", "组织", "实施")
 #: Hosting verbs after a list of bodies (由A、B联合主办); not a field (主办单位：, 主办方, 主办：).
 _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联办)(?!单位|方|[:：])")
 #: A field written after its list (A、B等十一家联办单位).
@@ -190,7 +194,7 @@ def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> 
         said = m.group().endswith(("为", "是"))  # 主办方为A，B承办: a clause, its list ends at a comma
         start = m.end() + (text[m.end() : m.end() + 1] == " ")
         listed = _list_after(text, orgs, start, _WORD_JOINS) if said else _list_after(text, orgs, start, breaks=breaks)
-        if m.group(1) in _ORGANIZING:
+        if m.group(1) in _FIELDS_ORGANIZING:
             # X的主办方为A: the program of the sentence before it; a field: the article's
             program = _program_after(spans, text, m.end(), before=m.start()) if said else -1
             out.extend(("organizer", i, program, m.group(1)) for i in listed)

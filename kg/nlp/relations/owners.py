@@ -12,7 +12,7 @@ import re
 from itertools import pairwise
 
 from kg.labels import NAMED_AFTER
-from kg.nlp.relations.events import Rel
+from kg.nlp.relations.events import Rel, _list_before, _orgs, _pairs
 from kg.normalise import comparison_form
 
 
@@ -39,16 +39,30 @@ _MEETING_ON = re.compile(r"[”\"]?(?:工作)?(?:总结|推进|部署|动员|启
 _CONVENE = re.compile(r"(?:于?(?:近日|日前|\d{1,2}月\d{1,2}日))?(?:组织)?召开[“\"]?")
 
 
+#: ``A是“X”的主办单位``, ``A作为X的牵头单位``: a body said to be a program's host or lead.
+_IS = re.compile(r"(?:是|为|系|作为)(?:本次|此次|今年)?[“\"]?")
+_ITS_HOST = re.compile(r"[”\"]?的(主办|承办|协办|联办|发起|牵头|组织|实施)(?:单位|方|者)")
+
+
 def owned(text: str, spans: list, stated: list[Rel] = ()) -> list[Rel]:
-    """``A的“X”项目``: a program written right after a body and 的 is that body's; ``A召开“X”推进会``:
-    the body convening a meeting on a program (a review, a launch, a push) runs it. Neither where the
-    text says who runs the program (``stated``), as for a program named after its body."""
+    """``A是“X”的主办单位``: the body the text calls a program's host, lead or initiator runs it.
+    ``A的“X”项目``: a program written right after a body and 的 is that body's; ``A召开“X”推进会``:
+    the body convening a meeting on a program (a review, a launch, a push) runs it; these two not where
+    the text says who runs the program (``stated``), as for a program named after its body."""
     out: list[Rel] = []
     told = {comparison_form(spans[t].text) for kind, _, t, _ in stated if kind == "organizer" and t >= 0}
     for i, (body, prog) in enumerate(pairwise(spans)):
-        if body.label_ != "ORG" or prog.label_ != "PROG" or comparison_form(prog.text) in told:
+        if body.label_ != "ORG" or prog.label_ != "PROG":
             continue
         between = text[body.end_char : prog.start_char]
+        host = _ITS_HOST.match(text, prog.end_char) if _IS.fullmatch(between) else None
+        if host:  # stated by the text, told or not; for each body of a list (A、B是X的主办单位)
+            listed = _list_before(text, _orgs(spans), body.end_char) or [i]
+            out.extend(("organizer", k, i + 1, host.group(1)) for k in listed)
+            out.extend(_pairs(listed, spans, text) if host.group(1) == "主办" else [])  # co-hosts are partners
+            continue
+        if comparison_form(prog.text) in told:
+            continue
         if _OF.fullmatch(between):
             out.append(("organizer", i, i + 1, "的"))
         elif _CONVENE.fullmatch(between) and _MEETING_ON.match(text, prog.end_char):
