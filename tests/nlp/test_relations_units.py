@@ -101,3 +101,14 @@ def test_a_ministry_s_department_written_after_its_body_is_a_unit_of_it():
     text = "某某集团分公司副总经理钱立群出席。"
     spans = _spans(text, [("某某集团", "ORG"), ("钱立群", "PER")])
     assert not any(role.startswith("分公司") for *_, role in posts.roles(text, spans))
+
+
+def test_a_bureau_right_after_its_commission_is_a_unit_but_not_after_a_list_mark():
+    """``某委疾控局副局长``: a bureau written right after a commission is its unit; ``、市某局局长`` after
+    another person's post is a body of its own the tagger missed, no unit of the commission."""
+    text = "国家某某委疾控局副局长钱立群出席。"
+    spans = _spans(text, [("国家某某委", "ORG"), ("钱立群", "PER")])
+    assert [(kind, role) for kind, _, _, role in posts.roles(text, spans)] == [("unit_role", "疾控局|副局长")]
+    text = "东湖市卫生健康委员会主任孙立新、市医保局局长钱立群出席。"
+    spans = _spans(text, [("东湖市卫生健康委员会", "ORG"), ("孙立新", "PER"), ("钱立群", "PER")])
+    assert not any(kind == "unit_role" for kind, *_ in posts.roles(text, spans))

@@ -51,6 +51,10 @@ _UNIT = re.compile(
     + "))$"
 )
 _UNIT_MAX = 12
+#: A bureau written right after the commission or ministry it is part of (某卫健委|疾控局): a unit only
+#: there, since a bare 某局 elsewhere is a body of its own.
+_BUREAU = re.compile(r"[\u4e00-\u9fff]{2,8}局")
+_BUREAU_OWNERS = ("委", "委员会", "部")
 #: A department written as a bare word (医务处, 护理部, 体检中心, 某某培训办公室), and what in a longer
 #: name says a body is named in it (a place, a kind of body): then it is no bare unit.
 _BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:部|处|科|办公室|室|中心|组|病区)")
@@ -166,6 +170,8 @@ class Bodies:
                 break
             start -= 1
         word = self.text[start:pos]
+        if _BUREAU.fullmatch(word) and start in self.org and self.names[self.org[start][0]].endswith(_BUREAU_OWNERS):
+            return start  # 某委|疾控局副局长: a bureau of a commission or a ministry, right after it
         if len(word) < 2 or not _UNIT.fullmatch(word) or word in lx.TITLES:
             return -1
         if word.endswith(ORGANS + CAMPUSES) and start not in self.org:
