@@ -343,10 +343,19 @@ def test_programs_date_before_activity_is_no_campaign(raw):
         # 对 of 对口, 及 of 普及: inside a noun, no stop of their own
         ("县里继续实施“百名医师进乡村”对口支援行动。", "“百名医师进乡村”对口支援行动"),
         ("省里开展口腔保健知识普及示范行动。", "口腔保健知识普及示范行动"),
+        # 向 of 定向: a noun; a digit before a Latin letter (5G) is a token of the name, no count
+        ("省里下达了护理人员订单定向培养计划。", "护理人员订单定向培养计划"),
+        ("该院入选5G+远程护理应用试点项目。", "5G+远程护理应用试点项目"),
     ],
 )
 def test_programs_stop_character_inside_a_noun_keeps_the_name(raw, program):
     assert program in {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+
+
+def test_programs_preposition_still_ends_the_name():
+    raw = "会上，面向乡村护士定向培养计划获批。"
+    found = {raw[c.start : c.end] for c in make_program_rules()(raw, frozenset(), [])}
+    assert not any(p.startswith("面向") for p in found)
 
 
 def test_programs_conjunction_still_ends_the_name():

@@ -53,9 +53,11 @@ def campaign_period(text: str, head_start: int, name: str) -> bool:
     return text[head_start - 1] not in _NOT_BEFORE_PERIOD and len(name.strip("“”")) >= _MIN_PERIOD_NAME
 
 
-#: One-character stops (对, 同, 及, 和 of ``lexicon.LEFT_BOUNDARIES``) that also start or end nouns
-#: written inside programs' names: 对口, 普及, 同心, 协同, 和平.
-_STOPS_IN_NOUNS = "对同及和"
+#: One-character stops (对, 同, 及, 和, 向 of ``lexicon.LEFT_BOUNDARIES``) that also start or end nouns
+#: written inside programs' names: 对口, 普及, 同心, 协同, 和平, 定向.
+_STOPS_IN_NOUNS = "对同及和向"
+#: Nouns by jieba's tags that still open a name's object as a preposition (面向某某的计划).
+_PREPOSITIONAL = ("面向",)
 
 
 def stop_inside_noun(text: str, i: int) -> bool:
@@ -63,7 +65,7 @@ def stop_inside_noun(text: str, i: int) -> bool:
     before or after it (``“某某”对口某某行动``: 对口; ``健康知识普及某某行``: 普及), so it is no
     conjunction or preposition of its own and does not end the name there. Verbs and function
     words it forms (涉及, 以及, 共同, 针对) stay stops."""
-    if text[i - 1 : i] not in _STOPS_IN_NOUNS:
+    if text[i - 1 : i] not in _STOPS_IN_NOUNS or text[i - 2 : i] in _PREPOSITIONAL:
         return False
     tags = lx.word_tags()
     return any(tags.get(w, "").startswith(("n", "vn")) for w in (text[i - 2 : i], text[i - 1 : i + 1]))

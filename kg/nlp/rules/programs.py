@@ -128,7 +128,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
                 return opener
             if not _NAME_CHAR.match(ch) or (ch in _NOT_IN_NAME and not pn.stop_inside_noun(text, i)):
                 break
-            if ch.isdigit():
+            if ch.isdigit() and not (text[i : i + 1].isascii() and text[i : i + 1].isalpha()):  # 5G, 3D: a token
                 first = _digits_start(text, i - 1)
                 if not _YEAR_OR_ROUND.match(text, first):
                     break  # 6200余项次项目: a count, not part of the name
