@@ -118,15 +118,21 @@ ZONE_HEADS = _longest_first(_words("zones.txt"))
 #: Fixed expressions with a place's name that name no place (中国式现代化, 新中国成立, 北京时间). Not
 #: 中国特色: general news (MSRA, People's Daily) tags its 中国, and our check split does not decide.
 NOT_A_PLACE = ("中国式", "新中国", "北京时间")
-#: Words after a place's name that make the phrase a concept named after it (井冈山精神).
-PLACE_CONCEPTS = ("精神",)
+#: Words after a place's name that make the phrase a concept named after it (井冈山精神, 中国特色).
+PLACE_CONCEPTS = ("精神", "特色")
+#: Heads of honorary titles a place is given (中国某某之乡, 中国某都): the country opening one is the
+#: title's level, no place of the story.
+HONOUR_HEADS = ("之乡", "之都")
+#: Words before a title's place that make it an honour, not the place (世界某某乡).
+HONOUR_LEVELS = ("中国", "世界")
 #: One-character forms of cities (榕 Fuzhou, 厦 Xiamen, 穗 Guangzhou, 蓉 Chengdu, 甬 Ningbo, 鹭 Xiamen):
 #: never a place on their own in running text (NOTES: 在榕医学专家). Provinces' forms (京, 闽, 港) are
 #: vetoed only after a verb of travel (``TRAVEL``): general news tags them everywhere (People's Daily
 #: and MSRA lose about .004 each when they are vetoed in every context, nothing after travel verbs).
 ONE_CHARACTER_PLACES = frozenset("榕厦穗蓉甬鹭")
-#: Verbs of travel before a province's one-character form (赴京进修, 来闽, 返沪): no place there.
-TRAVEL = frozenset("赴来进返回抵离")
+#: Verbs of travel before a province's one-character form (赴京进修, 来闽, 返沪), and 在 (在京专家,
+#: as 在榕医学专家 in NOTES): no place there.
+TRAVEL = frozenset("赴来进返回抵离在")
 #: The verb of aid written before a province's one-character form (援藏, 援疆): no place there.
 AID = "援"
 #: Countries' forms (中, 美): a neighbour of a one-character city that makes it a pair (中美).

@@ -267,14 +267,37 @@ def _occurrences(text: str, piece: str) -> list[int]:
 
 
 def _concepts(text: str, places: list[Candidate]) -> list[Candidate]:
-    """``井冈山精神``, ``延安精神``: a place's name before 精神 names a spirit, not the place
-    (NOTES: concepts are no LOC); vetoed as one span so the place is no mention there."""
-    return [
-        Candidate(c.start, c.end + len(w), "NOT", "concept", mention=False, veto=True)
+    """``井冈山精神``, ``某区精神``, ``中国特色``: a place's name before 精神 or 特色 names a spirit or a
+    quality, not the place (NOTES: concepts are no LOC); vetoed as one span, from the place found or
+    the place word of the dictionary before (one the tagger may find: 苏区), so it is no mention there."""
+    tags = lexicon.word_tags()
+    words = {b: a for a, b in lexicon.segment(text) if 2 <= b - a <= 4 and tags.get(text[a:b], "").startswith("ns")}
+    ends = {c.end: c.start for c in places}
+    out = []
+    for w in lexicon.PLACE_CONCEPTS:
+        for k in _occurrences(text, w):
+            start = min(ends.get(k, k), words.get(k, k))
+            if start < k and all(_NAME_CHAR.match(ch) for ch in text[start:k]):
+                out.append(Candidate(start, k + len(w), "NOT", "concept", mention=False, veto=True))
+    return out
+
+
+_HONOUR = re.compile(
+    "(?:" + "|".join(lexicon.HONOUR_LEVELS) + r")[\u4e00-\u9fff]{1,6}?(?:" + "|".join(lexicon.HONOUR_HEADS) + ")"
+)
+
+
+def _honours(text: str, places: list[Candidate]) -> list[Candidate]:
+    """``中国某某之乡``, ``世界长寿乡``: an honorary title given to a place (a country's or the world's
+    level, then what it is the home of) holds no place of the story, neither the country nor a
+    township whose name the title happens to be; vetoed as one span."""
+    out = [Candidate(m.start(), m.end(), "NOT", "honour", mention=False, veto=True) for m in _HONOUR.finditer(text)]
+    out += [
+        Candidate(c.start - 2, c.end, "NOT", "honour", mention=False, veto=True)
         for c in places
-        for w in lexicon.PLACE_CONCEPTS
-        if text.startswith(w, c.end)
+        if text.endswith(lexicon.HONOUR_LEVELS, 0, c.start) and text[c.end - 1] == "乡"
     ]
+    return out
 
 
 def _vetoes(text: str) -> list[Candidate]:
@@ -316,7 +339,7 @@ def make_place_rules(addresses: bool = True) -> Rule:
         zones = _zones(text, places)
         zones += _regions(text, zones) + _villages(text, places)
         venues = find_venues(text, places + [z for z in zones if z.mention])
-        extra = zones + venues + _vetoes(text) + _concepts(text, places) + province_runs(text)
+        extra = zones + venues + _vetoes(text) + _concepts(text, places) + _honours(text, places) + province_runs(text)
         extra += townships_named_again(text, places)  # short_places: 某某镇 … 某某专场
         if not addresses:
             return places + extra
