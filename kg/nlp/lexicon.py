@@ -78,6 +78,8 @@ JURISDICTION = (
 )  # fmt: skip
 #: China's political parties (full and short names): a party opens the name of its bodies.
 PARTIES = _longest_first(_words("parties.txt"))
+#: The armed forces, whose hospitals and units are named after them (解放军某部队第某医院).
+ARMED_FORCES = ("中国人民解放军", "解放军", "武警")
 #: Bare jurisdictions whose Party committee or government is a body of its own (市委, 县政府):
 #: the story's jurisdiction is meant (ANNOTATION.md, "a bare jurisdiction prefix").
 BARE_BODY_JURISDICTIONS = ("省", "市", "县", "区", "自治区", "自治州")

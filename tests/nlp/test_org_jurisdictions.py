@@ -158,3 +158,17 @@ def test_party_committee_written_alone_is_a_body():
     raw = "青云县人民医院党委召开专题会议。"
     places = make_place_rules()(raw, frozenset(), [])
     assert "青云县人民医院党委" in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "raw, body",
+    [
+        ("江南省人民医院、解放军海防保障部队第九七七医院参加义诊。", "解放军海防保障部队第九七七医院"),
+        ("武警江南总队医院的专家到场。", "武警江南总队医院"),
+        ("中国人民解放军东部战区总医院专家到场。", "中国人民解放军东部战区总医院"),
+    ],
+)
+def test_armed_forces_open_their_units_names(raw, body):
+    """解放军 and 武警 open the names of their hospitals and units, as a party opens its bodies'."""
+    places = make_place_rules()(raw, frozenset(), [])
+    assert body in {raw[c.start : c.end] for c in find_organizations(raw, places) if c.label == "ORG" and c.mention}

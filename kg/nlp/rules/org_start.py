@@ -15,9 +15,16 @@ from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate
 from kg.nlp.rules.org_edges import SUFFIXES, VISITS, in_place_name, joins_fields
 
-_PARTY_SET = frozenset(lx.PARTIES)
+#: Bodies whose units are named after them, written first (a party: 农工党江苏省委会; the armed
+#: forces: 解放军某某部队第某医院, 武警某某总队医院): each opens a body's name as a jurisdiction does.
+_PARTY_SET = frozenset((*lx.PARTIES, *lx.ARMED_FORCES))
 #: Words glued in front of a name that still belong to it (中国 + 北京市…, 农工党 + 江苏省委会, 共青团 + 某市委).
-_GLUED = tuple(sorted({*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES, "共青团"}, key=lambda w: (-len(w), w)))
+_GLUED = tuple(
+    sorted(
+        {*(w for w in lx.JURISDICTION if len(w) > 1), *lx.PARTIES, *lx.ARMED_FORCES, "共青团"},
+        key=lambda w: (-len(w), w),
+    )
+)
 #: ``_GLUED`` by first character, each list in ``_GLUED``'s order (longest first): a position is
 #: tried against the few words that can start there, not all of them.
 _GLUED_BY_FIRST: dict[str, tuple[str, ...]] = {
