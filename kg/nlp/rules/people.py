@@ -192,10 +192,53 @@ def _credits(text: str, breaks: frozenset[int]) -> list[Candidate]:
     return out
 
 
+#: Words that introduce a list of officials' names (市领导甲、乙、丙分别…), like a title does for one.
+_LIST_OPENERS = ("领导",)
+#: What may close an item of a list of names: the next item, punctuation, or a word after names.
+_ITEM_ENDS = "、，,。；;"
+_AFTER_LIST = ("分别", "共同", "一同", "先后")
+
+
+def _item_end(text: str, i: int) -> int:
+    """End of a whole name listed at ``i`` (the item ends where the name does), or 0."""
+    end = name_at(text, i)
+    nxt = text[end : end + 1]
+    if end and (nxt in _ITEM_ENDS or not nxt or text.startswith(_AFTER_NAME, end) or text.startswith(_AFTER_LIST, end)):
+        return end
+    return 0
+
+
+def _items(text: str, at: int, first: bool) -> list[Candidate]:
+    """The names of a list from ``at`` (its first item there if ``first``, else after a 、), each a
+    whole item, up to the first item that is no name."""
+    items = []
+    while first or text[at : at + 1] == "、":
+        at += 0 if first else 1
+        first = False
+        end = _item_end(text, at)
+        if not end:
+            break
+        items.append(Candidate(at, end, "PER", "listed"))
+        at = end
+    return items
+
+
+def _listed(text: str, named: list[Candidate]) -> list[Candidate]:
+    """``副院长甲、乙、丙出席``, ``市领导甲、乙、丙分别参加``: names listed with 、 after a title's name (or
+    after 领导, when two names or more follow) are people too, each a whole item of the list."""
+    out = [item for c in named for item in _items(text, c.end, first=False)]
+    for m in re.finditer("|".join(_LIST_OPENERS), text):
+        items = _items(text, m.end(), first=True)
+        if len(items) >= 2:
+            out += items
+    return out
+
+
 @registry.misc("kg.person_rules.v1")
 def make_person_rules() -> Rule:
     def person_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         found = _after_titles(text) + _before_titles(text) + _bylines(text, breaks) + _credits(text, breaks)
+        found += _listed(text, [c for c in found if c.rule == "title-before"])
         titles = [m.end() for m in _TITLE_RE.finditer(text)]
         return found + _work_credits(text, breaks) + minority_names.after_titles(text, titles, _AFTER_NAME)
 
