@@ -63,6 +63,14 @@ ORG_GENERIC_BODY = (
 #: named body (named teams end in 队 or 团 of a name: 某某医疗队, 某某服务团).
 GENERIC_GROUPS = ("团队", "队伍")
 
+#: Heads of a department written as a bare word (医务处, 护理部, 体检中心, 某某培训办公室), read before
+#: its head's title as a unit of the body the sentence names (``kg.nlp.rules.units`` for the mention,
+#: ``kg.nlp.relations.bodies`` for the post).
+BARE_UNIT_HEADS = ("部", "处", "科", "办公室", "室", "中心", "组", "病区")
+BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:" + "|".join(BARE_UNIT_HEADS) + ")")
+#: What in a longer word says a body is named in it (a place, a kind of body): then it is no bare unit.
+NAMED_IN_UNIT = ("省", "市", "县", "州", "国", "中华", "大学", "学院", "医院", "委员会", "局", "厅", "会")
+
 #: Words after a would-be name that make it part of a ranking or an award (顶级医院百强榜, 质量奖).
 RANKING_WORDS = ("百强", "榜", "奖", "排行", "排名", "称号", "评选")
 
@@ -117,8 +125,9 @@ _GENERIC_PAIRS = frozenset(g for g in GENERIC_PREFIX if len(g) == 2)
 #: Heads of venue names (公园, 礼堂) and of zones named after their place (新区, 投资区).
 VENUE_HEADS = _longest_first(_words("venues.txt"))
 ZONE_HEADS = _longest_first(_words("zones.txt"))
-#: Fixed expressions with a place's name that name no place (中国式现代化, 新中国成立, 北京时间). Not
-#: 中国特色: general news (MSRA, People's Daily) tags its 中国, and our check split does not decide.
+#: Fixed expressions with a place's name that name no place (中国式现代化, 新中国成立, 北京时间).
+#: 中国特色 is read as a concept (``PLACE_CONCEPTS``), as the domain notes read it, though general
+#: news (MSRA, People's Daily) tags its 中国.
 NOT_A_PLACE = ("中国式", "新中国", "北京时间")
 #: Words after a place's name that make the phrase a concept named after it (井冈山精神, 中国特色).
 PLACE_CONCEPTS = ("精神", "特色")
@@ -129,12 +138,12 @@ HONOUR_HEADS = ("之乡", "之都")
 HONOUR_LEVELS = ("中国", "世界")
 #: One-character forms of cities (榕 Fuzhou, 厦 Xiamen, 穗 Guangzhou, 蓉 Chengdu, 甬 Ningbo, 鹭 Xiamen):
 #: never a place on their own in running text (NOTES: 在榕医学专家). Provinces' forms (京, 闽, 港) are
-#: vetoed only after a verb of travel (``TRAVEL``): general news tags them everywhere (People's Daily
-#: and MSRA lose about .004 each when they are vetoed in every context, nothing after travel verbs).
+#: vetoed only after ``BEFORE_PROVINCE_FORM``: general news tags them everywhere (People's Daily and
+#: MSRA lose about .004 each when they are vetoed in every context; after 在 about .001-.005).
 ONE_CHARACTER_PLACES = frozenset("榕厦穗蓉甬鹭")
-#: Verbs of travel before a province's one-character form (赴京进修, 来闽, 返沪), and 在 (在京专家,
-#: as 在榕医学专家 in NOTES): no place there.
-TRAVEL = frozenset("赴来进返回抵离在")
+#: Characters before a province's one-character form that make it no place: verbs of travel (赴京进修,
+#: 来闽, 返沪) and 在 (在京专家, as 在榕医学专家 in NOTES).
+BEFORE_PROVINCE_FORM = frozenset("赴来进返回抵离在")
 #: The verb of aid written before a province's one-character form (援藏, 援疆): no place there.
 AID = "援"
 #: Countries' forms (中, 美): a neighbour of a one-character city that makes it a pair (中美).

@@ -55,10 +55,6 @@ _UNIT_MAX = 12
 #: there, since a bare 某局 elsewhere is a body of its own.
 _BUREAU = re.compile(r"[\u4e00-\u9fff]{2,8}局")
 _BUREAU_OWNERS = ("委", "委员会", "部")
-#: A department written as a bare word (医务处, 护理部, 体检中心, 某某培训办公室), and what in a longer
-#: name says a body is named in it (a place, a kind of body): then it is no bare unit.
-_BARE_UNIT = re.compile(r"[\u4e00-\u9fff]{1,10}(?:部|处|科|办公室|室|中心|组|病区)")
-_NAMED_IN_UNIT = ("省", "市", "县", "州", "国", "中华", "大学", "学院", "医院", "委员会", "局", "厅", "会")
 #: A word no list knows, between a list's mark and a title: at most this long.
 _WORD_MAX = 8
 _LIST_MARKS = "、"
@@ -183,7 +179,7 @@ class Bodies:
         of a group (``、医务处``, ``，护理部``): no body's name in it, nothing of a name before it. The
         walk reads it as a unit of the body the chain names, as it does when no mention covers it."""
         name = self.names[org]
-        if not _BARE_UNIT.fullmatch(name) or name in lx.TITLES or any(w in name for w in _NAMED_IN_UNIT):
+        if not lx.BARE_UNIT.fullmatch(name) or name in lx.TITLES or any(w in name for w in lx.NAMED_IN_UNIT):
             return False
         if name in lx.MINISTRIES or name.endswith(tuple(PARTY_DEPARTMENTS)):
             return False  # 教育部, 统战部: bodies the linker names in full

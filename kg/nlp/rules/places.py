@@ -317,7 +317,7 @@ def _vetoes(text: str) -> list[Candidate]:
     out.extend(
         Candidate(i, i + 1, "NOT", "one-character", priority=-1, mention=False, veto=True)
         for i, ch in enumerate(text)
-        if (ch in alone or (ch in _PROVINCE_FORMS and text[i - 1 : i] in lexicon.TRAVEL))
+        if (ch in alone or (ch in _PROVINCE_FORMS and text[i - 1 : i] in lexicon.BEFORE_PROVINCE_FORM))
         and text[i - 1 : i] not in paired
         and text[i + 1 : i + 2] not in paired
     )
