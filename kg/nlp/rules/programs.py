@@ -30,6 +30,7 @@ from spacy.util import registry
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
+from kg.nlp.rules import program_forms as pf
 from kg.nlp.rules import program_names as pn
 from kg.nlp.rules.program_edges import HAN as _HAN
 from kg.nlp.rules.program_edges import NUMERALS as _NUMERALS
@@ -76,12 +77,6 @@ _PROGRAM_STOP_NOUN = "会"
 _THEME = ("主题是", "主题为", "口号是", "口号为", "主题:", "主题:")
 #: Words before a would-be program that make it each one's own (各市…活动, 各县…行动).
 _DISTRIBUTIVE = ("各",)
-#: A scheme named by a formula (1+4+4, 1+X+1, 5G+): the formula and the words up to its head.
-_FORMULA = re.compile(
-    r"(“?[\dA-Za-z]+(?:\+[\dA-Za-z]+)+”?)[\u4e00-\u9fff]{2,14}?(?:框架|模式|体系|工程|行动|计划|格局)"
-)
-#: A formula scheme's words written again without the formula name it again, if this long.
-_MIN_SHORT_SCHEME = 6
 _MIN_NAME = 4
 _MIN_WEAK_NAME = 6
 #: Characters that never sit in a program's name outside quotes; 为 ends 作为, 列为, 确定为 ...
@@ -245,33 +240,6 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
     return out
 
 
-def _formulas(text: str) -> list[Candidate]:
-    """``1+4+4某某改革框架``, ``“1+X+1”某某模式``: a formula opens a named scheme (ANNOTATION.md,
-    "named scheme or model"); the words between formula and head hold no stop."""
-    out = []
-    for m in _FORMULA.finditer(text):
-        if m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
-            continue  # part of a longer number or word
-        if not any(ch in lx.NAME_STOP for ch in m.group().strip("“”")):
-            out.append(Candidate(m.start(), m.end(), "PROG", "formula"))
-    return out + _short_schemes(text, out)
-
-
-def _short_schemes(text: str, schemes: list[Candidate]) -> list[Candidate]:
-    """``1+4+4某某改革框架`` … ``对照某某改革框架``: the scheme's words without the formula, written
-    again in the same text, are the same scheme (a long, specific string, so no context is asked)."""
-    out = []
-    for c in schemes:
-        words = _FORMULA.match(text, c.start)
-        short = text[words.end(1) : c.end] if words else ""
-        at = text.find(short) if len(short) >= _MIN_SHORT_SCHEME else -1
-        while at >= 0:
-            if not any(s.start <= at < s.end for s in schemes):
-                out.append(Candidate(at, at + len(short), "PROG", "formula-short"))
-            at = text.find(short, at + 1)
-    return out
-
-
 def _theme(text: str, start: int, end: int | None = None) -> bool:
     """The name is a theme or slogan (``主题是“某某早早行动”``, ``以“某某行动”为主题``): no program."""
     before = text[max(0, start - 4) : start].rstrip("“\"")
@@ -346,46 +314,13 @@ def _strategies(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-#: Characters of a program's own name that, written again elsewhere in the text without the body
-#: before it, show the body is its organizer and no part of its name.
-_OWN_NAME_EVIDENCE = 6
-
-
-def _without_organizer(text: str, named: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """``某市某促进会某某助乡亲春季行活动`` … ``某某助乡亲四季行``: a body's name that opens a program's,
-    when the words after it also stand alone elsewhere in the text, is the organizer's; the program
-    is named without it (ANNOTATION.md: the organizer is a relation). Without such evidence the name
-    is kept as written (某商会回乡义诊活动 is the program's whole name)."""
-    out = []
-    for c in named:
-        body = max((o.end for o in found if o.label == "ORG" and o.mention and o.start == c.start and o.end < c.end),
-                   default=None)
-        own = text[body : body + _OWN_NAME_EVIDENCE] if body is not None else ""
-        if len(own) == _OWN_NAME_EVIDENCE and body + _OWN_NAME_EVIDENCE < c.end and _elsewhere(text, own, c):
-            out.append(c._replace(start=body))
-        else:
-            out.append(c)
-    return out
-
-
-def _elsewhere(text: str, piece: str, span: Candidate) -> bool:
-    """``piece`` opens a phrase of its own outside ``span`` (after punctuation or at the start),
-    not after the same body again (甲机构乙行动 … 甲机构乙行动)."""
-    at = text.find(piece)
-    while at >= 0:
-        if not span.start <= at < span.end and (at == 0 or not _HAN.match(text[at - 1])):
-            return True
-        at = text.find(piece, at + 1)
-    return False
-
-
 @registry.misc("kg.program_rules.v1")
 def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         people = frozenset(c.end for c in found if c.label == "PER")
-        named = _headed(text, people) + _formulas(text) + _launched(text) + _shows(text)
+        named = _headed(text, people) + pf.formulas(text) + _launched(text) + _shows(text)
         named += _observances(text) + _aid(text) + pn.launched_subjects(text)
         named += _anaphors(text, named)
-        return _without_organizer(text, named, found) + _strategies(text, found)
+        return pf.without_organizer(text, named, found) + _strategies(text, found)
 
     return program_rules
