@@ -2,7 +2,8 @@
 
 One module per kind of statement: ``posts`` (who holds which title in which body; the
 verbs of office in ``offices``), ``structure`` (bodies under bodies, where bodies are),
-``events`` (who organizes a program, co-hosts), ``owners`` (a program named after its body),
+``events`` (who organizes a program, co-hosts), ``launches`` (the subject of a verb starting
+one), ``owners`` (a program named after its body),
 ``partners`` (agreements and aid pairings).
 Each reads the normalised text and the mention spans, without a parser, in the fixed shapes
 Chinese news writes them.
@@ -22,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.extensions import text_of
-from kg.nlp.relations import events, owners, partners, posts, structure
+from kg.nlp.relations import events, launches, owners, partners, posts, structure
 
 
 class RelationExtractor:
@@ -36,7 +37,7 @@ class RelationExtractor:
         stated = [
             *events.organizers(text, spans, doc._.kg_breaks),
             *events.joint(text, spans),
-            *events.launched(text, spans, doc._.kg_breaks),
+            *launches.launched(text, spans, doc._.kg_breaks),
         ]
         out = [
             *posts.roles(text, spans),

@@ -5,7 +5,8 @@ program, which only the linker knows) is read from
 
 * fields ``主办单位：A 协办单位：B、C``;
 * a list of bodies before a hosting verb: ``由A、B主办，C承办``, ``A联合B共同组织``;
-* the subject of a verb that starts a program in its sentence: ``A启动X``, ``A与B联合开展X``;
+* the subject of a verb that starts a program in its sentence: ``A启动X``, ``A与B联合开展X``
+  (``kg.nlp.relations.launches``);
 * a program named after its body (``某医院“健康快车”行动``): ``kg.nlp.relations.owners``.
 
 ``partner`` (two bodies) from co-hosts at one level (several ``主办`` bodies, ``联合…举办``,
@@ -19,8 +20,6 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from kg.conventions import in_purpose_clause
-from kg.nlp.relations.bodies import Bodies
 from kg.sentences import sentence_start
 
 Rel = tuple[str, int, int, str]
@@ -291,90 +290,3 @@ def joint(text: str, spans: list) -> list[Rel]:
             program = _program_after(spans, text, last)
             out.extend(("organizer", i, program, together) for i in bodies)
     return out
-
-
-#: What may stand between the verb and the program: its length or theme (启动为期一个月的X,
-#: 开展以“…”为主题的X), and the opening quote a program's mention may leave out (组织“X”).
-#: 组织 runs what it is written right before (A牵头组织“X”), as 开展 does; 组织参加X is no such verb.
-_LAUNCH = re.compile(
-    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办|组织)(?:了)?)"
-    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?[“\"]?$"
-)
-#: Words joining the subjects of one verb (A与B联合开展X, A携手B推出X).
-_SUBJECT_JOINS = ("与", "和", "、", "同", "及", *_TOGETHER)
-_OF = "的"
-_CLAUSE_MARKS = ",，;；:："
-#: Words before a body that make it no subject of the sentence's verb: the agent of a passive (由A),
-#: a place (在A, 于A), a source (据A介绍, 记者从A获悉).
-_NOT_SUBJECT = ("由", "在", "于", "据", "从")
-#: Words before a body that make it where a program is held, not who holds it (在某医院举办).
-_VENUE = ("在", "于")
-
-
-def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> list[Rel]:
-    """``A启动X``, ``A与B联合开展X``: the bodies named before the verb in the program's sentence
-    organize it (``organizer``, head the body, tail the program, role the verb).
-
-    A program with no body before its verb (``开展我省第五批…采购`` in a report) gets none:
-    the subject is implicit and guessing it would be wrong as often as right; nor does one
-    named as the aim of a clause of purpose after the body (``in_purpose_clause``)."""
-    out: list[Rel] = []
-    orgs = _orgs(spans)
-    for j, prog in enumerate(spans):
-        if prog.label_ != "PROG":
-            continue
-        start = sentence_start(text, prog.start_char)
-        verb = _LAUNCH.search(text, start, prog.start_char)
-        if not verb:
-            continue
-        before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
-        while before and text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _VENUE:
-            before.pop()  # A在B举办X: B is the venue, A (before it) the subject
-        if not before:
-            own = _own_subject(text, spans, start, verb.start(), breaks)
-            out.extend([("organizer", own, j, verb.group("verb"))] if own >= 0 else [])
-            continue
-        if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _NOT_SUBJECT:
-            continue  # 由A举办: A is the agent of a passive
-        if in_purpose_clause(text, before[-1][1].end_char, verb.start(), breaks):
-            continue
-        last = before[-1][1].end_char
-        if text.startswith(_OF, last) and any(c in _CLAUSE_MARKS for c in text[last : verb.start()]):
-            continue  # 传承A的传统，深入实施X: A qualifies a word of another clause, it runs nothing
-        subjects = [before[-1]]
-        for i, s in reversed(before[:-1]):
-            if text[s.end_char : subjects[-1][1].start_char] not in _SUBJECT_JOINS:
-                break
-            subjects.append((i, s))
-        out.extend(("organizer", i, j, verb.group("verb")) for i, _ in subjects)
-        if len(subjects) >= 2:
-            out.extend(_pairs([i for i, _ in subjects], spans, text))  # A、B联合开展X: organised together
-    return out
-
-
-#: The article's word for itself (我院, 本中心) or for the body just named (该院) as a subject, not after
-#: 在/于/由 (在我院举办: the venue);
-#: 本会议 is a meeting and 我会同… "I, together with".
-_SELF_SUBJECT = re.compile(r"(?<![在于由自])(?:我|本|该)(?:院|校|局|委|会(?!议|同)|中心|所|厅)")
-#: ``近年来，医院先后开展X``: a hospital's or a school's news calls its own body by the bare kind, as
-#: the subject opening a clause, with nothing but adverbs between it and the verb (``_LAUNCH``).
-_BARE_SUBJECT = re.compile(
-    r"(?:^|(?<=[，,。；;！!？?\n]))(?P<word>医院|学校)"
-    r"(?:还|也|将|并|已|又|均|先后|同时|持续|主动|定期|每年|今年|多次|率先|专门|随后|继续|不断|再次)*$"
-)
-_BARE_HEADS = {"医院": "院", "学校": "校"}
-
-
-def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozenset[int]) -> int:
-    """``近日，我院开展X``, ``该院开展X``: the body the article's word for itself (or for the body just
-    named) stands for, as the subject of the verb in its sentence (the last such word before it, not
-    in a clause of purpose); else -1."""
-    found = list(_SELF_SUBJECT.finditer(text, start, verb))
-    if not found:
-        bare = _BARE_SUBJECT.search(text, start, verb)
-        if bare is None or in_purpose_clause(text, bare.end(), verb, breaks):
-            return -1
-        return Bodies(text, spans).own(_BARE_HEADS[bare.group("word")])
-    if in_purpose_clause(text, found[-1].end(), verb, breaks):
-        return -1
-    return Bodies(text, spans).referred_before(found[-1].end())[0]

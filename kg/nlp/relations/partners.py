@@ -12,7 +12,8 @@ import re
 from itertools import pairwise
 
 from kg.nlp.relations.bodies import Bodies
-from kg.nlp.relations.events import _NOT_SUBJECT, Rel, _list_after, _orgs, _pairs
+from kg.nlp.relations.events import Rel, _list_after, _orgs, _pairs
+from kg.nlp.relations.launches import _NOT_SUBJECT
 from kg.sentences import sentence_start
 
 #: Words after a list of bodies that make them parties to an agreement.
