@@ -16,11 +16,12 @@ from kg.nlp.relations.events import _TOGETHER, Rel, _orgs, _pairs
 from kg.sentences import sentence_start
 
 #: What may stand between the verb and the program: its length or theme (启动为期一个月的X,
-#: 开展以“…”为主题的X), and the opening quote a program's mention may leave out (组织“X”).
+#: 开展以“…”为主题的X), the reach it is run over (组织开展全省X, 启动了全市“X”), and the opening
+#: quote a program's mention may leave out (组织“X”).
 #: 组织 runs what it is written right before (A牵头组织“X”), as 开展 does; 组织参加X is no such verb.
 _LAUNCH = re.compile(
     r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办|组织)(?:了)?)"
-    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?[“\"]?$"
+    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?(?:全(?:省|市|县|区|州|国|院|校|系统))?[“\"]?$"
 )
 #: Words joining the subjects of one verb (A与B联合开展X, A携手B推出X).
 _SUBJECT_JOINS = ("与", "和", "、", "同", "及", *_TOGETHER)
@@ -29,8 +30,34 @@ _CLAUSE_MARKS = ",，;；:："
 #: Words before a body that make it no subject of the sentence's verb: the agent of a passive (由A),
 #: a place (在A, 于A), a source (据A介绍, 记者从A获悉).
 _NOT_SUBJECT = ("由", "在", "于", "据", "从")
-#: Words before a body that make it where a program is held, not who holds it (在某医院举办).
-_VENUE = ("在", "于")
+#: Words before a body that make it where a program is held, not who holds it (在某医院举办), or where
+#: its hosts go to hold it (A组织专家赴B开展X, A走进B举办X, 到B开展): the subject is the body before.
+_VENUE = ("在", "于", "赴", "到", "走进", "前往", "深入")
+#: Words before a body whose call or plan the subject follows (A响应B号召，开展X; 按照B部署): B runs
+#: nothing in that sentence, the body before it (if any) does.
+_DEFERS_TO = ("响应", "按照", "根据", "依据", "遵照")
+#: A list of bodies helping the lead named before them, in a clause of their own (A牵头，B、C配合，实施X):
+#: they are not the subject of the verb, the lead is.
+_HELPING = re.compile(r"(?:积极|全力|密切|共同)?(?:配合|协助|参与)(?=[，,；;])")
+_LIST_JOINS = ("、", "和", "与", "及")
+
+
+def _not_the_subject(text: str, before: list, verb: int) -> bool:
+    """Whether the last body of ``before`` is a venue (``在B``, ``赴B``), a body whose call is followed
+    (``响应B号召``), or one of a list that helps in a clause of its own (``B、C配合，``) before ``verb``."""
+    span = before[-1][1]
+    if text.endswith((*_VENUE, *_DEFERS_TO), 0, span.start_char):
+        return True
+    helping = _HELPING.match(text, span.end_char)
+    return helping is not None and helping.end() < verb
+
+
+def _helpers_listed(text: str, before: list) -> int:
+    """How many bodies at the end of ``before`` are the items of one list (``B、C``)."""
+    count = 1
+    while count < len(before) and text[before[-count - 1][1].end_char : before[-count][1].start_char] in _LIST_JOINS:
+        count += 1
+    return count
 
 
 def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> list[Rel]:
@@ -50,8 +77,10 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
         if not verb:
             continue
         before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
-        while before and text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _VENUE:
-            before.pop()  # A在B举办X: B is the venue, A (before it) the subject
+        while before and _not_the_subject(text, before, verb.start()):
+            # A在B举办X, A响应B号召开展X: not B but A (before it) is the subject; A牵头，B、C配合: not B, C
+            helping = _HELPING.match(text, before[-1][1].end_char)
+            del before[-(_helpers_listed(text, before) if helping else 1) :]
         if not before:
             own = _own_subject(text, spans, start, verb.start(), breaks)
             out.extend([("organizer", own, j, verb.group("verb"))] if own >= 0 else [])
