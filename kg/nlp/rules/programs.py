@@ -31,6 +31,7 @@ from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules import program_forms as pf
+from kg.nlp.rules import program_kinds as pk
 from kg.nlp.rules import program_names as pn
 from kg.nlp.rules.program_edges import HAN as _HAN
 from kg.nlp.rules.program_edges import NUMERALS as _NUMERALS
@@ -41,7 +42,9 @@ from kg.nlp.rules.program_edges import campaign_before_event, quoted_whole, verb
 
 #: Heads; a tour's 行 ends a word only before 活动, 主题, 启动 ... or where the words end.
 _TOUR = "(?:" + "|".join(map(re.escape, lx.PROG_TOUR_HEADS)) + r")(?=活动|主题|启动|系列|专场|[^\u4e00-\u9fff]|$)"
-_HEAD_RE = re.compile("|".join([_TOUR, *map(re.escape, lx.PROG_HEADS), pn.TOUR_RE, pn.PERIOD_RE]))
+_HEAD_RE = re.compile(
+    "|".join([_TOUR, *map(re.escape, lx.PROG_HEADS), pn.TOUR_RE, pn.PERIOD_RE, pk.CAMPAIGN_YEAR_RE])
+)
 #: A quoted scheme, up to four more characters and an aid head, ending the phrase.
 _AID = re.compile(
     r"“[^“”]{2,12}”[\u4e00-\u9fff]{0,4}?(?:" + "|".join(lx.PROG_AID_HEADS) + r")(?![\u4e00-\u9fff])"
@@ -109,7 +112,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
     """
     i = head_start
     in_quote = False
-    while i > 0 and head_start - i < _MAX_LEFT and i not in stops:
+    while i > 0 and head_start - i < _MAX_LEFT and (in_quote or i not in stops):
         ch = text[i - 1]
         if ch == "”":
             in_quote = True
@@ -131,7 +134,11 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
                 text, _digits_start(text, i - 1)
             ):
                 break  # 121个省级…项目 (but 第36个…月 is a round)
+            if pk.count_ends_at(text, i):
+                break  # 一个|某某项目, 上万个|某某项目: a count, as in digits
             stop = lx.boundary_ending_at(text, i)
+            if (whole := pk.whole_after_round(text, i, _opener_ending_at)) >= 0:
+                return whole  # 第三届全省某某竞赛: the round runs into the deictic whole
             if (stop and not _names_aim(text, i, head_start) and not (stop == 1 and pn.stop_inside_noun(text, i))) or (
                 _program_stop(text, i, head_start)
             ):
@@ -192,6 +199,8 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         end = m.end()
         if text.startswith("活动", end) and m.group() != "活动":
             end += 2
+        elif pk.is_campaign_year(m.group()) and text.startswith(_STRATEGY_ACTION, end):
+            end += len(_STRATEGY_ACTION)  # 某某服务年行动: the campaign year's action
         # 系列 before a head belongs to it (某某宣传周系列活动, “某某”系列专项行动), though alone it opens
         # a phrase (一系列): the name is read leftwards from before it.
         series = _SERIES if text.endswith(_SERIES, 0, m.start()) else ""
@@ -211,12 +220,16 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         quoted = "“" in text[start:end] or (text[start - 1 : start] == "“" and text[end : end + 1] == "”")
         if blocked and not (quoted or len(name) >= weak_min):
             continue  # 试点工作, 改革试点工作: the head is generic; 2024年某某专项整治工作 names the campaign
-        if m.group() == pn.TOUR and not pn.touring(text, m.start(), start, quoted):
+        if m.group() == pn.TOUR and not (pn.touring(text, m.start(), start, quoted) and pk.tour_after(text, m.start())):
             continue  # 举行, 同行, 一行: 行 in a word; 某某某地行: a touring campaign
         if pn.building_works(m.group(), name):
             continue  # 某某住院大楼项目: a building works, no program
         if m.group() in pn.PERIODS and not pn.campaign_period(text, m.start(), name):
             continue  # 本月活动, 十月活动: a time; 某某卫生月活动: a campaign's month
+        if pk.is_campaign_year(m.group()) and not pk.campaign_year(text, m.start(), name):
+            continue  # 今年活动, 老年活动: a time or an age; 某某建设年活动: a campaign's year
+        if not quoted and not (pk.kind_of_event(m.group(), name) and pk.named_model(m.group(), name)):
+            continue  # 某某业务活动, 某某管理模式: no initiative, no place's model
         if len(name) < 2 or end - start < _MIN_NAME or text[start] == "”" or _theme(text, start, end):
             continue
         if text[start - 1 : start] in _DISTRIBUTIVE:  # 各市某某活动: each city's own, no one program
@@ -232,6 +245,7 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
             m.group() in lx.PROG_WEAK_HEADS and len(name) < weak_min and not pn.aimed(m.group(), name)
+            and not pk.place_model(m.group(), name)
         ) or (
             m.group() in _PILOT and len(_LEVEL.sub("", name)) < _MIN_PILOT_NAME
         )):

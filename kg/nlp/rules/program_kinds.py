@@ -1,0 +1,115 @@
+"""What kind of thing an unquoted program head names (issue 11): checks written from ANNOTATION.md's
+definition of a program (a named, bounded initiative someone runs) rather than from errors, and
+tried on general news (People's Daily, Weibo) that nobody tuned on.
+
+* 活动 alone is the commonest word of news (爱国活动, 业务活动, 演出活动, 有奖活动): unquoted, it
+  heads a program's name only after a word that says what kind of initiative the activity is
+  (义诊, 宣传, 帮扶, 志愿服务, 主题, 实践 ... , or going somewhere: 下乡, 进社区);
+* 模式 unquoted names a model only after the place it is named for (三明模式, 某县医改模式); a
+  model named by its content (企业管理模式, 社会福利模式) is a generic policy idea. Quoted names and
+  formulas (“师带徒”模式, 1+X+1某某模式) are read elsewhere;
+* a touring campaign's 行 never follows an adverb or conjunction (就行, 才行, 且行) or 限 (限行);
+* a count in Chinese numerals (一个, 上万个, 三项) ends a name on its left, as a count in digits does;
+* a year or round before a deictic whole (第三届全省某某竞赛, 2024年度全省某某项目) opens the name,
+  which the deictic runs into, as 全国 does in 第N届全国某某宣传周;
+* a campaign year (某某建设年活动, 某某服务年行动): 年 after a word of work (建设, 服务, 管理) heads
+  the campaign's name, as the listed 提升年, 攻坚年 do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.gazetteer import load_gazetteer
+from kg.nlp import lexicon as lx
+
+#: Last words of an activity's name that say it is an initiative someone runs: a service, campaign,
+#: aid or outreach (ANNOTATION.md: campaign, project, action). Going somewhere (下乡, 进社区) too.
+EVENT_KINDS = (
+    "义诊", "巡诊", "宣传", "宣讲", "科普", "服务", "帮扶", "援助", "救助", "关爱", "公益", "志愿", "主题",
+    "实践", "竞赛", "筛查", "体检", "健康", "教育", "下乡", "基层", "万家", "社区", "校园", "乡村", "农村",
+)  # fmt: skip
+_EVENT = "活动"
+
+
+def kind_of_event(head: str, name: str) -> bool:
+    """Whether an unquoted ``活动`` after ``name`` heads a program's name: the name ends in a word of
+    ``EVENT_KINDS`` (某商会回乡义诊活动, 某某志愿服务活动), not in any noun or verb (爱国活动)."""
+    return head != _EVENT or name.endswith(EVENT_KINDS)
+
+
+_MODEL = "模式"
+#: Lengths of a place's name at the start of a model's (三明, 井陉县, 黔东南).
+_PLACE_LENGTHS = (2, 3, 4)
+
+
+def named_model(head: str, name: str) -> bool:
+    """Whether an unquoted ``模式`` after ``name`` may name a model: the name opens with a place of
+    the gazetteer (某市模式, 某县医改模式), as models are named for where they were made."""
+    return head != _MODEL or place_model(head, name)
+
+
+def place_model(head: str, name: str) -> bool:
+    """``某市模式``, ``某县医改模式``: a model named for its place, however short its name (a weak
+    head otherwise needs a long one)."""
+    if head != _MODEL or not all(lx.HAN.match(c) for c in name):
+        return False
+    gazetteer = load_gazetteer()
+    return any(gazetteer.lookup(name[:k]) for k in _PLACE_LENGTHS if k < len(name))
+
+
+#: Adverbs and conjunctions of one character that 行 follows as "will do" (就行, 才行, 也行, 且行),
+#: and 限 (限行, traffic restriction): 行 is then no tour's head.
+_NOT_BEFORE_TOUR = "就才也还不可能且并又再亦皆均即便只限"
+
+
+def tour_after(text: str, head_start: int) -> bool:
+    """The character before a tour's 行 may end the tour's name (not 就行, 且行, 限行)."""
+    return text[head_start - 1 : head_start] not in _NOT_BEFORE_TOUR
+
+
+#: A count written in Chinese numerals and a measure (一个, 上万个, 两项, 几个): many things, no name.
+_CN_COUNT = re.compile("[一二三四五六七八九十百千万两几数多每各整某][个项]$")
+
+
+def count_ends_at(text: str, i: int) -> bool:
+    """A count in Chinese numerals ends at ``i`` (一个|某某项目, 上万个|某某项目); a round
+    (第三个) is read before this as the name's opener."""
+    return bool(_CN_COUNT.search(text, max(0, i - 2), i)) and text[i - 3 : i - 2] != "第"
+
+
+#: Deictic wholes that a program's name may hold right after its year or round (第三届全省某某竞赛).
+_WHOLES = ("全省", "全市", "全县", "全区", "全州", "全军")
+
+
+def whole_after_round(text: str, i: int, opener_ending_at) -> int:
+    """Where the year or round before the deictic whole ending at ``i`` starts, else -1:
+    ``第三届全省某某竞赛`` is one name (the round runs into it), ``全省某某竞赛`` alone is read
+    without the deictic (ANNOTATION.md: 全省 is no mention)."""
+    word = next((w for w in _WHOLES if text.endswith(w, 0, i)), "")
+    return opener_ending_at(text, i - len(word)) if word else -1
+
+
+#: A campaign year: 年 after a word of work, before 活动 or 行动 (某某作风建设年活动, 基层服务年行动).
+CAMPAIGN_YEAR_RE = r"(?<=[\u4e00-\u9fff]{2})年(?=活动|行动)"
+#: Tags of the word before 年 in a campaign year: verbs of work (建设, 服务, 管理) and their nouns.
+_WORK_TAGS = ("v", "vn", "n")
+_YEAR = "年"
+_MIN_YEAR_NAME = 4
+
+
+def campaign_year(text: str, head_start: int, name: str) -> bool:
+    """Whether the 年 at ``head_start`` heads a campaign year: the two characters before it are a
+    word of jieba's dictionary for work (v, vn, n: 建设, 服务, 质量), not a time (今年, 新年, 周年,
+    老年, 少年, 多年: those are one word with 年, or a time word), and the name runs on for four."""
+    word = text[head_start - 2 : head_start]
+    tags = lx.word_tags()
+    return (
+        tags.get(word, "") in _WORK_TAGS
+        and text[head_start - 1 : head_start + 1] not in lx.dictionary_words()
+        and len(name) >= _MIN_YEAR_NAME
+    )
+
+
+def is_campaign_year(head: str) -> bool:
+    return head == _YEAR

@@ -1,0 +1,83 @@
+"""What an unquoted program head names (kg/nlp/rules/program_kinds.py), on sentences written for
+these tests (issue 11): each would-be program of general news here was one before the rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.normalise import normalise
+
+
+def programs(nlp, raw: str) -> set[str]:
+    document = normalise("t.txt", "t.txt", raw)
+    doc = nlp.make_doc(document.text)
+    doc._.kg_breaks = document.breaks
+    return {e.text for e in nlp(doc).ents if e.label_ == "PROG"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # 活动 after a word that says no initiative: a show, a business, a sale
+        "师生们观看了学校礼堂举办的迎新年文艺汇演演出活动。",
+        "这家银行近期推出信用卡积分兑换礼品活动。",
+        "代表团参观了当地企业的国际贸易业务活动。",
+        # 模式 after what the model is about, with no place it is named for
+        "这家企业长期沿用传统家族企业管理模式。",
+        "专家比较了北欧国家全民社会福利模式。",
+        # 行 after an adverb or conjunction, or 限 (限行): no tour
+        "大家不用担心，有一个人去办就行。",
+        "早晚高峰时段重型货车一律限行。",
+    ],
+)
+def test_heads_that_name_no_initiative(nlp, raw):
+    assert not programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # the kinds of activity that are initiatives keep their program (before and after the rule)
+        ("市医师协会开展名医回乡义诊活动。", "名医回乡义诊活动"),
+        ("县团委开展青年志愿者关爱留守儿童志愿服务活动。", "青年志愿者关爱留守儿童志愿服务活动"),
+        # a model named for its place is still a program
+        ("各地学习借鉴三明医改模式。", "三明医改模式"),
+    ],
+)
+def test_heads_that_name_an_initiative(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+def test_count_in_chinese_numerals_ends_the_name(nlp):
+    found = programs(nlp, "市里新上马了一个农村饮水安全保障项目。")
+    assert "农村饮水安全保障项目" in found
+    assert not any(p.startswith("一个") for p in found)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("第二届全省乡村医生技能竞赛在南昌举行。", "第二届全省乡村医生技能竞赛"),
+        ("2024年度全市社区卫生人才培训项目近日启动。", "2024年度全市社区卫生人才培训项目"),
+    ],
+)
+def test_round_runs_into_a_deictic_whole(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("县卫健局在全系统深入开展作风建设年活动。", "作风建设年活动"),
+        ("市卫健委部署开展基层服务年行动。", "基层服务年行动"),
+    ],
+)
+def test_campaign_year(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["社区为老人举办重阳节敬老活动。", "学校举办庆祝新年活动。", "他们回顾了过去多年行动的成效。"]
+)
+def test_no_campaign_year_in_a_time_or_age(nlp, raw):
+    assert not programs(nlp, raw)
