@@ -38,7 +38,7 @@ def test_heads_that_name_no_initiative(nlp, raw):
     "raw, program",
     [
         # the kinds of activity that are initiatives keep their program (before and after the rule)
-        ("市医师协会开展名医回乡义诊活动。", "名医回乡义诊活动"),
+        ("市医师协会开展名医巡回义诊活动。", "名医巡回义诊活动"),
         ("县团委开展青年志愿者关爱留守儿童志愿服务活动。", "青年志愿者关爱留守儿童志愿服务活动"),
         # a model named for its place is still a program
         ("各地学习借鉴三明医改模式。", "三明医改模式"),

@@ -1,6 +1,6 @@
 """Programs named by a formula, and a program's name without the body that opens it (issue 11).
 
-Split out of ``programs.py`` to keep it short: a scheme named by a formula (``1+4+4某某改革框架``,
+Split out of ``programs.py`` to keep it short: a scheme named by a formula (``1+4+4某某框架``,
 ``“1+X+1”某某模式``) and its words written again without the formula; and the organizer's name that
 opens a program's name as written, left out when the rest of the name also stands alone.
 """
@@ -22,7 +22,7 @@ _MIN_SHORT_SCHEME = 6
 
 
 def formulas(text: str) -> list[Candidate]:
-    """``1+4+4某某改革框架``, ``“1+X+1”某某模式``: a formula opens a named scheme (ANNOTATION.md,
+    """``1+4+4某某框架``, ``“1+X+1”某某模式``: a formula opens a named scheme (ANNOTATION.md,
     "named scheme or model"); the words between formula and head hold no stop."""
     out = []
     for m in _FORMULA.finditer(text):
@@ -34,7 +34,7 @@ def formulas(text: str) -> list[Candidate]:
 
 
 def _short_schemes(text: str, schemes: list[Candidate]) -> list[Candidate]:
-    """``1+4+4某某改革框架`` … ``对照某某改革框架``: the scheme's words without the formula, written
+    """``1+4+4某某框架`` … ``对照某某框架``: the scheme's words without the formula, written
     again in the same text, are the same scheme (a long, specific string, so no context is asked)."""
     out = []
     for c in schemes:
@@ -54,10 +54,10 @@ _OWN_NAME_EVIDENCE = 6
 
 
 def without_organizer(text: str, named: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """``某市某促进会某某助乡亲春季行活动`` … ``某某助乡亲四季行``: a body's name that opens a program's,
+    """``某市某会某某春季行活动`` … ``某某四季行``: a body's name that opens a program's,
     when the words after it also stand alone elsewhere in the text, is the organizer's; the program
     is named without it (ANNOTATION.md: the organizer is a relation). Without such evidence the name
-    is kept as written (某商会回乡义诊活动 is the program's whole name)."""
+    is kept as written (某会某某义诊活动 is the program's whole name)."""
     out = []
     for c in named:
         body = max(

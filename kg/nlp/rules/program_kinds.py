@@ -34,7 +34,7 @@ _EVENT = "活动"
 
 def kind_of_event(head: str, name: str) -> bool:
     """Whether an unquoted ``活动`` after ``name`` heads a program's name: the name ends in a word of
-    ``EVENT_KINDS`` (某商会回乡义诊活动, 某某志愿服务活动), not in any noun or verb (爱国活动)."""
+    ``EVENT_KINDS`` (某会巡回义诊活动, 某某志愿服务活动), not in any noun or verb (爱国活动)."""
     return head != _EVENT or name.endswith(EVENT_KINDS)
 
 
