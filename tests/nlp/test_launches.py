@@ -46,3 +46,39 @@ def test_launches_the_reach_between_verb_and_program_is_read_over(nlp):
     assert organizers(nlp, raw) == {("江西省医学会", "“基层医生科普月”活动")}
     raw = "赣州市红十字会于近日启动了全市“博爱送万家”项目。"
     assert organizers(nlp, raw) == {("赣州市红十字会", "“博爱送万家”项目")}
+
+
+def test_launches_a_verb_with_no_subject_in_a_report_is_the_source_body(nlp):
+    """``记者从A获悉，…全省开展X``: the article relays A's news, A runs what it launches with no subject."""
+    raw = "记者从江西省卫生健康委员会获悉，今年以来，全省共开展“健康进万家”活动三千余场。"
+    assert organizers(nlp, raw) == {("江西省卫生健康委员会", "“健康进万家”活动")}
+
+
+def test_launches_the_body_of_a_press_conference_runs_what_is_launched_with_no_subject(nlp):
+    """``A举行…新闻发布会。…我省建立了X和Y``: both programs of the list are A's."""
+    raw = "12月20日，江西省医疗保障局举行年度例行新闻发布会。会上介绍，我省建立了“智慧医保”监管模式和“双随机”抽查模式。"
+    assert organizers(nlp, raw) == {
+        ("江西省医疗保障局", "“智慧医保”监管模式"),
+        ("江西省医疗保障局", "“双随机”抽查模式"),
+    }
+
+
+def test_launches_a_program_launched_in_my_province_is_read_over_the_province_word(nlp):
+    raw = "记者从江西省医疗保障局获悉，开展我省第三批药品集中带量采购，平均降幅过半。"
+    assert {body for body, _ in organizers(nlp, raw)} == {"江西省医疗保障局"}
+
+
+def test_launches_the_press_office_hosting_a_conference_is_no_source(nlp):
+    raw = "江西省人民政府新闻办公室举行新闻发布会。会上介绍，今年启动了“暖心护老”活动。"
+    assert organizers(nlp, raw) == set()
+
+
+def test_launches_a_national_program_is_no_provincial_source_body_s(nlp):
+    """``记者从某省委员会获悉，…开展国家X``: the province carries it out, the nation runs it."""
+    raw = "记者从江西省卫生健康委员会获悉，今年以来，全省开展国家医疗服务能力提升试点。"
+    assert organizers(nlp, raw) == set()
+
+
+def test_launches_no_source_when_two_bodies_give_the_news(nlp):
+    raw = "记者从江西省卫生健康委员会获悉。江西省医疗保障局举行新闻发布会。会上介绍，全省开展“暖心护老”活动。"
+    assert organizers(nlp, raw) == set()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from kg.conventions import in_purpose_clause
 from kg.nlp.relations.bodies import Bodies
 from kg.nlp.relations.events import _TOGETHER, Rel, _orgs, _pairs
@@ -20,8 +22,8 @@ from kg.sentences import sentence_start
 #: quote a program's mention may leave out (组织“X”).
 #: 组织 runs what it is written right before (A牵头组织“X”), as 开展 does; 组织参加X is no such verb.
 _LAUNCH = re.compile(
-    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办|组织)(?:了)?)"
-    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?(?:全(?:省|市|县|区|州|国|院|校|系统))?[“\"]?$"
+    r"(?P<verb>(?:联合|共同|牵头|正式|全面|积极|组织)?(?:开展|启动|实施|举办|举行|发起|推出|主办|承办|组织|建立|构建|创建)(?:了)?)"
+    r"(?:为期[^，,。；;！!？?\n]{1,8}的|以[^，,。；;！!？?\n]{1,20}为主题的)?(?:全(?:省|市|县|区|州|国|院|校|系统)|(?:我|本)(?:省|市|县|区|州))?[“\"]?$"
 )
 #: Words joining the subjects of one verb (A与B联合开展X, A携手B推出X).
 _SUBJECT_JOINS = ("与", "和", "、", "同", "及", *_TOGETHER)
@@ -64,18 +66,22 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
     """``A启动X``, ``A与B联合开展X``: the bodies named before the verb in the program's sentence
     organize it (``organizer``, head the body, tail the program, role the verb).
 
-    A program with no body before its verb (``开展我省第五批…采购`` in a report) gets none:
-    the subject is implicit and guessing it would be wrong as often as right; nor does one
-    named as the aim of a clause of purpose after the body (``in_purpose_clause``)."""
+    A program with no body before its verb (``开展我省第五批…采购`` in a report) gets the body whose
+    report or press conference the article relays (``_source``), else none: guessing another
+    subject would be wrong as often as right; nor does one named as the aim of a clause of purpose
+    after the body (``in_purpose_clause``). A program listed after one launched (``建立了X和Y``)
+    shares its verb."""
     out: list[Rel] = []
     orgs = _orgs(spans)
+    launches: dict[int, re.Match[str]] = {}  # program's end -> the verb launching it
     for j, prog in enumerate(spans):
         if prog.label_ != "PROG":
             continue
         start = sentence_start(text, prog.start_char)
-        verb = _LAUNCH.search(text, start, prog.start_char)
+        verb = _LAUNCH.search(text, start, prog.start_char) or _launched_with(text, launches, prog.start_char)
         if not verb:
             continue
+        launches[prog.end_char] = verb
         before = [(i, s) for i, s in orgs if start <= s.start_char and s.end_char <= verb.start()]
         while before and _not_the_subject(text, before, verb.start()):
             # A在B举办X, A响应B号召开展X: not B but A (before it) is the subject; A牵头，B、C配合: not B, C
@@ -83,10 +89,14 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
             del before[-(_helpers_listed(text, before) if helping else 1) :]
         if not before:
             own = _own_subject(text, spans, start, verb.start(), breaks)
+            own = own if own >= 0 else _source(text, spans, prog, verb.start(), breaks)
             out.extend([("organizer", own, j, verb.group("verb"))] if own >= 0 else [])
             continue
-        if not before or text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _NOT_SUBJECT:
-            continue  # 由A举办: A is the agent of a passive
+        if text[before[-1][1].start_char - 1 : before[-1][1].start_char] in _NOT_SUBJECT:
+            # 由A举办: A is the agent of a passive; 记者从A获悉，全省开展X: A is the source, the subject
+            source = _source(text, spans, prog, verb.start(), breaks) if _heard_from(text, before[-1][1]) else -1
+            out.extend([("organizer", source, j, verb.group("verb"))] if source >= 0 else [])
+            continue
         if in_purpose_clause(text, before[-1][1].end_char, verb.start(), breaks):
             continue
         last = before[-1][1].end_char
@@ -101,6 +111,18 @@ def launched(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> li
         if len(subjects) >= 2:
             out.extend(_pairs([i for i, _ in subjects], spans, text))  # A、B联合开展X: organised together
     return out
+
+
+#: Words joining the objects of one verb (建立了X和Y, 启动X、Y).
+_OBJECT_JOINS = ("和", "、", "及", "以及", "与")
+
+
+def _launched_with(text: str, launches: dict[int, re.Match[str]], start: int) -> re.Match[str] | None:
+    """``建立了X和Y``: the verb of the program listed right before the one starting at ``start``."""
+    return next(
+        (launches[start - len(j)] for j in _OBJECT_JOINS if text.endswith(j, 0, start) and start - len(j) in launches),
+        None,
+    )
 
 
 #: The article's word for itself (我院, 本中心) or for the body just named (该院) as a subject, not after
@@ -129,3 +151,39 @@ def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozense
     if in_purpose_clause(text, found[-1].end(), verb, breaks):
         return -1
     return Bodies(text, spans).referred_before(found[-1].end())[0]
+
+
+#: Words after a body that make it the one whose statement the article reports: 记者从A获悉 (after 从), A举行
+#: (2024年下半年例行)新闻发布会 (before the word for a press conference, in its clause).
+_HEARD_FROM = re.compile(r"(?:获悉|了解到)")
+_BRIEFING = re.compile(r"[^，,。；;！!？?\n]{0,16}?新闻发布会")
+#: The office that hosts other bodies' press conferences (国务院新闻办公室举行发布会, 某省政府新闻办): no source.
+_PRESS_OFFICES = ("新闻办公室", "新闻办")
+#: A program of the whole nation (国家某某试点, 全国某某宣传周): not that of a body of a province or city.
+_NATIONAL = ("国家", "全国", "中国", "中华")
+_QUOTES = '“"《'
+
+
+def _heard_from(text: str, span: Span) -> bool:
+    """``记者从A获悉``: A is where the article's news comes from."""
+    return text.endswith("从", 0, span.start_char) and _HEARD_FROM.match(text, span.end_char) is not None
+
+
+def _source(text: str, spans: list, prog: Span, verb: int, breaks: frozenset[int]) -> int:
+    """``记者从A获悉``, ``A举行新闻发布会``: the one body whose statement the article reports (its
+    report, its press conference), as the subject of a verb with none in its sentence (``开展我省第五批
+    …采购``, ``今年以来，全省共开展X``); else -1. Two such bodies, or none, give none; a national
+    program (``国家…``) is no source's unless the source is national too."""
+    start = sentence_start(text, prog.start_char)
+    if in_purpose_clause(text, start, verb, breaks):
+        return -1
+    national = prog.text.lstrip(_QUOTES).startswith(_NATIONAL)
+    found: dict[str, int] = {}
+    for i, s in enumerate(spans):
+        if s.label_ != "ORG" or s.start_char >= verb or s.text.endswith(_PRESS_OFFICES):
+            continue
+        heard = _heard_from(text, s)
+        briefing = not text.endswith(_VENUE, 0, s.start_char) and _BRIEFING.match(text, s.end_char)
+        if (heard or briefing) and (not national or s.text.startswith(_NATIONAL)):
+            found.setdefault(s.text, i)
+    return next(iter(found.values())) if len(found) == 1 else -1
