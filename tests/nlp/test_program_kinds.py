@@ -81,3 +81,19 @@ def test_campaign_year(nlp, raw, program):
 )
 def test_no_campaign_year_in_a_time_or_age(nlp, raw):
     assert not programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("县里继续推进百名医生进社区，方便群众就医。", "百名医生进社区"),
+        ("市卫健委部署2025年度万名护士下基层工作。", "2025年度万名护士下基层"),
+    ],
+)
+def test_crowd_sent_somewhere(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize("raw", ["全市两千名医务人员下基层开展服务。", "今年共有上万名党员干部下基层。"])
+def test_no_crowd_in_a_count(nlp, raw):
+    assert not programs(nlp, raw)

@@ -22,6 +22,7 @@ import re
 
 from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
+from kg.nlp.candidate import Candidate
 
 #: Last words of an activity's name that say it is an initiative someone runs: a service, campaign,
 #: aid or outreach (ANNOTATION.md: campaign, project, action). Going somewhere (下乡, 进社区) too.
@@ -113,3 +114,25 @@ def campaign_year(text: str, head_start: int, name: str) -> bool:
 
 def is_campaign_year(head: str) -> bool:
     return head == _YEAR
+
+
+
+#: A crowd sent somewhere, named by its round number (千名医师下基层, 百名专家进社区, 万名医师支援农村):
+#: ANNOTATION.md's own example of a program with no head noun. The number is a round one (百, 千,
+#: 万 alone), not a count (数千名, 上万名, 两千名, 1000名), and the crowd is a short noun.
+_CROWD = re.compile(
+    r"(?<![\d数上近约余多几一二三四五六七八九十两])(?:\d{4}年度?)?[百千万]名[\u4e00-\u9fff]{2,4}?"
+    r"(?:下基层|进基层|走基层|到基层|下乡|进乡村|进农村|进社区|进万家|进校园|进企业|支援农村|支援基层)"
+)
+#: Words that may follow the crowd's destination, the name ending there (千名医师下基层工作, ...等).
+_AFTER_CROWD = ("工作", "等", "对口", "活动", "行动", "项目", "计划", "工程")
+
+
+def crowds(text: str) -> list[Candidate]:
+    """``千名医师下基层``: a crowd of a round number sent to the grassroots, the countryside or the
+    community is a program by that name, written with no head; a year before it is its prefix."""
+    return [
+        Candidate(m.start(), m.end(), "PROG", "crowd")
+        for m in _CROWD.finditer(text)
+        if not lx.HAN.match(text[m.end() : m.end() + 1] or " ") or text.startswith(_AFTER_CROWD, m.end())
+    ]

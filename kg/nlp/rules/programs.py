@@ -333,7 +333,7 @@ def make_program_rules() -> Rule:
     def program_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         people = frozenset(c.end for c in found if c.label == "PER")
         named = _headed(text, people) + pf.formulas(text) + _launched(text) + _shows(text)
-        named += _observances(text) + _aid(text) + pn.launched_subjects(text)
+        named += _observances(text) + _aid(text) + pn.launched_subjects(text) + pk.crowds(text)
         named += _anaphors(text, named)
         return pf.without_organizer(text, named, found) + _strategies(text, found)
 
