@@ -37,7 +37,7 @@ _HOSTING = re.compile(r"(联合|共同|领衔|牵头)?(主办|承办|协办|联�
 #: A field written after its list (A、B等十一家联办单位).
 _FIELD_AFTER = re.compile(r"(作为|等[一二三四五六七八九十\d]*家)?(主办|承办|协办|联办)(?:单位|方)(?![:：为是])")
 #: Verbs after ``由A`` that make A the organizer of what the sentence is about (X是由A重点推动的).
-_BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施|牵头)")
+_BY_AGENT = re.compile(r"(联合|共同)?(?:重点|负责|牵头|统一|具体)?(组织|推动|发起|举办|开展|实施|牵头|部署)")
 #: ``X由A牵头，B具体实施``: a clause with an agent of running, after which the next agent's 由 is left out.
 _AGENT_CLAUSE = re.compile(
     r"由[^,，;；。！!？?\n]{2,40}(?:组织|推动|发起|举办|开展|实施|牵头|主办|承办|负责|指导|支持)[,，]$"
@@ -53,7 +53,7 @@ _RELATIVE_GAP = re.compile(
     r"(?:初|底|上旬|中旬|下旬)?)?"
     r"(?:联合|共同|重点|精心|全力|率先|首次|专门)?$"
 )
-_OPENING_QUOTES = "“\"「『"
+_OPENING_QUOTES = '“"「『'
 _CLOSING_QUOTES = ("”", '"', "」", "』")
 #: Words joining the bodies of one list (A、B和C; A联合B).
 _JOINS = ("、", "和", "与", "及", "以及", "同", ",", "，")
@@ -184,6 +184,15 @@ def _hosts_a_meeting(text: str, first: int, verb_end: int) -> bool:
     return bool(_MEETING_BEFORE.search(text, max(0, first - 12), first) or _MEETING_AFTER.match(text, verb_end))
 
 
+def _of_a_body(text: str, spans: list, pos: int) -> bool:
+    """``由A牵头的B``, ``A主办的B`` with B a body (an alliance, a journal) named right after 的 at ``pos``:
+    the clause says what runs B, not a program of the article."""
+    if not text.startswith("的", pos):
+        return False
+    start = pos + 1 + (text[pos + 1 : pos + 2] in _OPENING_QUOTES)
+    return any(s.label_ == "ORG" and s.start_char in (pos + 1, start) for s in spans)
+
+
 def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> list[Rel]:
     """Bodies under a field (``主办单位：``) or before a hosting verb (``由A、B主办``)."""
     out: list[Rel] = []
@@ -212,8 +221,9 @@ def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> 
         meeting = _MEETING_AFTER.match(text, m.end())
         if meeting and program >= 0 and spans[program].start_char >= meeting.end():
             program = -1  # 由A主办的研讨会上，B启动X: A hosts the meeting, not X
-        if program >= 0 or not _hosts_a_meeting(text, spans[listed[0]].start_char, m.end()):
-            out.extend(("organizer", i, program, m.group(2)) for i in listed)  # a meeting is no program
+        hosted = program >= 0 or not _hosts_a_meeting(text, spans[listed[0]].start_char, m.end())
+        if hosted and not _of_a_body(text, spans, m.end()):  # a meeting is no program, nor a body (A主办的B杂志)
+            out.extend(("organizer", i, program, m.group(2)) for i in listed)
         hosts.setdefault(m.group(2), []).append(listed)
     for m in _BY_AGENT.finditer(text):
         listed = _list_before(text, orgs, m.start())
@@ -223,8 +233,8 @@ def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> 
             continue  # only the agent of a passive: 由A组织, 由A牵头，B具体实施 (A组织… alone may be anything)
         # X是由A推动的…: the program is the subject before the agent, else the article's
         program = _program_after(spans, text, len(text), before=spans[listed[0]].start_char)
-        if program < 0 and _MEETING_AFTER.match(text, m.end()):
-            continue  # 由A组织的座谈会: a meeting is no program
+        if program < 0 and (_MEETING_AFTER.match(text, m.end()) or _of_a_body(text, spans, m.end())):
+            continue  # 由A组织的座谈会: a meeting is no program; 由A牵头的B联盟: nor is a body
         if program < 0:  # 由A牵头，B配合，开展X: else the program the rest of the sentence names
             program = _program_after(spans, text, m.end())
         out.extend(("organizer", i, program, m.group(2)) for i in listed)
