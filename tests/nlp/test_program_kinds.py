@@ -97,3 +97,29 @@ def test_crowd_sent_somewhere(nlp, raw, program):
 @pytest.mark.parametrize("raw", ["全市两千名医务人员下基层开展服务。", "今年共有上万名党员干部下基层。"])
 def test_no_crowd_in_a_count(nlp, raw):
     assert not programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a phase of building: a construction site
+        "该市垃圾焚烧发电厂二期工程顺利完工。",
+        # a head inside a body's name
+        "记者从全市食品安全专项治理办公室获悉。",
+        "他曾任国际海洋保护合作计划署官员。",
+    ],
+)
+def test_heads_of_sites_and_bodies(nlp, raw):
+    assert not programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("大家要尽快展开秋冬季爱国卫生清洁行动。", "秋冬季爱国卫生清洁行动"),
+        ("今年上半年新开工乡镇卫生院提质改造项目12个。", "新开工乡镇卫生院提质改造项目"),
+        ("镇里去年搞“文明家庭评选”活动效果不错。", "“文明家庭评选”活动"),
+    ],
+)
+def test_words_that_open_no_name(nlp, raw, program):
+    assert program in programs(nlp, raw)

@@ -136,3 +136,37 @@ def crowds(text: str) -> list[Candidate]:
         for m in _CROWD.finditer(text)
         if not lx.HAN.match(text[m.end() : m.end() + 1] or " ") or text.startswith(_AFTER_CROWD, m.end())
     ]
+
+
+#: Words that end a program's name on its left that neither stop list holds: a verb of doing (搞,
+#: 展开, as 开展 is), an adverb of haste (尽快), a half year (上半年|某某项目: a time, not a year prefix).
+LEFT_STOPS = ("搞", "展开", "尽快", "上半年", "下半年")
+
+
+def left_stop(text: str, i: int) -> bool:
+    """A word of ``LEFT_STOPS`` ends at ``i``: the name starts after it."""
+    return text.endswith(LEFT_STOPS, 0, i)
+
+
+#: A phase of building (一期, 二期, 3期) right before 工程/项目: a construction site, not an initiative
+#: (某某污水处理厂一期工程); a round of a program is written 第N期 before its name instead.
+_PHASE = re.compile(r"(?<!第)[一二三四五六七八九十\d]期$")
+_WORKS = ("工程", "项目")
+
+
+def building_phase(head: str, name: str) -> bool:
+    """``某某二期工程``, ``某院一期项目``: a phase of a building works, no program."""
+    return head in _WORKS and bool(_PHASE.search(name))
+
+
+#: Words after a head that make it part of a body's name (某某工程协会, 某某计划署, 某某项目办公室,
+#: 某某专项治理领导小组): the body is an organization, its head word no program's.
+BODY_AFTER_HEAD = (
+    "协会", "学会", "委员会", "联合会", "基金会", "办公室", "领导小组", "工作组", "指挥部", "研究院", "研究所",
+    "学院", "署",
+)  # fmt: skip
+
+
+def in_body_name(text: str, end: int) -> bool:
+    """The head ending at ``end`` is followed by a body's suffix (协会, 办公室, 署 ...)."""
+    return text.startswith(BODY_AFTER_HEAD, end)

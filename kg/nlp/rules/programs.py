@@ -140,7 +140,7 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
             if (whole := pk.whole_after_round(text, i, _opener_ending_at)) >= 0:
                 return whole  # 第三届全省某某竞赛: the round runs into the deictic whole
             if (stop and not _names_aim(text, i, head_start) and not (stop == 1 and pn.stop_inside_noun(text, i))) or (
-                _program_stop(text, i, head_start)
+                _program_stop(text, i, head_start) or pk.left_stop(text, i)
             ):
                 break
         i -= 1
@@ -222,7 +222,7 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
             continue  # 试点工作, 改革试点工作: the head is generic; 2024年某某专项整治工作 names the campaign
         if m.group() == pn.TOUR and not (pn.touring(text, m.start(), start, quoted) and pk.tour_after(text, m.start())):
             continue  # 举行, 同行, 一行: 行 in a word; 某某某地行: a touring campaign
-        if pn.building_works(m.group(), name):
+        if pn.building_works(m.group(), name) or pk.building_phase(m.group(), name) or pk.in_body_name(text, end):
             continue  # 某某住院大楼项目: a building works, no program
         if m.group() in pn.PERIODS and not pn.campaign_period(text, m.start(), name):
             continue  # 本月活动, 十月活动: a time; 某某卫生月活动: a campaign's month
