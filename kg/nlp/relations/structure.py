@@ -1,6 +1,7 @@
 """Structure: bodies under other bodies, and where bodies are, as the text states it.
 
-``suborg`` (head the child, tail the parent) from ``由…主管``, ``隶属``, ``挂靠``, ``A是B直属的…``,
+``suborg`` (head the child, tail the parent) from ``由…主管``, ``隶属``, ``挂靠``, ``A是B直属/主管的…``,
+``B是A的主管部门``,
 ``A作为B的附属医院``, ``B(及其)所属A``, ``A下设B、C``; ``located`` from ``位于``. Parents implied by the structure of
 names alone (``X大学附属Y``, ``X党委``) are the graph model's business (``kg.graph``),
 since the parent is often written nowhere as a mention of its own.
@@ -23,7 +24,10 @@ _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
 
 _IS = ("是", "为", "系", "作为")
-_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管|附属)")
+#: What a body is to the parent after 是 (A是B直属的…, A是B主管的社会团体, A是B旗下的…).
+#: Not 主管 before the word for a supervisor: A是B的主管部门 says B is under A (``_SUPERVISOR``).
+_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管|附属|主管(?!部门|单位|机关)|旗下|内设)")
+_SUPERVISOR = re.compile(r"^的?(?:业务)?主管(?:部门|单位|机关)")
 _UNDER_BETWEEN = re.compile(r"^(?:及其|及|其)?的?(?:直属|下属|所属|属下|旗下|主管)的?(?:事业)?(?:单位|机构)?$")
 _CLOSING = ")）”’\"'"
 _OPENING = ("(", "（")
@@ -45,6 +49,8 @@ def governed(text: str, spans: list) -> list[tuple[str, int, int, str]]:
         elif between.lstrip(_CLOSING) in _IS and _UNDER.match(after_b):
             # 江苏省疾病预防控制中心是江苏省卫生健康委员会直属的…单位, 某医院作为某大学的附属医院
             out.append(("suborg", i, j, ""))
+        elif between.lstrip(_CLOSING) in _IS and _SUPERVISOR.match(after_b):
+            out.append(("suborg", j, i, ""))  # 某卫生健康委员会是某医院的主管部门
         elif between in _OPENING and _UNDER_IN_BRACKET.match(after_b):
             out.append(("suborg", i, j, ""))  # 某所（某委下属单位）: a note in brackets after the unit
         elif _UNDER_BETWEEN.match(between):
