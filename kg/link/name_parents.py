@@ -33,6 +33,8 @@ _ORDINAL_END = re.compile("第[一二三四五六七八九十]+$")
 #: Bodies that have affiliated hospitals and schools of their own.
 _ACADEMIC = ("大学", "学院", "科学院", "医学院", "医科大学")
 _GROUPS = ("集团",)
+#: Research institutes with an affiliated hospital (某中医药研究院附属医院): parents after 附属 only.
+_INSTITUTES = ("研究院", "研究所")
 _AFFILIATED_ENDS = ("医院", "中医院", "卫生院")
 _SCHOOLS = ("学院", "医学部", "研究院", "研究所", "中学", "小学", "学校")
 #: Endings of a named unit or branch of the body written before it.
@@ -216,11 +218,18 @@ def parent_by_structure(name: str) -> str | None:
     at = name.find(AFFILIATED, 2)
     if at > 0 and name.endswith(_AFFILIATED_ENDS):
         parent = _ORDINAL_END.sub("", name[:at])
-        return parent if parent.endswith(_ACADEMIC) else None
-    for cut in range(len(name) - 2, MIN_PARENT - 1, -1):
+        return parent if parent.endswith(_ACADEMIC + _INSTITUTES) else None
+    cuts = range(len(name) - 2, MIN_PARENT - 1, -1)
+    titled = [cut for cut in cuts if name[cut] in TITLE_AFTER_BODY]
+    # 某大学校|长办公室: 校长 is a word, the body is 某大学; but with no other cut, 某局|长沙分局 is one
+    return _parent_at(name, [cut for cut in cuts if cut not in titled]) or _parent_at(name, titled)
+
+
+def _parent_at(name: str, cuts: list[int]) -> str | None:
+    """The parent at the first of ``cuts`` (longest parent first) where the name splits into a complete
+    body and a unit of it (``parent_by_structure``'s rules), else None."""
+    for cut in cuts:
         parent, unit = name[:cut], name[cut:]
-        if unit[0] in TITLE_AFTER_BODY:
-            continue  # 某大学校|长办公室: 校长 is a word, the body is 某大学
         if _plain_body_desk(parent, unit):
             return parent  # 某市卫生健康局|疾控科, 某妇幼保健院|儿科, 某疾病预防控制中心|传染病防治所
         if not parent.endswith(_BODY_ENDS):

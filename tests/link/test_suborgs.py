@@ -71,3 +71,26 @@ def test_suborgs_a_party_s_committee_of_a_place_is_under_the_party_its_article_h
 def test_suborgs_a_department_of_a_unit_s_party_committee_is_the_unit_s(child, parent):
     """As 中共某大学委员会组织部 is the university's: the unit's Party committee is no body of its own."""
     assert (child, parent) in suborgs(org(child))
+
+
+@pytest.mark.parametrize(
+    "child, parent",
+    [
+        ("东湖省中医药研究院附属医院", "东湖省中医药研究院"),  # a research institute's hospital
+        ("东湖省血液病研究所附属医院", "东湖省血液病研究所"),
+    ],
+)
+def test_suborgs_a_research_institute_s_affiliated_hospital_is_its_unit(child, parent):
+    assert suborgs(org(child)) == {(child, parent)}
+
+
+def test_suborgs_a_branch_named_after_a_place_starting_like_a_title_is_the_body_s():
+    """``某管理局|长江分局``: 局长 reads as a title, but with no other cut the branch is the bureau's."""
+    child = "东湖省药品监督管理局长江分局"
+    assert suborgs(org(child)) == {(child, "东湖省药品监督管理局")}
+
+
+def test_suborgs_a_title_word_at_the_cut_still_prefers_the_shorter_body():
+    """``某大学|校长办公室``: the office of the president is the university's, not 某大学校's."""
+    child = "东湖师范大学校长办公室"
+    assert suborgs(org(child)) == {(child, "东湖师范大学")}
