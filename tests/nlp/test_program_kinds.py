@@ -123,3 +123,20 @@ def test_heads_of_sites_and_bodies(nlp, raw):
 )
 def test_words_that_open_no_name(nlp, raw, program):
     assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        # a campaign's week or month before an event of it: the campaign, not the event
+        ("当天，县慈善总会“慈心助学周”宣传活动在文化广场举行。", "“慈心助学周”"),
+        ("社区卫生服务中心开展全民控盐周义诊活动。", "全民控盐周"),
+    ],
+)
+def test_period_before_an_event(nlp, raw, program):
+    assert programs(nlp, raw) == {program}
+
+
+@pytest.mark.parametrize("raw", ["医院举行建院六十周年义诊活动。", "社区组织本月健康宣传活动。"])
+def test_no_period_in_an_anniversary_or_a_month(nlp, raw):
+    assert not programs(nlp, raw)

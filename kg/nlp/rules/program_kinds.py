@@ -31,12 +31,14 @@ EVENT_KINDS = (
     "实践", "竞赛", "筛查", "体检", "健康", "教育", "下乡", "基层", "万家", "社区", "校园", "乡村", "农村",
 )  # fmt: skip
 _EVENT = "活动"
+_ANNIVERSARY = "周年"
 
 
 def kind_of_event(head: str, name: str) -> bool:
     """Whether an unquoted ``活动`` after ``name`` heads a program's name: the name ends in a word of
-    ``EVENT_KINDS`` (某会巡回义诊活动, 某某志愿服务活动), not in any noun or verb (爱国活动)."""
-    return head != _EVENT or name.endswith(EVENT_KINDS)
+    ``EVENT_KINDS`` (某会巡回义诊活动, 某某志愿服务活动), not in any noun or verb (爱国活动), and
+    marks no anniversary (建院某某周年宣传活动: a one-off celebration, ANNOTATION.md's one-off event)."""
+    return head != _EVENT or (name.endswith(EVENT_KINDS) and _ANNIVERSARY not in name)
 
 
 _MODEL = "模式"
@@ -139,8 +141,12 @@ def crowds(text: str) -> list[Candidate]:
 
 
 #: Words that end a program's name on its left that neither stop list holds: a verb of doing (搞,
-#: 展开, as 开展 is), an adverb of haste (尽快), a half year (上半年|某某项目: a time, not a year prefix).
-LEFT_STOPS = ("搞", "展开", "尽快", "上半年", "下半年")
+#: 展开, as 开展 is), an adverb of haste (尽快), times shorter or longer than a year (上半年|某某项目,
+#: 本月|某某活动, 每周|某某活动: a time, not a year prefix), as 今年 and 近日 already are.
+LEFT_STOPS = (
+    "搞", "展开", "尽快", "上半年", "下半年", "本月", "上月", "下月", "当月", "每月", "本周", "上周", "下周",
+    "每周", "今天", "昨天", "明天",
+)  # fmt: skip
 
 
 def left_stop(text: str, i: int) -> bool:
@@ -170,3 +176,24 @@ BODY_AFTER_HEAD = (
 def in_body_name(text: str, end: int) -> bool:
     """The head ending at ``end`` is followed by a body's suffix (协会, 办公室, 署 ...)."""
     return text.startswith(BODY_AFTER_HEAD, end)
+
+
+#: A campaign's week or month (某某宣传周, “某某博爱周”, 全民某某周) written before the words of one of
+#: its events and 活动 (宣传, 现场宣传, 义诊): the campaign is the program, the event is not, as with
+#: the listed period heads (program_edges.campaign_before_event). The period char is not part of a
+#: longer word (周年, 月份, 周末, 月报), nor after a numeral or a time word (本月, 每周, 五月).
+_PERIOD_EVENT = re.compile(
+    r"(“?)([\u4e00-\u9fff]{3,12}?)([周月])(”?)(?![份年末期报常前后内刊度底初])([\u4e00-\u9fff]{1,6})$"
+)
+_NOT_BEFORE_PERIOD = "0123456789〇零一二三四五六七八九十百两几个本上下每这该此当次同整全半岁年"
+
+
+def period_before_event(text: str, start: int, head_start: int) -> tuple[int, int] | None:
+    """The span of a campaign period named before an event of it and 活动 (``“某某博爱周”宣传活动``,
+    ``全民某某周义诊活动``), quotes and all; None if the words before 活动 name no such period."""
+    m = _PERIOD_EVENT.search(text, start, head_start)
+    if m is None or not m.group(5).endswith(EVENT_KINDS) or m.group(2)[-1] in _NOT_BEFORE_PERIOD:
+        return None
+    if bool(m.group(1)) != bool(m.group(4)):
+        return None  # a quote that opens or closes elsewhere: no name of its own
+    return m.start(), m.end(4)

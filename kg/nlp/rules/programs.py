@@ -241,6 +241,9 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
             if campaign > 0:  # 某某运动宣传活动: the movement is the program, the event is not
                 out.append(Candidate(start, campaign, "PROG", "campaign-of-event", priority=0))
                 continue
+            if (period := pk.period_before_event(text, start, m.start())) is not None:
+                out.append(Candidate(*period, "PROG", "period-of-event"))  # “某某周”宣传活动: the week
+                continue
         if _COUNTED.search(text, start, m.start()):
             continue
         if not quoted and (m.group() in lx.PROG_QUOTED_ONLY_HEADS or (
