@@ -360,3 +360,22 @@ def test_relations_general_a_body_that_only_owns_or_was_renamed_is_no_parent(nlp
 def test_relations_general_a_post_held_before_is_read_after_cengren(nlp):
     """``甲曾任某院院长``: a former post, written as the title (the text writes no 原)."""
     assert roles(nlp, "张建华曾任海城市中医院院长。") == {("张建华", "院长", "海城市中医院")}
+
+
+def test_relations_general_a_verb_of_office_opening_a_clause_after_the_name(nlp):
+    """``甲，现任某院院长``: 现任 after a comma (no profile clause) still puts 甲 in the post."""
+    assert roles(nlp, "李国强，现任海城市第二人民医院院长。") == {("李国强", "院长", "海城市第二人民医院")}
+
+
+def test_relations_general_a_clause_after_the_name_not_of_office_gives_no_post(nlp):
+    """A guard: ``甲，是某院的一名医生`` names no title; the comma rule takes only verbs of office."""
+    assert roles(nlp, "李国强，是海城市第二人民医院的一名医生。") == set()
+
+
+def test_relations_general_the_word_of_address_before_the_verb_of_office(nlp):
+    assert roles(nlp, "李国强同志任海城市卫生健康局副局长。") == {("李国强", "副局长", "海城市卫生健康局")}
+
+
+def test_relations_general_a_second_post_after_a_year_and_jianren(nlp):
+    raw = "2018年，李国强任海城市第二人民医院副院长，2022年兼任海城市医师协会副会长。"
+    assert roles(nlp, raw) == {("李国强", "副院长", "海城市第二人民医院"), ("李国强", "副会长", "海城市医师协会")}

@@ -19,8 +19,14 @@ _OFFICE = re.compile(
 )
 #: Clauses of a profile between a name and its verb of office: sex, birth, origin, nation, party, degree.
 _PROFILE = re.compile(r"(?:[,，](?:[男女]|[^,，。；;]{1,14}?(?:生|人|族|党员|学历|学位|博士|硕士|毕业)))+[,，]")
-#: A second post of the same person after the first one's object: ``甲任A院长，兼任B会长``.
-_ALSO_OFFICE = re.compile(r"[,，、]?(?:同时|还|并)?(?:兼任|兼)")
+#: ``甲同志任…``: the word of address between a name and its verb of office.
+_ADDRESS = "同志"
+#: ``甲，现任…``: a verb of office that opens a clause of its own after the name (a profile's first clause);
+#: not 任/是/系 alone, which a clause after a name may start in other senses.
+_OFFICE_CLAUSE = re.compile(r"[,，](?=(?:现任|曾任|历任|现为|兼任|担任|曾担任|现担任))")
+#: A second post of the same person after the first one's object: ``甲任A院长，兼任B会长``, also
+#: after a year (``甲2019年任A副院长，2021年兼任B副会长``).
+_ALSO_OFFICE = re.compile(r"[,，、]?(?:\d{4}年(?:\d{1,2}月)?(?:起)?)?(?:同时|还|并)?(?:兼任|兼)")
 #: ``聘任/聘请/任命 甲 为 …``: the person between the verb and 为 takes the post after 为.
 _APPOINT = ("聘任", "聘请", "任命", "聘")
 #: Words before a title after the body that make an honorary or visiting post of it (客座教授).
@@ -30,8 +36,9 @@ _HONORARY = ("客座", "名誉", "特聘", "兼职", "荣誉")
 def office(bodies: Bodies, person_end: int) -> list[Post]:
     """``甲任某会会长``, ``甲当选为某会副主席``: the post after a verb of office, and the ones
     after ``兼任`` that follow it (``甲任A院长，兼任B会长``)."""
-    profile = _PROFILE.match(bodies.text, person_end)  # 甲，男，1975年生，中共党员，现任…
-    m = _OFFICE.match(bodies.text, profile.end() if profile else person_end)
+    person_end += bodies.text.startswith(_ADDRESS, person_end) * len(_ADDRESS)  # 甲同志任…
+    profile = _PROFILE.match(bodies.text, person_end) or _OFFICE_CLAUSE.match(bodies.text, person_end)
+    m = _OFFICE.match(bodies.text, profile.end() if profile else person_end)  # 甲，男，1975年生，现任…
     out: list[Post] = []
     while m:
         found, end = post_at(bodies, m.end())
