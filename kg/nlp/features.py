@@ -24,8 +24,8 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, compress, repeat
-from operator import add, sub
+from itertools import chain, compress, islice, repeat, starmap
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -93,9 +93,12 @@ class FeatureLexicon:
         prefixes = frozenset(name[:k] for name in names for k in range(2, len(name) + 1))
         return names, prefixes, frozenset(name[:2] for name in names)
 
-    def place_spans(self, text: str) -> list[tuple[int, int]]:
+    def place_spans(self, text: str, pairs: Iterable[str] | None = None) -> list[tuple[int, int]]:
         """Longest place names left to right; a following name longer than two characters
-        joins the one before (``昌吉市阿什里哈萨克民族乡`` is one nested name)."""
+        joins the one before (``昌吉市阿什里哈萨克民族乡`` is one nested name).
+
+        ``pairs``: ``text[i] + text[i + 1]`` for each ``i``, if the caller has made them already
+        (the featurizer has, for its bigrams: they are then made and hashed once, not twice)."""
         names, prefixes, firsts = self._place_index
         spans: list[tuple[int, int]] = []
         n = len(text)
@@ -109,7 +112,9 @@ class FeatureLexicon:
             return hit
 
         end = 0
-        for start in compress(range(n), map(firsts.__contains__, map(add, text, text[1:]))):
+        if pairs is None:
+            pairs = map(add, text, text[1:])
+        for start in compress(range(n), map(firsts.__contains__, pairs)):
             if start < end or not (hit := longest(start)):
                 continue
             end = start + hit
@@ -142,6 +147,8 @@ def _shape(length: int) -> str:
 
 #: Most character bigrams a table keeps (a few MB); past it the table starts again, output unchanged.
 BIGRAM_LIMIT = 200_000
+#: Most words of the segmentation a table keeps (dictionary words and single characters).
+WORD_LIMIT = 200_000
 
 
 class Featurizer:
@@ -173,30 +180,40 @@ class Featurizer:
         self._around = _Table(lambda pair: enc("c-1c+1=" + pair), BIGRAM_LIMIT)
         self._word_pos = _Table(lambda length: [enc("wp=" + letter) for letter in _shape(length)])
         self._word_tag = _Table(lambda key: [enc("wt=" + key[0] + letter) for letter in _shape(key[1])])
+        self._word = _Table(self._word_features, WORD_LIMIT)
         self._const = {name: enc(name) for name in ("b", "pl=", "pl=B", "pl=I", "sur", "title>", "<title", "sfx",
                                                     "phd", *("q=" + mark for mark in set(_OPENING.values())))}
+
+    def _word_features(self, word: str) -> tuple[list[Any], list[Any], list[bool], list[Any]]:
+        """The features a word of the segmentation gives each of its characters, made once per word:
+        ``wp=`` (place in the word), ``wt=`` (jieba's tag and place), whether the character is in a
+        word of two characters or more, and then that word's ``w=`` feature (none for one character)."""
+        length = len(word)
+        tag = lx.word_tags().get(word, "x")
+        whole = [self._enc("w=" + word)] * length if length > 1 else []
+        return self._word_pos[length], self._word_tag[tag, length], [length > 1] * length, whole
 
     def __call__(self, text: str) -> list[list[Any]]:
         """The features of each character of ``text`` (``str``, or ``bytes`` if ``encoded``)."""
         n = len(text)
         if not n:
             return []
-        const, enc = self._const, self._enc
-        p = "^^" + text + "$$"
-        before, after = p[1 : n + 1], p[3 : n + 3]
+        const = self._const
+        # Each character as one string object, made and hashed once for all the tables it is looked up in
+        # (iterating a str makes a new object per CJK character each time).
+        p = list("^^" + text + "$$")
+        chars, before, after = p[2 : n + 2], p[1 : n + 1], p[3 : n + 3]
         pairs = list(map(add, p[1 : n + 2], p[2 : n + 3]))  # pairs[i]: the characters at i-1, i
         words = lx.segment(text)
-        starts, ends = zip(*words, strict=True)
-        lengths = list(map(sub, ends, starts))
-        strings = list(map(text.__getitem__, map(slice, starts, ends)))
-        tags = map(lx.word_tags().get, strings, repeat("x"))
+        # One look-up per word for all its features (word_features): its words' spans are its columns.
+        entries = list(map(self._word.__getitem__, map(text.__getitem__, starmap(slice, words))))
         place = [const["pl="]] * n
-        for start, end in self.lexicon.place_spans(text):
+        for start, end in self.lexicon.place_spans(text, islice(pairs, 1, n)):
             place[start] = const["pl=B"]
             place[start + 1 : end] = [const["pl=I"]] * (end - start - 1)
         rows = list(map(list, zip(
             repeat(const["b"]),
-            map(self._char.__getitem__, text),
+            map(self._char.__getitem__, chars),
             map(self._prev.__getitem__, before),
             map(self._next.__getitem__, after),
             map(self._prev2.__getitem__, p[0:n]),
@@ -204,16 +221,15 @@ class Featurizer:
             map(self._left.__getitem__, pairs[:n]),
             map(self._right.__getitem__, pairs[1:]),
             map(self._around.__getitem__, map(add, before, after)),
-            map(self._class.__getitem__, text),
-            chain.from_iterable(map(self._word_pos.__getitem__, lengths)),
-            chain.from_iterable(map(self._word_tag.__getitem__, zip(tags, lengths, strict=True))),
+            map(self._class.__getitem__, chars),
+            chain.from_iterable(map(_POSITIONS, entries)),
+            chain.from_iterable(map(_TAGS, entries)),
             place,
         )))  # fmt: skip
         # The features only some characters have, appended kind by kind in the trained order.
-        long_words = [i for i, length in enumerate(lengths) if length > 1]
-        _append(rows, chain.from_iterable(range(starts[i], ends[i]) for i in long_words),
-                chain.from_iterable(repeat(enc("w=" + strings[i]), lengths[i]) for i in long_words))
-        _append(rows, compress(range(n), map(self._surnames.__contains__, text)), repeat(const["sur"]))
+        _append(rows, compress(range(n), chain.from_iterable(map(_IN_LONG, entries))),
+                chain.from_iterable(map(_WHOLE, entries)))
+        _append(rows, compress(range(n), map(self._surnames.__contains__, chars)), repeat(const["sur"]))
         title_starts, title_lasts = _marks(text, self._titles)
         _append(rows, sorted(s - 1 for s in title_starts if s), repeat(const["title>"]))
         _append(rows, sorted(i + 1 for i in title_lasts if i + 1 < n), repeat(const["<title"]))
@@ -223,6 +239,9 @@ class Featurizer:
             start, end = m.span(2)
             _append(rows, range(start, end), repeat(const["q=" + _OPENING[m[1]]]))
         return rows
+
+
+_POSITIONS, _TAGS, _IN_LONG, _WHOLE = map(itemgetter, range(4))  # the fields of word_features' tuple
 
 
 def _append(rows: list[list[str]], positions: Iterable[int], features: Iterable[str]) -> None:

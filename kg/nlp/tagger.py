@@ -18,6 +18,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterable
 from importlib.resources import as_file, files
+from itertools import compress
 from pathlib import Path
 
 import pycrfsuite
@@ -33,15 +34,22 @@ MODEL_FILE = "model.crfsuite"
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """``[start, end)`` spans from BIO tags; an ``I-`` without its ``B-`` opens a span."""
+    """``[start, end)`` spans from BIO tags; an ``I-`` without its ``B-`` opens a span.
+
+    Only the tags other than ``O`` are visited (found by a C loop): nearly every character is ``O``,
+    and a gap between two visited positions is an ``O`` that ends the open span."""
     spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        inside = tag.startswith("I-") and start >= 0 and tag[2:] == label
-        if not inside:
-            if start >= 0:
-                spans.append((start, i, label))
-            start, label = (i, tag[2:]) if tag != "O" else (-1, "")
+    start, label, last = -1, "", -2
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        tag = tags[i]
+        if start >= 0 and (i != last + 1 or not tag.startswith("I-") or tag[2:] != label):
+            spans.append((start, last + 1, label))
+            start = -1
+        if start < 0:
+            start, label = i, tag[2:]
+        last = i
+    if start >= 0:
+        spans.append((start, last + 1, label))
     return spans
 
 
