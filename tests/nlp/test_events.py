@@ -309,3 +309,9 @@ def test_events_the_body_deploying_a_campaign_runs_it(nlp):
     """``X由A统一部署，各地组织实施``: A runs the campaign it deploys."""
     raw = "“清源护苗”行动由赣州市市场监督管理局统一部署，各县区组织实施。"
     assert organizers(nlp, raw) == {("赣州市市场监督管理局", "“清源护苗”行动", "部署")}
+
+
+def test_events_the_agent_with_a_time_before_its_verb_runs_the_program(nlp):
+    """``X由A于2019年发起``: a time between the agent and its verb, as in ``A于2019年发起的X``."""
+    raw = "据了解，“杏林春暖”义诊周活动由赣州市医学会于2019年发起。"
+    assert organizers(nlp, raw) == {("赣州市医学会", "“杏林春暖”义诊周活动", "发起")}

@@ -226,7 +226,8 @@ def organizers(text: str, spans: list, breaks: frozenset[int] = frozenset()) -> 
             out.extend(("organizer", i, program, m.group(2)) for i in listed)
         hosts.setdefault(m.group(2), []).append(listed)
     for m in _BY_AGENT.finditer(text):
-        listed = _list_before(text, orgs, m.start())
+        gap = _RELATIVE_GAP.search(text, max(0, m.start() - 16), m.start())  # 由A于2019年发起, 由A今年重点推动
+        listed = _list_before(text, orgs, gap.start() if gap else m.start())
         first = spans[listed[0]].start_char if listed else 0
         chained = listed and _AGENT_CLAUSE.search(text, sentence_start(text, first), first)
         if not listed or not (text.endswith("由", 0, first) or chained):
