@@ -140,3 +140,20 @@ def test_period_before_an_event(nlp, raw, program):
 @pytest.mark.parametrize("raw", ["医院举行建院六十周年义诊活动。", "社区组织本月健康宣传活动。"])
 def test_no_period_in_an_anniversary_or_a_month(nlp, raw):
     assert not programs(nlp, raw)
+
+
+def test_deictic_whole_after_a_quoted_cup(nlp):
+    found = programs(nlp, "第四届“杏林杯”全省中医药知识竞赛在太原举行。")
+    assert "第四届“杏林杯”全省中医药知识竞赛" in found
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "该院今年获批省自然科学基金项目12项。",
+        "他主持完成了多项省级重点科研项目。",
+        "团队承担了一项儿童哮喘课题研究项目。",
+    ],
+)
+def test_research_projects(nlp, raw):
+    assert not programs(nlp, raw)

@@ -93,6 +93,13 @@ def whole_after_round(text: str, i: int, opener_ending_at) -> int:
     return opener_ending_at(text, i - len(word)) if word else -1
 
 
+def whole_after_quote(text: str, i: int) -> bool:
+    """A deictic whole ending at ``i`` right after a closing quote (``“某某杯”全省某某竞赛``): the
+    quoted words open the name and the whole runs on inside it, so it ends nothing there."""
+    word = next((w for w in _WHOLES if text.endswith(w, 0, i)), "")
+    return bool(word) and text[i - len(word) - 1 : i - len(word)] == "”"
+
+
 #: A campaign year: 年 after a word of work, before 活动 or 行动 (某某作风建设年活动, 基层服务年行动).
 CAMPAIGN_YEAR_RE = r"(?<=[\u4e00-\u9fff]{2})年(?=活动|行动)"
 #: Tags of the word before 年 in a campaign year: verbs of work (建设, 服务, 管理) and their nouns.
@@ -197,3 +204,15 @@ def period_before_event(text: str, start: int, head_start: int) -> tuple[int, in
     if bool(m.group(1)) != bool(m.group(4)):
         return None  # a quote that opens or closes elsewhere: no name of its own
     return m.start(), m.end(4)
+
+
+#: Last words of a research project's name (某某自然科学基金项目, 某某科研项目, 某某课题研究项目): a
+#: grant won or a study, not an initiative someone runs for the public; hospital news lists them
+#: among its achievements, as it does awards (ANNOTATION.md: awards and rankings are no programs).
+_RESEARCH = ("基金", "科研", "研究", "课题", "科技计划", "研发计划", "攻关")
+_PROJECT = "项目"
+
+
+def research_project(head: str, name: str) -> bool:
+    """``某某科学基金项目``, ``某某科技计划项目``: a funded research project, no program."""
+    return head == _PROJECT and name.endswith(_RESEARCH)

@@ -139,8 +139,11 @@ def _left_edge(text: str, head_start: int, lists: bool = False, stops: frozenset
             stop = lx.boundary_ending_at(text, i)
             if (whole := pk.whole_after_round(text, i, _opener_ending_at)) >= 0:
                 return whole  # 第三届全省某某竞赛: the round runs into the deictic whole
-            if (stop and not _names_aim(text, i, head_start) and not (stop == 1 and pn.stop_inside_noun(text, i))) or (
-                _program_stop(text, i, head_start) or pk.left_stop(text, i)
+            # “某某杯”全省某某竞赛: the deictic whole inside a name that a quote opens ends nothing
+            ends = not pk.whole_after_quote(text, i)
+            if ends and (
+                (stop and not _names_aim(text, i, head_start) and not (stop == 1 and pn.stop_inside_noun(text, i)))
+                or (_program_stop(text, i, head_start) or pk.left_stop(text, i))
             ):
                 break
         i -= 1
@@ -223,7 +226,9 @@ def _headed(text: str, people: frozenset[int] = frozenset()) -> list[Candidate]:
         if m.group() == pn.TOUR and not (pn.touring(text, m.start(), start, quoted) and pk.tour_after(text, m.start())):
             continue  # 举行, 同行, 一行: 行 in a word; 某某某地行: a touring campaign
         if pn.building_works(m.group(), name) or pk.building_phase(m.group(), name) or pk.in_body_name(text, end):
-            continue  # 某某住院大楼项目: a building works, no program
+            continue  # 某某住院大楼项目, 某某二期工程: a building works; 某某工程协会: a body
+        if pk.research_project(m.group(), name):
+            continue  # 某某科学基金项目: a research grant
         if m.group() in pn.PERIODS and not pn.campaign_period(text, m.start(), name):
             continue  # 本月活动, 十月活动: a time; 某某卫生月活动: a campaign's month
         if pk.is_campaign_year(m.group()) and not pk.campaign_year(text, m.start(), name):
