@@ -10,6 +10,7 @@ place, a body, a jurisdiction or a party) and extends it over names glued in fro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate
@@ -46,6 +47,9 @@ _MAX_LEFT = 22
 # 等 in these is a level of schooling, not "etc.": 高等专科学校, 中等职业学校.
 _LEVELS = ("高等", "中等", "初等")
 _SINGLE_STOPS = frozenset(w for w in lx.LEFT_BOUNDARIES if len(w) == 1)
+#: The Communist Party's names, which open with the country's (中共 = 中国共产党): no place written
+#: before one is part of a body's name (某山|中共某特委机关: the place where the organ sat).
+COMMUNIST_PARTY = ("中共", "中国共产党")
 
 
 def left_limit(text: str, end: int, people: frozenset[int] = frozenset(), team: bool = False) -> int:
@@ -127,7 +131,7 @@ def name_start(
     for j in range(lo, hi):
         if j in inside or not text.startswith(lx.JURISDICTION, j):
             continue
-        if j == lo or j in ends or _word_ends(text, j):
+        if j == lo or j in ends or _word_ends(text, j) or _whole_word(text, j):
             starts.add(j)
         elif text[j - 1 : j + 1] not in lx.dictionary_words():
             weak.add(j)  # 报省卫健委: used only when nothing stronger opens the name (not 实验区|社会事业局)
@@ -139,7 +143,10 @@ def name_start(
         start = max(ended)
     start = _county_named_by_word(text, start, lo, named)
     while True:
-        before = [c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo]
+        # 某山中共某特委: the Communist Party's name starts with the country; a place before it locates.
+        before = [] if text.startswith(COMMUNIST_PARTY, start) else [
+            c.start for c in named if c.label == "LOC" and c.end == start and c.start >= lo
+        ]
         if not any(c.label == "ORG" and c.end == start for c in named):  # 中共某省委|省政府: two bodies
             before += [start - len(w) for w in _GLUED + lx.party_short_forms(text) if text.endswith(w, lo, start)]
             if text.endswith("团", lo, start) and text.startswith(_LEAGUE_COMMITTEES, start) and (
@@ -162,6 +169,20 @@ def name_start(
         if not before:
             return start
         start = min(before)  # 中国 + 北京市 + 医疗健康领域基金会…: a place or jurisdiction glued in front
+
+
+def _whole_word(text: str, j: int) -> bool:
+    """A jurisdiction of two characters or more (中共, 国家) that the segmenter reads as a word of its
+    own at ``j`` opens a name, though the character before it and its first make a dictionary word
+    too (乌山|中共某特委: 山中 is a word, yet the segmenter's route keeps 中共 whole; not 其中|共有)."""
+    word = next((w for w in lx.JURISDICTION if len(w) > 1 and text.startswith(w, j)), "")
+    return bool(word) and (j, j + len(word)) in segments(text)
+
+
+@lru_cache(maxsize=8)
+def segments(text: str) -> frozenset[tuple[int, int]]:
+    """The segmenter's words of ``text`` as a set, kept for the few texts a document's rules ask about."""
+    return frozenset(lx.segment(text))
 
 
 def _word_ends(text: str, j: int) -> bool:

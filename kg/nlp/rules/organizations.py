@@ -23,8 +23,9 @@ from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules import org_edges
 from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, jurisdiction_word
+from kg.nlp.rules.org_short import listed_short_names
 from kg.nlp.rules.org_start import AFFILIATED as _AFFILIATED
-from kg.nlp.rules.org_start import boundary_after_word, left_limit, name_start
+from kg.nlp.rules.org_start import COMMUNIST_PARTY, boundary_after_word, left_limit, name_start, segments
 from kg.nlp.rules.press import credits, papers
 from kg.nlp.rules.units import HOSPITALS as _HOSPITALS
 from kg.nlp.rules.units import campuses, coordinated_units, hospital_departments, joined_by_dot, listed_units, sections
@@ -155,6 +156,20 @@ def _opens_with_verb(text: str, start: int) -> bool:
     return len(word) > 2 and word in lx.everyday_words() and lx.word_tags().get(word) == "v"
 
 
+#: A Party committee's working organ, written as part of its name (中共某特委机关).
+_ORGAN = "机关"
+
+
+def _organ_after(text: str, start: int, end: int) -> int:
+    """``中共某特委机关``: the organ of a Party committee named in full, written right after it as a
+    word of its own, is part of the name (ANNOTATION.md: the longest name as written; the organ is
+    where the committee sat and worked). Not 机关报 or 机关干部 (words of their own: a paper, the
+    cadres), nor after a bare 县委 (县委机关: the offices in general). How many characters to add."""
+    if not (text.startswith(COMMUNIST_PARTY, start) and text[end - 1] == "委" and text.startswith(_ORGAN, end)):
+        return 0
+    return len(_ORGAN) if (end, end + len(_ORGAN)) in segments(text) else 0
+
+
 def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     places = [c for c in found if c.label == "LOC"]
@@ -255,6 +270,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             start = locator
         # A body named after a zone or venue (某市某新区卫生健康局) outranks the place as the place does a name.
         opened = max((c.priority for c in places if c.start == start and c.end <= m.start()), default=0)
+        end += _organ_after(text, start, end)
         out.append(Candidate(start, end, "ORG", rule, priority=-1 if glued else opened))
     out += credits(text)
     words = lx.word_starts(text)
@@ -270,7 +286,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     units = coordinated_units(text, out) + sections(text, out) + listed_units(text, out)
     out += joined_by_dot(text, out) + campuses(text, out) + units
     out += hospital_departments(text, out)
-    return out + org_edges.tails_named_again(text, out, places)
+    out += org_edges.tails_named_again(text, out, places)
+    return out + listed_short_names(text, out)
 
 
 @registry.misc("kg.org_rules.v1")
