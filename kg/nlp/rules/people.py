@@ -234,11 +234,42 @@ def _listed(text: str, named: list[Candidate]) -> list[Candidate]:
     return out
 
 
+#: jieba's tags of words a subject's verb opens with (肯定, 强调; 充分, 明确 before a verb).
+_VERB_TAGS = ("v", "d", "ad")
+#: What stands before a clause's subject: the start of a sentence or clause.
+_CLAUSE_OPENS = frozenset("。，,；;！!？?：:、“”\n ")
+
+
+def _named_again(text: str, named: list[Candidate]) -> list[Candidate]:
+    """``副主任周林……。周林肯定了……``: a name of two characters that a title made sure of, written
+    again at a clause's start before a verb whose first character could pass for a third one of
+    the name (周林|肯定, 王海|强调), is that person again; the rule's span keeps the tagger from
+    reading 周林肯. Only before an everyday verb or adverb, so a longer name that starts alike
+    (周林峰 of another person) is left as it is."""
+    everyday, tags = lx.everyday_words(), lx.word_tags()
+    out = []
+    for name in sorted({text[c.start : c.end] for c in named if c.end - c.start == 2}):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            word = text[end : end + 2]
+            if (
+                (at == 0 or text[at - 1] in _CLAUSE_OPENS)
+                and word in everyday
+                and tags.get(word, "").startswith(_VERB_TAGS)
+                and not any(c.start == at for c in named)
+            ):
+                out.append(Candidate(at, end, "PER", "named-again"))
+            at = text.find(name, end)
+    return out
+
+
 @registry.misc("kg.person_rules.v1")
 def make_person_rules() -> Rule:
     def person_rules(text: str, breaks: frozenset[int], found: list[Candidate]) -> list[Candidate]:
         found = _after_titles(text) + _before_titles(text) + _bylines(text, breaks) + _credits(text, breaks)
         found += _listed(text, [c for c in found if c.rule == "title-before"])
+        found += _named_again(text, [c for c in found if c.rule in ("title-before", "title-after")])
         titles = [m.end() for m in _TITLE_RE.finditer(text)]
         return found + _work_credits(text, breaks) + minority_names.after_titles(text, titles, _AFTER_NAME)
 
