@@ -64,6 +64,25 @@ def campuses(text: str, orgs: list[Candidate]) -> list[Candidate]:
         own = m.group()[:-2] if m else ""
         if own and _proper_piece(own):
             out.append(Candidate(c.start, m.end(), "ORG", "campus", priority=c.priority))
+            out += _campuses_after(text, m.end())
+    return out
+
+
+#: Marks joining a campus to the next one named after the same hospital (甲院区和乙院区).
+_CAMPUS_JOINS = frozenset("和、及与")
+
+
+def _campuses_after(text: str, end: int) -> list[Candidate]:
+    """``某医院甲院区和乙院区``: campuses written after the first one, each joined by 和 or 、, are
+    campuses of the same hospital; each is a mention of its own, the contiguous piece of the
+    text (ANNOTATION.md: in 省、市医保局 the mention is 市医保局), not a body named 乙院 and
+    not one body with the first."""
+    out = []
+    while text[end : end + 1] in _CAMPUS_JOINS and (m := _CAMPUS.match(text, end + 1)):
+        if not _proper_piece(m.group()[:-2]):
+            break
+        out.append(Candidate(m.start(), m.end(), "ORG", "coordinated campus"))
+        end = m.end()
     return out
 
 
