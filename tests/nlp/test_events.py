@@ -315,3 +315,17 @@ def test_events_the_agent_with_a_time_before_its_verb_runs_the_program(nlp):
     """``X由A于2019年发起``: a time between the agent and its verb, as in ``A于2019年发起的X``."""
     raw = "据了解，“杏林春暖”义诊周活动由赣州市医学会于2019年发起。"
     assert organizers(nlp, raw) == {("赣州市医学会", "“杏林春暖”义诊周活动", "发起")}
+
+
+def test_events_a_program_named_after_its_body_written_short_elsewhere(nlp):
+    """``江南省人民医院“X”活动`` with the body written ``省人民医院`` in the article: the program is named
+    after it (its place, then the rest of the body's short name)."""
+    raw = "近日，湖北省肿瘤医院“粉红守护”公益活动走进湖北省咸宁市。省肿瘤医院乳腺科专家为居民免费筛查。"
+    assert organizers(nlp, raw) == {("省肿瘤医院", "湖北省肿瘤医院“粉红守护”公益活动", NAMED_AFTER)}
+
+
+def test_events_no_body_short_name_is_read_inside_a_program_of_a_place_the_article_does_not_name(nlp):
+    """A guard: with 湖北省 named only inside the program, 省肿瘤医院 may be linked to the province the
+    article is set in, another one: no organizer is read."""
+    raw = "近日，湖北省肿瘤医院“粉红守护”公益活动走进社区。省肿瘤医院乳腺科专家为居民免费筛查。"
+    assert organizers(nlp, raw) == set()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from kg.gazetteer import load_gazetteer
 from kg.labels import NAMED_AFTER
 from kg.nlp.relations.events import Rel, _list_before, _orgs, _pairs
 from kg.normalise import comparison_form
@@ -27,9 +28,33 @@ def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
     for j, prog in enumerate(spans):
         name = comparison_form(prog.text)
         owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
+        if not owners:  # 江西省人民医院…活动 and 省人民医院: only where the article names the place (its setting)
+            named = [comparison_form(s.text) for k, s in enumerate(spans) if k != j]
+            owners = [(i, o) for i, o in orgs if _after_its_place(name, o, named)]
         if prog.label_ == "PROG" and owners and name not in told:
             out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
     return out
+
+
+#: Bare jurisdiction prefixes a body's short mention starts with (省人民医院, 市卫健委).
+_BARE = ("省", "市", "县", "区", "州")
+
+
+def _after_its_place(name: str, org: str, named: list[str]) -> bool:
+    """``江西省人民医院“光明行”活动`` with the body written ``省人民医院`` elsewhere: the program's name is
+    a place ending in the body's bare prefix (江西|省), then the rest of the body's name, then more; the
+    place is named by another mention of the article (``named``: 江西省, 江西省卫健委), else the linker,
+    which sets an article's place from its mentions, could take the bare prefix for another place."""
+    if not org.startswith(_BARE) or len(org) < 4:
+        return False
+    at = name.find(org, 2)
+    place = name[: at + 1]
+    return (
+        at > 0
+        and len(name) > at + len(org)
+        and bool(load_gazetteer().lookup(place))
+        and any(other.startswith(place) for other in named)
+    )
 
 
 #: ``A的“X”项目``: 的 (and the program's opening quote) between a body and a program.
