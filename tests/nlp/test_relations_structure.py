@@ -27,3 +27,8 @@ def test_structure_the_supervisor_named_first_is_the_parent(nlp):
     assert suborgs(nlp, raw) == {("江西省胸科医院", "江西省卫生健康委员会")}
     raw = "江西省卫生健康委员会是江西省老年保健协会的业务主管单位。"
     assert suborgs(nlp, raw) == {("江西省老年保健协会", "江西省卫生健康委员会")}
+
+
+def test_structure_a_hospital_said_to_be_another_s_branch_is_under_it(nlp):
+    raw = "吉安市第三人民医院是江西省胸科医院的分院。"
+    assert suborgs(nlp, raw) == {("吉安市第三人民医院", "江西省胸科医院")}

@@ -24,9 +24,9 @@ _GOVERNS = re.compile(r"^(?:主管|主办|管理|领导|直属|下属)")
 
 
 _IS = ("是", "为", "系", "作为")
-#: What a body is to the parent after 是 (A是B直属的…, A是B主管的社会团体, A是B旗下的…).
+#: What a body is to the parent after 是 (A是B直属的…, A是B主管的社会团体, A是B旗下的…, A是B的分院).
 #: Not 主管 before the word for a supervisor: A是B的主管部门 says B is under A (``_SUPERVISOR``).
-_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管|附属|主管(?!部门|单位|机关)|旗下|内设)")
+_UNDER = re.compile(r"^的?(?:直属|下属|所属|直管|附属|主管(?!部门|单位|机关)|旗下|内设|分院|院区|分会|分中心|分支机构)")
 _SUPERVISOR = re.compile(r"^的?(?:业务)?主管(?:部门|单位|机关)")
 _UNDER_BETWEEN = re.compile(r"^(?:及其|及|其)?的?(?:直属|下属|所属|属下|旗下|主管)的?(?:事业)?(?:单位|机构)?$")
 _CLOSING = ")）”’\"'"
