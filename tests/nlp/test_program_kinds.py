@@ -157,3 +157,15 @@ def test_deictic_whole_after_a_quoted_cup(nlp):
 )
 def test_research_projects(nlp, raw):
     assert not programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("市疾控中心组织开展病媒生物隐患排查活动。", "病媒生物隐患排查活动"),
+        ("各乡镇卫生院开展医疗废物专项整治活动。", "医疗废物专项整治活动"),
+        ("市急救中心开展院前急救岗位练兵活动。", "院前急救岗位练兵活动"),
+    ],
+)
+def test_campaigns_of_work(nlp, raw, program):
+    assert program in programs(nlp, raw)
