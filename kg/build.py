@@ -33,7 +33,7 @@ from kg.cache import ExtractionCache, fingerprint
 from kg.errors import InputError, KgError, NoDocumentsError
 from kg.export import EXTENSIONS, WRITERS, Writer
 from kg.export.rdf import rdf_quads
-from kg.export.reuse import use_store
+from kg.export.reuse import store_of, use_store
 from kg.graph import build_graph
 from kg.link.aliases import Aliases
 from kg.link.corpus import LinkSettings, link
@@ -41,7 +41,6 @@ from kg.memory import collector_paused, release
 from kg.model import DocResult, Graph
 from kg.namespaces import DEFAULT_BASE
 from kg.parallel import (
-    QUAD_SIDE_FORMATS,
     SIDE_FORMATS,
     Ahead,
     Failed,
@@ -49,9 +48,11 @@ from kg.parallel import (
     SideWriter,
     extract_map,
     side_writer,
+    worth_starting,
 )
 from kg.progress import Progress, silent
 from kg.read import RawText, read_all
+from kg.sidewriter import quad_side_formats
 from kg.validate import Violation, validate_quads
 from kg.warm import FILE_NAME as LEXICONS
 
@@ -136,13 +137,25 @@ def read_inputs(paths: list[Path], settings: BuildSettings) -> tuple[list[RawTex
 
 
 def extract_all(
-    texts: list[RawText], settings: BuildSettings, progress: Progress = silent, timer: _Timer | None = None
+    texts: list[RawText], settings: BuildSettings, progress: Progress = silent, timer: _Timer | None = None,
+    when_free: Callable[[], object] | None = None,
 ) -> tuple[list[DocResult], list[InputError]]:
     """The per-document map over ``texts``, results from the cache where it has them.
 
-    Results and errors come back in input order however the map was spread.
+    Results and errors come back in input order however the map was spread. ``when_free()`` is
+    called once, when a core is free beside this process for the second writer to start on
+    (``build``): at once if the map runs here (reading the cache, extracting a few articles: the
+    other core idles), else once the worker processes, one per core, have ended.
     """
     timer = timer or _Timer()
+    started = False
+
+    def free() -> None:
+        nonlocal started
+        if when_free is not None and not started:
+            started = True
+            when_free()
+
     cache = ExtractionCache(settings.cache, fingerprint(settings.nlp_overrides)).open() if settings.cache else None
     timer.store = cache.folder if cache is not None else None
     linking = link_settings(settings)
@@ -169,6 +182,9 @@ def extract_all(
         ahead = Ahead([texts[i] for i in missing], settings.nlp_overrides, settings.jobs, settings.scheduler, linking,
                       lexicons)
     sent = set(missing) if ahead is not None else set()
+    pending = [texts[i] for i in missing] if cache is not None else texts
+    if ahead is not None or settings.scheduler or worth_starting(pending, settings.jobs) <= 1:
+        free()  # no worker process on this machine's cores, or one for a few articles (Ahead)
     if cache is not None:
         with collector_paused():  # millions of objects that live on, and no cycles among them
             for i, text in enumerate(texts):
@@ -183,6 +199,7 @@ def extract_all(
     for j, outcome in extract_map([texts[i] for i in todo], settings.nlp_overrides, settings.jobs,
                                   settings.scheduler, linking=linking, lexicons=lexicons):
         record(todo[j], outcome)
+    free()  # the worker processes have ended
     todo += sorted(sent)
     timer.extracted = len(todo)
     if cache is not None:
@@ -193,15 +210,17 @@ def extract_all(
 
 
 def graph_of(
-    texts: list[RawText], settings: BuildSettings, progress: Progress = silent, timer: _Timer | None = None
+    texts: list[RawText], settings: BuildSettings, progress: Progress = silent, timer: _Timer | None = None,
+    when_free: Callable[[], object] | None = None,
 ) -> tuple[Graph, list[InputError]]:
     """Normalise, extract and link; a document that raises is left out and reported.
 
-    Raises ``NoDocumentsError`` (with those errors) if every document failed.
+    Raises ``NoDocumentsError`` (with those errors) if every document failed. ``when_free``:
+    as ``extract_all``'s.
     """
     timer = timer or _Timer()
     started = time.perf_counter()
-    results, errors = extract_all(texts, settings, progress, timer)
+    results, errors = extract_all(texts, settings, progress, timer, when_free)
     timer.add("extract", started)
     if not results:
         raise NoDocumentsError(errors)
@@ -279,7 +298,7 @@ def write_outputs(
     """Write every requested format into ``folder`` (a staging folder); errors name ``shown_as``'s files.
 
     With a ``side`` writer, that process writes ``SIDE_FORMATS`` meanwhile (``kg.parallel``), then
-    ``QUAD_SIDE_FORMATS`` from the quad table this process makes first and sends it.
+    ``QUAD_SIDE_FORMATS`` (``quad_side_formats``) from the quad table this process makes first and sends it.
     ``meanwhile()`` is called once this process has written its files, before it waits for the
     side writer's (the build validates there, rather than after both)."""
     shown_as = shown_as or folder
@@ -287,7 +306,8 @@ def write_outputs(
     progress("write", 0, total)
     elsewhere = [f for f in settings.formats if side is not None and f in SIDE_FORMATS]
     futures = [side.submit(graph, folder, elsewhere, settings.base)] if side is not None and elsewhere else []
-    by_quads = [f for f in settings.formats if futures and f in QUAD_SIDE_FORMATS]
+    quad_side = quad_side_formats(settings.formats, store_of(graph))
+    by_quads = [f for f in settings.formats if futures and f in quad_side]
     if side is not None and by_quads:
         futures.append(side.submit_quads(rdf_quads(graph, settings.base), folder, by_quads, settings.base))
         release()  # what sorting the quad table took
@@ -328,11 +348,19 @@ def build(
     timer = _Timer()
     texts, read_errors = read_inputs(paths, settings)
     timer.add("read", started)
-    side = side_writer(texts, settings.jobs, settings.formats)  # started now: it starts while this one extracts
+    side: SideWriter | None = None
+    chars = sum(len(t.text) for t in texts)
+
+    def start_side() -> None:
+        # started when a core is free (extract_all): its start-up (about a second of CPU) overlaps
+        # reading the cache, or linking, rather than taking a core from the extraction workers
+        nonlocal side
+        side = side_writer(chars, settings.jobs, settings.formats)
+
     try:
         with OutputFolder(out_dir, EXTENSIONS.values()) as folder:
             try:
-                graph, errors = graph_of(texts, settings, progress, timer)
+                graph, errors = graph_of(texts, settings, progress, timer, start_side)
             except NoDocumentsError as exc:
                 raise NoDocumentsError(read_errors + exc.errors) from exc
             del texts  # the documents live on in the graph; the texts as read are not needed again

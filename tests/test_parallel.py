@@ -58,13 +58,22 @@ def one_process(seeds_dir, tmp_path_factory):
 def test_parallel_two_processes_write_the_same_files_as_one(seeds_dir, tmp_path, monkeypatch, one_process):
     monkeypatch.setattr(kg.parallel, "MIN_CHARS_PER_JOB", 0)  # the seeds are too small to start workers for
     pools: list[int] = []
+    events: list[str] = []
     real = kg.parallel._in_pool
 
     def spy(texts, overrides, jobs, **options):
         pools.append(jobs)
         yield from real(texts, overrides, jobs, **options)
+        events.append("workers ended")
 
     monkeypatch.setattr(kg.parallel, "_in_pool", spy)
+    real_side = kg.build.side_writer
+
+    def spy_side(*args):
+        events.append("side writer started")
+        return real_side(*args)
+
+    monkeypatch.setattr(kg.build, "side_writer", spy_side)
     sent: list[list[str]] = []
     real_submit = kg.parallel.SideWriter.submit
 
@@ -84,8 +93,11 @@ def test_parallel_two_processes_write_the_same_files_as_one(seeds_dir, tmp_path,
     calls = counting_extractions(monkeypatch)
     report = build([seeds_dir], tmp_path / "out", BuildSettings(jobs=2))
     assert pools == [2] and calls == []  # extracted in the two workers, not here
+    # the second writer starts once the workers are done, on a core they no longer use
+    assert events == ["workers ended", "side writer started"]
     # these files written by the side writer: its own, then N-Quads from this process's quad table
-    assert sent == [sorted(kg.parallel.SIDE_FORMATS), sorted(kg.parallel.QUAD_SIDE_FORMATS)]
+    # (no cache: the side describes every article's setting anew, so N-Triples is written here)
+    assert sent == [sorted(kg.parallel.SIDE_FORMATS), ["nq"]]
     assert report.extracted == len(report.graph.documents) == len(one_process[0].graph.documents)
     assert files_of(tmp_path / "out") == one_process[1]
 
@@ -106,6 +118,20 @@ def test_parallel_side_writer_reports_a_file_it_cannot_write(seed_build, tmp_pat
     assert (tmp_path / name).read_text() == "in the way"
 
 
+def test_parallel_side_writer_takes_n_triples_only_when_the_settings_are_kept(tmp_path):
+    """The side writer computes explain.jsonl's settings unless a last build kept them; then it
+    is the longer of the two writers, and N-Triples is written by the build process instead."""
+    from kg.export.reuse import SETTINGS_FILE
+    from kg.sidewriter import quad_side_formats
+
+    every = ("explain-jsonl", "nq", "nt", "ttl")
+    assert quad_side_formats(every, None) == {"nq"}
+    assert quad_side_formats(every, tmp_path) == {"nq"}  # a first build: nothing kept yet
+    (tmp_path / SETTINGS_FILE).write_bytes(b"")
+    assert quad_side_formats(every, tmp_path) == {"nq", "nt"}
+    assert quad_side_formats(("nq", "nt"), None) == {"nq", "nt"}  # no explanations to write
+
+
 def test_parallel_small_corpus_is_extracted_in_this_process(seeds_dir):
     texts = [RawText("a.txt", "a.txt", "福建省卫生健康委员会。" * 10)]
     assert kg.parallel.worth_starting(texts, 8) == 1
@@ -119,6 +145,41 @@ def test_parallel_chunks_cover_every_document_once():
         ranges = kg.parallel.chunks(count, jobs)
         assert [i for r in ranges for i in r] == list(range(count))
         assert max(len(r) for r in ranges) <= kg.parallel.MAX_CHUNK
+
+
+def test_parallel_chunks_shrink_towards_the_end_so_workers_end_together():
+    """Guided chunks: full-size while many documents are left, then smaller and smaller, the
+    last ones a document each, so no worker is left alone with a whole chunk at the end."""
+    for count, jobs in ((1000, 2), (10_000, 2), (600, 4)):
+        sizes = [len(r) for r in kg.parallel.chunks(count, jobs)]
+        assert sizes[0] == kg.parallel.MAX_CHUNK
+        assert sizes == sorted(sizes, reverse=True)
+        assert sizes[-jobs:] == [1] * jobs
+
+
+def _worker_that_is_slow_to_exit(*_args) -> None:
+    """A worker's initializer (in a spawned process): its exit sleeps, as a worker freeing a
+    pipeline's millions of objects took seconds to; no pipeline (``process`` reports each
+    document as failed)."""
+    import atexit
+    import time
+
+    atexit.register(time.sleep, 30)
+
+
+def test_parallel_pool_ends_its_workers_without_waiting_for_them_to_wind_down(monkeypatch):
+    """Once every result is in, the extraction workers are ended, not asked to exit: the build
+    waited for them to free everything and run their interpreter's exit (here: sleep)."""
+    import time
+
+    monkeypatch.setattr(kg.parallel, "_init_worker", _worker_that_is_slow_to_exit)
+    texts = [RawText(f"{i}.txt", f"{i}.txt", "某某。") for i in range(4)]
+    outcomes, last = {}, 0.0
+    for index, outcome in kg.parallel._in_pool(texts, None, 2):
+        outcomes[index], last = outcome, time.perf_counter()
+    assert time.perf_counter() - last < 10  # from the last result to the map's end
+    assert sorted(outcomes) == [0, 1, 2, 3]
+    assert all(isinstance(o, kg.parallel.Failed) for o in outcomes.values())
 
 
 def test_parallel_a_document_that_raises_is_its_own_error_line(seeds_dir, tmp_path, monkeypatch):
