@@ -329,3 +329,10 @@ def test_events_no_body_short_name_is_read_inside_a_program_of_a_place_the_artic
     article is set in, another one: no organizer is read."""
     raw = "近日，湖北省肿瘤医院“粉红守护”公益活动走进社区。省肿瘤医院乳腺科专家为居民免费筛查。"
     assert organizers(nlp, raw) == set()
+
+
+@pytest.mark.parametrize("how", ["组织开展", "牵头实施", "具体负责实施"])
+def test_events_a_relative_clause_with_a_compound_verb_names_the_organizer(nlp, how):
+    """``A组织开展的X``, ``A牵头实施的X``: words of how before the verb of the clause, as 重点 in ``A重点打造的X``."""
+    raw = f"赣州市卫生健康委员会{how}的“百医进百村”活动成效显著。"
+    assert {(body, prog) for body, prog, _ in organizers(nlp, raw)} == {("赣州市卫生健康委员会", "“百医进百村”活动")}

@@ -47,11 +47,11 @@ _JOINTLY = re.compile(r"(?:联合|共同)(?:举办|组织)")
 #: ``A推出的X``, ``X是A发起的…``: a verb of running in a relative clause before 的.
 _BY_RELATIVE = re.compile(r"(?:推出|发起|创办|举办|开展|启动|实施|打造|组织)的")
 #: What may stand between the bodies and the verb of such a clause: when (A于2020年发起的X, A今年推出的X)
-#: and how (A联合B共同推出的X, A重点打造的X); each part optional, but something must be there.
+#: and how (A联合B共同推出的X, A重点打造的X, A组织开展的X, A牵头实施的X: up to two such words); each part optional.
 _RELATIVE_GAP = re.compile(
     r"(?:(?:于|在)?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|今年|去年|近日|日前|近年来?)"
     r"(?:初|底|上旬|中旬|下旬)?)?"
-    r"(?:联合|共同|重点|精心|全力|率先|首次|专门)?$"
+    r"(?:联合|共同|重点|精心|全力|率先|首次|专门|组织|牵头|负责|具体|统一|积极|大力){0,2}$"
 )
 _OPENING_QUOTES = '“"「『'
 _CLOSING_QUOTES = ("”", '"', "」", "』")
