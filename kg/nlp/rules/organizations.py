@@ -22,6 +22,8 @@ from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules import org_edges
+from kg.nlp.rules.org_companies import owner_start
+from kg.nlp.rules.org_corps import corps_divisions
 from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, jurisdiction_word
 from kg.nlp.rules.org_short import listed_short_names
 from kg.nlp.rules.org_start import AFFILIATED as _AFFILIATED
@@ -171,8 +173,8 @@ def _organ_after(text: str, start: int, end: int) -> int:
 
 
 def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
-    out: list[Candidate] = []
     places = [c for c in found if c.label == "LOC"]
+    out: list[Candidate] = corps_divisions(text, places)  # 十三师某市: opens titles and units as a body
     people = frozenset(c.end for c in found if c.label == "PER")
     for m in _SUFFIX_RE.finditer(text):
         end = m.end()
@@ -207,7 +209,8 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if anchored is not None and org_edges.units_in_general(text, anchored, m.start(), places + out):
             continue  # 某部有关司局: the body's units in general
-        if anchored is not None:
+        if anchored is not None:  # 某某控股|某省|有限公司: a subsidiary named after its owner
+            anchored = owner_start(text, lo, anchored, suffix, places + out)
             cut = boundary_after_word(text, anchored, m.start())
             if cut > anchored:  # 某医院党委部分党支部, 福州中医院召开党委: a verb or quantifier splits it
                 continue
