@@ -169,3 +169,19 @@ def test_research_projects(nlp, raw):
 )
 def test_campaigns_of_work(nlp, raw, program):
     assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize(
+    "raw, program",
+    [
+        ("全国“助残月”期间，县医院为残疾人免费体检。", "全国“助残月”"),
+        ("第五个“家庭医生服务周”启动以来，签约人数明显增加。", "第五个“家庭医生服务周”"),
+    ],
+)
+def test_quoted_period(nlp, raw, program):
+    assert program in programs(nlp, raw)
+
+
+@pytest.mark.parametrize("raw", ["“黄金周”期间，景区游客明显增多。", "他说“下个月”再来复查。"])
+def test_no_quoted_period_in_a_holiday_or_a_time(nlp, raw):
+    assert not programs(nlp, raw)

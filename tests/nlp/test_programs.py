@@ -41,7 +41,8 @@ def test_programs_year_and_round_prefixes(nlp, raw, program):
     [
         ("会议强调，要全力打好医保基金监管攻坚战。", "医保基金监管攻坚战"),
         ("该课题被列入国家重点研发计划。", "国家重点研发计划"),
-        ("他参与了多项国家自然科学基金项目的研究。", "国家自然科学基金项目"),
+        # a count stays out (a research grant, 某某科学基金项目, is no program: program_kinds.research_project)
+        ("他参与了多项农村适龄妇女免费筛查项目的督导。", "农村适龄妇女免费筛查项目"),
     ],
 )
 def test_programs_verbs_and_counts_stay_out_on_the_left(nlp, raw, program):

@@ -220,3 +220,22 @@ _PROJECT = "项目"
 def research_project(head: str, name: str) -> bool:
     """``某某科学基金项目``, ``某某科技计划项目``: a funded research project, no program."""
     return head == _PROJECT and name.endswith(_RESEARCH)
+
+
+#: A campaign's month or week named in quotes (全国“敬老月”, “某某服务月”期间, “某某周”启动): the quotes
+#: bound the name, so no listed head is needed; 全国 or a numbered edition before it opens it. Not a
+#: holiday week (黄金周), nor a time (“五月”: a numeral or time word before the period).
+_QUOTED_PERIOD = re.compile(
+    r"(?:全国|第[0-9一二三四五六七八九十百]+(?:个|届))?“([\u4e00-\u9fff]{2,8})([月周])”"
+    r"(?=[^\u4e00-\u9fff]|$|期间|活动|系列|宣传|主题|启动|以来|开幕)"
+)
+_HOLIDAYS = ("黄金",)
+
+
+def quoted_periods(text: str) -> list[Candidate]:
+    """``全国“某某月”期间``: a quoted campaign month or week is a program by that name."""
+    return [
+        Candidate(m.start(), m.end(), "PROG", "quoted-period")
+        for m in _QUOTED_PERIOD.finditer(text)
+        if m.group(1)[-1] not in _NOT_BEFORE_PERIOD and not m.group(1).endswith(_HOLIDAYS)
+    ]

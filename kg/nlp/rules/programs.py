@@ -342,6 +342,7 @@ def make_program_rules() -> Rule:
         people = frozenset(c.end for c in found if c.label == "PER")
         named = _headed(text, people) + pf.formulas(text) + _launched(text) + _shows(text)
         named += _observances(text) + _aid(text) + pn.launched_subjects(text) + pk.crowds(text)
+        named += pk.quoted_periods(text)
         named += _anaphors(text, named)
         return pf.without_organizer(text, named, found) + _strategies(text, found)
 
