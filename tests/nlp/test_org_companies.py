@@ -30,3 +30,26 @@ def test_subsidiary_keeps_its_owner(raw, company):
 def test_kind_of_company_is_no_owner(raw):
     """A class word or a kind (大型企业集团) or a determiner (该公司) names no owner."""
     assert not any(o.endswith("湖南有限公司") and o != "湖南有限公司" for o in orgs(raw))
+
+
+def bodies(raw: str) -> set[str]:
+    return {raw[c.start : c.end] for c in find_organizations(raw, []) if c.label == "ORG" and c.mention}
+
+
+@pytest.mark.parametrize(
+    "raw, companies",
+    [
+        ("还前往青禾园公司和金石岭木艺家具公司调研。", {"青禾园公司", "金石岭木艺家具公司"}),
+        ("代表团走访了青川堂公司、丰泽源公司。", {"青川堂公司", "丰泽源公司"}),
+        ("当局批准青松岭公司和白杨湾公司开展合作。", {"青松岭公司", "白杨湾公司"}),  # 批准 is no part of it
+    ],
+)
+def test_two_companies_joined(raw, companies):
+    assert companies <= bodies(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["物流公司和快递公司都要登记。", "母公司和子公司都要申报。", "这家公司和那家公司合并了。"]
+)
+def test_kinds_of_companies_joined_are_none(raw):
+    assert not bodies(raw)

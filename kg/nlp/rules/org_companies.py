@@ -10,9 +10,11 @@ them), never from a list of companies.
 
 from __future__ import annotations
 
+import re
+
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate
-from kg.nlp.rules.org_start import boundary_after_word
+from kg.nlp.rules.org_start import boundary_after_word, left_limit
 
 #: Legal forms of a company, written after its owner's name and place.
 COMPANY_FORMS = ("有限公司", "公司")
@@ -62,3 +64,51 @@ def _name_words_start(text: str, lo: int, end: int) -> int:
             break
         first = a
     return first
+
+
+#: Marks joining two companies in one phrase (甲公司和乙公司, 甲公司、乙公司).
+_JOINS = "和、及与"
+_COMPANY = "公司"
+_MAX_OWN = 8
+
+
+def coordinated_companies(text: str, orgs: list[Candidate]) -> list[Candidate]:
+    """``甲公司和乙公司``: two companies joined by 和, 及, 与 or 、, each with a proper name of its own
+    (two characters or more, no everyday word or kind: not 物流公司和快递公司, 母公司和子公司), are
+    two bodies, though nothing opens either name (a bare 某某公司 alone is too often a kind to be
+    read so). Each name runs from the nearest stop, verb or time word to 公司; one found already
+    (opened by a place) is left as it is."""
+    found = {(c.start, c.end) for c in orgs if c.label == "ORG"}
+    out = []
+    for m in _PAIR.finditer(text):
+        first_end, second_start = m.start() + len(_COMPANY), m.end()
+        tail = text.find(_COMPANY, second_start + 2, second_start + _MAX_OWN + len(_COMPANY))
+        first = _own_start(text, m.start(), first_end)
+        if tail < 0 or first is None or _own_start(text, tail, tail + len(_COMPANY), second_start) != second_start:
+            continue
+        for span in ((first, first_end), (second_start, tail + len(_COMPANY))):
+            if span not in found:
+                out.append(Candidate(*span, "ORG", "coordinated company"))
+    return out
+
+
+_PAIR = re.compile(_COMPANY + "[" + _JOINS + "]")
+
+
+def _own_start(text: str, suffix_start: int, end: int, floor: int = 0) -> int | None:
+    """Where a company's own name before ``suffix_start`` starts (after the nearest stop, verb or
+    time word, on a word's start, not before ``floor``), or None if what is left is no proper name."""
+    lo = max(floor, left_limit(text, suffix_start))
+    start = boundary_after_word(text, lo, suffix_start)
+    words = lx.word_starts(text) | {floor}  # right after 和 a name starts (和|龙虎山, not 和龙|虎山)
+    while start < suffix_start and start not in words:
+        start += 1
+    tags = lx.word_tags()  # 批准|某某公司: a verb, pronoun or the like before the name is none of it
+    start = max([b for a, b in lx.segment(text) if start <= a and b <= suffix_start and b - a > 1
+                 and tags.get(text[a:b], "").startswith(_NOT_IN_NAMES)], default=start)
+    own = text[start:suffix_start]
+    if not 2 <= len(own) <= _MAX_OWN or own in lx.everyday_words() or own in _KINDS:
+        return None
+    if any(not ("\u4e00" <= ch <= "\u9fff") for ch in own) or lx.generic_before(text, start):
+        return None
+    return start

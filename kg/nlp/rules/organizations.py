@@ -22,7 +22,7 @@ from kg.gazetteer import load_gazetteer
 from kg.nlp import lexicon as lx
 from kg.nlp.candidate import Candidate, Rule
 from kg.nlp.rules import org_edges
-from kg.nlp.rules.org_companies import owner_start
+from kg.nlp.rules.org_companies import coordinated_companies, owner_start
 from kg.nlp.rules.org_corps import corps_divisions
 from kg.nlp.rules.org_edges import SUFFIX_RE, SUFFIXES, jurisdiction_word
 from kg.nlp.rules.org_short import listed_short_names
@@ -288,7 +288,7 @@ def find_organizations(text: str, found: list[Candidate]) -> list[Candidate]:
     out += papers(text)
     units = coordinated_units(text, out) + sections(text, out) + listed_units(text, out)
     out += joined_by_dot(text, out) + campuses(text, out) + units
-    out += hospital_departments(text, out)
+    out += hospital_departments(text, out) + coordinated_companies(text, out)
     out += org_edges.tails_named_again(text, out, places)
     return out + listed_short_names(text, out)
 
