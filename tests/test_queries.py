@@ -47,6 +47,11 @@ def test_queries_programs_and_organizers(store):
         ("医保基金监管集中宣传月", "福州市医疗保障局"),
         ("医保基金监管集中宣传月", "福建卫生报社"),
         ("北京医联党委福建师带徒医疗帮扶行动", "中国北京市医疗健康领域基金会第一联合委员会"),  # named after it
+        # launched with no subject in their sentence, in an article relaying the bureau's press conference
+        ("1+X+1数据分析处理模式", "福建省医疗保障局"),
+        ("5G+飞检数据保障模式", "福建省医疗保障局"),
+        ("药品、医用耗材集中带量采购", "福建省医疗保障局"),
+        ("血管组织闭合用结扎夹类医用耗材跨区域集中带量采购", "福建省医疗保障局"),
     }
     assert all("主办单位" in sentence for p, _, sentence in rows if p == "医保基金监管集中宣传月")
 
