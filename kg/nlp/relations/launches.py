@@ -154,7 +154,7 @@ def _own_subject(text: str, spans: list, start: int, verb: int, breaks: frozense
 
 
 #: Words after a body that make it the one whose statement the article reports: 记者从A获悉 (after 从), A举行
-#: (2024年下半年例行)新闻发布会 (before the word for a press conference, in its clause).
+#: (某年某季度例行)新闻发布会 (before the word for a press conference, in its clause).
 _HEARD_FROM = re.compile(r"(?:获悉|了解到)")
 _BRIEFING = re.compile(r"[^，,。；;！!？?\n]{0,16}?新闻发布会")
 #: The office that hosts other bodies' press conferences (国务院新闻办公室举行发布会, 某省政府新闻办): no source.
@@ -172,7 +172,7 @@ def _heard_from(text: str, span: Span) -> bool:
 def _source(text: str, spans: list, prog: Span, verb: int, breaks: frozenset[int]) -> int:
     """``记者从A获悉``, ``A举行新闻发布会``: the one body whose statement the article reports (its
     report, its press conference), as the subject of a verb with none in its sentence (``开展我省第五批
-    …采购``, ``今年以来，全省共开展X``); else -1. Two such bodies, or none, give none; a national
+    …采购``, ``今年，全省共开展X``); else -1. Two such bodies, or none, give none; a national
     program (``国家…``) is no source's unless the source is national too."""
     start = sentence_start(text, prog.start_char)
     if in_purpose_clause(text, start, verb, breaks):

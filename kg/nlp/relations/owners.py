@@ -28,7 +28,7 @@ def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
     for j, prog in enumerate(spans):
         name = comparison_form(prog.text)
         owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
-        if not owners:  # 江西省人民医院…活动 and 省人民医院: only where the article names the place (its setting)
+        if not owners:  # 某省人民医院…活动 and 省人民医院: only where the article names the place (its setting)
             named = [comparison_form(s.text) for k, s in enumerate(spans) if k != j]
             owners = [(i, o) for i, o in orgs if _after_its_place(name, o, named)]
         if prog.label_ == "PROG" and owners and name not in told:

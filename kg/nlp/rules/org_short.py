@@ -2,7 +2,7 @@
 same article (issue 11).
 
 Local news lists the hospitals a team came from by the names people call them (某某医院、协和、
-省立、妇幼等各大医院). ANNOTATION.md counts such a short name as a mention when it is a
+省立、肿瘤等各大医院). ANNOTATION.md counts such a short name as a mention when it is a
 contraction of a longer name *in the same article* (evidence, never a list of names): the short
 names a body goes by are generated from its full name's structure
 (``kg.link.short_names.contractions``: 福建|省立|医院 -> 省立, 某省|妇幼|保健院 -> 妇幼), and one is read

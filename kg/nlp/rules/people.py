@@ -241,11 +241,11 @@ _CLAUSE_OPENS = frozenset("。，,；;！!？?：:、“”\n ")
 
 
 def _named_again(text: str, named: list[Candidate]) -> list[Candidate]:
-    """``副主任周林……。周林肯定了……``: a name of two characters that a title made sure of, written
+    """``副主任甲乙……。甲乙肯定了……``: a name of two characters that a title made sure of, written
     again at a clause's start before a verb whose first character could pass for a third one of
-    the name (周林|肯定, 王海|强调), is that person again; the rule's span keeps the tagger from
-    reading 周林肯. Only before an everyday verb or adverb, so a longer name that starts alike
-    (周林峰 of another person) is left as it is."""
+    the name (甲乙|肯定, 丙丁|强调), is that person again; the rule's span keeps the tagger from
+    reading 甲乙肯. Only before an everyday verb or adverb, so a longer name that starts alike
+    (甲乙丙 of another person) is left as it is."""
     everyday, tags = lx.everyday_words(), lx.word_tags()
     out = []
     for name in sorted({text[c.start : c.end] for c in named if c.end - c.start == 2}):
