@@ -17,6 +17,7 @@ from kg.nlp.rules.short_places import named_in_full, townships_named_again
 from kg.nlp.rules.venues import DIVISION_SUFFIXES as _DIVISION_SUFFIXES
 from kg.nlp.rules.venues import NAME_CHAR as _NAME_CHAR
 from kg.nlp.rules.venues import find_venues
+from kg.warm import kept
 
 # An address: a place, then road/street and number, then optionally a building and floor.
 _ADDRESS_TAIL = re.compile(
@@ -42,7 +43,7 @@ def _short_name_usable(surface: str, places: tuple) -> bool:
     return high or any(p.name.endswith("市") for p in places)
 
 
-@lru_cache(maxsize=1)
+@kept
 def _place_names() -> dict[str, bool]:
     """Name -> whether a match is a mention. Full names are; a short name is if
     ``_short_name_usable``, else it only anchors organization names (平潭 in
@@ -75,14 +76,14 @@ def _autonomous_alias(short: str, full: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@kept
 def _prefixes() -> frozenset[str]:
     """Every prefix of every name: a scan stops as soon as the text leaves them (most
     characters start no place name at all), as jieba's dictionary scan does."""
     return frozenset(name[:k] for name in _place_names() for k in range(1, len(name) + 1))
 
 
-@lru_cache(maxsize=1)
+@kept
 def _openings() -> frozenset[str]:
     """The first two characters of every name of two or more: a name found is at least two
     long, so a position whose two characters open none is passed over in one lookup."""
