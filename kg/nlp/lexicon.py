@@ -116,10 +116,17 @@ def generic_before(text: str, start: int) -> bool:
     reference (``各设区市卫健委``, ``三级医院``): no one body, whoever found the span."""
     before = text[max(0, start - 3) : start]
     # A two-character prefix may end on the span's first character (全|市医保局).
-    return any(before.endswith(g) for g in GENERIC_PREFIX) or text[start - 1 : start + 1] in _GENERIC_PAIRS
+    return (
+        any(before[-k:] in words for k, words in _GENERIC_BY_LENGTH)
+        or text[start - 1 : start + 1] in _GENERIC_PAIRS
+    )
 
 
 _GENERIC_PAIRS = frozenset(g for g in GENERIC_PREFIX if len(g) == 2)
+#: GENERIC_PREFIX by length, so the test is one set lookup per length, not one endswith per word.
+_GENERIC_BY_LENGTH = tuple(
+    (k, frozenset(g for g in GENERIC_PREFIX if len(g) == k)) for k in sorted({len(g) for g in GENERIC_PREFIX})
+)
 
 
 #: Heads of venue names (公园, 礼堂) and of zones named after their place (新区, 投资区).

@@ -114,7 +114,7 @@ class Bodies:
         self.text = text
         self.org = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "ORG"}
         self.loc = {s.end_char: (i, s.start_char) for i, s in enumerate(spans) if s.label_ == "LOC"}
-        self.names = {i: s.text for i, s in enumerate(spans)}
+        self.names = {i: text[s.start_char : s.end_char] for i, s in enumerate(spans)}
         self.org_indices = frozenset(i for i, _ in self.org.values())
         self._starts = {s.start_char for s in spans}
         self.person_ends = frozenset(s.end_char for s in spans if s.label_ == "PER")
@@ -215,7 +215,7 @@ class Bodies:
         return (title, "") if title else None
 
     def _bare_title_ending_at(self, pos: int) -> str | None:
-        titles = [t for t in (*STATE_TITLES, *lx.TITLES) if self.text.endswith(t, 0, pos)]
+        titles = [t for t in _titles_by_last().get(self.text[pos - 1 : pos], ()) if self.text.endswith(t, 0, pos)]
         glued = [t for t in titles if pos - len(t) in self.org]
         # 北京大学党委书记 with both 北京大学 and 北京大学党委 as mentions: read it through the
         # committee, so that the graph knows the committee was only the title's prefix.
@@ -358,3 +358,16 @@ def assign(pending: list[tuple[str, str]], org: int, bodies: Bodies, written_aft
         glued = written_after and n == len(pending) - 1
         out.append((org, party + title if glued and party and not title.startswith(party) else title, ""))
     return out
+
+
+_TITLES_BY_LAST: dict[str, tuple[str, ...]] = {}
+
+
+def _titles_by_last() -> dict[str, tuple[str, ...]]:
+    """STATE_TITLES and lx.TITLES by their last character, each group in that order."""
+    if not _TITLES_BY_LAST:
+        groups: dict[str, list[str]] = {}
+        for t in (*STATE_TITLES, *lx.TITLES):
+            groups.setdefault(t[-1], []).append(t)
+        _TITLES_BY_LAST.update((k, tuple(v)) for k, v in groups.items())
+    return _TITLES_BY_LAST

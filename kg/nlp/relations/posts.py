@@ -175,7 +175,9 @@ def roles(text: str, spans: list) -> list[Rel]:
             posts, stop = _listed_after_colon(bodies, span.start_char, posts, stop)
         listed = body_of.get(previous[0], -1) if previous else -1
         carried = _carried(bodies, posts, stop, previous, listed)
-        own = any(text.startswith(t, span.end_char) for t in lx.TITLES)  # 院长甲、乙教授: 乙 is a 教授
+        # 院长甲、乙教授: 乙 is a 教授
+        after = _titles_by_first().get(text[span.end_char : span.end_char + 1], ())
+        own = any(text.startswith(t, span.end_char) for t in after)
         if not posts and not own and previous and _SHARED.fullmatch(text, previous[1], span.start_char):
             posts = list(before_of.get(previous[0], []))  # 副会长甲、乙, 副主任甲（主持工作），乙: each one's
         else:
@@ -319,3 +321,16 @@ def _carried(bodies: Bodies, posts: list[Post], stop: int, previous: tuple[int, 
         return posts
     leftmost = [(t, u) for o, t, u in posts if o < 0]
     return [p for p in posts if p[0] >= 0] + assign(leftmost, body, bodies, written_after=False)
+
+
+_TITLES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+
+
+def _titles_by_first() -> dict[str, tuple[str, ...]]:
+    """lx.TITLES by their first character, each group in that order (a lookup, not a scan of all)."""
+    if not _TITLES_BY_FIRST:
+        groups: dict[str, list[str]] = {}
+        for t in lx.TITLES:
+            groups.setdefault(t[0], []).append(t)
+        _TITLES_BY_FIRST.update((k, tuple(v)) for k, v in groups.items())
+    return _TITLES_BY_FIRST

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import add
 
 from spacy.util import registry
 
@@ -161,10 +163,13 @@ def _scan(text: str) -> list[Candidate]:
     words = lexicon.word_starts(text)
     out: list[Candidate] = []
     i, n = 0, len(text)
-    while i < n:
+    # Only where a name's first two characters stand can one start (_longest_at is 0 elsewhere).
+    for start in compress(range(n), map(_openings().__contains__, map(add, text, text[1:]))):
+        if start < i:
+            continue
+        i = start
         hit = _longest_at(text, i, names, prefixes)
         if not hit:
-            i += 1
             continue
         if not _full_name(text[i : i + hit]) and (later := _full_name_inside(text, i, i + hit, names, prefixes)):
             i = later  # 从江苏省: the short name 从江 would cut the province's full name
@@ -317,7 +322,8 @@ def _vetoes(text: str) -> list[Candidate]:
     paired = alone | _PROVINCE_FORMS | lexicon.ONE_CHARACTER_COUNTRIES
     out.extend(
         Candidate(i, i + 1, "NOT", "one-character", priority=-1, mention=False, veto=True)
-        for i, ch in enumerate(text)
+        for i, ch in zip(compress(range(len(text)), map(_one_character_any().__contains__, text)),
+                         filter(_one_character_any().__contains__, text), strict=True)
         if (ch in alone or (ch in _PROVINCE_FORMS and text[i - 1 : i] in lexicon.BEFORE_PROVINCE_FORM))
         and text[i - 1 : i] not in paired
         and text[i + 1 : i + 2] not in paired
@@ -354,3 +360,9 @@ def make_place_rules(addresses: bool = True) -> Rule:
         return out
 
     return place_rules
+
+
+@lru_cache(maxsize=1)
+def _one_character_any() -> frozenset[str]:
+    """Every character a one-character veto can fire on: the others are passed over in C."""
+    return frozenset(lexicon.ONE_CHARACTER_PLACES) | frozenset(_PROVINCE_FORMS)

@@ -183,7 +183,7 @@ def _program_stop(text: str, i: int, head_start: int) -> bool:
     theirs), 打好|某攻坚战, 列入|某计划; 组织 only where it is no national round's name."""
     if i < head_start and text.endswith(_PROGRAM_STOPS, 0, i) and text[i] not in _PROGRAM_STOP_NOUN:
         return True
-    word = next((w for w in lx.PROG_LEFT_STOPS if text.endswith(w, 0, i)), "")
+    word = next((w for w in _left_stops_by_last().get(text[i - 1 : i], ()) if text.endswith(w, 0, i)), "")
     return (bool(word) or verb_opens(text, i, head_start)) and not text.endswith(_ROUND_OWNER, 0, i)
 
 
@@ -347,3 +347,16 @@ def make_program_rules() -> Rule:
         return pf.without_organizer(text, named, found) + _strategies(text, found)
 
     return program_rules
+
+
+_LEFT_STOPS_BY_LAST: dict[str, tuple[str, ...]] = {}
+
+
+def _left_stops_by_last() -> dict[str, tuple[str, ...]]:
+    """lx.PROG_LEFT_STOPS by their last character, each group in the list's order (the first match wins)."""
+    if not _LEFT_STOPS_BY_LAST:
+        groups: dict[str, list[str]] = {}
+        for w in lx.PROG_LEFT_STOPS:
+            groups.setdefault(w[-1], []).append(w)
+        _LEFT_STOPS_BY_LAST.update((k, tuple(v)) for k, v in groups.items())
+    return _LEFT_STOPS_BY_LAST
