@@ -9,6 +9,7 @@ the organizers a sentence states (fields, hosting verbs, subjects of a launch).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 
 from kg.gazetteer import load_gazetteer
@@ -23,15 +24,20 @@ def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
     who runs it (``stated``: organizers read from the text for a program of that name):
     ``九三学社某某活动`` run by two of the society's committees is theirs, not the society's."""
     out: list[Rel] = []
-    orgs = [(i, comparison_form(s.text)) for i, s in enumerate(spans) if s.label_ == "ORG"]
-    told = {comparison_form(spans[t].text) for kind, _, t, _ in stated if kind == "organizer" and t >= 0}
+    # Each span's form once: a long article has tens of thousands of spans, so nothing here may
+    # be recomputed per program (that was quadratic in the article's length).
+    forms = [comparison_form(s.text) for s in spans]
+    orgs = [(i, forms[i]) for i, s in enumerate(spans) if s.label_ == "ORG"]
+    told = {forms[t] for kind, _, t, _ in stated if kind == "organizer" and t >= 0}
+    ordered = sorted(forms)
     for j, prog in enumerate(spans):
-        name = comparison_form(prog.text)
+        if prog.label_ != "PROG":
+            continue
+        name = forms[j]
         owners = [(i, o) for i, o in orgs if len(o) >= 3 and len(name) > len(o) and name.startswith(o)]
         if not owners:  # 某省人民医院…活动 and 省人民医院: only where the article names the place (its setting)
-            named = [comparison_form(s.text) for k, s in enumerate(spans) if k != j]
-            owners = [(i, o) for i, o in orgs if _after_its_place(name, o, named)]
-        if prog.label_ == "PROG" and owners and name not in told:
+            owners = [(i, o) for i, o in orgs if _after_its_place(name, o, ordered)]
+        if owners and name not in told:
             out.append(("organizer", max(owners, key=lambda io: (len(io[1]), -io[0]))[0], j, NAMED_AFTER))
     return out
 
@@ -40,11 +46,12 @@ def named_after(spans: list, stated: list[Rel] = ()) -> list[Rel]:
 _BARE = ("省", "市", "县", "区", "州")
 
 
-def _after_its_place(name: str, org: str, named: list[str]) -> bool:
+def _after_its_place(name: str, org: str, ordered: list[str]) -> bool:
     """``江西省人民医院“光明行”活动`` with the body written ``省人民医院`` elsewhere: the program's name is
     a place ending in the body's bare prefix (江西|省), then the rest of the body's name, then more; the
-    place is named by another mention of the article (``named``: 江西省, 江西省卫健委), else the linker,
-    which sets an article's place from its mentions, could take the bare prefix for another place."""
+    place is named by another mention of the article (江西省, 江西省卫健委; ``ordered``: every mention's
+    comparison form, sorted, the program's own among them), else the linker, which sets an article's place
+    from its mentions, could take the bare prefix for another place."""
     if not org.startswith(_BARE) or len(org) < 4:
         return False
     at = name.find(org, 2)
@@ -53,8 +60,13 @@ def _after_its_place(name: str, org: str, named: list[str]) -> bool:
         at > 0
         and len(name) > at + len(org)
         and bool(load_gazetteer().lookup(place))
-        and any(other.startswith(place) for other in named)
+        and _starting_with(ordered, place) >= 2  # the program's own name is one
     )
+
+
+def _starting_with(ordered: list[str], prefix: str) -> int:
+    """How many of the sorted ``ordered`` start with ``prefix`` (two binary searches, not a scan)."""
+    return bisect_left(ordered, prefix + "\U0010ffff") - bisect_left(ordered, prefix)
 
 
 #: ``A的“X”项目``: 的 (and the program's opening quote) between a body and a program.
