@@ -7,7 +7,7 @@ tried on general news (People's Daily, Weibo) that nobody tuned on.
   (义诊, 宣传, 帮扶, 志愿服务, 主题, 实践 ... , or going somewhere: 下乡, 进社区);
 * 模式 unquoted names a model only after the place it is named for (三明模式, 某县医改模式); a
   model named by its content (企业管理模式, 社会福利模式) is a generic policy idea. Quoted names and
-  formulas (“师带徒”模式, 1+X+1某某模式) are read elsewhere;
+  formulas (“某某带某”模式, 1+X+1某某模式) are read elsewhere;
 * a touring campaign's 行 never follows an adverb or conjunction (就行, 才行, 且行) or 限 (限行);
 * a count in Chinese numerals (一个, 上万个, 三项) ends a name on its left, as a count in digits does;
 * a year or round before a deictic whole (第三届全省某某竞赛, 2024年度全省某某项目) opens the name,
@@ -130,19 +130,19 @@ def is_campaign_year(head: str) -> bool:
 
 
 
-#: A crowd sent somewhere, named by its round number (千名医师下基层, 百名专家进社区, 万名医师支援农村):
+#: A crowd sent somewhere, named by its round number (千名某某下基层, 百名某某进社区, 万名某某支援农村):
 #: ANNOTATION.md's own example of a program with no head noun. The number is a round one (百, 千,
 #: 万 alone), not a count (数千名, 上万名, 两千名, 1000名), and the crowd is a short noun.
 _CROWD = re.compile(
     r"(?<![\d数上近约余多几一二三四五六七八九十两])(?:\d{4}年度?)?[百千万]名[\u4e00-\u9fff]{2,4}?"
     r"(?:下基层|进基层|走基层|到基层|下乡|进乡村|进农村|进社区|进万家|进校园|进企业|支援农村|支援基层)"
 )
-#: Words that may follow the crowd's destination, the name ending there (千名医师下基层工作, ...等).
+#: Words that may follow the crowd's destination, the name ending there (千名某某下基层工作, ...等).
 _AFTER_CROWD = ("工作", "等", "对口", "活动", "行动", "项目", "计划", "工程")
 
 
 def crowds(text: str) -> list[Candidate]:
-    """``千名医师下基层``: a crowd of a round number sent to the grassroots, the countryside or the
+    """``千名某某下基层``: a crowd of a round number sent to the grassroots, the countryside or the
     community is a program by that name, written with no head; a year before it is its prefix."""
     return [
         Candidate(m.start(), m.end(), "PROG", "crowd")
